@@ -1,0 +1,36 @@
+package cn.yishi.adapter.inbound.engine;
+
+import java.util.List;
+import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
+import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
+
+/**
+ * Keeps the reporter's personal data out of the engine's history tables, which Cockpit shows. A
+ * start form submits it as variables; registration moves it into its own table within the same
+ * transaction, and this handler drops every history event about those variables.
+ */
+public class PersonalDataHistoryFilter implements HistoryEventHandler {
+  private final HistoryEventHandler delegate;
+
+  public PersonalDataHistoryFilter(HistoryEventHandler delegate) {
+    this.delegate = delegate;
+  }
+
+  @Override
+  public void handleEvent(HistoryEvent event) {
+    if (!isPersonal(event)) {
+      delegate.handleEvent(event);
+    }
+  }
+
+  @Override
+  public void handleEvents(List<HistoryEvent> events) {
+    events.forEach(this::handleEvent);
+  }
+
+  static boolean isPersonal(HistoryEvent event) {
+    return event instanceof HistoricVariableUpdateEventEntity v
+        && IssueLifecycle.Var.PERSONAL.contains(v.getVariableName());
+  }
+}

@@ -1,0 +1,109 @@
+package cn.yishi.adapter.outbound.db;
+
+import cn.yishi.adapter.outbound.mail.OutboxStore;
+import cn.yishi.application.port.MailOutbox;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The mail outbox table. Enqueueing joins the caller's transaction; the sender claims rows with a
+ * conditional update, so that two nodes never send the same row.
+ */
+@Repository
+class JdbcMailOutbox implements MailOutbox, OutboxStore {
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  JdbcMailOutbox(JdbcClient jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  @Override
+  public boolean enqueue(String dedupKey, String recipient, String subject, String body, Long caseId) {
+    int exists = jdbc.sql("select count(*) from yishi_mail_outbox where dedup_key = :key")
+        .param("key", dedupKey).query(Integer.class).single();
+    if (exists > 0) {
+      return false;
+    }
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    try {
+      jdbc.sql("""
+              insert into yishi_mail_outbox (dedup_key, recipient, subject, body, case_id, status, attempts,
+                next_attempt_at, created_at)
+              values (:key, :recipient, :subject, :body, :caseId, 'PENDING', 0, :now, :now)""")
+          .param("key", dedupKey)
+          .param("recipient", recipient)
+          .param("subject", subject)
+          .param("body", body)
+          .param("caseId", caseId)
+          .param("now", now)
+          .update();
+      return true;
+    } catch (DuplicateKeyException raced) {
+      // another transaction queued the same mail first; the unique key keeps it single
+      return false;
+    }
+  }
+
+  @Override
+  public List<Long> due(OffsetDateTime now, int limit) {
+    return jdbc.sql("""
+            select id from yishi_mail_outbox
+            where status = 'PENDING' and next_attempt_at <= :now
+              and (claimed_until is null or claimed_until < :now)
+            order by id""")
+        .param("now", now)
+        .query(Long.class)
+        .list()
+        .stream()
+        .limit(limit)
+        .toList();
+  }
+
+  @Override
+  public boolean claim(long id, String node, OffsetDateTime now, OffsetDateTime until) {
+    return jdbc.sql("""
+            update yishi_mail_outbox set claimed_by = :node, claimed_until = :until
+            where id = :id and status = 'PENDING' and (claimed_until is null or claimed_until < :now)""")
+        .param("node", node)
+        .param("until", until)
+        .param("id", id)
+        .param("now", now)
+        .update() == 1;
+  }
+
+  @Override
+  public OutboxMail load(long id) {
+    return jdbc.sql("select id, recipient, subject, body, attempts from yishi_mail_outbox where id = :id")
+        .param("id", id)
+        .query((rs, n) -> new OutboxMail(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5)))
+        .single();
+  }
+
+  @Override
+  public void markSent(long id, OffsetDateTime now) {
+    jdbc.sql("""
+            update yishi_mail_outbox set status = 'SENT', sent_at = :now, attempts = attempts + 1,
+              claimed_by = null, claimed_until = null, last_error = null
+            where id = :id""")
+        .param("now", now).param("id", id).update();
+  }
+
+  @Override
+  public void markFailed(long id, String error, OffsetDateTime retryAt, boolean giveUp) {
+    jdbc.sql("""
+            update yishi_mail_outbox set status = :status, attempts = attempts + 1, last_error = :error,
+              next_attempt_at = :retryAt, claimed_by = null, claimed_until = null
+            where id = :id""")
+        .param("status", giveUp ? "FAILED" : "PENDING")
+        .param("error", error.length() > 1000 ? error.substring(0, 1000) : error)
+        .param("retryAt", retryAt)
+        .param("id", id)
+        .update();
+  }
+}

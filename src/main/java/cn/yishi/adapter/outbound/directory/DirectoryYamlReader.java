@@ -1,0 +1,241 @@
+package cn.yishi.adapter.outbound.directory;
+
+import cn.yishi.domain.directory.Directory;
+import cn.yishi.domain.directory.Directory.Community;
+import cn.yishi.domain.directory.Directory.StaffUser;
+import cn.yishi.domain.directory.Directory.Station;
+import cn.yishi.domain.directory.Directory.Street;
+import cn.yishi.domain.directory.Directory.Unit;
+import cn.yishi.domain.directory.Directory.UnitType;
+import cn.yishi.domain.directory.GroupIds;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * Reads the organisation directory from YAML. Works on SnakeYAML's node tree so that every
+ * problem, syntactic or semantic (an unknown key, a duplicate code, a reference to a community or
+ * group that does not exist), is reported with its line.
+ */
+public final class DirectoryYamlReader {
+  private static final Pattern CODE = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+  private static final Pattern USER_ID = Pattern.compile("[a-z0-9]+([._-][a-z0-9]+)*");
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+  private static final int MAX_CODE = 48;
+
+  private final String file;
+
+  private DirectoryYamlReader(String file) {
+    this.file = file;
+  }
+
+  public static Directory read(String fileName, InputStream in) {
+    return new DirectoryYamlReader(fileName).parse(in);
+  }
+
+  private Directory parse(InputStream in) {
+    Node root;
+    try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+      LoaderOptions options = new LoaderOptions();
+      options.setAllowDuplicateKeys(false);
+      root = new Yaml(options).compose(reader);
+    } catch (MarkedYAMLException e) {
+      int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
+      throw new DirectoryException(file, line, "YAML 语法错误：" + e.getProblem());
+    } catch (YAMLException e) {
+      throw new DirectoryException(file, 0, "YAML 语法错误：" + e.getMessage());
+    } catch (IOException e) {
+      throw new DirectoryException(file, 0, "无法读取：" + e.getMessage());
+    }
+    if (root == null) {
+      throw new DirectoryException(file, 0, "文件为空");
+    }
+    Map<String, Node> top = mapping(root, Set.of("county", "streets", "communities", "units", "users"));
+    Map<String, Node> county = mapping(required(top, "county", root), Set.of("code", "name"));
+    String countyCode = code(county, "code", top.get("county"));
+    String countyName = text(county, "name", top.get("county"));
+
+    Map<String, Node> codes = new HashMap<>();
+    List<Street> streets = new ArrayList<>();
+    for (Node n : sequence(top.get("streets"))) {
+      Map<String, Node> m = mapping(n, Set.of("code", "name"));
+      Street s = new Street(unique(codes, code(m, "code", n), m.get("code")), text(m, "name", n));
+      streets.add(s);
+    }
+
+    List<Community> communities = new ArrayList<>();
+    for (Node n : sequence(required(top, "communities", root))) {
+      Map<String, Node> m = mapping(n, Set.of("code", "name", "street", "stations"));
+      String code = unique(codes, code(m, "code", n), m.get("code"));
+      String street = optionalText(m, "street");
+      if (street != null && streets.stream().noneMatch(s -> s.code().equals(street))) {
+        throw error(m.get("street"), "社区 " + code + " 所属的街道/乡镇 " + street + " 未在 streets 中定义");
+      }
+      List<Station> stations = new ArrayList<>();
+      for (Node sn : sequence(m.get("stations"))) {
+        Map<String, Node> sm = mapping(sn, Set.of("code", "name"));
+        stations.add(new Station(unique(codes, code(sm, "code", sn), sm.get("code")), text(sm, "name", sn)));
+      }
+      communities.add(new Community(code, text(m, "name", n), street, List.copyOf(stations)));
+    }
+    if (communities.isEmpty()) {
+      throw error(top.get("communities"), "至少需要一个社区");
+    }
+
+    List<Unit> units = new ArrayList<>();
+    for (Node n : sequence(top.get("units"))) {
+      Map<String, Node> m = mapping(n, Set.of("code", "name", "type", "community", "email"));
+      String code = unique(codes, code(m, "code", n), m.get("code"));
+      UnitType type = unitType(m, n);
+      String community = optionalText(m, "community");
+      if (community != null && communities.stream().noneMatch(c -> c.code().equals(community))) {
+        throw error(m.get("community"), "单位 " + code + " 所属的社区 " + community + " 未定义");
+      }
+      units.add(new Unit(code, text(m, "name", n), type, community, email(m)));
+    }
+
+    Directory withoutUsers =
+        new Directory(countyCode, countyName, List.copyOf(streets), List.copyOf(communities), List.copyOf(units), List.of());
+    Set<String> groupIds = withoutUsers.groups().keySet();
+
+    Map<String, Node> userIds = new HashMap<>();
+    List<StaffUser> users = new ArrayList<>();
+    for (Node n : sequence(top.get("users"))) {
+      Map<String, Node> m = mapping(n, Set.of("id", "firstName", "lastName", "email", "groups", "demo"));
+      String id = text(m, "id", n);
+      if (!USER_ID.matcher(id).matches() || id.length() > 64) {
+        throw error(m.get("id"), "用户名 " + id + " 只能包含小写字母、数字和 . _ -");
+      }
+      if (userIds.putIfAbsent(id, m.get("id")) != null) {
+        throw error(m.get("id"), "用户名 " + id + " 重复（第" + line(userIds.get(id)) + "行已定义）");
+      }
+      List<String> groups = new ArrayList<>();
+      for (Node g : sequence(required(m, "groups", n))) {
+        String gid = scalar(g);
+        if (!groupIds.contains(gid) && !GroupIds.ADMIN.equals(gid)) {
+          throw error(g, "用户 " + id + " 引用了不存在的组 " + gid);
+        }
+        groups.add(gid);
+      }
+      boolean demo = "true".equals(optionalText(m, "demo"));
+      users.add(new StaffUser(id, text(m, "firstName", n), optionalText(m, "lastName"), email(m), List.copyOf(groups), demo));
+    }
+    return new Directory(countyCode, countyName, withoutUsers.streets(), withoutUsers.communities(), withoutUsers.units(), List.copyOf(users));
+  }
+
+  private UnitType unitType(Map<String, Node> m, Node owner) {
+    String t = text(m, "type", owner);
+    try {
+      return UnitType.valueOf(t);
+    } catch (IllegalArgumentException e) {
+      throw error(m.get("type"), "未知的单位类型 " + t + "，应为 DEPARTMENT、PROPERTY 或 CO_BUILDING");
+    }
+  }
+
+  private String email(Map<String, Node> m) {
+    String email = optionalText(m, "email");
+    if (email != null && !EMAIL.matcher(email).matches()) {
+      throw error(m.get("email"), "电子邮箱格式不正确：" + email);
+    }
+    return email;
+  }
+
+  private String unique(Map<String, Node> seen, String code, Node node) {
+    Node previous = seen.putIfAbsent(code, node);
+    if (previous != null) {
+      throw error(node, "编码 " + code + " 重复（第" + line(previous) + "行已使用）");
+    }
+    return code;
+  }
+
+  private String code(Map<String, Node> m, String key, Node owner) {
+    String value = text(m, key, owner);
+    if (!CODE.matcher(value).matches() || value.length() > MAX_CODE) {
+      throw error(m.get(key), "编码 " + value + " 只能包含小写字母、数字和连字符");
+    }
+    return value;
+  }
+
+  private String text(Map<String, Node> m, String key, Node owner) {
+    String value = scalar(required(m, key, owner));
+    if (value.isBlank()) {
+      throw error(m.get(key), "字段 " + key + " 不能为空");
+    }
+    return value.strip();
+  }
+
+  private String optionalText(Map<String, Node> m, String key) {
+    Node n = m.get(key);
+    if (n == null) {
+      return null;
+    }
+    String value = scalar(n).strip();
+    return value.isEmpty() ? null : value;
+  }
+
+  private Node required(Map<String, Node> m, String key, Node owner) {
+    Node n = m.get(key);
+    if (n == null) {
+      throw error(owner, "缺少必填字段 " + key);
+    }
+    return n;
+  }
+
+  private String scalar(Node n) {
+    if (n instanceof ScalarNode s) {
+      return s.getValue();
+    }
+    throw error(n, "此处应为单个值");
+  }
+
+  private List<Node> sequence(Node n) {
+    if (n == null) {
+      return List.of();
+    }
+    if (n instanceof SequenceNode s) {
+      return s.getValue();
+    }
+    throw error(n, "此处应为列表");
+  }
+
+  private Map<String, Node> mapping(Node n, Set<String> allowed) {
+    if (!(n instanceof MappingNode mn)) {
+      throw error(n, "此处应为键值映射");
+    }
+    Map<String, Node> result = new LinkedHashMap<>();
+    for (NodeTuple t : mn.getValue()) {
+      String key = scalar(t.getKeyNode());
+      if (!allowed.contains(key)) {
+        throw error(t.getKeyNode(), "未知字段 " + key + "，允许的字段：" + String.join("、", allowed.stream().sorted().toList()));
+      }
+      result.put(key, t.getValueNode());
+    }
+    return result;
+  }
+
+  private DirectoryException error(Node n, String problem) {
+    return new DirectoryException(file, n == null ? 0 : line(n), problem);
+  }
+
+  private static int line(Node n) {
+    return n.getStartMark() == null ? 0 : n.getStartMark().getLine() + 1;
+  }
+}

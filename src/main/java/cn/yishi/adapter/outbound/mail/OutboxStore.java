@@ -1,0 +1,20 @@
+package cn.yishi.adapter.outbound.mail;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** What the sender needs from the outbox table. */
+public interface OutboxStore {
+  record OutboxMail(long id, String recipient, String subject, String body, int attempts) {}
+
+  List<Long> due(OffsetDateTime now, int limit);
+
+  /** Takes a row for this node until {@code until}; false when another node holds it or it is done. */
+  boolean claim(long id, String node, OffsetDateTime now, OffsetDateTime until);
+
+  OutboxMail load(long id);
+
+  void markSent(long id, OffsetDateTime now);
+
+  void markFailed(long id, String error, OffsetDateTime retryAt, boolean giveUp);
+}

@@ -1,0 +1,87 @@
+package cn.yishi.domain.casefile;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+/**
+ * The rules a report must satisfy before anything is stored. Knows nothing of the engine or of
+ * HTTP; the category catalogue and the community directory are passed in as predicates.
+ */
+public final class NewCaseValidator {
+  public static final int TITLE_MAX = 100;
+  public static final int DESCRIPTION_MAX = 4000;
+  public static final int COMPOUND_MAX = 128;
+  public static final int EXTERNAL_ID_MAX = 128;
+  public static final int NAME_MAX = 64;
+  public static final int ADDRESS_MAX = 300;
+  public static final int HOUSEHOLDS_MAX = 100_000;
+
+  /** Mainland mobile numbers, or landlines with an optional area code and extension. */
+  private static final Pattern PHONE =
+      Pattern.compile("^(\\+?86[- ]?)?(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}(-\\d{1,6})?|\\d{7,8}|12345)$");
+  private static final Pattern EMAIL =
+      Pattern.compile("^[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}$");
+
+  private final Predicate<String> knownCategory;
+  private final Predicate<String> knownCommunity;
+
+  public NewCaseValidator(Predicate<String> knownCategory, Predicate<String> knownCommunity) {
+    this.knownCategory = knownCategory;
+    this.knownCommunity = knownCommunity;
+  }
+
+  public void validate(NewCase c) {
+    List<FieldError> errors = new ArrayList<>();
+    if (c.channel() == null) {
+      errors.add(new FieldError("channel", "required", "请选择诉求来源渠道"));
+    }
+    if (c.externalId() != null && c.externalId().length() > EXTERNAL_ID_MAX) {
+      errors.add(new FieldError("externalId", "too_long", "外部编号不能超过" + EXTERNAL_ID_MAX + "个字符"));
+    }
+    if (c.category() == null) {
+      errors.add(new FieldError("category", "required", "请选择诉求类别"));
+    } else if (!knownCategory.test(c.category())) {
+      errors.add(new FieldError("category", "unknown", "未知的诉求类别：" + c.category()));
+    }
+    if (c.title() == null) {
+      errors.add(new FieldError("title", "required", "请填写诉求标题"));
+    } else if (c.title().length() > TITLE_MAX) {
+      errors.add(new FieldError("title", "too_long", "标题不能超过" + TITLE_MAX + "个字"));
+    }
+    if (c.description() == null) {
+      errors.add(new FieldError("description", "required", "请填写诉求内容"));
+    } else if (c.description().length() > DESCRIPTION_MAX) {
+      errors.add(new FieldError("description", "too_long", "诉求内容不能超过" + DESCRIPTION_MAX + "个字"));
+    }
+    if (c.community() == null) {
+      errors.add(new FieldError("community", "required", "请选择所在社区"));
+    } else if (!knownCommunity.test(c.community())) {
+      errors.add(new FieldError("community", "unknown", "未知的社区：" + c.community()));
+    }
+    if (c.compound() != null && c.compound().length() > COMPOUND_MAX) {
+      errors.add(new FieldError("compound", "too_long", "小区名称不能超过" + COMPOUND_MAX + "个字"));
+    }
+    if (c.householdsAffected() != null
+        && (c.householdsAffected() < 0 || c.householdsAffected() > HOUSEHOLDS_MAX)) {
+      errors.add(new FieldError("householdsAffected", "out_of_range", "涉及户数应在0到" + HOUSEHOLDS_MAX + "之间"));
+    }
+    Reporter r = c.reporter();
+    if (r.name() != null && r.name().length() > NAME_MAX) {
+      errors.add(new FieldError("reporter.name", "too_long", "姓名不能超过" + NAME_MAX + "个字"));
+    }
+    if (r.phone() != null && !PHONE.matcher(r.phone()).matches()) {
+      errors.add(new FieldError("reporter.phone", "invalid", "联系电话格式不正确"));
+    }
+    if (r.email() != null && (r.email().length() > 254 || !EMAIL.matcher(r.email()).matches())) {
+      errors.add(new FieldError("reporter.email", "invalid", "电子邮箱格式不正确"));
+    }
+    if (r.address() != null && r.address().length() > ADDRESS_MAX) {
+      errors.add(new FieldError("location.address", "too_long", "地址不能超过" + ADDRESS_MAX + "个字"));
+    }
+    if (!errors.isEmpty()) {
+      throw new ValidationException(errors);
+    }
+  }
+}

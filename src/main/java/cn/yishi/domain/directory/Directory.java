@@ -1,0 +1,94 @@
+package cn.yishi.domain.directory;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The organisation directory: one county, its streets/townships, communities with their stations,
+ * the responsible units and the staff. Camunda groups are derived from it by {@link GroupIds}.
+ */
+public record Directory(
+    String countyCode,
+    String countyName,
+    List<Street> streets,
+    List<Community> communities,
+    List<Unit> units,
+    List<StaffUser> users) {
+
+  public record Street(String code, String name) {}
+
+  public record Station(String code, String name) {}
+
+  public record Community(String code, String name, String street, List<Station> stations) {}
+
+  public enum UnitType {
+    DEPARTMENT("职能部门"),
+    PROPERTY("物业服务企业"),
+    CO_BUILDING("共建单位");
+
+    private final String label;
+
+    UnitType(String label) {
+      this.label = label;
+    }
+
+    public String label() {
+      return label;
+    }
+  }
+
+  public record Unit(String code, String name, UnitType type, String community, String email) {}
+
+  public record StaffUser(
+      String id, String firstName, String lastName, String email, List<String> groups, boolean demo) {}
+
+  public record Group(String id, String name) {}
+
+  public Optional<Community> community(String code) {
+    return communities.stream().filter(c -> c.code().equals(code)).findFirst();
+  }
+
+  public Optional<Unit> unit(String code) {
+    return units.stream().filter(u -> u.code().equals(code)).findFirst();
+  }
+
+  /** Every group the directory defines, keyed by id, in a stable order. */
+  public Map<String, Group> groups() {
+    Map<String, Group> groups = new LinkedHashMap<>();
+    put(groups, GroupIds.DISPATCH_CENTRE, countyName + "调度中心");
+    for (Street s : streets) {
+      put(groups, GroupIds.street(s.code()), s.name() + "工作人员");
+    }
+    for (Community c : communities) {
+      put(groups, GroupIds.grid(c.code()), c.name() + "网格员");
+      put(groups, GroupIds.community(c.code()), c.name() + "社区两委（前置把关）");
+      for (Station st : c.stations()) {
+        put(groups, GroupIds.station(st.code()), st.name());
+      }
+      put(groups, GroupIds.room(c.code()), c.name() + "党群会客室");
+      put(groups, GroupIds.hall(c.code()), c.name() + "党群会客厅");
+    }
+    for (Unit u : units) {
+      put(groups, GroupIds.unit(u.code()), u.name());
+    }
+    return groups;
+  }
+
+  /** The groups of staff that belong to one community (used for authorizations). */
+  public List<String> communityGroups(Community c) {
+    List<String> ids = new ArrayList<>();
+    ids.add(GroupIds.grid(c.code()));
+    ids.add(GroupIds.community(c.code()));
+    c.stations().forEach(s -> ids.add(GroupIds.station(s.code())));
+    ids.add(GroupIds.room(c.code()));
+    ids.add(GroupIds.hall(c.code()));
+    return ids;
+  }
+
+  private static void put(Map<String, Group> groups, String id, String name) {
+    groups.put(id, new Group(id, name));
+  }
+}

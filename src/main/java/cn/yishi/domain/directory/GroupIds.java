@@ -1,0 +1,49 @@
+package cn.yishi.domain.directory;
+
+/**
+ * Naming conventions for the Camunda groups derived from the directory. BPMN candidate groups
+ * and authorizations use these ids, so they are defined in exactly one place.
+ */
+public final class GroupIds {
+  /** 调度中心: supervisors. */
+  public static final String DISPATCH_CENTRE = "dispatch-centre";
+  /** Camunda's built-in administrators group. */
+  public static final String ADMIN = "camunda-admin";
+
+  private GroupIds() {}
+
+  /** 街道/乡镇工作人员. */
+  public static String street(String streetCode) {
+    return "street-" + streetCode;
+  }
+
+  /** 网格员 of a community. */
+  public static String grid(String communityCode) {
+    return communityCode + "-grid";
+  }
+
+  /** 社区两委: the community's party review (前置把关) and classification. */
+  public static String community(String communityCode) {
+    return communityCode + "-community";
+  }
+
+  /** 小区党群会客站. */
+  public static String station(String stationCode) {
+    return "station-" + stationCode;
+  }
+
+  /** 社区党群会客室. */
+  public static String room(String communityCode) {
+    return communityCode + "-room";
+  }
+
+  /** 社区党工委党群会客厅. */
+  public static String hall(String communityCode) {
+    return communityCode + "-hall";
+  }
+
+  /** A responsible unit (department, property company, co-building unit). */
+  public static String unit(String unitCode) {
+    return "unit-" + unitCode;
+  }
+}

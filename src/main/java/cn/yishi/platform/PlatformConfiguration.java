@@ -1,0 +1,42 @@
+package cn.yishi.platform;
+
+import cn.yishi.adapter.outbound.directory.DirectoryException;
+import cn.yishi.adapter.outbound.directory.DirectoryYamlReader;
+import cn.yishi.application.Catalogue;
+import cn.yishi.domain.directory.Directory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.ZoneId;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+@Configuration
+@EnableScheduling
+@EnableConfigurationProperties(Catalogue.class)
+public class PlatformConfiguration {
+
+  @Bean
+  Clock clock(@Value("${yishi.zone}") String zone) {
+    return Clock.system(ZoneId.of(zone));
+  }
+
+  /** The organisation directory. A malformed file stops start-up, naming the file, line and problem. */
+  @Bean
+  Directory directory(ResourceLoader loader, @Value("${yishi.directory.location}") String location) {
+    Resource resource = loader.getResource(location);
+    if (!resource.exists()) {
+      throw new DirectoryException(location, 0, "文件不存在");
+    }
+    try (InputStream in = resource.getInputStream()) {
+      return DirectoryYamlReader.read(location, in);
+    } catch (IOException e) {
+      throw new DirectoryException(location, 0, "无法读取：" + e.getMessage());
+    }
+  }
+}
