@@ -53,6 +53,7 @@ public class IdentitySync {
   private final TaskService tasks;
   private final Directory directory;
   private final boolean embedded;
+  private final boolean demoUsers;
   private final String adminId;
   private final String adminPassword;
   private final String adminFirstName;
@@ -77,6 +78,7 @@ public class IdentitySync {
     this.tasks = tasks;
     this.directory = directory;
     this.embedded = DeploymentMode.isEmbedded(env);
+    this.demoUsers = env.getProperty("yishi.demo-users.enabled", Boolean.class, embedded);
     this.adminId = adminId;
     this.adminPassword = adminPassword;
     this.adminFirstName = adminFirstName;
@@ -90,7 +92,7 @@ public class IdentitySync {
     upsertGroup(GroupIds.ADMIN, "系统管理员");
 
     for (StaffUser u : directory.users()) {
-      if (u.demo() && !embedded) {
+      if (u.demo() && !demoUsers) {
         continue;
       }
       upsertUser(u.id(), u.firstName(), u.lastName(), u.email(), u.demo() ? DEMO_PASSWORD : null);
@@ -100,7 +102,7 @@ public class IdentitySync {
     grantRoleAuthorizations(groups.keySet());
     ensureFilters(groups.keySet());
     LOG.info("Directory synchronised: {} groups, {} users ({} mode)", groups.size(), directory.users().size(),
-        embedded ? "embedded demo" : "production");
+        demoUsers ? "with demo users" : "without demo users");
   }
 
   private void upsertGroup(String id, String name) {

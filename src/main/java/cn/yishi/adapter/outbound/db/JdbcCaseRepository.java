@@ -6,11 +6,14 @@ import cn.yishi.domain.casefile.CaseStatus;
 import cn.yishi.domain.casefile.Channel;
 import cn.yishi.domain.casefile.NewCase;
 import cn.yishi.domain.casefile.Reporter;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.Objects;
+import java.util.Locale;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -23,14 +26,26 @@ class JdbcCaseRepository implements CaseRepository {
           + "households_affected, status, decline_reason, process_instance_id, created_at, updated_at";
 
   private final JdbcClient jdbc;
+  private final String nextSequenceSql;
 
-  JdbcCaseRepository(JdbcClient jdbc) {
+  JdbcCaseRepository(JdbcClient jdbc, DataSource dataSource) {
     this.jdbc = jdbc;
+    this.nextSequenceSql = isH2(dataSource)
+        ? "select next value for yishi_case_no_seq"
+        : "select nextval('yishi_case_no_seq')";
+  }
+
+  private static boolean isH2(DataSource dataSource) {
+    try (Connection c = dataSource.getConnection()) {
+      return c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("h2");
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot read the database product name", e);
+    }
   }
 
   @Override
   public long nextCaseSequence() {
-    return jdbc.sql("select nextval('yishi_case_no_seq')").query(Long.class).single();
+    return jdbc.sql(nextSequenceSql).query(Long.class).single();
   }
 
   @Override
