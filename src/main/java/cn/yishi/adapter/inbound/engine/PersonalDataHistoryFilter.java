@@ -1,6 +1,7 @@
 package cn.yishi.adapter.inbound.engine;
 
 import java.util.List;
+import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
@@ -8,7 +9,7 @@ import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 /**
  * Keeps the reporter's personal data out of the engine's history tables, which Cockpit shows. A
  * start form submits it as variables; registration moves it into its own table within the same
- * transaction, and this handler drops every history event about those variables.
+ * transaction, and this handler drops every history event about those variables and form fields.
  */
 public class PersonalDataHistoryFilter implements HistoryEventHandler {
   private final HistoryEventHandler delegate;
@@ -30,7 +31,13 @@ public class PersonalDataHistoryFilter implements HistoryEventHandler {
   }
 
   static boolean isPersonal(HistoryEvent event) {
-    return event instanceof HistoricVariableUpdateEventEntity v
-        && IssueLifecycle.Var.PERSONAL.contains(v.getVariableName());
+    if (event instanceof HistoricVariableUpdateEventEntity v) {
+      return IssueLifecycle.Var.PERSONAL.contains(v.getVariableName());
+    }
+    // a submitted form also records each field as a form-property detail
+    if (event instanceof HistoricFormPropertyEventEntity f) {
+      return IssueLifecycle.Var.PERSONAL.contains(f.getPropertyId());
+    }
+    return false;
   }
 }

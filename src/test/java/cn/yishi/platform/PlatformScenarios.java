@@ -1,0 +1,334 @@
+package cn.yishi.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.yishi.adapter.inbound.engine.IssueLifecycle;
+import cn.yishi.adapter.outbound.mail.OutboxSender;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The platform's promises, checked over HTTP against a running application: authentication,
+ * per-community task isolation, CVE mitigations, form deployment, personal data, outbox mail.
+ * Runs on H2 ({@link PlatformH2Test}) and on PostgreSQL ({@link PlatformPostgresIT}).
+ */
+@org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability(tracing = false)
+abstract class PlatformScenarios {
+  static final String PASSWORD = "demo";
+
+  @RegisterExtension
+  static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+
+  @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
+  @Autowired RepositoryService repository;
+  @Autowired HistoryService history;
+  @Autowired IdentityService identity;
+  @Autowired AuthorizationService authorizations;
+  @Autowired FilterService filters;
+  @Autowired JdbcClient jdbc;
+  @Autowired IdentitySync identitySync;
+  @Autowired OutboxSender outboxSender;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final ObjectMapper json = new ObjectMapper();
+
+  record Reply(int status, String body) {
+    JsonNode json() {
+      try {
+        return new ObjectMapper().readTree(body);
+      } catch (Exception e) {
+        throw new AssertionError("not JSON: " + body, e);
+      }
+    }
+  }
+
+  Reply call(String method, String path, String user, String body) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    if (body != null) {
+      b.header("Content-Type", "application/json");
+    }
+    if (user != null) {
+      b.header("Authorization", "Basic " + Base64.getEncoder()
+          .encodeToString((user + ":" + (user.equals(adminUser()) ? adminPassword() : PASSWORD))
+              .getBytes(StandardCharsets.UTF_8)));
+    }
+    HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    return new Reply(r.statusCode(), r.body());
+  }
+
+  /** A grid worker records a visit through the start form, exactly as Tasklist submits it. */
+  String reportAsGridWorker(String user, String community, String title, String email) throws Exception {
+    String body = """
+        {"variables":{
+          "channel":{"value":"GRID_VISIT"},"category":{"value":"streetlight"},
+          "community":{"value":"%s"},"compound":{"value":"御苑小区"},"title":{"value":"%s"},
+          "description":{"value":"3栋门口路灯已坏一周，晚上出行不便"},
+          "householdsAffected":{"value":30,"type":"Long"},
+          "reporterName":{"value":"李四"},"reporterPhone":{"value":"13800138000"},
+          "reporterEmail":{"value":"%s"},"address":{"value":"御苑小区3栋2单元501"}}}"""
+        .formatted(community, title, email);
+    Reply r = call("POST", "/engine-rest/process-definition/key/issueLifecycle/submit-form", user, body);
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    return r.json().path("id").asText();
+  }
+
+  String reviewTaskOf(String processInstanceId, String user) throws Exception {
+    Reply r = call("GET", "/engine-rest/task?processInstanceId=" + processInstanceId + "&maxResults=10", user, null);
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    assertThat(r.json()).hasSize(1);
+    return r.json().get(0).path("id").asText();
+  }
+
+  @Test
+  void engineRestRequiresAuthentication() throws Exception {
+    assertThat(call("GET", "/engine-rest/task?maxResults=1", null, null).status()).isEqualTo(401);
+    Reply wrong = call("GET", "/engine-rest/task?maxResults=1", "nobody", null);
+    assertThat(wrong.status()).isEqualTo(401);
+    assertThat(call("GET", "/engine-rest/task?maxResults=1", "grid.hualin", null).status()).isEqualTo(200);
+  }
+
+  @Test
+  void authorizationAndHardeningAreOn() {
+    ProcessEngineConfigurationImpl cfg = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    assertThat(cfg.isAuthorizationEnabled()).isTrue();
+    assertThat(cfg.isEnablePasswordPolicy()).isTrue();
+    assertThat(cfg.isDeserializationTypeValidationEnabled()).isTrue();
+    assertThat(cfg.getQueryMaxResultsLimit()).isEqualTo(2000);
+    assertThat(cfg.isEnableExpressionsInAdhocQueries()).isFalse();
+  }
+
+  @Test
+  void unboundedQueriesAreRefused() throws Exception {
+    Reply r = call("GET", "/engine-rest/task", "community.hualin", null);
+    assertThat(r.status()).isEqualTo(400);
+  }
+
+  @Test
+  void modelsAndFormsAreOneDeploymentAndFormRefResolves() throws Exception {
+    ProcessDefinition def = repository.createProcessDefinitionQuery()
+        .processDefinitionKey(IssueLifecycle.PROCESS_KEY).latestVersion().singleResult();
+    List<String> names = repository.getDeploymentResourceNames(def.getDeploymentId());
+    assertThat(names).contains("bpmn/issueLifecycle.bpmn", "forms/issueIntake.form", "forms/issueReview.form");
+    assertThat(def.getHistoryTimeToLive()).isNotNull();
+
+    Reply startForm = call("GET", "/engine-rest/process-definition/key/issueLifecycle/deployed-start-form", "grid.hualin", null);
+    assertThat(startForm.status()).as(startForm.body()).isEqualTo(200);
+    assertThat(startForm.json().path("id").asText()).isEqualTo(IssueLifecycle.FORM_INTAKE);
+
+    String pi = reportAsGridWorker("grid.hualin", "hualin", "表单解析 " + UUID.randomUUID(), "");
+    String task = reviewTaskOf(pi, "community.hualin");
+    Reply taskForm = call("GET", "/engine-rest/task/" + task + "/deployed-form", "community.hualin", null);
+    assertThat(taskForm.status()).as(taskForm.body()).isEqualTo(200);
+    assertThat(taskForm.json().path("id").asText()).isEqualTo(IssueLifecycle.FORM_REVIEW);
+  }
+
+  @Test
+  void communityStaffSeeAndCompleteOnlyTheirOwnCommunitysTasks() throws Exception {
+    String title = "路灯不亮 " + UUID.randomUUID();
+    String pi = reportAsGridWorker("grid.hualin", "hualin", title, "");
+
+    String task = reviewTaskOf(pi, "community.hualin");
+    Reply other = call("GET", "/engine-rest/task?processInstanceId=" + pi + "&maxResults=10", "community.shengdian", null);
+    assertThat(other.json()).isEmpty();
+    assertThat(call("GET", "/engine-rest/task/" + task, "community.shengdian", null).status()).isIn(403, 404);
+    assertThat(call("GET", "/engine-rest/task?processInstanceId=" + pi + "&maxResults=10", "grid.hualin", null).json()).isEmpty();
+
+    // through Tasklist's stored filter, which evaluates ${currentUserGroups()}
+    String groupFilter = filters.createFilterQuery().filterName(IdentitySync.FILTER_GROUP).singleResult().getId();
+    Reply mine = call("POST", "/engine-rest/filter/" + groupFilter + "/list?maxResults=200", "community.hualin", "{}");
+    assertThat(mine.status()).as(mine.body()).isEqualTo(200);
+    assertThat(mine.body()).contains(title);
+    Reply theirs = call("POST", "/engine-rest/filter/" + groupFilter + "/list?maxResults=200", "community.shengdian", "{}");
+    assertThat(theirs.status()).isEqualTo(200);
+    assertThat(theirs.body()).doesNotContain(title);
+
+    Reply foreign = call("POST", "/engine-rest/task/" + task + "/complete", "community.shengdian",
+        "{\"variables\":{\"admissible\":{\"value\":true}}}");
+    assertThat(foreign.status()).isEqualTo(403);
+
+    Reply own = call("POST", "/engine-rest/task/" + task + "/submit-form", "community.hualin",
+        "{\"variables\":{\"admissible\":{\"value\":true}}}");
+    assertThat(own.status()).as(own.body()).isEqualTo(204);
+    String caseNo = history.createHistoricProcessInstanceQuery().processInstanceId(pi).singleResult().getBusinessKey();
+    assertThat(caseNo).matches("FX-\\d{4}-\\d{6}");
+    assertThat(jdbc.sql("select status from yishi_case where case_no = ?").param(caseNo).query(String.class).single())
+        .isEqualTo("ACCEPTED");
+    assertThat(jdbc.sql("select action from yishi_case_event e join yishi_case c on c.id = e.case_id where c.case_no = ? order by e.id")
+        .param(caseNo).query(String.class).list()).containsExactly("REGISTERED", "ACCEPTED");
+  }
+
+  @Test
+  void reporterDataIsKeptApartAndNeverInProcessVariables() throws Exception {
+    String pi = reportAsGridWorker("grid.hualin", "hualin", "个人信息 " + UUID.randomUUID(), "li.si@example.org");
+
+    assertThat(engine.getRuntimeService().getVariables(pi)).doesNotContainKeys(
+        IssueLifecycle.Var.REPORTER_NAME, IssueLifecycle.Var.REPORTER_PHONE,
+        IssueLifecycle.Var.REPORTER_EMAIL, IssueLifecycle.Var.ADDRESS);
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi).list())
+        .extracting(v -> v.getName())
+        .doesNotContain(IssueLifecycle.Var.REPORTER_NAME, IssueLifecycle.Var.REPORTER_PHONE,
+            IssueLifecycle.Var.REPORTER_EMAIL, IssueLifecycle.Var.ADDRESS);
+    Reply details = call("GET", "/engine-rest/history/detail?processInstanceId=" + pi + "&maxResults=500", "dispatch", null);
+    assertThat(details.status()).isEqualTo(200);
+    assertThat(details.body()).doesNotContain("13800138000", "李四", "501", "li.si@example.org");
+
+    assertThat(jdbc.sql("""
+            select r.phone from yishi_reporter r join yishi_case c on c.id = r.case_id
+            where c.process_instance_id = ?""").param(pi).query(String.class).single())
+        .isEqualTo("13800138000");
+  }
+
+  @Test
+  void declineWithoutReasonIsRefusedAndDeclineWithReasonMailsTheReporter() throws Exception {
+    String pi = reportAsGridWorker("grid.hualin", "hualin", "邻里纠纷 " + UUID.randomUUID(), "wang.wu@example.org");
+    String task = reviewTaskOf(pi, "community.hualin");
+
+    Reply refused = call("POST", "/engine-rest/task/" + task + "/submit-form", "community.hualin",
+        "{\"variables\":{\"admissible\":{\"value\":false}}}");
+    assertThat(refused.status()).isGreaterThanOrEqualTo(400);
+    assertThat(refused.body()).contains("不予受理时必须填写理由");
+    assertThat(reviewTaskOf(pi, "community.hualin")).isEqualTo(task);
+
+    Reply declined = call("POST", "/engine-rest/task/" + task + "/submit-form", "community.hualin",
+        "{\"variables\":{\"admissible\":{\"value\":false},\"declineReason\":{\"value\":\"属个人邻里纠纷，已引导至人民调解委员会\"}}}");
+    assertThat(declined.status()).as(declined.body()).isEqualTo(204);
+
+    outboxSender.drain();
+    outboxSender.drain();
+    MimeMessage[] received = smtp.getReceivedMessagesForDomain("example.org");
+    List<MimeMessage> forCase = java.util.Arrays.stream(received)
+        .filter(m -> recipients(m).contains("wang.wu@example.org"))
+        .toList();
+    assertThat(forCase).hasSize(1);
+    assertThat(forCase.get(0).getSubject()).contains("审核结果");
+    assertThat(GreenMailUtil.getBody(forCase.get(0))).isNotBlank();
+  }
+
+  @Test
+  void expressionsInAdhocQueriesAreRefusedButStoredFiltersWork() throws Exception {
+    Reply orQuery = call("POST", "/engine-rest/task?maxResults=10", "community.hualin",
+        "{\"orQueries\":[{\"assigneeExpression\":\"${execution.getProcessEngineServices()}\"}]}");
+    assertThat(orQuery.status()).isEqualTo(400);
+    Reply hash = call("POST", "/engine-rest/task/count", "community.hualin",
+        "{\"orQueries\":[{\"candidateGroupExpression\":\"#{1+1}\"}]}");
+    assertThat(hash.status()).isEqualTo(400);
+    Reply get = call("GET", "/engine-rest/task?maxResults=10&assigneeExpression=%24%7BcurrentUser()%7D", "community.hualin", null);
+    assertThat(get.status()).isEqualTo(400);
+
+    String mineFilter = filters.createFilterQuery().filterName(IdentitySync.FILTER_MINE).singleResult().getId();
+    Reply extend = call("POST", "/engine-rest/filter/" + mineFilter + "/list?maxResults=10", "community.hualin",
+        "{\"orQueries\":[{\"assigneeExpression\":\"${1+1}\"}]}");
+    assertThat(extend.status()).isEqualTo(400);
+    Reply stored = call("GET", "/engine-rest/filter/" + mineFilter + "/list?maxResults=10", "community.hualin", null);
+    assertThat(stored.status()).as(stored.body()).isEqualTo(200);
+    Reply webapp = call("POST", "/camunda/api/engine/engine/default/task?maxResults=10", null,
+        "{\"orQueries\":[{\"assigneeExpression\":\"${1+1}\"}]}");
+    assertThat(webapp.status()).isEqualTo(400);
+  }
+
+  @Test
+  void adminSetupEndpointIsBlockedAndTheAdminIsADirectMember() throws Exception {
+    Reply setup = call("POST", "/camunda/api/admin/setup/default/user/create", null,
+        "{\"profile\":{\"id\":\"intruder\"},\"credentials\":{\"password\":\"Aa1!aaaaaaaa\"}}");
+    assertThat(setup.status()).isEqualTo(403);
+    assertThat(identity.createUserQuery().userId("intruder").count()).isZero();
+    assertThat(identity.createUserQuery().memberOfGroup("camunda-admin").count()).isPositive();
+  }
+
+  @Test
+  void onlyAdminsMayDeploy() {
+    identity.setAuthentication("dispatch", List.of("dispatch-centre"));
+    try {
+      assertThatThrownBy(() -> repository.createDeployment().name("unauthorised")
+          .addClasspathResource("bpmn/issueLifecycle.bpmn").deploy())
+          .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+    } finally {
+      identity.clearAuthentication();
+    }
+    assertThat(authorizations.isUserAuthorized("dispatch", List.of("dispatch-centre"),
+        org.camunda.bpm.engine.authorization.Permissions.CREATE,
+        org.camunda.bpm.engine.authorization.Resources.DEPLOYMENT)).isFalse();
+    assertThat(authorizations.isUserAuthorized("community.hualin", List.of("hualin-community"),
+        org.camunda.bpm.engine.authorization.Permissions.CREATE,
+        org.camunda.bpm.engine.authorization.Resources.DEPLOYMENT)).isFalse();
+  }
+
+  @Test
+  void passwordPolicyRefusesWeakPasswords() throws Exception {
+    Reply r = call("POST", "/engine-rest/user/create", adminUser(), """
+        {"profile":{"id":"weak.user","firstName":"弱","lastName":"密码"},"credentials":{"password":"123"}}""");
+    assertThat(r.status()).isGreaterThanOrEqualTo(400);
+    assertThat(r.body()).contains("Password does not match policy");
+    assertThat(identity.createUserQuery().userId("weak.user").count()).isZero();
+  }
+
+  @Test
+  void directorySyncIsIdempotent() {
+    long groups = identity.createGroupQuery().count();
+    long users = identity.createUserQuery().count();
+    long auths = authorizations.createAuthorizationQuery().count();
+    long filterCount = filters.createFilterQuery().count();
+
+    identitySync.synchronise();
+
+    assertThat(identity.createGroupQuery().count()).isEqualTo(groups);
+    assertThat(identity.createUserQuery().count()).isEqualTo(users);
+    assertThat(authorizations.createAuthorizationQuery().count()).isEqualTo(auths);
+    assertThat(filters.createFilterQuery().count()).isEqualTo(filterCount);
+    assertThat(identity.createGroupQuery().groupId("hualin-community").singleResult().getName()).isEqualTo("华林社区社区两委（前置把关）");
+    assertThat(identity.createGroupQuery().groupId("unit-market-supervision").count()).isOne();
+  }
+
+  @Test
+  void healthShowsNoDetailsToAnonymousCallersAndMetricsAreExported() throws Exception {
+    Reply health = call("GET", "/actuator/health", null, null);
+    assertThat(health.status()).isEqualTo(200);
+    assertThat(health.json().path("status").asText()).isEqualTo("UP");
+    assertThat(health.json().has("components")).isFalse();
+    assertThat(health.json().has("details")).isFalse();
+    Reply metrics = call("GET", "/actuator/prometheus", null, null);
+    assertThat(metrics.status()).isEqualTo(200);
+    assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+  }
+
+  private static String recipients(MimeMessage m) {
+    try {
+      return GreenMailUtil.getAddressList(m.getAllRecipients());
+    } catch (jakarta.mail.MessagingException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /** The admin account of the test profile. */
+  abstract String adminUser();
+
+  abstract String adminPassword();
+}
