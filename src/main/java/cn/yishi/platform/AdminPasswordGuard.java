@@ -1,16 +1,31 @@
 package cn.yishi.platform;
 
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.env.EnvironmentPostProcessor;
-import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.context.EnvironmentAware;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
 
 /**
  * Outside the embedded H2 profile, refuses to start while the admin password is missing or "demo".
- * Runs before any bean, so nothing touches the database first.
+ * Runs as a bean-factory post-processor, before any bean is created, so nothing touches the
+ * database first.
  */
-public class AdminPasswordGuard implements EnvironmentPostProcessor {
+@Component
+public class AdminPasswordGuard implements BeanFactoryPostProcessor, EnvironmentAware {
+  private Environment env;
+
   @Override
-  public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
+  public void setEnvironment(Environment environment) {
+    this.env = environment;
+  }
+
+  @Override
+  public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
+    check(env);
+  }
+
+  static void check(Environment env) {
     if (DeploymentMode.isEmbedded(env)) {
       return;
     }
