@@ -45,8 +45,7 @@ public class ModelDeployment {
 
   public Deployment deploy() {
     Map<String, byte[]> resources = load();
-    Map<String, String> formIds = checkForms(resources);
-    checkModels(resources, formIds);
+    validate(resources);
     DeploymentBuilder builder = repository.createDeployment()
         .name(DEPLOYMENT_NAME)
         .source("yishi")
@@ -83,6 +82,11 @@ public class ModelDeployment {
       throw new StartupRefusedException("模型部署失败：类路径下没有 bpmn/*.bpmn", "Build with ./mvnw so that bpmn/ is packaged.");
     }
     return resources;
+  }
+
+  /** Checks every model and form before the engine sees them; a failure names the file and the cause. */
+  void validate(Map<String, byte[]> resources) {
+    checkModels(resources, checkForms(resources));
   }
 
   /** Returns form id → file. */
