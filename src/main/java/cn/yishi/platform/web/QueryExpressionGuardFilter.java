@@ -11,7 +11,6 @@ import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -33,7 +32,18 @@ public class QueryExpressionGuardFilter extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !GUARDED.matcher(request.getRequestURI().substring(request.getContextPath().length())).matches();
+    return !GUARDED.matcher(normalisedPath(request)).matches();
+  }
+
+  /**
+   * The path as the servlet container and JAX-RS route it: without path parameters ({@code ;x=y}),
+   * percent-decoded, with repeated slashes folded.
+   */
+  static String normalisedPath(HttpServletRequest request) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    path = path.replaceAll(";[^/]*", "");
+    path = lenientDecode(lenientDecode(path));
+    return path.replaceAll("/{2,}", "/");
   }
 
   @Override
@@ -50,6 +60,11 @@ public class QueryExpressionGuardFilter extends OncePerRequestFilter {
     byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
     if (body.length > MAX_BODY) {
       JsonErrors.write(response, 413, "InvalidRequestException", "查询请求体过大");
+      return;
+    }
+    // JSON parsers also accept UTF-16/32; only plain UTF-8 can be inspected, so nothing else passes
+    if (!isUtf8WithoutNul(body) || !isUtf8Charset(request.getCharacterEncoding())) {
+      JsonErrors.write(response, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequestException", "查询请求体必须使用 UTF-8 编码");
       return;
     }
     String text = new String(body, StandardCharsets.UTF_8);
@@ -86,15 +101,54 @@ public class QueryExpressionGuardFilter extends OncePerRequestFilter {
     return out.toString();
   }
 
+  /** The raw, once- and twice-decoded query string, so that %24%7B and %2524%257B are seen too. */
   private static String decode(String query) {
     if (query == null) {
       return null;
     }
+    String once = lenientDecode(query);
+    return query + "\n" + once + "\n" + lenientDecode(once);
+  }
+
+  /** Percent-decoding that never fails: a malformed escape is kept as it is. */
+  static String lenientDecode(String s) {
+    if (s.indexOf('%') < 0 && s.indexOf('+') < 0) {
+      return s;
+    }
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(s.length());
+    byte[] in = s.getBytes(StandardCharsets.UTF_8);
+    for (int i = 0; i < in.length; i++) {
+      if (in[i] == '%' && i + 2 <= in.length - 1 && hex(in[i + 1]) >= 0 && hex(in[i + 2]) >= 0) {
+        out.write(hex(in[i + 1]) * 16 + hex(in[i + 2]));
+        i += 2;
+      } else if (in[i] == '+') {
+        out.write(' ');
+      } else {
+        out.write(in[i]);
+      }
+    }
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  private static int hex(byte b) {
+    return Character.digit((char) b, 16);
+  }
+
+  private static boolean isUtf8Charset(String charset) {
+    return charset == null || charset.equalsIgnoreCase("UTF-8") || charset.equalsIgnoreCase("UTF8");
+  }
+
+  private static boolean isUtf8WithoutNul(byte[] body) {
+    for (byte b : body) {
+      if (b == 0) {
+        return false;
+      }
+    }
     try {
-      // twice, so that a double-encoded %2524%257B is seen too
-      return URLDecoder.decode(URLDecoder.decode(query, StandardCharsets.UTF_8), StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      return query;
+      StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(body));
+      return true;
+    } catch (java.nio.charset.CharacterCodingException e) {
+      return false;
     }
   }
 

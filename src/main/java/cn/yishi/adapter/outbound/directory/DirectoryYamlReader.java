@@ -223,6 +223,9 @@ public final class DirectoryYamlReader {
     Map<String, Node> result = new LinkedHashMap<>();
     for (NodeTuple t : mn.getValue()) {
       String key = scalar(t.getKeyNode());
+      if (result.containsKey(key)) {
+        throw error(t.getKeyNode(), "字段 " + key + " 重复");
+      }
       if (!allowed.contains(key)) {
         throw error(t.getKeyNode(), "未知字段 " + key + "，允许的字段：" + String.join("、", allowed.stream().sorted().toList()));
       }

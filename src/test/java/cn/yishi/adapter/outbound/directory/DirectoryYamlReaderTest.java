@@ -13,7 +13,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -541,8 +540,6 @@ class DirectoryYamlReaderTest {
           """, 3);
     }
 
-    @Disabled("BUG: LoaderOptions.setAllowDuplicateKeys(false) is only enforced by SnakeYAML's constructor, "
-        + "not by Yaml.compose(); DirectoryYamlReader.mapping() then silently keeps the last value")
     @Test
     void duplicateKeyInOneEntryIsRefused() {
       DirectoryException e = refusedAt("""
