@@ -55,7 +55,11 @@ public record Directory(
     return units.stream().filter(u -> u.code().equals(code)).findFirst();
   }
 
-  /** Every group the directory defines, keyed by id, in a stable order. */
+  /**
+   * Every group the directory defines, keyed by id, in a stable order.
+   *
+   * @throws IllegalArgumentException when two entries derive the same group id
+   */
   public Map<String, Group> groups() {
     Map<String, Group> groups = new LinkedHashMap<>();
     put(groups, GroupIds.DISPATCH_CENTRE, countyName + "调度中心");
@@ -89,6 +93,9 @@ public record Directory(
   }
 
   private static void put(Map<String, Group> groups, String id, String name) {
-    groups.put(id, new Group(id, name));
+    Group previous = groups.put(id, new Group(id, name));
+    if (previous != null) {
+      throw new IllegalArgumentException("组 " + id + " 由两个条目生成（" + previous.name() + "、" + name + "），请修改其中一个编码");
+    }
   }
 }

@@ -114,7 +114,12 @@ public final class DirectoryYamlReader {
 
     Directory withoutUsers =
         new Directory(countyCode, countyName, List.copyOf(streets), List.copyOf(communities), List.copyOf(units), List.of());
-    Set<String> groupIds = withoutUsers.groups().keySet();
+    Set<String> groupIds;
+    try {
+      groupIds = withoutUsers.groups().keySet();
+    } catch (IllegalArgumentException collision) {
+      throw new DirectoryException(file, 0, collision.getMessage());
+    }
 
     Map<String, Node> userIds = new HashMap<>();
     List<StaffUser> users = new ArrayList<>();

@@ -163,6 +163,23 @@ class DirectoryYamlReaderTest {
   @Nested
   class Refusals {
     @Test
+    void twoEntriesDerivingTheSameGroupAreRefused() {
+      DirectoryException e = refused("""
+          county:
+            code: test
+            name: 测试县
+          communities:
+            - code: unit
+              name: 一社区
+          units:
+            - code: grid
+              name: 网格单位
+              type: DEPARTMENT
+          """);
+      assertThat(e.problem()).contains("unit-grid");
+    }
+
+    @Test
     void yamlSyntaxError() {
       DirectoryException e = refusedAt("""
           county:
