@@ -1,58 +1,106 @@
 package cn.yishi.application;
 
+import cn.yishi.application.port.CaseProcesses;
 import cn.yishi.application.port.CaseRepository;
-import cn.yishi.application.port.Timeline;
+import cn.yishi.domain.casefile.CaseFile;
 import cn.yishi.domain.casefile.CaseNumber;
-import cn.yishi.domain.casefile.CaseStatus;
 import cn.yishi.domain.casefile.NewCase;
 import cn.yishi.domain.casefile.NewCaseValidator;
 import cn.yishi.domain.casefile.TimelineAction;
 import cn.yishi.domain.directory.Directory;
 import cn.yishi.domain.directory.GroupIds;
-import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Registers a report: validates it, stores the record and the reporter apart, opens the timeline. */
+/**
+ * Registers reports from every channel: validates, answers a repeated channel report with the same
+ * case, merges a further report of an open problem (附议), or stores a new case and starts its process.
+ */
 @Service
 public class IntakeService {
-  private final CaseRepository cases;
-  private final Timeline timeline;
+  private final Cases cases;
+  private final CaseRepository repository;
+  private final CaseProcesses processes;
   private final NewCaseValidator validator;
-  private final Clock clock;
   private final String prefix;
 
   public IntakeService(
-      CaseRepository cases,
-      Timeline timeline,
+      Cases cases,
+      CaseProcesses processes,
       Catalogue catalogue,
       Directory directory,
-      Clock clock,
       @Value("${yishi.case-number-prefix}") String prefix) {
     this.cases = cases;
-    this.timeline = timeline;
-    this.clock = clock;
+    this.repository = cases.repository();
+    this.processes = processes;
     this.prefix = prefix;
     this.validator = new NewCaseValidator(catalogue::contains, code -> directory.community(code).isPresent());
   }
 
+  /** A report through the API or a channel: nothing is stored when it is refused. */
   @Transactional
-  public RegisteredCase register(NewCase newCase, String actor) {
-    validator.validate(newCase);
-    OffsetDateTime now = OffsetDateTime.now(clock);
-    String caseNo = CaseNumber.format(prefix, now.getYear(), cases.nextCaseSequence());
-    long id = cases.insert(caseNo, newCase, CaseStatus.REGISTERED, actor, now);
-    if (!newCase.reporter().isAnonymous()) {
-      cases.insertReporter(id, newCase.reporter(), now);
+  public IntakeResult submit(NewCase report, String actor) {
+    validator.validate(report);
+    Optional<IntakeResult> repeated = findRepeated(report);
+    if (repeated.isPresent()) {
+      return repeated.get();
     }
-    timeline.append(id, now, actor, TimelineAction.REGISTERED, "来源渠道：" + newCase.channel().label(), true);
-    return new RegisteredCase(id, caseNo, newCase.community(), GroupIds.community(newCase.community()));
+    if (report.compound() != null) {
+      Optional<CaseFile> open = repository.findOpenDuplicate(report.community(), report.category(), report.compound());
+      if (open.isPresent()) {
+        CaseFile c = open.get();
+        repository.insertSupportingReport(c.id(), report, actor, cases.now());
+        cases.change(c.caseNo(), actor, TimelineAction.SUPPORTED, "来源渠道：" + report.channel().label(), true,
+            CaseFile::addSupportingReport);
+        return new IntakeResult(c.caseNo(), IntakeResult.Kind.MERGED, c.status().name());
+      }
+    }
+    CaseFile c = insert(report, actor);
+    String pid = processes.start(c.caseNo());
+    c.attachProcess(pid);
+    repository.save(c, cases.now());
+    return new IntakeResult(c.caseNo(), IntakeResult.Kind.CREATED, c.status().name());
   }
 
+  /** The case that an earlier identical channel report created or joined. */
+  @Transactional(readOnly = true)
+  public Optional<IntakeResult> findRepeated(NewCase report) {
+    if (report.externalId() == null) {
+      return Optional.empty();
+    }
+    return repository.findCaseNoByExternalId(report.channel().name(), report.externalId())
+        .map(caseNo -> new IntakeResult(caseNo, IntakeResult.Kind.REPEATED, cases.load(caseNo).status().name()));
+  }
+
+  /** A report recorded through a staff start form in Tasklist; its process is already running. */
   @Transactional
-  public void attachProcessInstance(long caseId, String processInstanceId) {
-    cases.attachProcessInstance(caseId, processInstanceId, OffsetDateTime.now(clock));
+  public RegisteredCase registerFromForm(NewCase report, String actor, String processInstanceId) {
+    validator.validate(report);
+    CaseFile c = insert(report, actor);
+    c.attachProcess(processInstanceId);
+    repository.save(c, cases.now());
+    return registered(c);
+  }
+
+  /** The routing facts of a case that the API registered before starting its process. */
+  @Transactional(readOnly = true)
+  public RegisteredCase registered(String caseNo) {
+    return registered(cases.load(caseNo));
+  }
+
+  private RegisteredCase registered(CaseFile c) {
+    return new RegisteredCase(c.id(), c.caseNo(), c.community(), GroupIds.community(c.community()),
+        GroupIds.grid(c.community()), c.category(), c.title(), c.description(), c.compound(), c.householdsAffected());
+  }
+
+  private CaseFile insert(NewCase report, String actor) {
+    OffsetDateTime now = cases.now();
+    String caseNo = CaseNumber.format(prefix, now.getYear(), repository.nextCaseSequence());
+    CaseFile c = repository.insert(caseNo, report, actor, now);
+    cases.note(c, actor, TimelineAction.REGISTERED, "来源渠道：" + report.channel().label(), true);
+    return c;
   }
 }

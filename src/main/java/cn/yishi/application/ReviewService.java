@@ -2,60 +2,105 @@ package cn.yishi.application;
 
 import cn.yishi.application.port.CaseRepository;
 import cn.yishi.application.port.MailOutbox;
-import cn.yishi.application.port.Timeline;
-import cn.yishi.domain.casefile.CaseRecord;
+import cn.yishi.domain.casefile.CaseFile;
 import cn.yishi.domain.casefile.CaseStatus;
+import cn.yishi.domain.casefile.Classification;
 import cn.yishi.domain.casefile.FieldError;
 import cn.yishi.domain.casefile.ReviewDecision;
 import cn.yishi.domain.casefile.TimelineAction;
 import cn.yishi.domain.casefile.ValidationException;
-import java.time.Clock;
-import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Records the party review (前置把关). A decline is never silent: it carries a reason, goes into
- * the timeline and the public view, and a reporter with an e-mail address is told through the outbox.
+ * Records the party review (前置把关): accepts with a classification, or declines with a reason and a
+ * referral. A decline is never silent: it goes into the timeline and the public view, and a reporter
+ * with an e-mail address is told through the outbox. Every override of the suggestion needs a reason.
  */
 @Service
 public class ReviewService {
-  private final CaseRepository cases;
-  private final Timeline timeline;
-  private final MailOutbox outbox;
-  private final Clock clock;
+  private static final int OVERRIDE_REASON_MAX = 500;
 
-  public ReviewService(CaseRepository cases, Timeline timeline, MailOutbox outbox, Clock clock) {
+  private final Cases cases;
+  private final CaseRepository repository;
+  private final MailOutbox outbox;
+
+  public ReviewService(Cases cases, MailOutbox outbox) {
     this.cases = cases;
-    this.timeline = timeline;
+    this.repository = cases.repository();
     this.outbox = outbox;
-    this.clock = clock;
   }
 
+  /** What the review form submitted, as strings; omitted classification values keep the suggestion. */
+  public record Input(ReviewDecision decision, String urgency, String tier, String disposal, String responsibleUnit,
+      String overrideReason, int responseDays, int resolutionDays) {}
+
+  public record Outcome(CaseStatus status, Routing routing) {}
+
   @Transactional
-  public CaseStatus record(String caseNo, ReviewDecision decision, String actor) {
-    decision.validate();
-    CaseRecord c = cases.findByCaseNo(caseNo)
-        .orElseThrow(() -> new ValidationException(List.of(new FieldError("caseNo", "unknown", "办件不存在：" + caseNo))));
-    OffsetDateTime now = OffsetDateTime.now(clock);
-    if (decision.admissible()) {
-      cases.updateStatus(c.id(), CaseStatus.ACCEPTED, null, now);
-      timeline.append(c.id(), now, actor, TimelineAction.ACCEPTED, null, true);
-      return CaseStatus.ACCEPTED;
+  public Outcome record(String caseNo, Input in, String actor) {
+    in.decision().validate();
+    CaseFile c = cases.load(caseNo);
+    if (!in.decision().admissible()) {
+      String referral = referralText(c.referral());
+      CaseFile declined = cases.change(caseNo, actor, TimelineAction.DECLINED,
+          in.decision().declineReason() + (referral == null ? "" : "（" + referral + "）"), true,
+          k -> k.decline(in.decision().declineReason()));
+      tellReporter(declined, in.decision().declineReason(), referral);
+      return new Outcome(CaseStatus.DECLINED, null);
     }
-    cases.updateStatus(c.id(), CaseStatus.DECLINED, decision.declineReason(), now);
-    timeline.append(c.id(), now, actor, TimelineAction.DECLINED, decision.declineReason(), true);
-    cases.findReporter(c.id())
+    Classification suggested = c.suggested();
+    Classification chosen = Classification.parse(in.urgency(), in.tier(), in.disposal(), in.responsibleUnit(), suggested);
+    String reason = in.overrideReason() == null ? null : in.overrideReason().strip();
+    List<FieldError> errors = new ArrayList<>();
+    if (chosen.responsibleUnit() != null && cases.directory().unit(chosen.responsibleUnit()).isEmpty()) {
+      errors.add(new FieldError("responsibleUnit", "unknown", "未知的责任单位：" + chosen.responsibleUnit()));
+    }
+    boolean overridden = suggested != null && chosen.differsFrom(suggested);
+    if (overridden && (reason == null || reason.isEmpty())) {
+      errors.add(new FieldError("overrideReason", "required", "调整了系统建议的分级分类，请填写调整理由"));
+    }
+    if (reason != null && reason.length() > OVERRIDE_REASON_MAX) {
+      errors.add(new FieldError("overrideReason", "too_long", "调整理由不能超过" + OVERRIDE_REASON_MAX + "个字"));
+    }
+    if (!errors.isEmpty()) {
+      throw new ValidationException(errors);
+    }
+    CaseFile accepted = cases.change(caseNo, actor, TimelineAction.ACCEPTED,
+        chosen.urgency().label() + "，" + chosen.tier().label() + "，" + chosen.disposal().label(), true,
+        k -> k.accept(chosen, cases.deadlineIn(in.resolutionDays()), cases.deadlineIn(in.responseDays())));
+    if (overridden) {
+      cases.note(accepted, actor, TimelineAction.CLASSIFICATION_OVERRIDDEN,
+          "系统建议：" + suggested.urgency().name() + "/" + suggested.tier().name() + "/" + suggested.disposal().name()
+              + "，调整为：" + chosen.urgency().name() + "/" + chosen.tier().name() + "/" + chosen.disposal().name()
+              + "。理由：" + reason, false);
+    }
+    return new Outcome(accepted.status(), cases.routing(accepted, false));
+  }
+
+  private static String referralText(String referral) {
+    if (referral == null) {
+      return null;
+    }
+    return switch (referral) {
+      case "MEDIATION" -> "已引导至人民调解";
+      case "POLICY_EXPLANATION" -> "已由工作人员进行政策解释";
+      default -> null;
+    };
+  }
+
+  private void tellReporter(CaseFile c, String reason, String referral) {
+    repository.findReporter(c.id())
         .filter(r -> r.email() != null)
         .ifPresent(r -> outbox.enqueue(
             "decline:" + c.caseNo(),
             r.email(),
             "【议事】您反映的诉求（" + c.caseNo() + "）审核结果",
-            "您好！\n\n您反映的诉求「" + c.title() + "」（办件编号 " + c.caseNo() + "）经社区前置把关，"
-                + "不予受理。\n理由：" + decision.declineReason()
-                + "\n\n如有疑问，请联系所在社区。感谢您对社区事务的关心。\n",
+            "您好！\n\n您反映的诉求「" + c.title() + "」（办件编号 " + c.caseNo() + "）经社区前置把关，不予受理。\n"
+                + "理由：" + reason + "\n" + (referral == null ? "" : "引导：" + referral + "\n")
+                + "\n如有疑问，请联系所在社区。感谢您对社区事务的关心。\n",
             c.id()));
-    return CaseStatus.DECLINED;
   }
 }

@@ -1,5 +1,6 @@
 package cn.yishi.platform;
 
+import cn.yishi.adapter.inbound.engine.Deliberation;
 import cn.yishi.adapter.inbound.engine.IssueLifecycle;
 import cn.yishi.domain.directory.Directory;
 import cn.yishi.domain.directory.Directory.StaffUser;
@@ -46,6 +47,7 @@ public class IdentitySync {
   static final String DEMO_PASSWORD = "demo";
   static final String FILTER_MINE = "我的待办";
   static final String FILTER_GROUP = "本组待办";
+  static final List<String> DECISIONS = List.of("admissibility", "triage");
 
   private final IdentityService identity;
   private final AuthorizationService authorizations;
@@ -176,13 +178,18 @@ public class IdentitySync {
 
   private void grantRoleAuthorizations(Set<String> staffGroups) {
     for (String g : staffGroups) {
-      grant(g, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-      grant(g, Resources.PROCESS_DEFINITION, IssueLifecycle.PROCESS_KEY, Permissions.READ);
-    }
-    for (Directory.Community c : directory.communities()) {
-      String grid = GroupIds.grid(c.code());
-      grant(grid, Resources.PROCESS_DEFINITION, IssueLifecycle.PROCESS_KEY, Permissions.READ, Permissions.CREATE_INSTANCE);
-      grant(grid, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
+      if (!GroupIds.CHANNEL_ACCOUNTS.equals(g)) {
+        grant(g, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        grant(g, Resources.PROCESS_DEFINITION, IssueLifecycle.PROCESS_KEY, Permissions.READ);
+        grant(g, Resources.PROCESS_DEFINITION, Deliberation.PROCESS_KEY, Permissions.READ);
+      }
+      // a report through POST /api/cases starts issueLifecycle on behalf of the caller, which
+      // evaluates the admissibility and triage tables
+      grant(g, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
+      grant(g, Resources.PROCESS_DEFINITION, IssueLifecycle.PROCESS_KEY, Permissions.READ, Permissions.CREATE_INSTANCE);
+      for (String decision : DECISIONS) {
+        grant(g, Resources.DECISION_DEFINITION, decision, Permissions.CREATE_INSTANCE);
+      }
     }
     String dc = GroupIds.DISPATCH_CENTRE;
     grant(dc, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
@@ -195,7 +202,9 @@ public class IdentitySync {
   }
 
   /** The two basic Tasklist filters; without a filter Tasklist lists no tasks. */
-  private void ensureFilters(Set<String> staffGroups) {
+  private void ensureFilters(Set<String> allGroups) {
+    Set<String> staffGroups = new java.util.LinkedHashSet<>(allGroups);
+    staffGroups.remove(GroupIds.CHANNEL_ACCOUNTS);
     TaskQuery mine = tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}");
     TaskQuery group = tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks();
     List<Filter> ensured = new ArrayList<>();

@@ -3,6 +3,8 @@ package cn.yishi.platform;
 import cn.yishi.adapter.outbound.directory.DirectoryException;
 import cn.yishi.adapter.outbound.directory.DirectoryYamlReader;
 import cn.yishi.application.Catalogue;
+import cn.yishi.application.DeliberationProperties;
+import cn.yishi.application.HandlingProperties;
 import cn.yishi.domain.directory.Directory;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +20,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 @Configuration
 @EnableScheduling
-@EnableConfigurationProperties(Catalogue.class)
+@EnableConfigurationProperties({Catalogue.class, HandlingProperties.class, DeliberationProperties.class})
 public class PlatformConfiguration {
 
   @Bean

@@ -1,5 +1,6 @@
 package cn.yishi.platform;
 
+import cn.yishi.adapter.outbound.calendar.CalendarFileException;
 import cn.yishi.adapter.outbound.directory.DirectoryException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
@@ -14,6 +15,9 @@ public class StartupFailureAnalyzer implements FailureAnalyzer {
       }
       if (t instanceof DirectoryException e) {
         return new FailureAnalysis(e.getMessage(), "Correct the organisation directory file (yishi.directory.location) and start again.", e);
+      }
+      if (t instanceof CalendarFileException e) {
+        return new FailureAnalysis(e.getMessage(), "Correct the working-day calendar file (yishi.calendar.location) and start again.", e);
       }
     }
     return null;

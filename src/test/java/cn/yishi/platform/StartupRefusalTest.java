@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.yishi.YishiApplication;
+import cn.yishi.adapter.outbound.calendar.CalendarFileException;
 import cn.yishi.adapter.outbound.directory.DirectoryException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -44,6 +45,9 @@ class StartupRefusalTest {
     assertThat(a.getAction()).isEqualTo("Do y");
     FailureAnalysis d = new StartupFailureAnalyzer().analyze(new RuntimeException(new DirectoryException("d.yaml", 7, "未知字段 x")));
     assertThat(d.getDescription()).contains("d.yaml", "第7行", "未知字段 x");
+    FailureAnalysis c = new StartupFailureAnalyzer().analyze(new RuntimeException(new CalendarFileException("c.yaml", 3, "日期 x 无效")));
+    assertThat(c.getDescription()).isEqualTo("日历文件 c.yaml 第3行：日期 x 无效");
+    assertThat(c.getAction()).contains("yishi.calendar.location");
     assertThat(new StartupFailureAnalyzer().analyze(new RuntimeException("other"))).isNull();
   }
 
@@ -59,6 +63,20 @@ class StartupRefusalTest {
         .hasMessageContaining("classpath:directory/broken.yaml")
         .hasMessageContaining("第10行")
         .hasMessageContaining("hualin-grd");
+  }
+
+  @Test
+  void aMalformedCalendarStopsStartUpNamingTheFileAndLine() {
+    SpringApplicationBuilder app = new SpringApplicationBuilder(YishiApplication.class);
+    assertThatThrownBy(() -> app.run(
+            "--spring.datasource.url=jdbc:h2:mem:startup-refusal-calendar;DB_CLOSE_DELAY=-1",
+            "--server.port=0",
+            "--yishi.calendar.location=classpath:calendar/broken.yaml").close())
+        .rootCause()
+        .isInstanceOf(CalendarFileException.class)
+        .hasMessageContaining("classpath:calendar/broken.yaml")
+        .hasMessageContaining("第7行")
+        .hasMessageContaining("周六或周日");
   }
 
   private static Map<String, byte[]> models(String... nameAndContent) {

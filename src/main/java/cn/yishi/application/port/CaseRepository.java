@@ -1,26 +1,41 @@
 package cn.yishi.application.port;
 
-import cn.yishi.domain.casefile.CaseRecord;
-import cn.yishi.domain.casefile.CaseStatus;
+import cn.yishi.domain.casefile.CaseFile;
 import cn.yishi.domain.casefile.NewCase;
 import cn.yishi.domain.casefile.Reporter;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 
 /** Stores case records and, apart from them, the reporters' personal data. */
 public interface CaseRepository {
   long nextCaseSequence();
 
-  /** Inserts the record and returns its id. */
-  long insert(String caseNo, NewCase c, CaseStatus status, String createdBy, OffsetDateTime now);
+  /** Inserts a new case (status REGISTERED) with its private data and attachments. */
+  CaseFile insert(String caseNo, NewCase c, String createdBy, OffsetDateTime now);
 
-  void insertReporter(long caseId, Reporter reporter, OffsetDateTime now);
+  Optional<CaseFile> findByCaseNo(String caseNo);
+
+  Optional<CaseFile> findById(long id);
+
+  /** Writes every mutable field of the case. */
+  void save(CaseFile c, OffsetDateTime now);
 
   Optional<Reporter> findReporter(long caseId);
 
-  Optional<CaseRecord> findByCaseNo(String caseNo);
+  /** Latitude and longitude, which are as private as the address. */
+  Optional<double[]> findPosition(long caseId);
 
-  void attachProcessInstance(long caseId, String processInstanceId, OffsetDateTime now);
+  List<String> attachments(long caseId);
 
-  void updateStatus(long caseId, CaseStatus status, String declineReason, OffsetDateTime now);
+  /** The case number that a channel's report already created or was merged into. */
+  Optional<String> findCaseNoByExternalId(String channel, String externalId);
+
+  /** An open case of the same category at the same compound (附议). */
+  Optional<CaseFile> findOpenDuplicate(String community, String category, String compound);
+
+  void insertSupportingReport(long caseId, NewCase report, String createdBy, OffsetDateTime now);
+
+  /** Public listing: newest first, at most {@code limit}. Month is yyyy-MM or null. */
+  List<CaseFile> findForPublic(String community, String status, String month, int limit);
 }

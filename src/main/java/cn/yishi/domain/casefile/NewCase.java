@@ -13,7 +13,21 @@ public record NewCase(
     String compound,
     Integer householdsAffected,
     Reporter reporter,
-    List<String> attachments) {
+    List<String> attachments,
+    Double lat,
+    Double lon) {
+
+  /** A report without coordinates. */
+  public NewCase(Channel channel, String externalId, String category, String title, String description,
+      String community, String compound, Integer householdsAffected, Reporter reporter, List<String> attachments) {
+    this(channel, externalId, category, title, description, community, compound, householdsAffected, reporter,
+        attachments, null, null);
+  }
+
+  /** Whether anything private (contact details, exact address or position) came with the report. */
+  public boolean hasPrivateData() {
+    return !reporter.isAnonymous() || lat != null || lon != null;
+  }
 
   public NewCase {
     externalId = Text.trimToNull(externalId);

@@ -17,6 +17,8 @@ public final class NewCaseValidator {
   public static final int NAME_MAX = 64;
   public static final int ADDRESS_MAX = 300;
   public static final int HOUSEHOLDS_MAX = 100_000;
+  public static final int ATTACHMENTS_MAX = 10;
+  private static final Pattern URL = Pattern.compile("^https?://[^\\s<>\"]+$");
 
   /** Mainland mobile numbers, or landlines with an optional area code and extension. */
   private static final Pattern PHONE =
@@ -79,6 +81,24 @@ public final class NewCaseValidator {
     }
     if (r.address() != null && r.address().length() > ADDRESS_MAX) {
       errors.add(new FieldError("location.address", "too_long", "地址不能超过" + ADDRESS_MAX + "个字"));
+    }
+    if ((c.lat() == null) != (c.lon() == null)) {
+      errors.add(new FieldError(c.lat() == null ? "location.lat" : "location.lon", "required", "经纬度须同时填写"));
+    }
+    if (c.lat() != null && (c.lat().isNaN() || c.lat() < -90 || c.lat() > 90)) {
+      errors.add(new FieldError("location.lat", "out_of_range", "纬度应在-90到90之间"));
+    }
+    if (c.lon() != null && (c.lon().isNaN() || c.lon() < -180 || c.lon() > 180)) {
+      errors.add(new FieldError("location.lon", "out_of_range", "经度应在-180到180之间"));
+    }
+    if (c.attachments().size() > ATTACHMENTS_MAX) {
+      errors.add(new FieldError("attachments", "too_many", "附件不能超过" + ATTACHMENTS_MAX + "个"));
+    }
+    for (int i = 0; i < c.attachments().size(); i++) {
+      String url = c.attachments().get(i);
+      if (url == null || url.length() > 500 || !URL.matcher(url).matches()) {
+        errors.add(new FieldError("attachments[" + i + "]", "invalid", "附件地址应为 http 或 https 链接，不超过500个字符"));
+      }
     }
     if (!errors.isEmpty()) {
       throw new ValidationException(errors);

@@ -3,8 +3,24 @@ package cn.yishi.domain.casefile;
 /** What a timeline (台账) entry records. */
 public enum TimelineAction {
   REGISTERED("登记诉求"),
-  ACCEPTED("审核通过，予以受理"),
-  DECLINED("不予受理");
+  SUPPORTED("附议：同一问题再次反映"),
+  ACCEPTED("前置把关：予以受理"),
+  DECLINED("前置把关：不予受理"),
+  CLASSIFICATION_OVERRIDDEN("调整分级分类"),
+  ASSIGNED("派单（点将）"),
+  PUBLISHED_TO_POOL("发布至项目池（揭榜）"),
+  CLAIMED("揭榜认领"),
+  PROGRESS("办理进展"),
+  ESCALATED("上报升级"),
+  OVERDUE("逾期督办"),
+  MEETING_SCHEDULED("安排协商议事"),
+  MEETING_HELD("召开协商议事会"),
+  ITEM_COMPLETED("决议事项落实"),
+  RESOLVED("办结"),
+  EVALUATION_REQUESTED("邀请评价"),
+  EVALUATED("群众评价"),
+  REWORK("不满意，整改"),
+  CLOSED("销号");
 
   private final String label;
 

@@ -55,6 +55,13 @@ public record Directory(
     return units.stream().filter(u -> u.code().equals(code)).findFirst();
   }
 
+  /** The property company that serves a community, if the directory names one. */
+  public Optional<Unit> propertyCompanyOf(String community) {
+    return units.stream()
+        .filter(u -> u.type() == UnitType.PROPERTY && community.equals(u.community()))
+        .findFirst();
+  }
+
   /**
    * Every group the directory defines, keyed by id, in a stable order.
    *
@@ -63,6 +70,7 @@ public record Directory(
   public Map<String, Group> groups() {
     Map<String, Group> groups = new LinkedHashMap<>();
     put(groups, GroupIds.DISPATCH_CENTRE, countyName + "调度中心");
+    put(groups, GroupIds.CHANNEL_ACCOUNTS, "接入渠道账号（12345、小程序等）");
     for (Street s : streets) {
       put(groups, GroupIds.street(s.code()), s.name() + "工作人员");
     }

@@ -7,6 +7,8 @@ package cn.yishi.domain.directory;
 public final class GroupIds {
   /** 调度中心: supervisors. */
   public static final String DISPATCH_CENTRE = "dispatch-centre";
+  /** Accounts of intake channels (12345 hotline, mini-program, city systems) that may submit reports. */
+  public static final String CHANNEL_ACCOUNTS = "channel-accounts";
   /** Camunda's built-in administrators group. */
   public static final String ADMIN = "camunda-admin";
 

@@ -10,7 +10,7 @@ import org.springframework.core.Ordered;
 /**
  * The HTTP-layer protections around the engine:
  * <ul>
- *   <li>{@code /engine-rest/*} requires HTTP Basic authentication (Camunda's own filter);</li>
+ *   <li>{@code /engine-rest/*} and the project's {@code /api/*} require HTTP Basic authentication (Camunda's own filter);</li>
  *   <li>expressions in ad-hoc task and filter queries are refused (CVE mitigation);</li>
  *   <li>the Admin setup endpoint is blocked (CVE mitigation).</li>
  * </ul>
@@ -32,9 +32,21 @@ public class EngineSecurityConfiguration {
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> r =
         new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
     r.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
-    r.addUrlPatterns("/engine-rest/*");
+    r.addUrlPatterns("/engine-rest/*", "/api/*");
     r.setName("camundaEngineRestAuthentication");
     r.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return r;
+  }
+
+  /** The project's own APIs take small JSON bodies; anything larger is refused with 413. */
+  @Bean
+  FilterRegistrationBean<cn.yishi.adapter.inbound.rest.RequestSizeLimitFilter> apiRequestSizeLimitFilter(
+      @org.springframework.beans.factory.annotation.Value("${yishi.api.max-body-bytes:65536}") long limit) {
+    FilterRegistrationBean<cn.yishi.adapter.inbound.rest.RequestSizeLimitFilter> r =
+        new FilterRegistrationBean<>(new cn.yishi.adapter.inbound.rest.RequestSizeLimitFilter(limit));
+    r.addUrlPatterns("/api/*", "/public/*");
+    r.setName("yishiApiRequestSizeLimit");
+    r.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
     return r;
   }
 

@@ -1,13 +1,18 @@
 package cn.yishi.adapter.inbound.engine;
 
+import cn.yishi.application.Routing;
 import cn.yishi.domain.casefile.FieldError;
 import cn.yishi.domain.casefile.ValidationException;
+import java.time.OffsetDateTime;
+import java.util.Date;
 import java.util.List;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 
-/** Typed reads of process variables as forms submit them, and the mapping of refused input. */
+/** Typed reads of process variables as forms submit them, routing writes, and refused input. */
 final class EngineVariables {
   private EngineVariables() {}
 
@@ -49,6 +54,34 @@ final class EngineVariables {
     };
   }
 
+  static Date date(OffsetDateTime t) {
+    return t == null ? null : Date.from(t.toInstant());
+  }
+
+  /** The user on whose behalf the engine runs, or "system" for jobs. */
+  static String actor(VariableScope scope) {
+    Authentication a = scope instanceof DelegateExecution e
+        ? e.getProcessEngineServices().getIdentityService().getCurrentAuthentication()
+        : ((org.camunda.bpm.engine.delegate.DelegateTask) scope).getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    return a == null || a.getUserId() == null ? "system" : a.getUserId();
+  }
+
+  static List<String> actorGroups(DelegateExecution e) {
+    Authentication a = e.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    return a == null || a.getGroupIds() == null ? List.of() : a.getGroupIds();
+  }
+
+  /** Writes where the handling task goes, who supervises it, and when it is due. */
+  static void writeRouting(DelegateExecution e, Routing r) {
+    e.setVariable(IssueLifecycle.Var.HANDLER_GROUPS, String.join(",", r.handlerGroups()));
+    e.setVariable(IssueLifecycle.Var.SUPERVISOR_GROUPS, String.join(",", r.supervisorGroups()));
+    e.setVariable(IssueLifecycle.Var.HANDLING_DEADLINE, date(r.deadline()));
+    e.setVariable(IssueLifecycle.Var.PRIORITY, r.priority());
+    e.setVariable(IssueLifecycle.Var.TIER, r.tier());
+    e.setVariable(IssueLifecycle.Var.DISPOSAL, r.disposal());
+    e.setVariable(IssueLifecycle.Var.RESPONSIBLE_UNIT, r.responsibleUnit());
+  }
+
   /** Runs a use case; refused input becomes an engine error that Tasklist shows and REST answers. */
   static <T> T refusingBadInput(Supplier<T> useCase) {
     try {
@@ -56,6 +89,13 @@ final class EngineVariables {
     } catch (ValidationException e) {
       throw badInput(e);
     }
+  }
+
+  static void refusingBadInput(Runnable useCase) {
+    refusingBadInput(() -> {
+      useCase.run();
+      return null;
+    });
   }
 
   static BadUserRequestException badInput(ValidationException e) {

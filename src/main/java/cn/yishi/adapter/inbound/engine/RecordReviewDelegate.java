@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Records the review decision. Runs in the transaction that completes the review task, so an
- * invalid decision (no reason for a decline) refuses the completion and the case does not move.
+ * invalid decision refuses the completion and the case does not move.
  */
 @Component("recordReviewDelegate")
 public class RecordReviewDelegate implements JavaDelegate {
@@ -22,13 +22,20 @@ public class RecordReviewDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    ReviewDecision decision = new ReviewDecision(
-        EngineVariables.bool(execution, Var.ADMISSIBLE),
-        EngineVariables.string(execution, Var.DECLINE_REASON));
-    String actor = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication() == null
-        ? null
-        : execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication().getUserId();
-    EngineVariables.refusingBadInput(
-        () -> review.record(EngineVariables.string(execution, Var.CASE_NO), decision, actor));
+    ReviewService.Input input = new ReviewService.Input(
+        new ReviewDecision(EngineVariables.bool(execution, Var.ADMISSIBLE), EngineVariables.string(execution, Var.DECLINE_REASON)),
+        EngineVariables.string(execution, Var.URGENCY),
+        EngineVariables.string(execution, Var.TIER),
+        EngineVariables.string(execution, Var.DISPOSAL),
+        EngineVariables.string(execution, Var.RESPONSIBLE_UNIT),
+        EngineVariables.string(execution, Var.OVERRIDE_REASON),
+        EngineVariables.integer(execution, Var.RESPONSE_DAYS),
+        EngineVariables.integer(execution, Var.RESOLUTION_DAYS));
+    ReviewService.Outcome outcome = EngineVariables.refusingBadInput(
+        () -> review.record(EngineVariables.string(execution, Var.CASE_NO), input, EngineVariables.actor(execution)));
+    execution.setVariable(Var.ADMISSIBLE, outcome.routing() != null);
+    if (outcome.routing() != null) {
+      EngineVariables.writeRouting(execution, outcome.routing());
+    }
   }
 }

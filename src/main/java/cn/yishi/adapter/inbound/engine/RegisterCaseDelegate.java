@@ -15,8 +15,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Registers the case that a staff start form (Tasklist) submitted. The reporter's personal data is
- * moved into its own table and removed from the process; the case number becomes the business key.
+ * Registers the case a staff start form (Tasklist) submitted, or picks up the case the intake API
+ * already registered (caseNo is set). The reporter's personal data is moved into its own table and
+ * removed from the process; the case number is the business key.
  */
 @Component("registerCaseDelegate")
 public class RegisterCaseDelegate implements JavaDelegate {
@@ -28,7 +29,30 @@ public class RegisterCaseDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    NewCase newCase = new NewCase(
+    String caseNo = EngineVariables.string(execution, Var.CASE_NO);
+    RegisteredCase registered;
+    if (caseNo != null) {
+      registered = intake.registered(caseNo);
+    } else {
+      NewCase newCase = fromStartForm(execution);
+      execution.removeVariables(Var.PERSONAL);
+      registered = EngineVariables.refusingBadInput(() -> intake.registerFromForm(
+          newCase, EngineVariables.string(execution, Var.INITIATOR), execution.getProcessInstanceId()));
+      execution.setProcessBusinessKey(registered.caseNo());
+    }
+    execution.setVariable(Var.CASE_NO, registered.caseNo());
+    execution.setVariable(Var.REVIEW_GROUP, registered.reviewGroup());
+    execution.setVariable(Var.GRID_GROUP, registered.gridGroup());
+    execution.setVariable(Var.COMMUNITY, registered.community());
+    execution.setVariable(Var.CATEGORY, registered.category());
+    execution.setVariable(Var.TITLE, registered.title());
+    execution.setVariable(Var.DESCRIPTION, registered.description());
+    execution.setVariable(Var.COMPOUND, registered.compound());
+    execution.setVariable(Var.HOUSEHOLDS_AFFECTED, registered.householdsAffected());
+  }
+
+  private static NewCase fromStartForm(DelegateExecution execution) {
+    return new NewCase(
         channel(execution),
         null,
         EngineVariables.string(execution, Var.CATEGORY),
@@ -43,15 +67,6 @@ public class RegisterCaseDelegate implements JavaDelegate {
             EngineVariables.string(execution, Var.REPORTER_EMAIL),
             EngineVariables.string(execution, Var.ADDRESS)),
         List.of());
-    execution.removeVariables(Var.PERSONAL);
-
-    RegisteredCase registered = EngineVariables.refusingBadInput(
-        () -> intake.register(newCase, EngineVariables.string(execution, Var.INITIATOR)));
-    intake.attachProcessInstance(registered.caseId(), execution.getProcessInstanceId());
-
-    execution.setProcessBusinessKey(registered.caseNo());
-    execution.setVariable(Var.CASE_NO, registered.caseNo());
-    execution.setVariable(Var.REVIEW_GROUP, registered.reviewGroup());
   }
 
   private static Channel channel(DelegateExecution execution) {

@@ -3,6 +3,7 @@ package cn.yishi.adapter.outbound.db;
 import cn.yishi.application.port.Timeline;
 import cn.yishi.domain.casefile.TimelineAction;
 import java.time.OffsetDateTime;
+import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -27,5 +28,14 @@ class JdbcTimeline implements Timeline {
         .param("note", note)
         .param("publicNote", publicNote)
         .update();
+  }
+
+  @Override
+  public List<Entry> entries(long caseId) {
+    return jdbc.sql("select occurred_at, actor, action, note, public_note from yishi_case_event where case_id = :id order by id")
+        .param("id", caseId)
+        .query((rs, n) -> new Entry(rs.getObject(1, OffsetDateTime.class), rs.getString(2),
+            TimelineAction.valueOf(rs.getString(3)), rs.getString(4), rs.getBoolean(5)))
+        .list();
   }
 }

@@ -1,0 +1,25 @@
+package cn.yishi.adapter.inbound.engine;
+
+import static cn.yishi.adapter.inbound.engine.IssueLifecycle.Var;
+
+import cn.yishi.application.HandlingService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** The handling deadline passed: supervision order, mail to the unit, escalation at the second miss. */
+@Component("recordOverdueDelegate")
+public class RecordOverdueDelegate implements JavaDelegate {
+  private final HandlingService handling;
+
+  public RecordOverdueDelegate(HandlingService handling) {
+    this.handling = handling;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    HandlingService.Overdue overdue = handling.overdue(EngineVariables.string(execution, Var.CASE_NO));
+    EngineVariables.writeRouting(execution, overdue.routing());
+    execution.setVariable(Var.SUPERVISION_DUE, EngineVariables.date(overdue.supervisionDue()));
+  }
+}

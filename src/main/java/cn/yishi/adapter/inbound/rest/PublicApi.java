@@ -1,0 +1,58 @@
+package cn.yishi.adapter.inbound.rest;
+
+import cn.yishi.application.CaseNotFound;
+import cn.yishi.application.CaseQueries;
+import cn.yishi.application.EvaluationService;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The public view (no login): cases without personal data, and the single-use evaluation links.
+ * The board pages are a separate issue; this is their JSON.
+ */
+@RestController
+class PublicApi {
+  private final CaseQueries queries;
+  private final EvaluationService evaluations;
+
+  PublicApi(CaseQueries queries, EvaluationService evaluations) {
+    this.queries = queries;
+    this.evaluations = evaluations;
+  }
+
+  @GetMapping("/public/cases/{caseNo}")
+  CaseQueries.PublicCase one(@PathVariable String caseNo) {
+    return queries.publicCase(caseNo).orElseThrow(() -> new CaseNotFound(caseNo));
+  }
+
+  @GetMapping("/public/cases")
+  Map<String, Object> list(@RequestParam(required = false) String community, @RequestParam(required = false) String status,
+      @RequestParam(required = false) String month) {
+    List<CaseQueries.PublicCase> cases = queries.publicCases(blank(community), blank(status), blank(month));
+    return Map.of("cases", cases, "count", cases.size(), "limit", CaseQueries.PUBLIC_PAGE_MAX);
+  }
+
+  @GetMapping("/public/evaluations/{token}")
+  EvaluationService.LinkView evaluation(@PathVariable String token) {
+    return evaluations.view(token);
+  }
+
+  record Rating(Integer satisfaction, String comment) {}
+
+  @PostMapping("/public/evaluations/{token}")
+  ResponseEntity<Map<String, String>> rate(@PathVariable String token, @RequestBody(required = false) Rating rating) {
+    String caseNo = evaluations.submit(token, rating == null ? null : rating.satisfaction(), rating == null ? null : rating.comment());
+    return ResponseEntity.ok(Map.of("caseNo", caseNo, "message", "感谢您的评价！"));
+  }
+
+  private static String blank(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+}

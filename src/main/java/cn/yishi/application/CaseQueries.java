@@ -1,0 +1,138 @@
+package cn.yishi.application;
+
+import cn.yishi.application.port.CaseRepository;
+import cn.yishi.application.port.Timeline;
+import cn.yishi.domain.casefile.CaseFile;
+import cn.yishi.domain.casefile.CaseStatus;
+import cn.yishi.domain.casefile.FieldError;
+import cn.yishi.domain.casefile.Reporter;
+import cn.yishi.domain.casefile.ValidationException;
+import cn.yishi.domain.directory.Directory;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Read models of a case: the public view (no personal data, nothing finer than the compound) and
+ * the staff view (the full record and its timeline; the reporter only for those allowed to see it).
+ */
+@Service
+public class CaseQueries {
+  public static final int PUBLIC_PAGE_MAX = 200;
+
+  private final CaseRepository repository;
+  private final Timeline timeline;
+  private final Catalogue catalogue;
+  private final Directory directory;
+
+  public CaseQueries(CaseRepository repository, Timeline timeline, Catalogue catalogue, Directory directory) {
+    this.repository = repository;
+    this.timeline = timeline;
+    this.catalogue = catalogue;
+    this.directory = directory;
+  }
+
+  public record PublicNote(OffsetDateTime at, String action, String note) {}
+
+  public record PublicCase(String caseNo, String category, String categoryName, String title, String community,
+      String communityName, String compound, String status, String statusName, String disposal, String disposalName,
+      String urgency, String tier, String responsibleUnit, String responsibleUnitName, OffsetDateTime deadline,
+      String result, Integer satisfaction, int supportingReports, OffsetDateTime reportedAt, List<PublicNote> timeline) {}
+
+  public record StaffEntry(OffsetDateTime at, String actor, String action, String actionName, String note, boolean publicNote) {}
+
+  public record StaffCase(PublicCase record, String channel, String description, Integer householdsAffected,
+      String declineReason, String processInstanceId, int overdueCount, int reworkCount, List<String> attachments,
+      Reporter reporter, double[] position, List<StaffEntry> timeline) {}
+
+  /** The public view; registered but not yet reviewed cases are not public. */
+  @Transactional(readOnly = true)
+  public Optional<PublicCase> publicCase(String caseNo) {
+    return repository.findByCaseNo(caseNo)
+        .filter(c -> c.status() != CaseStatus.REGISTERED)
+        .map(c -> toPublic(c, true));
+  }
+
+  @Transactional(readOnly = true)
+  public List<PublicCase> publicCases(String community, String status, String month) {
+    List<FieldError> errors = new ArrayList<>();
+    if (community != null && directory.community(community).isEmpty()) {
+      errors.add(new FieldError("community", "unknown", "未知的社区：" + community));
+    }
+    if (status != null) {
+      try {
+        if (CaseStatus.valueOf(status) == CaseStatus.REGISTERED) {
+          errors.add(new FieldError("status", "invalid", "待审核的诉求不公开"));
+        }
+      } catch (IllegalArgumentException e) {
+        errors.add(new FieldError("status", "invalid", "未知的状态：" + status));
+      }
+    }
+    if (month != null) {
+      try {
+        YearMonth.parse(month);
+      } catch (DateTimeParseException e) {
+        errors.add(new FieldError("month", "invalid", "月份格式应为 yyyy-MM"));
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new ValidationException(errors);
+    }
+    return repository.findForPublic(community, status, month, PUBLIC_PAGE_MAX).stream()
+        .map(c -> toPublic(c, false)).toList();
+  }
+
+  /** The staff view; the reporter's details only when {@code withReporter}. */
+  @Transactional(readOnly = true)
+  public Optional<StaffCase> staffCase(String caseNo, boolean withReporter) {
+    return repository.findByCaseNo(caseNo).map(c -> new StaffCase(
+        toPublic(c, false),
+        c.channel().name(),
+        c.description(),
+        c.householdsAffected(),
+        c.declineReason(),
+        c.processInstanceId(),
+        c.overdueCount(),
+        c.reworkCount(),
+        repository.attachments(c.id()),
+        withReporter ? repository.findReporter(c.id()).orElse(null) : null,
+        withReporter ? repository.findPosition(c.id()).orElse(null) : null,
+        timeline.entries(c.id()).stream()
+            .map(e -> new StaffEntry(e.at(), e.actor(), e.action().name(), e.action().label(), e.note(), e.publicNote()))
+            .toList()));
+  }
+
+  private PublicCase toPublic(CaseFile c, boolean withTimeline) {
+    List<PublicNote> notes = withTimeline
+        ? timeline.entries(c.id()).stream().filter(Timeline.Entry::publicNote)
+            .map(e -> new PublicNote(e.at(), e.action().label(), e.note())).toList()
+        : List.of();
+    return new PublicCase(
+        c.caseNo(),
+        c.category(),
+        catalogue.find(c.category()).map(Catalogue.Category::name).orElse(c.category()),
+        c.title(),
+        c.community(),
+        directory.community(c.community()).map(Directory.Community::name).orElse(c.community()),
+        c.compound(),
+        c.status().name(),
+        c.status().label(),
+        c.disposal() == null ? null : c.disposal().name(),
+        c.disposal() == null ? null : c.disposal().label(),
+        c.urgency() == null ? null : c.urgency().name(),
+        c.tier() == null ? null : c.tier().name(),
+        c.responsibleUnit(),
+        c.responsibleUnit() == null ? null : directory.unit(c.responsibleUnit()).map(Directory.Unit::name).orElse(null),
+        c.deadline(),
+        c.status() == CaseStatus.DECLINED ? c.declineReason() : c.resultNote(),
+        c.satisfaction(),
+        c.supportingCount(),
+        c.createdAt(),
+        notes);
+  }
+}

@@ -1,0 +1,52 @@
+package cn.yishi.application;
+
+import cn.yishi.application.port.Decisions;
+import cn.yishi.domain.casefile.CaseFile;
+import cn.yishi.domain.casefile.Classification;
+import cn.yishi.domain.casefile.Suggestion;
+import cn.yishi.domain.directory.Directory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Asks the admissibility and triage tables for a suggestion and keeps it on the case, so that the
+ * party review can confirm it and every override is visible.
+ */
+@Service
+public class ClassificationService {
+  /** The triage table's way to say "the community's own property company". */
+  static final String PROPERTY = "property";
+
+  private final Cases cases;
+  private final Decisions decisions;
+  private final Directory directory;
+
+  public ClassificationService(Cases cases, Decisions decisions, Directory directory) {
+    this.cases = cases;
+    this.decisions = decisions;
+    this.directory = directory;
+  }
+
+  @Transactional
+  public Suggestion suggest(String caseNo) {
+    CaseFile c = cases.load(caseNo);
+    Suggestion raw = decisions.suggest(c.category(), c.householdsAffected());
+    Classification k = raw.classification();
+    String unit = resolveUnit(k.responsibleUnit(), c.community());
+    Suggestion s = new Suggestion(raw.admissible(), raw.declineReason(), raw.referral(),
+        new Classification(k.urgency(), k.tier(), k.disposal(), unit), raw.responseDays(), raw.resolutionDays());
+    c.suggest(s);
+    cases.repository().save(c, cases.now());
+    return s;
+  }
+
+  private String resolveUnit(String suggested, String community) {
+    if (suggested == null) {
+      return null;
+    }
+    if (PROPERTY.equals(suggested)) {
+      return directory.propertyCompanyOf(community).map(Directory.Unit::code).orElse(null);
+    }
+    return directory.unit(suggested).map(Directory.Unit::code).orElse(null);
+  }
+}

@@ -1,0 +1,9 @@
+package cn.yishi.application.port;
+
+import cn.yishi.domain.casefile.Suggestion;
+
+/** Evaluates the admissibility and triage DMN tables in bpmn/. */
+public interface Decisions {
+  /** The raw suggestion; a suggested unit "property" still means the community's property company. */
+  Suggestion suggest(String category, Integer householdsAffected);
+}

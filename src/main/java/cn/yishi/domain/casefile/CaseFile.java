@@ -1,0 +1,251 @@
+package cn.yishi.domain.casefile;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * One case (办件) and the rules of its life: acceptance, assignment, escalation, overdue,
+ * resolution, evaluation, rework and closing. Holds no personal data. Plain Java: the services
+ * load it, call one of these methods and save it.
+ */
+public class CaseFile {
+  /** The third unsatisfied evaluation moves the case up one tier. */
+  public static final int UNSATISFIED_BEFORE_ESCALATION = 3;
+  /** The second missed deadline in a row moves the case up one tier. */
+  public static final int OVERDUE_BEFORE_ESCALATION = 2;
+  public static final int SATISFIED_FROM = 3;
+
+  private final long id;
+  private final String caseNo;
+  private final Channel channel;
+  private final String externalId;
+  private final String category;
+  private final String title;
+  private final String description;
+  private final String community;
+  private final String compound;
+  private final Integer householdsAffected;
+  private final OffsetDateTime createdAt;
+  private CaseStatus status;
+  private Classification suggested;
+  private String referral;
+  private Urgency urgency;
+  private Tier tier;
+  private Disposal disposal;
+  private String responsibleUnit;
+  private String declineReason;
+  private OffsetDateTime deadline;
+  private OffsetDateTime responseDeadline;
+  private String processInstanceId;
+  private String resultNote;
+  private Integer satisfaction;
+  private int supportingCount;
+  private int overdueCount;
+  private int reworkCount;
+  private int unsatisfiedCount;
+  private OffsetDateTime resolvedAt;
+  private OffsetDateTime closedAt;
+  private OffsetDateTime updatedAt;
+
+  public CaseFile(long id, String caseNo, Channel channel, String externalId, String category, String title,
+      String description, String community, String compound, Integer householdsAffected, OffsetDateTime createdAt) {
+    this.id = id;
+    this.caseNo = caseNo;
+    this.channel = channel;
+    this.externalId = externalId;
+    this.category = category;
+    this.title = title;
+    this.description = description;
+    this.community = community;
+    this.compound = compound;
+    this.householdsAffected = householdsAffected;
+    this.createdAt = createdAt;
+    this.status = CaseStatus.REGISTERED;
+  }
+
+  /** Restores the mutable state from storage. */
+  public CaseFile restore(CaseStatus status, Classification suggested, String referral, Urgency urgency, Tier tier,
+      Disposal disposal, String responsibleUnit, String declineReason, OffsetDateTime deadline,
+      OffsetDateTime responseDeadline, String processInstanceId, String resultNote, Integer satisfaction,
+      int supportingCount, int overdueCount, int reworkCount, int unsatisfiedCount, OffsetDateTime resolvedAt,
+      OffsetDateTime closedAt, OffsetDateTime updatedAt) {
+    this.status = status;
+    this.suggested = suggested;
+    this.referral = referral;
+    this.urgency = urgency;
+    this.tier = tier;
+    this.disposal = disposal;
+    this.responsibleUnit = responsibleUnit;
+    this.declineReason = declineReason;
+    this.deadline = deadline;
+    this.responseDeadline = responseDeadline;
+    this.processInstanceId = processInstanceId;
+    this.resultNote = resultNote;
+    this.satisfaction = satisfaction;
+    this.supportingCount = supportingCount;
+    this.overdueCount = overdueCount;
+    this.reworkCount = reworkCount;
+    this.unsatisfiedCount = unsatisfiedCount;
+    this.resolvedAt = resolvedAt;
+    this.closedAt = closedAt;
+    this.updatedAt = updatedAt;
+    return this;
+  }
+
+  public void attachProcess(String processInstanceId) {
+    this.processInstanceId = processInstanceId;
+  }
+
+  public void suggest(Suggestion s) {
+    this.suggested = s.classification();
+    this.referral = s.referral();
+  }
+
+  /** Accepts the case with its confirmed classification and deadlines. */
+  public void accept(Classification c, OffsetDateTime deadline, OffsetDateTime responseDeadline) {
+    requireStatus(CaseStatus.REGISTERED);
+    this.urgency = c.urgency();
+    this.tier = c.tier();
+    this.disposal = c.disposal();
+    this.responsibleUnit = c.responsibleUnit();
+    this.deadline = deadline;
+    this.responseDeadline = responseDeadline;
+    this.status = switch (c.disposal()) {
+      case IMMEDIATE -> CaseStatus.IN_PROGRESS;
+      case COMMITTED -> c.responsibleUnit() == null ? CaseStatus.ACCEPTED : CaseStatus.IN_PROGRESS;
+      case DELIBERATED -> CaseStatus.DELIBERATING;
+    };
+  }
+
+  public void decline(String reason) {
+    requireStatus(CaseStatus.REGISTERED);
+    this.declineReason = reason;
+    this.status = CaseStatus.DECLINED;
+  }
+
+  /** 点将 or 揭榜: a unit takes the case. */
+  public void assignUnit(String unit) {
+    if (!status.isOpen()) {
+      throw refused("status", "closed", "办件已结束，不能派单");
+    }
+    this.responsibleUnit = unit;
+    if (status == CaseStatus.ACCEPTED) {
+      this.status = CaseStatus.IN_PROGRESS;
+    }
+  }
+
+  /** Moves the case up one tier (STATION → ROOM → HALL → COUNTY) with a new deadline. */
+  public Tier escalate(OffsetDateTime newDeadline) {
+    Tier next = tier.up().orElseThrow(() -> refused("tier", "top", "已在县级协调机制，无法继续上报"));
+    this.tier = next;
+    this.deadline = newDeadline;
+    this.overdueCount = 0;
+    return next;
+  }
+
+  public boolean canEscalate() {
+    return tier != null && tier.up().isPresent();
+  }
+
+  /**
+   * The handling deadline passed. Returns true when this is the second miss in a row, which
+   * moves the case up one tier.
+   */
+  public boolean markOverdue(OffsetDateTime newDeadline) {
+    this.overdueCount++;
+    this.deadline = newDeadline;
+    return overdueCount >= OVERDUE_BEFORE_ESCALATION && canEscalate();
+  }
+
+  public void resolve(String note, OffsetDateTime now) {
+    if (status == CaseStatus.DECLINED || status == CaseStatus.CLOSED) {
+      throw refused("status", "closed", "办件已结束");
+    }
+    this.resultNote = note;
+    this.resolvedAt = now;
+    this.status = CaseStatus.RESOLVED;
+  }
+
+  /** Records a rating from 1 to 5; returns whether the resident is satisfied (≥ 3). */
+  public boolean evaluate(int rating) {
+    if (rating < 1 || rating > 5) {
+      throw refused("satisfaction", "out_of_range", "满意度应为1到5分");
+    }
+    if (status != CaseStatus.RESOLVED) {
+      throw refused("status", "not_resolved", "办件尚未办结，不能评价");
+    }
+    this.satisfaction = rating;
+    return rating >= SATISFIED_FROM;
+  }
+
+  /** Not satisfied: back to handling (整改). Returns true when this third miss escalates the tier. */
+  public boolean rework(OffsetDateTime newDeadline) {
+    this.reworkCount++;
+    this.unsatisfiedCount++;
+    this.deadline = newDeadline;
+    this.resolvedAt = null;
+    this.status = CaseStatus.REWORK;
+    return unsatisfiedCount % UNSATISFIED_BEFORE_ESCALATION == 0 && canEscalate();
+  }
+
+  /** 销号. */
+  public void close(OffsetDateTime now) {
+    if (status != CaseStatus.RESOLVED) {
+      throw refused("status", "not_resolved", "办件尚未办结，不能销号");
+    }
+    this.closedAt = now;
+    this.status = CaseStatus.CLOSED;
+  }
+
+  public void addSupportingReport() {
+    this.supportingCount++;
+  }
+
+  public void markInProgress() {
+    if (status == CaseStatus.REWORK || status == CaseStatus.ACCEPTED) {
+      this.status = CaseStatus.IN_PROGRESS;
+    }
+  }
+
+  private void requireStatus(CaseStatus expected) {
+    if (status != expected) {
+      throw refused("status", "invalid_state", "办件当前状态为“" + status.label() + "”，不能进行此操作");
+    }
+  }
+
+  private static ValidationException refused(String field, String code, String message) {
+    return new ValidationException(List.of(new FieldError(field, code, message)));
+  }
+
+  public long id() { return id; }
+  public String caseNo() { return caseNo; }
+  public Channel channel() { return channel; }
+  public String externalId() { return externalId; }
+  public String category() { return category; }
+  public String title() { return title; }
+  public String description() { return description; }
+  public String community() { return community; }
+  public String compound() { return compound; }
+  public Integer householdsAffected() { return householdsAffected; }
+  public OffsetDateTime createdAt() { return createdAt; }
+  public CaseStatus status() { return status; }
+  public Classification suggested() { return suggested; }
+  public String referral() { return referral; }
+  public Urgency urgency() { return urgency; }
+  public Tier tier() { return tier; }
+  public Disposal disposal() { return disposal; }
+  public String responsibleUnit() { return responsibleUnit; }
+  public String declineReason() { return declineReason; }
+  public OffsetDateTime deadline() { return deadline; }
+  public OffsetDateTime responseDeadline() { return responseDeadline; }
+  public String processInstanceId() { return processInstanceId; }
+  public String resultNote() { return resultNote; }
+  public Integer satisfaction() { return satisfaction; }
+  public int supportingCount() { return supportingCount; }
+  public int overdueCount() { return overdueCount; }
+  public int reworkCount() { return reworkCount; }
+  public int unsatisfiedCount() { return unsatisfiedCount; }
+  public OffsetDateTime resolvedAt() { return resolvedAt; }
+  public OffsetDateTime closedAt() { return closedAt; }
+  public OffsetDateTime updatedAt() { return updatedAt; }
+}
