@@ -180,7 +180,7 @@ abstract class PlatformScenarios {
     String caseNo = history.createHistoricProcessInstanceQuery().processInstanceId(pi).singleResult().getBusinessKey();
     assertThat(caseNo).matches("FX-\\d{4}-\\d{6}");
     assertThat(jdbc.sql("select status from yishi_case where case_no = ?").param(caseNo).query(String.class).single())
-        .isEqualTo("ACCEPTED");
+        .isEqualTo("IN_PROGRESS");
     assertThat(jdbc.sql("select action from yishi_case_event e join yishi_case c on c.id = e.case_id where c.case_no = ? order by e.id")
         .param(caseNo).query(String.class).list()).containsExactly("REGISTERED", "ACCEPTED");
   }

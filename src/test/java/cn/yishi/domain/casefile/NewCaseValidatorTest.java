@@ -32,7 +32,7 @@ class NewCaseValidatorTest {
 
     NewCase build() {
       return new NewCase(channel, externalId, category, title, description, community, compound, households,
-          reporter, List.of("photo-1.jpg"));
+          reporter, List.of("https://img.example.org/photo-1.jpg"));
     }
   }
 

@@ -31,10 +31,6 @@ public class ResolutionItemsGlue {
     return Date.from(item(itemId).deadline().toInstant());
   }
 
-  public String measureOf(Number itemId) {
-    return item(itemId).measure();
-  }
-
   private Meetings.Item item(Number itemId) {
     return deliberation.item(itemId.longValue());
   }
