@@ -59,9 +59,8 @@ public class IntakeService {
       }
     }
     CaseFile c = insert(report, actor);
-    String pid = processes.start(c.caseNo());
-    c.attachProcess(pid);
-    repository.save(c, cases.now());
+    // the process picks the case up in serviceTask_registerCase, which also records its id
+    processes.start(c.caseNo());
     return new IntakeResult(c.caseNo(), IntakeResult.Kind.CREATED, c.status().name());
   }
 
@@ -85,10 +84,13 @@ public class IntakeService {
     return registered(c);
   }
 
-  /** The routing facts of a case that the API registered before starting its process. */
-  @Transactional(readOnly = true)
-  public RegisteredCase registered(String caseNo) {
-    return registered(cases.load(caseNo));
+  /** A case the API registered before starting its process: records the process, returns its facts. */
+  @Transactional
+  public RegisteredCase registered(String caseNo, String processInstanceId) {
+    CaseFile c = cases.load(caseNo);
+    c.attachProcess(processInstanceId);
+    repository.save(c, cases.now());
+    return registered(c);
   }
 
   private RegisteredCase registered(CaseFile c) {

@@ -32,7 +32,7 @@ public class RegisterCaseDelegate implements JavaDelegate {
     String caseNo = EngineVariables.string(execution, Var.CASE_NO);
     RegisteredCase registered;
     if (caseNo != null) {
-      registered = intake.registered(caseNo);
+      registered = intake.registered(caseNo, execution.getProcessInstanceId());
     } else {
       NewCase newCase = fromStartForm(execution);
       execution.removeVariables(Var.PERSONAL);
