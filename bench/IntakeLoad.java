@@ -1,0 +1,142 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Load driver for POST /api/cases: N concurrent clients for a fixed time after a warm-up; prints
+ * sustained cases per second, p50/p99 latency and the server's heap use. Run with
+ * {@code java bench/IntakeLoad.java <baseUrl> <clients> <warmupSeconds> <seconds>} (see bench/intake-benchmark.sh).
+ */
+public class IntakeLoad {
+  static final String[] CATEGORIES = {"streetlight", "corridor-clutter", "drainage", "noise", "pets", "greening", "road-repair"};
+  static final String[] COMMUNITIES = {"hualin", "shengdian", "jiaoyuyuan"};
+
+  public static void main(String[] args) throws Exception {
+    String base = args.length > 0 ? args[0] : "http://127.0.0.1:18080";
+    int clients = args.length > 1 ? Integer.parseInt(args[1]) : 16;
+    int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 15;
+    int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 60;
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+        .executor(Executors.newFixedThreadPool(clients)).build();
+    String auth = "Basic " + Base64.getEncoder().encodeToString("channel.12345:demo".getBytes(StandardCharsets.UTF_8));
+    AtomicLong sequence = new AtomicLong();
+    long runId = System.currentTimeMillis();
+
+    System.out.printf("warm-up %d s with %d clients ...%n", warmup, clients);
+    run(http, base, auth, clients, warmup, sequence, runId);
+    System.out.printf("measuring %d s with %d clients ...%n", seconds, clients);
+    Result r = run(http, base, auth, clients, seconds, sequence, runId);
+
+    long[] lat = r.latenciesMicros;
+    Arrays.sort(lat);
+    double rate = r.ok / r.elapsedSeconds;
+    System.out.printf("cases created: %d in %.1f s, errors: %d%n", r.ok, r.elapsedSeconds, r.errors);
+    System.out.printf("throughput: %.1f cases/s%n", rate);
+    System.out.printf("latency p50: %.1f ms, p99: %.1f ms, max: %.1f ms%n",
+        pct(lat, 50) / 1000.0, pct(lat, 99) / 1000.0, lat.length == 0 ? 0 : lat[lat.length - 1] / 1000.0);
+    System.out.println("server heap: " + heap(http, base));
+    if (r.errors > 0) {
+      System.exit(1);
+    }
+  }
+
+  record Result(long ok, long errors, double elapsedSeconds, long[] latenciesMicros) {}
+
+  static Result run(HttpClient http, String base, String auth, int clients, int seconds, AtomicLong sequence, long runId)
+      throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+    long start = System.nanoTime();
+    List<Future<long[][]>> futures = new ArrayList<>();
+    for (int c = 0; c < clients; c++) {
+      futures.add(pool.submit(() -> {
+        List<Long> latencies = new ArrayList<>();
+        long errors = 0;
+        while (System.nanoTime() < deadline) {
+          long n = sequence.incrementAndGet();
+          String body = """
+              {"channel":"HOTLINE_12345","externalId":"bench-%d-%d","category":"%s","title":"压测诉求 %d",
+               "description":"基准测试生成的诉求，用于测量受理接口的吞吐量。","community":"%s",
+               "location":{"address":"测试小区%d栋","compound":"测试小区%d"},"householdsAffected":3,
+               "reporter":{"name":"测试","phone":"13800138000"}}"""
+              .formatted(runId, n, CATEGORIES[(int) (n % CATEGORIES.length)], n, COMMUNITIES[(int) (n % 3)], n, n);
+          HttpRequest req = HttpRequest.newBuilder(URI.create(base + "/api/cases"))
+              .header("Content-Type", "application/json").header("Authorization", auth)
+              .timeout(Duration.ofSeconds(30))
+              .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+          long t0 = System.nanoTime();
+          try {
+            HttpResponse<String> resp = http.send(req, HttpResponse.BodyHandlers.ofString());
+            long micros = (System.nanoTime() - t0) / 1000;
+            if (resp.statusCode() == 201) {
+              latencies.add(micros);
+            } else {
+              errors++;
+              if (errors < 3) {
+                System.err.println("HTTP " + resp.statusCode() + ": " + resp.body());
+              }
+            }
+          } catch (Exception e) {
+            errors++;
+          }
+        }
+        long[] l = latencies.stream().mapToLong(Long::longValue).toArray();
+        return new long[][] {l, {errors}};
+      }));
+    }
+    List<Long> all = new ArrayList<>();
+    long errors = 0;
+    for (Future<long[][]> f : futures) {
+      long[][] r = f.get();
+      for (long v : r[0]) {
+        all.add(v);
+      }
+      errors += r[1][0];
+    }
+    double elapsed = (System.nanoTime() - start) / 1e9;
+    pool.shutdown();
+    return new Result(all.size(), errors, elapsed, all.stream().mapToLong(Long::longValue).toArray());
+  }
+
+  static long pct(long[] sorted, int p) {
+    if (sorted.length == 0) {
+      return 0;
+    }
+    int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+    return sorted[Math.max(0, Math.min(i, sorted.length - 1))];
+  }
+
+  static String heap(HttpClient http, String base) {
+    try {
+      String metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus")).build(),
+          HttpResponse.BodyHandlers.ofString()).body();
+      double used = 0;
+      Matcher m = Pattern.compile("jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*\\} ([0-9.E+]+)").matcher(metrics);
+      while (m.find()) {
+        used += Double.parseDouble(m.group(1));
+      }
+      double max = 0;
+      Matcher mx = Pattern.compile("jvm_memory_max_bytes\\{[^}]*area=\"heap\"[^}]*\\} ([0-9.E+]+)").matcher(metrics);
+      while (mx.find()) {
+        double v = Double.parseDouble(mx.group(1));
+        max += v > 0 ? v : 0;
+      }
+      return String.format("%.0f MiB used of %.0f MiB max", used / 1048576, max / 1048576);
+    } catch (Exception e) {
+      return "unavailable (" + e.getMessage() + ")";
+    }
+  }
+}
