@@ -48,9 +48,7 @@ public class IntakeLoad {
     System.out.printf("latency p50: %.1f ms, p99: %.1f ms, max: %.1f ms%n",
         pct(lat, 50) / 1000.0, pct(lat, 99) / 1000.0, lat.length == 0 ? 0 : lat[lat.length - 1] / 1000.0);
     System.out.println("server heap: " + heap(http, base));
-    if (r.errors > 0) {
-      System.exit(1);
-    }
+    System.exit(r.errors > 0 ? 1 : 0);
   }
 
   record Result(long ok, long errors, double elapsedSeconds, long[] latenciesMicros) {}

@@ -12,7 +12,7 @@ JAR=$(ls target/yishi-*.jar | grep -v original | head -1)
 
 psql -h 127.0.0.1 -U postgres -q -c "drop database if exists $DB with (force)" -c "create database $DB"
 
-java -Xmx512m -Xms512m -jar "$JAR" \
+java -Xmx512m -Xms512m ${BENCH_JAVA_OPTS:-} -jar "$JAR" \
   --spring.profiles.active=postgres \
   --spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/$DB \
   --spring.datasource.username=postgres \
