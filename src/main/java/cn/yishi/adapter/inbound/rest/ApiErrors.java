@@ -5,7 +5,6 @@ import cn.yishi.application.EvaluationService;
 import cn.yishi.domain.casefile.FieldError;
 import cn.yishi.domain.casefile.ValidationException;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -68,9 +67,5 @@ class ApiErrors {
     Forbidden(String message) {
       super(message);
     }
-  }
-
-  static Map<String, Object> none() {
-    return Map.of();
   }
 }

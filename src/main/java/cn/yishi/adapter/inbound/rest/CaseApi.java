@@ -5,7 +5,6 @@ import cn.yishi.application.CaseQueries;
 import cn.yishi.application.HandlingService;
 import cn.yishi.application.IntakeResult;
 import cn.yishi.application.IntakeService;
-import cn.yishi.domain.casefile.CaseStatus;
 import cn.yishi.domain.casefile.Channel;
 import cn.yishi.domain.casefile.FieldError;
 import cn.yishi.domain.casefile.NewCase;
@@ -87,8 +86,8 @@ class CaseApi {
       throw new ApiErrors.Forbidden("只有工作人员可以查看办件详情");
     }
     CaseQueries.StaffCase withoutReporter = queries.staffCase(caseNo, false).orElseThrow(() -> new CaseNotFound(caseNo));
-    boolean mayseeReporter = caller.inAny(reporterReaders(withoutReporter.record().community()));
-    return mayseeReporter ? queries.staffCase(caseNo, true).orElseThrow() : withoutReporter;
+    boolean maySeeReporter = caller.inAny(reporterReaders(withoutReporter.record().community()));
+    return maySeeReporter ? queries.staffCase(caseNo, true).orElseThrow() : withoutReporter;
   }
 
   record ProgressBody(String note) {}
@@ -133,9 +132,5 @@ class CaseApi {
     return new NewCase(channel, b.externalId(), b.category(), b.title(), b.description(), b.community(),
         loc.compound(), b.householdsAffected(), new Reporter(r.name(), r.phone(), r.email(), loc.address()),
         b.attachments(), loc.lat(), loc.lon());
-  }
-
-  static boolean isOpen(String status) {
-    return CaseStatus.valueOf(status).isOpen();
   }
 }
