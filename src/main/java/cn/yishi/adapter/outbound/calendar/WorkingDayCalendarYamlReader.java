@@ -1,11 +1,8 @@
 package cn.yishi.adapter.outbound.calendar;
 
+import cn.yishi.adapter.outbound.yaml.YamlNodeReader;
 import cn.yishi.domain.calendar.WorkingDayCalendar;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -13,21 +10,14 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.time.format.TextStyle;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * Reads the working-day calendar ({@code calendar/cn-workdays.yaml}) from YAML. Works on
@@ -45,14 +35,17 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  *       - { name: 元旦调休上班, date: 2026-01-04 }
  * </pre>
  */
-public final class WorkingDayCalendarYamlReader {
+public final class WorkingDayCalendarYamlReader extends YamlNodeReader {
   private static final Pattern YEAR = Pattern.compile("\\d{4}");
   private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
-  private final String file;
-
   private WorkingDayCalendarYamlReader(String file) {
-    this.file = file;
+    super(file);
+  }
+
+  @Override
+  protected CalendarFileException problem(int line, String message) {
+    return new CalendarFileException(file, line, message);
   }
 
   /**
@@ -69,22 +62,7 @@ public final class WorkingDayCalendarYamlReader {
   private record Seen(String name, Node node) {}
 
   private WorkingDayCalendar parse(InputStream in, LocalTime endOfDay, ZoneId zone) {
-    Node root;
-    try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-      LoaderOptions options = new LoaderOptions();
-      options.setAllowDuplicateKeys(false);
-      root = new Yaml(options).compose(reader);
-    } catch (MarkedYAMLException e) {
-      int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
-      throw new CalendarFileException(file, line, "YAML 语法错误：" + e.getProblem());
-    } catch (YAMLException e) {
-      throw new CalendarFileException(file, 0, "YAML 语法错误：" + e.getMessage());
-    } catch (IOException e) {
-      throw new CalendarFileException(file, 0, "无法读取：" + e.getMessage());
-    }
-    if (root == null) {
-      throw new CalendarFileException(file, 0, "文件为空");
-    }
+    Node root = compose(in);
     Map<String, Node> top = mapping(root, Set.of("years"));
     Node yearsNode = required(top, "years", root);
     if (!(yearsNode instanceof MappingNode years)) {
@@ -171,62 +149,10 @@ public final class WorkingDayCalendarYamlReader {
     return date;
   }
 
-  private String text(Map<String, Node> m, String key, Node owner) {
-    String value = scalar(required(m, key, owner));
-    if (value.isBlank()) {
-      throw error(m.get(key), "字段 " + key + " 不能为空");
-    }
-    return value.strip();
-  }
 
-  private Node required(Map<String, Node> m, String key, Node owner) {
-    Node n = m.get(key);
-    if (n == null) {
-      throw error(owner, "缺少必填字段 " + key);
-    }
-    return n;
-  }
 
-  private String scalar(Node n) {
-    if (n instanceof ScalarNode s) {
-      return s.getValue();
-    }
-    throw error(n, "此处应为单个值");
-  }
 
-  private List<Node> sequence(Node n) {
-    if (n == null) {
-      return List.of();
-    }
-    if (n instanceof SequenceNode s) {
-      return s.getValue();
-    }
-    throw error(n, "此处应为列表");
-  }
 
-  private Map<String, Node> mapping(Node n, Set<String> allowed) {
-    if (!(n instanceof MappingNode mn)) {
-      throw error(n, "此处应为键值映射");
-    }
-    Map<String, Node> result = new LinkedHashMap<>();
-    for (NodeTuple t : mn.getValue()) {
-      String key = scalar(t.getKeyNode());
-      if (result.containsKey(key)) {
-        throw error(t.getKeyNode(), "字段 " + key + " 重复");
-      }
-      if (!allowed.contains(key)) {
-        throw error(t.getKeyNode(), "未知字段 " + key + "，允许的字段：" + String.join("、", allowed.stream().sorted().toList()));
-      }
-      result.put(key, t.getValueNode());
-    }
-    return result;
-  }
 
-  private CalendarFileException error(Node n, String problem) {
-    return new CalendarFileException(file, n == null ? 0 : line(n), problem);
-  }
 
-  private static int line(Node n) {
-    return n.getStartMark() == null ? 0 : n.getStartMark().getLine() + 1;
-  }
 }

@@ -1,5 +1,6 @@
 package cn.yishi.adapter.outbound.directory;
 
+import cn.yishi.adapter.outbound.yaml.YamlNodeReader;
 import cn.yishi.domain.directory.Directory;
 import cn.yishi.domain.directory.Directory.Community;
 import cn.yishi.domain.directory.Directory.StaffUser;
@@ -8,43 +9,34 @@ import cn.yishi.domain.directory.Directory.Street;
 import cn.yishi.domain.directory.Directory.Unit;
 import cn.yishi.domain.directory.Directory.UnitType;
 import cn.yishi.domain.directory.GroupIds;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * Reads the organisation directory from YAML. Works on SnakeYAML's node tree so that every
  * problem, syntactic or semantic (an unknown key, a duplicate code, a reference to a community or
  * group that does not exist), is reported with its line.
  */
-public final class DirectoryYamlReader {
+public final class DirectoryYamlReader extends YamlNodeReader {
   private static final Pattern CODE = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
   private static final Pattern USER_ID = Pattern.compile("[a-z0-9]+([._-][a-z0-9]+)*");
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
   private static final int MAX_CODE = 48;
 
-  private final String file;
-
   private DirectoryYamlReader(String file) {
-    this.file = file;
+    super(file);
+  }
+
+  @Override
+  protected DirectoryException problem(int line, String message) {
+    return new DirectoryException(file, line, message);
   }
 
   public static Directory read(String fileName, InputStream in) {
@@ -52,22 +44,7 @@ public final class DirectoryYamlReader {
   }
 
   private Directory parse(InputStream in) {
-    Node root;
-    try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-      LoaderOptions options = new LoaderOptions();
-      options.setAllowDuplicateKeys(false);
-      root = new Yaml(options).compose(reader);
-    } catch (MarkedYAMLException e) {
-      int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
-      throw new DirectoryException(file, line, "YAML 语法错误：" + e.getProblem());
-    } catch (YAMLException e) {
-      throw new DirectoryException(file, 0, "YAML 语法错误：" + e.getMessage());
-    } catch (IOException e) {
-      throw new DirectoryException(file, 0, "无法读取：" + e.getMessage());
-    }
-    if (root == null) {
-      throw new DirectoryException(file, 0, "文件为空");
-    }
+    Node root = compose(in);
     Map<String, Node> top = mapping(root, Set.of("county", "streets", "communities", "units", "users"));
     Map<String, Node> county = mapping(required(top, "county", root), Set.of("code", "name"));
     String countyCode = code(county, "code", top.get("county"));
@@ -179,71 +156,11 @@ public final class DirectoryYamlReader {
     return value;
   }
 
-  private String text(Map<String, Node> m, String key, Node owner) {
-    String value = scalar(required(m, key, owner));
-    if (value.isBlank()) {
-      throw error(m.get(key), "字段 " + key + " 不能为空");
-    }
-    return value.strip();
-  }
 
-  private String optionalText(Map<String, Node> m, String key) {
-    Node n = m.get(key);
-    if (n == null) {
-      return null;
-    }
-    String value = scalar(n).strip();
-    return value.isEmpty() ? null : value;
-  }
 
-  private Node required(Map<String, Node> m, String key, Node owner) {
-    Node n = m.get(key);
-    if (n == null) {
-      throw error(owner, "缺少必填字段 " + key);
-    }
-    return n;
-  }
 
-  private String scalar(Node n) {
-    if (n instanceof ScalarNode s) {
-      return s.getValue();
-    }
-    throw error(n, "此处应为单个值");
-  }
 
-  private List<Node> sequence(Node n) {
-    if (n == null) {
-      return List.of();
-    }
-    if (n instanceof SequenceNode s) {
-      return s.getValue();
-    }
-    throw error(n, "此处应为列表");
-  }
 
-  private Map<String, Node> mapping(Node n, Set<String> allowed) {
-    if (!(n instanceof MappingNode mn)) {
-      throw error(n, "此处应为键值映射");
-    }
-    Map<String, Node> result = new LinkedHashMap<>();
-    for (NodeTuple t : mn.getValue()) {
-      String key = scalar(t.getKeyNode());
-      if (result.containsKey(key)) {
-        throw error(t.getKeyNode(), "字段 " + key + " 重复");
-      }
-      if (!allowed.contains(key)) {
-        throw error(t.getKeyNode(), "未知字段 " + key + "，允许的字段：" + String.join("、", allowed.stream().sorted().toList()));
-      }
-      result.put(key, t.getValueNode());
-    }
-    return result;
-  }
 
-  private DirectoryException error(Node n, String problem) {
-    return new DirectoryException(file, n == null ? 0 : line(n), problem);
-  }
 
-  private static int line(Node n) {
-    return n.getStartMark() == null ? 0 : n.getStartMark().getLine() + 1;
-  }
 }
