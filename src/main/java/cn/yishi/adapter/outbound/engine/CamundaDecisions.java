@@ -6,26 +6,67 @@ import cn.yishi.domain.casefile.Disposal;
 import cn.yishi.domain.casefile.Suggestion;
 import cn.yishi.domain.casefile.Tier;
 import cn.yishi.domain.casefile.Urgency;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-/** Evaluates bpmn/admissibility.dmn and bpmn/triage.dmn through the engine's decision service. */
+/**
+ * Evaluates bpmn/admissibility.dmn and bpmn/triage.dmn through the engine's decision service.
+ *
+ * <p>Both tables are pure functions of (category, households affected), and evaluating them in
+ * FEEL was the largest single cost of intake (a third of the CPU in the benchmark). Results are
+ * therefore kept for {@code yishi.decisions.cache-ttl} (default one minute): a table changed in
+ * Modeler and deployed takes effect within that time. Evaluations that are served from the cache
+ * leave no decision instance in the engine's history; the suggestion is stored on the case.
+ */
 @Component
 class CamundaDecisions implements Decisions {
   static final String ADMISSIBILITY = "admissibility";
   static final String TRIAGE = "triage";
+  private static final int MAX_ENTRIES = 10_000;
 
   private final DecisionService decisions;
+  private final Clock clock;
+  private final Duration ttl;
+  private final Map<Key, Cached> cache = new ConcurrentHashMap<>();
 
-  CamundaDecisions(DecisionService decisions) {
+  CamundaDecisions(DecisionService decisions, Clock clock, @Value("${yishi.decisions.cache-ttl:PT1M}") Duration ttl) {
     this.decisions = decisions;
+    this.clock = clock;
+    this.ttl = ttl;
   }
+
+  private record Key(String category, Integer households) {}
+
+  private record Cached(Suggestion suggestion, Instant until) {}
 
   @Override
   public Suggestion suggest(String category, Integer householdsAffected) {
+    Key key = new Key(category, householdsAffected);
+    Instant now = clock.instant();
+    Cached c = ttl.isZero() ? null : cache.get(key);
+    if (c != null && now.isBefore(c.until())) {
+      return c.suggestion();
+    }
+    Suggestion s = evaluate(category, householdsAffected);
+    if (!ttl.isZero()) {
+      if (cache.size() >= MAX_ENTRIES) {
+        cache.clear();
+      }
+      cache.put(key, new Cached(s, now.plus(ttl)));
+    }
+    return s;
+  }
+
+  private Suggestion evaluate(String category, Integer householdsAffected) {
     Map<String, Object> input = new HashMap<>();
     input.put("category", category);
     input.put("householdsAffected", householdsAffected);
@@ -39,9 +80,9 @@ class CamundaDecisions implements Decisions {
         a.getEntry("suggestedDeclineReason"),
         a.getEntry("referral"),
         new Classification(
-            Urgency.valueOf(t.<String>getEntry("urgency")),
-            Tier.valueOf(t.<String>getEntry("tier")),
-            Disposal.valueOf(t.<String>getEntry("disposal")),
+            Urgency.valueOf(Objects.requireNonNull(t.<String>getEntry("urgency"))),
+            Tier.valueOf(Objects.requireNonNull(t.<String>getEntry("tier"))),
+            Disposal.valueOf(Objects.requireNonNull(t.<String>getEntry("disposal"))),
             t.getEntry("suggestedUnit")),
         ((Number) t.getEntry("responseDays")).intValue(),
         ((Number) t.getEntry("resolutionDays")).intValue());

@@ -1,0 +1,95 @@
+package cn.yishi.adapter.outbound.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.RETURNS_DEEP_STUBS;
+import static org.mockito.Mockito.clearInvocations;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import cn.yishi.domain.casefile.Suggestion;
+import cn.yishi.domain.casefile.Tier;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+import org.camunda.bpm.engine.DecisionService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The decision results are reused for the same inputs for a limited time, never beyond it. */
+class CamundaDecisionsTest {
+  private final DecisionService decisions = mock(DecisionService.class, RETURNS_DEEP_STUBS);
+  private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-23T01:00:00Z"));
+  private final Clock clock = new Clock() {
+    @Override
+    public java.time.ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now.get();
+    }
+  };
+
+  @BeforeEach
+  void tables() {
+    DmnDecisionResultEntries admissibility = mock(DmnDecisionResultEntries.class);
+    when(admissibility.getEntry("suggestedAdmissible")).thenReturn(true);
+    DmnDecisionResultEntries triage = mock(DmnDecisionResultEntries.class);
+    when(triage.getEntry("urgency")).thenReturn("GREEN");
+    when(triage.getEntry("tier")).thenReturn("STATION");
+    when(triage.getEntry("disposal")).thenReturn("IMMEDIATE");
+    when(triage.getEntry("responseDays")).thenReturn(1);
+    when(triage.getEntry("resolutionDays")).thenReturn(3);
+    when(decisions.evaluateDecisionByKey(CamundaDecisions.ADMISSIBILITY).variables(any()).evaluate().getSingleResult())
+        .thenReturn(admissibility);
+    when(decisions.evaluateDecisionByKey(CamundaDecisions.TRIAGE).variables(any()).evaluate().getSingleResult())
+        .thenReturn(triage);
+    clearInvocations(decisions);
+  }
+
+  @Test
+  void theSameInputsWithinTheTtlAreEvaluatedOnce() {
+    CamundaDecisions d = new CamundaDecisions(decisions, clock, Duration.ofMinutes(1));
+    Suggestion first = d.suggest("streetlight", 3);
+    Suggestion second = d.suggest("streetlight", 3);
+    d.suggest("streetlight", 60);
+
+    assertThat(second).isEqualTo(first);
+    assertThat(first.classification().tier()).isEqualTo(Tier.STATION);
+    assertThat(first.resolutionDays()).isEqualTo(3);
+    // both tables for (streetlight, 3) once, and again for (streetlight, 60)
+    verify(decisions, times(4)).evaluateDecisionByKey(anyString());
+  }
+
+  @Test
+  void afterTheTtlTheTablesAreEvaluatedAgain() {
+    CamundaDecisions d = new CamundaDecisions(decisions, clock, Duration.ofMinutes(1));
+    d.suggest("noise", null);
+    now.set(now.get().plusSeconds(61));
+    d.suggest("noise", null);
+
+    verify(decisions, times(4)).evaluateDecisionByKey(anyString());
+  }
+
+  @Test
+  void aZeroTtlEvaluatesEveryTime() {
+    CamundaDecisions d = new CamundaDecisions(decisions, clock, Duration.ZERO);
+    d.suggest("noise", 1);
+    d.suggest("noise", 1);
+
+    verify(decisions, times(4)).evaluateDecisionByKey(anyString());
+  }
+}
