@@ -42,7 +42,8 @@ public class CaseQueries {
   public record PublicCase(String caseNo, String category, String categoryName, String title, String community,
       String communityName, String compound, String status, String statusName, String disposal, String disposalName,
       String urgency, String tier, String responsibleUnit, String responsibleUnitName, OffsetDateTime deadline,
-      String result, Integer satisfaction, int supportingReports, OffsetDateTime reportedAt, List<PublicNote> timeline) {}
+      String result, Integer satisfaction, int supportingReports, OffsetDateTime reportedAt, OffsetDateTime updatedAt,
+      List<PublicNote> timeline) {}
 
   public record StaffEntry(OffsetDateTime at, String actor, String action, String actionName, String note, boolean publicNote) {}
 
@@ -133,6 +134,7 @@ public class CaseQueries {
         c.satisfaction(),
         c.supportingCount(),
         c.createdAt(),
+        c.updatedAt(),
         notes);
   }
 }

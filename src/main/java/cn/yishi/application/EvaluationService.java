@@ -33,16 +33,18 @@ public class EvaluationService {
   private final MailOutbox outbox;
   private final CaseProcesses processes;
   private final HandlingProperties properties;
+  private final ReporterNotices notices;
   private final String publicBaseUrl;
 
   public EvaluationService(Cases cases, Evaluations evaluations, MailOutbox outbox, CaseProcesses processes,
-      HandlingProperties properties, @Value("${yishi.public-base-url}") String publicBaseUrl) {
+      HandlingProperties properties, ReporterNotices notices, @Value("${yishi.public-base-url}") String publicBaseUrl) {
     this.cases = cases;
     this.repository = cases.repository();
     this.evaluations = evaluations;
     this.outbox = outbox;
     this.processes = processes;
     this.properties = properties;
+    this.notices = notices;
     this.publicBaseUrl = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
   }
 
@@ -116,6 +118,7 @@ public class EvaluationService {
       int days = properties.escalationDays().get(c.tier().up().orElse(c.tier()));
       c = cases.change(caseNo, "system", TimelineAction.ESCALATED, "第" + c.unsatisfiedCount() + "次不满意，自动上报", true,
           k -> k.escalate(cases.deadlineIn(days)));
+      notices.escalated(c);
     }
     return cases.routing(c, true);
   }

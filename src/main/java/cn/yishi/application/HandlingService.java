@@ -27,11 +27,13 @@ public class HandlingService {
   private final Cases cases;
   private final MailOutbox outbox;
   private final HandlingProperties properties;
+  private final ReporterNotices notices;
 
-  public HandlingService(Cases cases, MailOutbox outbox, HandlingProperties properties) {
+  public HandlingService(Cases cases, MailOutbox outbox, HandlingProperties properties, ReporterNotices notices) {
     this.cases = cases;
     this.outbox = outbox;
     this.properties = properties;
+    this.notices = notices;
   }
 
   /** Where the case's handling task goes now. */
@@ -113,6 +115,7 @@ public class HandlingService {
     CaseFile c = cases.change(caseNo, actor, TimelineAction.ESCALATED,
         reason + "（" + before.tier().label() + " → " + before.tier().up().map(t -> t.label()).orElse("-") + "）", true,
         k -> k.escalate(cases.deadlineIn(days)));
+    notices.escalated(c);
     return cases.routing(c, true);
   }
 

@@ -1,7 +1,5 @@
 package cn.yishi.application;
 
-import cn.yishi.application.port.CaseRepository;
-import cn.yishi.application.port.MailOutbox;
 import cn.yishi.domain.casefile.CaseFile;
 import cn.yishi.domain.casefile.CaseStatus;
 import cn.yishi.domain.casefile.Classification;
@@ -17,20 +15,18 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Records the party review (前置把关): accepts with a classification, or declines with a reason and a
  * referral. A decline is never silent: it goes into the timeline and the public view, and a reporter
- * with an e-mail address is told through the outbox. Every override of the suggestion needs a reason.
+ * with an e-mail address is told (so is an acceptance). Every override of the suggestion needs a reason.
  */
 @Service
 public class ReviewService {
   private static final int OVERRIDE_REASON_MAX = 500;
 
   private final Cases cases;
-  private final CaseRepository repository;
-  private final MailOutbox outbox;
+  private final ReporterNotices notices;
 
-  public ReviewService(Cases cases, MailOutbox outbox) {
+  public ReviewService(Cases cases, ReporterNotices notices) {
     this.cases = cases;
-    this.repository = cases.repository();
-    this.outbox = outbox;
+    this.notices = notices;
   }
 
   /** What the review form submitted, as strings; omitted classification values keep the suggestion. */
@@ -48,7 +44,7 @@ public class ReviewService {
       CaseFile declined = cases.change(caseNo, actor, TimelineAction.DECLINED,
           in.decision().declineReason() + (referral == null ? "" : "（" + referral + "）"), true,
           k -> k.decline(in.decision().declineReason()));
-      tellReporter(declined, in.decision().declineReason(), referral);
+      notices.declined(declined, in.decision().declineReason(), referral);
       return new Outcome(CaseStatus.DECLINED, null);
     }
     Classification suggested = c.suggested();
@@ -77,6 +73,7 @@ public class ReviewService {
               + "，调整为：" + chosen.urgency().name() + "/" + chosen.tier().name() + "/" + chosen.disposal().name()
               + "。理由：" + reason, false);
     }
+    notices.accepted(accepted);
     return new Outcome(accepted.status(), cases.routing(accepted, false));
   }
 
@@ -91,16 +88,5 @@ public class ReviewService {
     };
   }
 
-  private void tellReporter(CaseFile c, String reason, String referral) {
-    repository.findReporter(c.id())
-        .filter(r -> r.email() != null)
-        .ifPresent(r -> outbox.enqueue(
-            "decline:" + c.caseNo(),
-            r.email(),
-            "【议事】您反映的诉求（" + c.caseNo() + "）审核结果",
-            "您好！\n\n您反映的诉求「" + c.title() + "」（办件编号 " + c.caseNo() + "）经社区前置把关，不予受理。\n"
-                + "理由：" + reason + "\n" + (referral == null ? "" : "引导：" + referral + "\n")
-                + "\n如有疑问，请联系所在社区。感谢您对社区事务的关心。\n",
-            c.id()));
-  }
+
 }

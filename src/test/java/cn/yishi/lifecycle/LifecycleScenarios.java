@@ -68,6 +68,7 @@ abstract class LifecycleScenarios {
   Reply call(String method, String path, String user, String body) throws Exception {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    b.header("Accept", "application/json");
     if (body != null) {
       b.header("Content-Type", "application/json");
     }

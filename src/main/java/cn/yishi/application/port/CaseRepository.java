@@ -36,6 +36,9 @@ public interface CaseRepository {
 
   void insertSupportingReport(long caseId, NewCase report, String createdBy, OffsetDateTime now);
 
+  /** How many public cases a community has and when the last one changed: the board's version. */
+  String publicVersion(String community);
+
   /** Public listing: newest first, at most {@code limit}. Month is yyyy-MM or null. */
   List<CaseFile> findForPublic(String community, String status, String month, int limit);
 }

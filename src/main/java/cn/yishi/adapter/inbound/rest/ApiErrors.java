@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /** Every refusal of the project's APIs as JSON: {@code {"errors":[{"field","code","message"}]}}. */
-@RestControllerAdvice(basePackages = "cn.yishi.adapter.inbound.rest")
+@RestControllerAdvice(basePackages = {"cn.yishi.adapter.inbound.rest", "cn.yishi.adapter.inbound.web"})
 class ApiErrors {
   record Body(List<FieldError> errors) {}
 

@@ -39,14 +39,15 @@ class PublicApi {
     return Map.of("cases", cases, "count", cases.size(), "limit", CaseQueries.PUBLIC_PAGE_MAX);
   }
 
-  @GetMapping("/public/evaluations/{token}")
+  @GetMapping(value = "/public/evaluations/{token}", produces = org.springframework.http.MediaType.APPLICATION_JSON_VALUE)
   EvaluationService.LinkView evaluation(@PathVariable String token) {
     return evaluations.view(token);
   }
 
   record Rating(Integer satisfaction, String comment) {}
 
-  @PostMapping("/public/evaluations/{token}")
+  @PostMapping(value = "/public/evaluations/{token}", consumes = org.springframework.http.MediaType.APPLICATION_JSON_VALUE,
+      produces = org.springframework.http.MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Map<String, String>> rate(@PathVariable String token, @RequestBody(required = false) Rating rating) {
     String caseNo = evaluations.submit(token, rating == null ? null : rating.satisfaction(), rating == null ? null : rating.comment());
     return ResponseEntity.ok(Map.of("caseNo", caseNo, "message", "感谢您的评价！"));

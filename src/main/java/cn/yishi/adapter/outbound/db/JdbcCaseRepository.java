@@ -229,6 +229,19 @@ class JdbcCaseRepository implements CaseRepository {
   }
 
   @Override
+  public String publicVersion(String community) {
+    return jdbc.sql("""
+            select count(*), max(updated_at) from yishi_case
+            where community = :community and status <> 'REGISTERED'""")
+        .param("community", community)
+        .query((rs, n) -> {
+          OffsetDateTime last = rs.getObject(2, OffsetDateTime.class);
+          return rs.getLong(1) + "-" + (last == null ? 0 : last.toInstant().toEpochMilli());
+        })
+        .single();
+  }
+
+  @Override
   public List<CaseFile> findForPublic(String community, String status, String month, int limit) {
     StringBuilder sql = new StringBuilder("select " + COLUMNS + " from yishi_case where status <> 'REGISTERED'");
     if (community != null) {

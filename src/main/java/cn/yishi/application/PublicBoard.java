@@ -1,0 +1,74 @@
+package cn.yishi.application;
+
+import cn.yishi.application.port.CaseRepository;
+import cn.yishi.domain.casefile.CaseStatus;
+import cn.yishi.domain.casefile.FieldError;
+import cn.yishi.domain.casefile.ValidationException;
+import cn.yishi.domain.directory.Directory;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The public board of a community (公开公示): the items under way and the resolved ones, as 即办件 /
+ * 承诺件 / 会商件. Each board has a version (how many public cases, when the last changed), so that
+ * thousands of phones polling it cost one small query each, and a board is built once per version.
+ */
+@Service
+public class PublicBoard {
+  static final int MAX_ITEMS = CaseQueries.PUBLIC_PAGE_MAX;
+  private static final Set<String> UNDER_WAY = Set.of(
+      CaseStatus.ACCEPTED.name(), CaseStatus.IN_PROGRESS.name(), CaseStatus.DELIBERATING.name(), CaseStatus.REWORK.name());
+  private static final Set<String> DONE = Set.of(CaseStatus.RESOLVED.name(), CaseStatus.CLOSED.name());
+
+  private final CaseRepository repository;
+  private final CaseQueries queries;
+  private final Directory directory;
+  private final Clock clock;
+  private final Map<String, Board> built = new ConcurrentHashMap<>();
+
+  public PublicBoard(CaseRepository repository, CaseQueries queries, Directory directory, Clock clock) {
+    this.repository = repository;
+    this.queries = queries;
+    this.directory = directory;
+    this.clock = clock;
+  }
+
+  public record Board(String community, String communityName, String version, OffsetDateTime generatedAt,
+      List<CaseQueries.PublicCase> underWay, List<CaseQueries.PublicCase> resolved) {}
+
+  /** The current version of a community's board; refuses unknown communities. */
+  @Transactional(readOnly = true)
+  public String version(String community) {
+    requireCommunity(community);
+    return community + "-" + repository.publicVersion(community);
+  }
+
+  /** The board at {@code version}, built once and then served from memory. */
+  @Transactional(readOnly = true)
+  public Board board(String community, String version) {
+    Board b = built.get(community);
+    if (b != null && b.version().equals(version)) {
+      return b;
+    }
+    List<CaseQueries.PublicCase> cases = queries.publicCases(community, null, null);
+    Board fresh = new Board(community, requireCommunity(community).name(), version, OffsetDateTime.now(clock),
+        cases.stream().filter(c -> UNDER_WAY.contains(c.status())).toList(),
+        cases.stream().filter(c -> DONE.contains(c.status())).toList());
+    built.put(community, fresh);
+    return fresh;
+  }
+
+  private Directory.Community requireCommunity(String community) {
+    if (community == null || community.isBlank()) {
+      throw new ValidationException(List.of(new FieldError("community", "required", "请指定社区")));
+    }
+    return directory.community(community).orElseThrow(() ->
+        new ValidationException(List.of(new FieldError("community", "unknown", "未知的社区：" + community))));
+  }
+}
