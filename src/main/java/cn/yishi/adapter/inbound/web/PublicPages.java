@@ -17,7 +17,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -40,7 +39,11 @@ import org.springframework.web.util.HtmlUtils;
 @Controller
 class PublicPages {
   static final String ACTOR = "public-report";
-  private static final Map<Integer, String> RATING_LABELS = Map.of(5, "非常满意", 4, "满意", 3, "基本满意", 2, "不满意", 1, "非常不满意");
+  /** The 1–5 rating as the page offers it. */
+  public record Rating(int value, String label) {}
+
+  private static final List<Rating> RATINGS = List.of(new Rating(5, "非常满意"), new Rating(4, "满意"),
+      new Rating(3, "基本满意"), new Rating(2, "不满意"), new Rating(1, "非常不满意"));
 
   private final IntakeService intake;
   private final PublicBoard board;
@@ -63,7 +66,7 @@ class PublicPages {
 
   /** What the report form sends back, re-shown after a refusal. */
   public record ReportForm(String community, String category, String title, String description, String compound,
-      String name, String phone, String email, boolean consent) {}
+      String name, String phone, String email, Boolean consent) {}
 
   // --- 扫码留言 -----------------------------------------------------------------------------
 
@@ -74,7 +77,7 @@ class PublicPages {
       response.setStatus(HttpStatus.NOT_FOUND.value());
       return message(model, "找不到该社区", "请扫描社区张贴的二维码进入留言页面。");
     }
-    return reportForm(model, c, new ReportForm(c.code(), null, null, null, null, null, null, null, false), List.of());
+    return reportForm(model, c, new ReportForm(c.code(), null, null, null, null, null, null, null, Boolean.FALSE), List.of());
   }
 
   @PostMapping(value = "/public/report", produces = MediaType.TEXT_HTML_VALUE)
@@ -97,7 +100,7 @@ class PublicPages {
     }
     List<FieldError> errors = new ArrayList<>();
     boolean contact = notBlank(form.name()) || notBlank(form.phone()) || notBlank(form.email());
-    if (contact && !form.consent()) {
+    if (contact && !Boolean.TRUE.equals(form.consent())) {
       errors.add(new FieldError("consent", "required", "留下联系方式时，请勾选同意使用个人信息的说明"));
     }
     NewCase report = new NewCase(Channel.QR_CODE, null, form.category(), form.title(), form.description(), c.code(),
@@ -241,7 +244,7 @@ class PublicPages {
   private String evaluationForm(Model model, String token, EvaluationService.LinkView view, String error) {
     model.addAttribute("token", token);
     model.addAttribute("view", view);
-    model.addAttribute("labels", RATING_LABELS);
+    model.addAttribute("ratings", RATINGS);
     model.addAttribute("error", error);
     return "public/evaluation";
   }
