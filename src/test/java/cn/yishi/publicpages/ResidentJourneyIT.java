@@ -1,0 +1,116 @@
+package cn.yishi.publicpages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.yishi.adapter.outbound.mail.OutboxSender;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A resident's journey in a real browser: Debian's chromium driven by playwright-core
+ * (src/test/e2e/resident-journey.js). The resident reports on the phone page, the staff accept and
+ * resolve it, the resident sees it on the board and rates it through the mailed link.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "spring.datasource.url=jdbc:h2:mem:yishi-resident-journey;DB_CLOSE_DELAY=-1",
+    "camunda.bpm.job-execution.enabled=false",
+    "spring.mail.host=127.0.0.1",
+    "spring.mail.port=3025",
+    "yishi.mail.outbox.poll-interval=PT1H"
+})
+class ResidentJourneyIT {
+  private static final Path SCRIPT = Path.of("src/test/e2e/resident-journey.js");
+  private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
+
+  @RegisterExtension
+  static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+
+  @LocalServerPort int port;
+  @Autowired TaskService tasks;
+  @Autowired JdbcClient jdbc;
+  @Autowired OutboxSender outbox;
+
+  @BeforeAll
+  static void browserIsThere() {
+    List<String> missing = new ArrayList<>();
+    if (!Files.isExecutable(CHROMIUM)) {
+      missing.add(CHROMIUM + " (apt-get install -y chromium)");
+    }
+    if (!Files.exists(Path.of("node_modules/playwright-core"))) {
+      missing.add("node_modules/playwright-core (npm ci)");
+    }
+    if (!missing.isEmpty()) {
+      String why = "The browser test needs " + String.join(" and ", missing);
+      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+        throw new IllegalStateException("CI=true and " + why);
+      }
+      System.err.println("SKIPPING the browser test: " + why);
+      Assumptions.abort(why);
+    }
+  }
+
+  private String node(String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of("node", SCRIPT.toString()));
+    command.addAll(List.of(args));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    boolean done = p.waitFor(90, TimeUnit.SECONDS);
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!done) {
+      p.destroyForcibly();
+    }
+    assertThat(done && p.exitValue() == 0).as("browser step %s failed:%n%s", args[0], out).isTrue();
+    return out;
+  }
+
+  @Test
+  void reportOnThePhoneSeeItOnTheBoardAndRateIt() throws Exception {
+    String base = "http://localhost:" + port;
+    String email = "resident." + System.nanoTime() + "@example.org";
+
+    String reported = node("report", base, "jiaoyuyuan", email);
+    Matcher m = Pattern.compile("CASE_NO=(FX-\\d{4}-\\d{6})").matcher(reported);
+    assertThat(m.find()).as(reported).isTrue();
+    String caseNo = m.group(1);
+
+    // the staff: 前置把关 accepts as suggested, the station resolves it
+    tasks.complete(tasks.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult().getId());
+    tasks.complete(tasks.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult().getId(),
+        Map.of("outcome", "RESOLVED", "resultNote", "已更换路灯灯泡"));
+
+    node("board", base, "jiaoyuyuan", caseNo, "<script>alert(1)</script>路灯不亮");
+
+    outbox.drain();
+    String link = null;
+    for (MimeMessage mail : smtp.getReceivedMessages()) {
+      Matcher l = Pattern.compile("(http://\\S+/public/evaluations/[A-Za-z0-9_-]{43})").matcher(mail.getContent().toString());
+      if (l.find() && mail.getAllRecipients()[0].toString().equals(email)) {
+        link = l.group(1).replace("http://localhost:8080", base);
+      }
+    }
+    assertThat(link).as("an evaluation link mailed to the resident").isNotNull();
+    node("evaluate", link);
+
+    assertThat(jdbc.sql("select status from yishi_case where case_no = ?").param(caseNo).query(String.class).single())
+        .isEqualTo("CLOSED");
+  }
+}
