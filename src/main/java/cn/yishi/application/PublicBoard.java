@@ -6,11 +6,14 @@ import cn.yishi.domain.casefile.FieldError;
 import cn.yishi.domain.casefile.ValidationException;
 import cn.yishi.domain.directory.Directory;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,22 +34,39 @@ public class PublicBoard {
   private final Directory directory;
   private final Clock clock;
   private final Map<String, Board> built = new ConcurrentHashMap<>();
+  private final Map<String, Checked> versions = new ConcurrentHashMap<>();
+  private final Duration versionTtl;
 
-  public PublicBoard(CaseRepository repository, CaseQueries queries, Directory directory, Clock clock) {
+  public PublicBoard(CaseRepository repository, CaseQueries queries, Directory directory, Clock clock,
+      @Value("${yishi.board.version-ttl:PT1S}") Duration versionTtl) {
     this.repository = repository;
     this.queries = queries;
     this.directory = directory;
     this.clock = clock;
+    this.versionTtl = versionTtl;
   }
+
+  private record Checked(String version, Instant until) {}
 
   public record Board(String community, String communityName, String version, OffsetDateTime generatedAt,
       List<CaseQueries.PublicCase> underWay, List<CaseQueries.PublicCase> resolved) {}
 
-  /** The current version of a community's board; refuses unknown communities. */
+  /**
+   * The current version of a community's board; refuses unknown communities. Asked of the database
+   * at most once per {@code yishi.board.version-ttl} (one second) per community, so a change shows
+   * on the board within that time and polling costs no query.
+   */
   @Transactional(readOnly = true)
   public String version(String community) {
     requireCommunity(community);
-    return community + "-" + repository.publicVersion(community);
+    Instant now = clock.instant();
+    Checked c = versions.get(community);
+    if (c != null && now.isBefore(c.until())) {
+      return c.version();
+    }
+    String v = community + "-" + repository.publicVersion(community);
+    versions.put(community, new Checked(v, now.plus(versionTtl)));
+    return v;
   }
 
   /** The board at {@code version}, built once and then served from memory. */

@@ -28,7 +28,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
     "spring.datasource.url=jdbc:h2:mem:yishi-public-pages-test;DB_CLOSE_DELAY=-1",
     "camunda.bpm.job-execution.enabled=false",
     "yishi.mail.outbox.poll-interval=PT1H",
-    "yishi.public-report.max-per-window=3"
+    "yishi.public-report.max-per-window=3",
+    "yishi.board.version-ttl=PT0S"
 })
 @AutoConfigureMockMvc
 class PublicPagesTest {

@@ -14,7 +14,15 @@ import cn.yishi.domain.casefile.ValidationException;
 import cn.yishi.domain.directory.Directory;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
@@ -28,7 +36,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.util.HtmlUtils;
 
@@ -39,6 +46,7 @@ import org.springframework.web.util.HtmlUtils;
 @Controller
 class PublicPages {
   static final String ACTOR = "public-report";
+  private static final MediaType HTML = MediaType.parseMediaType("text/html;charset=UTF-8");
   /** The 1–5 rating as the page offers it. */
   public record Rating(int value, String label) {}
 
@@ -51,16 +59,21 @@ class PublicPages {
   private final Catalogue catalogue;
   private final Directory directory;
   private final ReportThrottle throttle;
+  private final ITemplateEngine templates;
+  private final ObjectMapper json;
   private final String publicBaseUrl;
 
   PublicPages(IntakeService intake, PublicBoard board, EvaluationService evaluations, Catalogue catalogue,
-      Directory directory, ReportThrottle throttle, @Value("${yishi.public-base-url}") String publicBaseUrl) {
+      Directory directory, ReportThrottle throttle, ITemplateEngine templates, ObjectMapper json,
+      @Value("${yishi.public-base-url}") String publicBaseUrl) {
     this.intake = intake;
     this.board = board;
     this.evaluations = evaluations;
     this.catalogue = catalogue;
     this.directory = directory;
     this.throttle = throttle;
+    this.templates = templates;
+    this.json = json;
     this.publicBaseUrl = publicBaseUrl.replaceAll("/$", "");
   }
 
@@ -133,39 +146,72 @@ class PublicPages {
 
   // --- 公示栏 -------------------------------------------------------------------------------
 
+  /** A board rendered once per version, served from memory until the next change. */
+  private record Rendered(String version, byte[] body) {}
+
+  private final Map<String, Rendered> rendered = new ConcurrentHashMap<>();
+
+  private byte[] renderedOnce(String kind, String community, String version, Supplier<String> render) {
+    String key = kind + ":" + community;
+    Rendered r = rendered.get(key);
+    if (r == null || !r.version().equals(version)) {
+      r = new Rendered(version, render.get().getBytes(StandardCharsets.UTF_8));
+      rendered.put(key, r);
+    }
+    return r.body();
+  }
+
   @GetMapping(value = "/public/board", produces = MediaType.TEXT_HTML_VALUE)
-  String boardPage(@RequestParam(required = false) String community, Model model, WebRequest request,
-      HttpServletResponse response) {
-    String version = versionOr404(community, model, response);
-    if (version == null) {
-      return "public/message";
+  ResponseEntity<byte[]> boardPage(@RequestParam(required = false) String community, WebRequest request) {
+    String version;
+    try {
+      version = board.version(community);
+    } catch (ValidationException e) {
+      Context ctx = new Context(Locale.SIMPLIFIED_CHINESE);
+      ctx.setVariable("title", "找不到该社区的公示栏");
+      ctx.setVariable("message", "请检查链接中的社区编码。");
+      return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(HTML)
+          .body(templates.process("public/message", ctx).getBytes(StandardCharsets.UTF_8));
     }
     if (request.checkNotModified(etag(version, "html"))) {
       return null;
     }
-    response.setHeader("Cache-Control", CacheControl.noCache().cachePublic().getHeaderValue());
-    model.addAttribute("board", board.board(community, version));
-    return "public/board";
+    byte[] body = renderedOnce("html", community, version, () -> {
+      Context ctx = new Context(Locale.SIMPLIFIED_CHINESE);
+      ctx.setVariable("board", board.board(community, version));
+      return templates.process("public/board", ctx);
+    });
+    return ResponseEntity.ok().contentType(HTML).cacheControl(CacheControl.noCache().cachePublic()).body(body);
   }
 
   @GetMapping(value = "/public/board.json", produces = MediaType.APPLICATION_JSON_VALUE)
-  @ResponseBody
-  ResponseEntity<PublicBoard.Board> boardJson(@RequestParam(required = false) String community, WebRequest request) {
+  ResponseEntity<byte[]> boardJson(@RequestParam(required = false) String community, WebRequest request) {
     String version = board.version(community);
     if (request.checkNotModified(etag(version, "json"))) {
       return null;
     }
-    return ResponseEntity.ok().cacheControl(CacheControl.noCache().cachePublic()).body(board.board(community, version));
+    byte[] body = renderedOnce("json", community, version, () -> {
+      try {
+        return json.writeValueAsString(board.board(community, version));
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).cacheControl(CacheControl.noCache().cachePublic()).body(body);
   }
 
   @GetMapping(value = "/public/board.atom", produces = "application/atom+xml;charset=UTF-8")
-  @ResponseBody
-  ResponseEntity<String> boardAtom(@RequestParam(required = false) String community, WebRequest request) {
+  ResponseEntity<byte[]> boardAtom(@RequestParam(required = false) String community, WebRequest request) {
     String version = board.version(community);
     if (request.checkNotModified(etag(version, "atom"))) {
       return null;
     }
-    PublicBoard.Board b = board.board(community, version);
+    byte[] body = renderedOnce("atom", community, version, () -> atom(board.board(community, version)));
+    return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/atom+xml;charset=UTF-8"))
+        .cacheControl(CacheControl.noCache().cachePublic()).body(body);
+  }
+
+  private String atom(PublicBoard.Board b) {
     StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
     String self = publicBaseUrl + "/public/board?community=" + b.community();
     xml.append("  <title>").append(x(b.communityName() + " 诉求办理公示栏")).append("</title>\n")
@@ -186,18 +232,7 @@ class PublicPages {
               + (c.result() == null ? "" : "。结果：" + c.result()))).append("</summary>\n")
           .append("  </entry>\n");
     }
-    xml.append("</feed>\n");
-    return ResponseEntity.ok().cacheControl(CacheControl.noCache().cachePublic()).body(xml.toString());
-  }
-
-  private String versionOr404(String community, Model model, HttpServletResponse response) {
-    try {
-      return board.version(community);
-    } catch (ValidationException e) {
-      response.setStatus(HttpStatus.NOT_FOUND.value());
-      message(model, "找不到该社区的公示栏", "请检查链接中的社区编码。");
-      return null;
-    }
+    return xml.append("</feed>\n").toString();
   }
 
   private static String etag(String version, String kind) {
