@@ -83,7 +83,7 @@ abstract class LifecycleScenarios {
     return """
         {"channel":"HOTLINE_12345", "externalId": %s, "category":"%s", "title":"%s",
          "description":"居民反映：%s，已持续一周。", "community":"hualin",
-         "location":{"address":"御苑小区3栋2单元501","compound":"%s","lat":28.7,"lon":115.38},
+         "location":{"address":"御苑小区3栋2单元501","compound":"%s","lat":28.712345,"lon":115.387654},
          "householdsAffected": 12,
          "reporter":{"name":"李四","phone":"13800138000","email":%s},
          "attachments":["https://img.example.org/1.jpg"]}"""
@@ -231,7 +231,7 @@ abstract class LifecycleScenarios {
     assertThat(view.status()).isEqualTo(200);
     assertThat(view.json().path("compound").asText()).isEqualTo("御苑小区" + tag);
     assertThat(view.json().path("disposalName").asText()).isEqualTo("即办件");
-    assertThat(view.body()).doesNotContain("李四", "13800138000", "li.si@example.org", "3栋2单元501", "28.7", "115.38");
+    assertThat(view.body()).doesNotContain("李四", "13800138000", "li.si@example.org", "3栋2单元501", "28.712345", "115.387654");
 
     Reply list = call("GET", "/public/cases?community=hualin&status=IN_PROGRESS&month=" + java.time.YearMonth.now(), null, null);
     assertThat(list.status()).isEqualTo(200);
