@@ -1,0 +1,42 @@
+package cn.yishi.adapter.inbound.open311;
+
+import cn.yishi.platform.DeploymentMode;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
+
+/**
+ * Open311 GeoReport v2 at {@code /open311/v2/}: the keys, the tokens and the body limit. The API is
+ * not behind the engine's HTTP Basic filter: a POST is authorised by its {@code api_key}, everything
+ * else is public and carries no personal data.
+ */
+@Configuration
+@EnableConfigurationProperties(Open311Properties.class)
+public class Open311Configuration {
+
+  /** The demo key of open311.yaml works only with the embedded H2 database. */
+  @Bean
+  Open311Keys open311Keys(Open311Properties properties, Environment env) {
+    return new Open311Keys(properties.keys(), DeploymentMode.isEmbedded(env));
+  }
+
+  @Bean
+  Open311Tokens open311Tokens(Open311Properties properties) {
+    return new Open311Tokens(properties.tokenSecret());
+  }
+
+  /** Bodies over {@code yishi.api.max-body-bytes} are refused with 413, in the Open311 error format. */
+  @Bean
+  FilterRegistrationBean<Open311BodyLimitFilter> open311BodyLimitFilter(
+      @Value("${yishi.api.max-body-bytes:65536}") long limit) {
+    FilterRegistrationBean<Open311BodyLimitFilter> r = new FilterRegistrationBean<>(new Open311BodyLimitFilter(limit));
+    r.addUrlPatterns("/open311/*");
+    r.setName("yishiOpen311BodyLimit");
+    r.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+    return r;
+  }
+}
