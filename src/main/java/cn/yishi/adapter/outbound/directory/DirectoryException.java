@@ -1,28 +1,10 @@
 package cn.yishi.adapter.outbound.directory;
 
+import cn.yishi.adapter.outbound.yaml.YamlFileException;
+
 /** The directory file is malformed. Names the file, the line and the problem. */
-public class DirectoryException extends RuntimeException {
-  private final String file;
-  private final int line;
-  private final String problem;
-
+public class DirectoryException extends YamlFileException {
   public DirectoryException(String file, int line, String problem) {
-    super("组织目录文件 " + file + (line > 0 ? " 第" + line + "行" : "") + "：" + problem);
-    this.file = file;
-    this.line = line;
-    this.problem = problem;
-  }
-
-  public String file() {
-    return file;
-  }
-
-  /** 1-based line, or 0 when the problem concerns the whole file. */
-  public int line() {
-    return line;
-  }
-
-  public String problem() {
-    return problem;
+    super("组织目录文件", file, line, problem);
   }
 }
