@@ -95,6 +95,23 @@ class JdbcMailOutbox implements MailOutbox, OutboxStore {
   }
 
   @Override
+  public void markLogged(long id, OffsetDateTime now) {
+    jdbc.sql("""
+            update yishi_mail_outbox set status = 'LOGGED', sent_at = :now, claimed_by = null, claimed_until = null,
+              last_error = 'no SMTP server configured: written to the log'
+            where id = :id""")
+        .param("now", now).param("id", id).update();
+  }
+
+  @Override
+  public java.util.Map<String, Long> countByStatus() {
+    java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+    jdbc.sql("select status, count(*) from yishi_mail_outbox group by status")
+        .query((rs, n) -> counts.put(rs.getString(1), rs.getLong(2))).list();
+    return counts;
+  }
+
+  @Override
   public void markFailed(long id, String error, OffsetDateTime retryAt, boolean giveUp) {
     jdbc.sql("""
             update yishi_mail_outbox set status = :status, attempts = attempts + 1, last_error = :error,

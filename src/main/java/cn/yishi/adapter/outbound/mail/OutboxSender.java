@@ -32,6 +32,7 @@ public class OutboxSender {
   private final int batchSize;
   private final int maxAttempts;
   private final String node = ManagementFactory.getRuntimeMXBean().getName();
+  private final boolean logOnly;
 
   public OutboxSender(
       OutboxStore store,
@@ -39,13 +40,18 @@ public class OutboxSender {
       Clock clock,
       @Value("${yishi.mail.from}") String from,
       @Value("${yishi.mail.outbox.batch-size}") int batchSize,
-      @Value("${yishi.mail.outbox.max-attempts}") int maxAttempts) {
+      @Value("${yishi.mail.outbox.max-attempts}") int maxAttempts,
+      @Value("${spring.mail.host:}") String smtpHost) {
     this.store = store;
     this.mail = mail;
     this.clock = clock;
     this.from = from;
     this.batchSize = batchSize;
     this.maxAttempts = maxAttempts;
+    this.logOnly = smtpHost == null || smtpHost.isBlank();
+    if (logOnly) {
+      LOG.warn("No SMTP server is configured (YISHI_MAIL_HOST): outbox mail is written to the log and kept as LOGGED, not sent");
+    }
   }
 
   @Scheduled(fixedDelayString = "${yishi.mail.outbox.poll-interval}", initialDelayString = "${yishi.mail.outbox.poll-interval}")
@@ -62,6 +68,11 @@ public class OutboxSender {
         continue;
       }
       OutboxStore.OutboxMail m = store.load(id);
+      if (logOnly) {
+        LOG.info("Mail not sent (no SMTP configured) to {}: {}\n{}", m.recipient(), m.subject(), m.body());
+        store.markLogged(id, OffsetDateTime.now(clock));
+        continue;
+      }
       try {
         mail.send(toMime(m));
         store.markSent(id, OffsetDateTime.now(clock));

@@ -16,5 +16,11 @@ public interface OutboxStore {
 
   void markSent(long id, OffsetDateTime now);
 
+  /** Without an SMTP server (embedded default): the mail went to the log and is kept, not lost. */
+  void markLogged(long id, OffsetDateTime now);
+
+  /** How many mails wait in each status (PENDING, SENT, FAILED, LOGGED), for operators. */
+  java.util.Map<String, Long> countByStatus();
+
   void markFailed(long id, String error, OffsetDateTime retryAt, boolean giveUp);
 }
