@@ -115,13 +115,12 @@ public final class WorkingDayCalendar {
    *       {@code plusWorkingDays(D, workingDays)}. The day of arrival does not count, so 1 working
    *       day means the end of the next working day and 0 the end of the same day.
    *   <li>After hours, that is on a working day {@code D} strictly after {@code endOfDay}: it is
-   *       treated as received on the morning of the next working day {@code R}, and the day is
-   *       {@code plusWorkingDays(R, workingDays)}. So Monday 20:00 with 1 working day is due
-   *       Wednesday at {@code endOfDay}, with 0 working days Tuesday at {@code endOfDay}.
+   *       treated as received on the next calendar day, and the rules apply from there. So Monday
+   *       20:00 with 1 working day is due Wednesday at {@code endOfDay}, with 0 working days Tuesday;
+   *       Friday 20:00 counts as Saturday.
    *   <li>On a day that is not a working day: the day is {@code plusWorkingDays(D, workingDays)},
-   *       so Saturday with 1 working day is due Monday and with 0 working days also Monday. Note
-   *       that this can give an earlier deadline than the previous evening: Friday 20:00 with 1
-   *       working day is due Tuesday, Saturday 10:00 with 1 working day Monday.
+   *       so Saturday (like Friday evening) with 1 working day is due Monday, and with 0 working
+   *       days also Monday. A later arrival never gets an earlier deadline.
    * </ul>
    *
    * @throws IllegalArgumentException when {@code workingDays} is negative
@@ -134,7 +133,7 @@ public final class WorkingDayCalendar {
     ZonedDateTime local = from.atZoneSameInstant(zone);
     LocalDate start = local.toLocalDate();
     if (isWorkingDay(start) && local.toLocalTime().isAfter(endOfDay)) {
-      start = nextWorkingDayFrom(start.plusDays(1));
+      start = start.plusDays(1);
     }
     return ZonedDateTime.of(plusWorkingDays(start, workingDays), endOfDay, zone).toOffsetDateTime();
   }

@@ -197,19 +197,20 @@ class WorkingDayCalendarTest {
     }
 
     @Test
-    void afterHoursOnAWorkingDayCountsAsReceivedTheNextWorkingDayMorning() {
-      // Monday 20:00: received Tuesday morning; 1 working day → end of Wednesday
+    void afterHoursOnAWorkingDayCountsAsReceivedTheNextDay() {
+      // Monday 20:00: received Tuesday; 1 working day → end of Wednesday
       assertThat(CAL.deadline(at("2026-03-09T20:00"), 1)).isEqualTo(at("2026-03-11T18:00"));
       assertThat(CAL.deadline(at("2026-03-09T18:00:01"), 1)).isEqualTo(at("2026-03-11T18:00"));
       assertThat(CAL.deadline(at("2026-03-09T20:00"), 0)).as("0: end of the receiving day").isEqualTo(at("2026-03-10T18:00"));
-      // Friday 20:00: received Monday morning → Tuesday
-      assertThat(CAL.deadline(at("2026-03-13T20:00"), 1)).isEqualTo(at("2026-03-17T18:00"));
+      // Friday 20:00: received Saturday, a day off → Monday, as for a report on Saturday itself
+      assertThat(CAL.deadline(at("2026-03-13T20:00"), 1)).isEqualTo(at("2026-03-16T18:00"));
+      assertThat(CAL.deadline(at("2026-03-13T20:00"), 1)).isEqualTo(CAL.deadline(at("2026-03-14T10:00"), 1));
       // Friday 13 February 20:00: received Saturday 14 (调休上班) → Tuesday 24 after 春节
       assertThat(CAL.deadline(at("2026-02-13T20:00"), 1)).isEqualTo(at("2026-02-24T18:00"));
-      // Saturday 14 February 20:00 (调休上班): received Tuesday 24 → Wednesday 25
-      assertThat(CAL.deadline(at("2026-02-14T20:00"), 1)).isEqualTo(at("2026-02-25T18:00"));
-      // Wednesday 30 September 20:00: received Thursday 8 October → Friday 9
-      assertThat(CAL.deadline(at("2026-09-30T20:00"), 1)).isEqualTo(at("2026-10-09T18:00"));
+      // Saturday 14 February 20:00 (调休上班): received Sunday 15, a holiday → Tuesday 24
+      assertThat(CAL.deadline(at("2026-02-14T20:00"), 1)).isEqualTo(at("2026-02-24T18:00"));
+      // Wednesday 30 September 20:00: received Thursday 1 October, a holiday → Thursday 8
+      assertThat(CAL.deadline(at("2026-09-30T20:00"), 1)).isEqualTo(at("2026-10-08T18:00"));
     }
 
     @Test
