@@ -19,6 +19,10 @@ public final class Deliberation {
     public static final String RESOLUTION_ITEMS = "resolutionItems";
     public static final String ITEM_ID = "itemId";
     public static final String PROGRESS_NOTE = "progressNote";
+    /** Task-local: the measure of the item being implemented, shown on its form. */
+    public static final String ITEM_MEASURE = "itemMeasure";
+    /** The fields of one entry of {@link #RESOLUTION_ITEMS}, read by RecordMeetingDelegate. */
+    public static final java.util.Set<String> RESOLUTION_ITEM_FIELDS = java.util.Set.of("unit", "measure", "deadline");
 
     private Var() {}
   }

@@ -84,6 +84,8 @@ public final class IssueLifecycle {
     public static final String EVALUATION_COMMENT = "evaluationComment";
     public static final String EVALUATION_SOURCE = "evaluationSource";
     public static final String SATISFIED = "satisfied";
+    /** Ticked on the 督办 form; completing the supervision task is the record itself. */
+    public static final String SUPERVISION_ACKNOWLEDGED = "supervisionAcknowledged";
 
     /** Personal data a start form submits. Taken out at registration and never kept in history. */
     public static final String REPORTER_NAME = "reporterName";

@@ -18,6 +18,10 @@ import org.springframework.stereotype.Component;
  */
 @Component("recordMeetingDelegate")
 public class RecordMeetingDelegate implements JavaDelegate {
+  static final String UNIT = "unit";
+  static final String MEASURE = "measure";
+  static final String DEADLINE = "deadline";
+
   private final DeliberationService deliberation;
   private final ObjectMapper json = new ObjectMapper();
 
@@ -51,7 +55,7 @@ public class RecordMeetingDelegate implements JavaDelegate {
     }
     List<DeliberationService.ItemInput> items = new ArrayList<>();
     for (JsonNode n : array) {
-      items.add(new DeliberationService.ItemInput(text(n, "unit"), text(n, "measure"), text(n, "deadline")));
+      items.add(new DeliberationService.ItemInput(text(n, UNIT), text(n, MEASURE), text(n, DEADLINE)));
     }
     return items;
   }

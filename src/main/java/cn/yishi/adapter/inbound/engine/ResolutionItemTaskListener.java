@@ -11,8 +11,6 @@ import org.springframework.stereotype.Component;
  */
 @Component("resolutionItemTaskListener")
 public class ResolutionItemTaskListener implements TaskListener {
-  static final String ITEM_MEASURE = "itemMeasure";
-
   private final DeliberationService deliberation;
 
   public ResolutionItemTaskListener(DeliberationService deliberation) {
@@ -23,7 +21,7 @@ public class ResolutionItemTaskListener implements TaskListener {
   public void notify(DelegateTask task) {
     long itemId = ((Number) task.getVariable(Deliberation.Var.ITEM_ID)).longValue();
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      task.setVariableLocal(ITEM_MEASURE, deliberation.item(itemId).measure());
+      task.setVariableLocal(Deliberation.Var.ITEM_MEASURE, deliberation.item(itemId).measure());
       return;
     }
     EngineVariables.refusingBadInput(() -> deliberation.completeItem(

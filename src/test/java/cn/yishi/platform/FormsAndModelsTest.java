@@ -1,0 +1,129 @@
+package cn.yishi.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.yishi.adapter.inbound.engine.Deliberation;
+import cn.yishi.adapter.inbound.engine.IssueLifecycle;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every user task and start event of every model has a Camunda Form in forms/, and every field of
+ * every form is a variable that the process reads or documents (the Var constants of its glue class).
+ */
+class FormsAndModelsTest {
+  private static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
+  private final ObjectMapper json = new ObjectMapper();
+
+  private static List<Path> files(String dir, String ending) throws IOException {
+    try (Stream<Path> s = Files.list(Path.of(dir))) {
+      return s.filter(p -> p.toString().endsWith(ending)).sorted().toList();
+    }
+  }
+
+  private Map<String, JsonNode> forms() throws IOException {
+    Map<String, JsonNode> forms = new HashMap<>();
+    for (Path f : files("forms", ".form")) {
+      JsonNode form = json.readTree(f.toFile());
+      forms.put(form.path("id").asText(), form);
+    }
+    return forms;
+  }
+
+  private static Set<String> documentedVariables() throws IllegalAccessException {
+    Set<String> names = new HashSet<>();
+    for (Class<?> glue : List.of(IssueLifecycle.Var.class, Deliberation.Var.class)) {
+      for (Field f : glue.getDeclaredFields()) {
+        if (Modifier.isStatic(f.getModifiers()) && f.getType() == String.class) {
+          names.add((String) f.get(null));
+        }
+      }
+    }
+    return names;
+  }
+
+  @Test
+  void everyUserTaskAndStartEventHasAFormThatDeploys() throws IOException {
+    Map<String, JsonNode> forms = forms();
+    List<String> missing = new ArrayList<>();
+    int checked = 0;
+    for (Path model : files("bpmn", ".bpmn")) {
+      BpmnModelInstance m = Bpmn.readModelFromFile(model.toFile());
+      List<org.camunda.bpm.model.bpmn.instance.FlowNode> nodes = new ArrayList<>(m.getModelElementsByType(UserTask.class));
+      m.getModelElementsByType(StartEvent.class).stream()
+          .filter(s -> s.getAttributeValueNs(CAMUNDA, "formRef") != null)
+          .forEach(nodes::add);
+      for (var node : nodes) {
+        checked++;
+        String formRef = node.getAttributeValueNs(CAMUNDA, "formRef");
+        if (formRef == null || !forms.containsKey(formRef)) {
+          missing.add(model.getFileName() + ": " + node.getId() + " → " + formRef);
+        } else {
+          assertThat(node.getAttributeValueNs(CAMUNDA, "formRefBinding")).as(node.getId()).isEqualTo("deployment");
+        }
+      }
+    }
+    assertThat(checked).as("user tasks and start forms found").isGreaterThanOrEqualTo(9);
+    assertThat(missing).as("user tasks without a deployed form").isEmpty();
+  }
+
+  @Test
+  void everyFormFieldIsAVariableTheProcessReadsOrDocuments() throws Exception {
+    Set<String> known = documentedVariables();
+    List<String> unknown = new ArrayList<>();
+    for (Map.Entry<String, JsonNode> form : forms().entrySet()) {
+      collect(form.getKey(), form.getValue().path("components"), known, unknown);
+    }
+    assertThat(unknown).as("form fields that no process reads or documents").isEmpty();
+  }
+
+  private static void collect(String form, JsonNode components, Set<String> known, List<String> unknown) {
+    for (JsonNode c : components) {
+      if ("dynamiclist".equals(c.path("type").asText())) {
+        if (!known.contains(c.path("path").asText())) {
+          unknown.add(form + ": " + c.path("path").asText());
+        }
+        for (JsonNode child : c.path("components")) {
+          if (!Deliberation.Var.RESOLUTION_ITEM_FIELDS.contains(child.path("key").asText())) {
+            unknown.add(form + ": " + c.path("path").asText() + "." + child.path("key").asText());
+          }
+        }
+        continue;
+      }
+      if (c.has("key") && !known.contains(c.path("key").asText())) {
+        unknown.add(form + ": " + c.path("key").asText());
+      }
+      if (c.has("components")) {
+        collect(form, c.path("components"), known, unknown);
+      }
+    }
+  }
+
+  @Test
+  void everyFormHasChineseLabels() throws IOException {
+    for (Map.Entry<String, JsonNode> form : forms().entrySet()) {
+      for (JsonNode c : form.getValue().path("components")) {
+        if (c.has("label")) {
+          assertThat(c.path("label").asText()).as(form.getKey() + "." + c.path("key").asText()).matches(".*[\\u4e00-\\u9fa5].*");
+        }
+      }
+    }
+  }
+}
