@@ -5,28 +5,22 @@ import cn.yishi.adapter.inbound.engine.IssueLifecycle;
 import cn.yishi.domain.directory.Directory;
 import cn.yishi.domain.directory.Directory.StaffUser;
 import cn.yishi.domain.directory.GroupIds;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.IdentityServiceImpl;
-import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -37,6 +31,8 @@ import org.springframework.stereotype.Component;
  * Synchronises the organisation directory into Camunda's identity service at every start, and
  * grants each role exactly the authorizations it needs. Idempotent: running it twice changes nothing.
  *
+ * <p>The Tasklist filters and their READ authorizations are kept by {@link TasklistFilters}.
+ *
  * <p>Task visibility is not granted here: Camunda grants a candidate group READ and UPDATE on each
  * task it is a candidate for, so staff of one community never see another community's tasks.
  */
@@ -45,14 +41,13 @@ public class IdentitySync {
   private static final Logger LOG = LoggerFactory.getLogger(IdentitySync.class);
   static final String GROUP_TYPE = "WORKFLOW";
   static final String DEMO_PASSWORD = "demo";
-  static final String FILTER_MINE = "我的待办";
-  static final String FILTER_GROUP = "本组待办";
+  static final String FILTER_MINE = TasklistFilters.MINE;
+  static final String FILTER_GROUP = TasklistFilters.GROUP;
   static final List<String> DECISIONS = List.of("admissibility", "triage");
 
   private final IdentityService identity;
   private final AuthorizationService authorizations;
-  private final FilterService filters;
-  private final TaskService tasks;
+  private final TasklistFilters tasklistFilters;
   private final Directory directory;
   private final boolean embedded;
   private final boolean demoUsers;
@@ -65,8 +60,7 @@ public class IdentitySync {
   public IdentitySync(
       IdentityService identity,
       AuthorizationService authorizations,
-      FilterService filters,
-      TaskService tasks,
+      TasklistFilters tasklistFilters,
       Directory directory,
       Environment env,
       @Value("${yishi.admin.id}") String adminId,
@@ -76,8 +70,7 @@ public class IdentitySync {
       @Value("${yishi.admin.email}") String adminEmail) {
     this.identity = identity;
     this.authorizations = authorizations;
-    this.filters = filters;
-    this.tasks = tasks;
+    this.tasklistFilters = tasklistFilters;
     this.directory = directory;
     this.embedded = DeploymentMode.isEmbedded(env);
     this.demoUsers = env.getProperty("yishi.demo-users.enabled", Boolean.class, embedded);
@@ -102,7 +95,7 @@ public class IdentitySync {
     }
     ensureAdmin();
     grantRoleAuthorizations(groups.keySet());
-    ensureFilters(groups.keySet());
+    tasklistFilters.ensure(directory);
     LOG.info("Directory synchronised: {} groups, {} users ({} mode)", groups.size(), directory.users().size(),
         demoUsers ? "with demo users" : "without demo users");
   }
@@ -199,40 +192,6 @@ public class IdentitySync {
     grant(dc, Resources.TASK, Authorization.ANY, Permissions.READ);
     grant(dc, Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ);
     grant(dc, Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ, Permissions.READ_HISTORY);
-  }
-
-  /** The two basic Tasklist filters; without a filter Tasklist lists no tasks. */
-  private void ensureFilters(Set<String> allGroups) {
-    Set<String> staffGroups = new java.util.LinkedHashSet<>(allGroups);
-    staffGroups.remove(GroupIds.CHANNEL_ACCOUNTS);
-    TaskQuery mine = tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}");
-    TaskQuery group = tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks();
-    List<Filter> ensured = new ArrayList<>();
-    ensured.add(ensureFilter(FILTER_MINE, "分配给我的任务", -10, mine));
-    ensured.add(ensureFilter(FILTER_GROUP, "本组可认领和办理的任务", -5, group));
-    for (Filter f : ensured) {
-      for (String g : staffGroups) {
-        grant(g, Resources.FILTER, f.getId(), Permissions.READ);
-      }
-    }
-  }
-
-  private Filter ensureFilter(String name, String description, int priority, TaskQuery query) {
-    Filter f = filters.createFilterQuery().filterName(name).singleResult();
-    if (f == null) {
-      f = filters.newTaskFilter(name);
-    }
-    Map<String, Object> props = new LinkedHashMap<>();
-    props.put("description", description);
-    props.put("priority", priority);
-    props.put("refresh", true);
-    props.put("variables", List.of(
-        Map.of("name", IssueLifecycle.Var.CASE_NO, "label", "办件编号"),
-        Map.of("name", IssueLifecycle.Var.TITLE, "label", "标题"),
-        Map.of("name", IssueLifecycle.Var.COMMUNITY, "label", "社区")));
-    f.setProperties(props);
-    f.setQuery(query);
-    return filters.saveFilter(f);
   }
 
   private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
