@@ -108,7 +108,7 @@ class WorkingDayCalendarYamlReaderTest {
       assertThat(c.plusWorkingDays(d("2026-02-13"), 2)).isEqualTo(d("2026-02-24"));
       assertThat(c.plusWorkingDays(d("2026-09-30"), 3)).isEqualTo(d("2026-10-10"));
       assertThat(c.deadline(OffsetDateTime.parse("2026-09-30T20:00+08:00"), 1))
-          .isEqualTo(OffsetDateTime.parse("2026-10-09T18:00+08:00"));
+          .isEqualTo(OffsetDateTime.parse("2026-10-08T18:00+08:00"));
     }
   }
 
