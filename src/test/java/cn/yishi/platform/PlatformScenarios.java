@@ -198,7 +198,7 @@ abstract class PlatformScenarios {
             IssueLifecycle.Var.REPORTER_EMAIL, IssueLifecycle.Var.ADDRESS);
     Reply details = call("GET", "/engine-rest/history/detail?processInstanceId=" + pi + "&maxResults=500", "dispatch", null);
     assertThat(details.status()).isEqualTo(200);
-    assertThat(details.body()).doesNotContain("13800138000", "李四", "501", "li.si@example.org");
+    assertThat(details.body()).doesNotContain("13800138000", "李四", "3栋2单元501", "li.si@example.org");
 
     assertThat(jdbc.sql("""
             select r.phone from yishi_reporter r join yishi_case c on c.id = r.case_id
