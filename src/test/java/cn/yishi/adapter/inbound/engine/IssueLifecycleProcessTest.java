@@ -402,7 +402,7 @@ class IssueLifecycleProcessTest {
     assertThat(details).isNotEmpty();
     assertThat(details).extracting(IssueLifecycleProcessTest::nameAndValue)
         .anyMatch(s -> s.contains("御苑小区路灯不亮"))
-        .noneMatch(s -> s.contains("13800138000") || s.contains("李四") || s.contains("501"));
+        .noneMatch(s -> s.contains("13800138000") || s.contains("李四") || s.contains("3栋2单元501"));
   }
 
   private static String nameAndValue(HistoricDetail d) {
