@@ -3,19 +3,13 @@ package cn.yishi.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yishi.adapter.outbound.mail.OutboxSender;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import cn.yishi.support.TestHttp;
+import cn.yishi.support.TestHttp.Reply;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -47,36 +41,13 @@ abstract class LifecycleScenarios {
   @Autowired JdbcClient jdbc;
   @Autowired OutboxSender outbox;
 
-  private final HttpClient http = HttpClient.newHttpClient();
-  private final ObjectMapper json = new ObjectMapper();
-
-  record Reply(int status, String body) {
-    JsonNode json() {
-      try {
-        return new ObjectMapper().readTree(body);
-      } catch (Exception e) {
-        throw new AssertionError("not JSON: " + body, e);
-      }
-    }
-
-    List<String> errorFields() {
-      return java.util.stream.StreamSupport.stream(json().path("errors").spliterator(), false)
-          .map(e -> e.path("field").asText()).toList();
-    }
-  }
+  private TestHttp http;
 
   Reply call(String method, String path, String user, String body) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-    b.header("Accept", "application/json");
-    if (body != null) {
-      b.header("Content-Type", "application/json");
+    if (http == null) {
+      http = new TestHttp(port, true);
     }
-    if (user != null) {
-      b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
-    }
-    HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    return new Reply(r.statusCode(), r.body());
+    return http.call(method, path, user, PASSWORD, body);
   }
 
   static String report(String category, String compound, String title, String email, String externalId) {

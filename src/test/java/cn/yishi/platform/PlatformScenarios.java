@@ -5,18 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.yishi.adapter.inbound.engine.IssueLifecycle;
 import cn.yishi.adapter.outbound.mail.OutboxSender;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import cn.yishi.support.TestHttp;
+import cn.yishi.support.TestHttp.Reply;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -56,32 +50,13 @@ abstract class PlatformScenarios {
   @Autowired IdentitySync identitySync;
   @Autowired OutboxSender outboxSender;
 
-  private final HttpClient http = HttpClient.newHttpClient();
-  private final ObjectMapper json = new ObjectMapper();
-
-  record Reply(int status, String body) {
-    JsonNode json() {
-      try {
-        return new ObjectMapper().readTree(body);
-      } catch (Exception e) {
-        throw new AssertionError("not JSON: " + body, e);
-      }
-    }
-  }
+  private TestHttp http;
 
   Reply call(String method, String path, String user, String body) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-    if (body != null) {
-      b.header("Content-Type", "application/json");
+    if (http == null) {
+      http = new TestHttp(port, false);
     }
-    if (user != null) {
-      b.header("Authorization", "Basic " + Base64.getEncoder()
-          .encodeToString((user + ":" + (user.equals(adminUser()) ? adminPassword() : PASSWORD))
-              .getBytes(StandardCharsets.UTF_8)));
-    }
-    HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    return new Reply(r.statusCode(), r.body());
+    return http.call(method, path, user, user != null && user.equals(adminUser()) ? adminPassword() : PASSWORD, body);
   }
 
   /** A grid worker records a visit through the start form, exactly as Tasklist submits it. */
