@@ -141,6 +141,15 @@ abstract class PlatformScenarios {
     Reply mine = call("POST", "/engine-rest/filter/" + groupFilter + "/list?maxResults=200", "community.hualin", "{}");
     assertThat(mine.status()).as(mine.body()).isEqualTo(200);
     assertThat(mine.body()).contains(title);
+    // Tasklist asks for HAL: the listed variables come with the task, readable by its own group only
+    java.net.http.HttpResponse<String> hal = java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/engine-rest/filter/" + groupFilter + "/list?firstResult=0&maxResults=200"))
+            .header("Accept", "application/hal+json").header("Content-Type", "application/json")
+            .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("community.hualin:demo".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(hal.statusCode()).isEqualTo(200);
+    assertThat(hal.body()).contains("\"variable\"").contains(title);
     Reply theirs = call("POST", "/engine-rest/filter/" + groupFilter + "/list?maxResults=200", "community.shengdian", "{}");
     assertThat(theirs.status()).isEqualTo(200);
     assertThat(theirs.body()).doesNotContain(title);

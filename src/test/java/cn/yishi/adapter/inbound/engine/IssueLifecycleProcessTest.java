@@ -147,6 +147,7 @@ class IssueLifecycleProcessTest {
     BEANS.put("recordMeetingDelegate", (JavaDelegate) e -> { });
     BEANS.put("resolutionItemTaskListener", (TaskListener) t -> { });
     BEANS.put("resolutionItems", new ResolutionItemsStub());
+    BEANS.put("listVariablesTaskListener", new ListVariablesTaskListener());
   }
 
   private ProcessInstance report() {
@@ -186,6 +187,9 @@ class IssueLifecycleProcessTest {
     assertThat(review).hasCandidateGroup("hualin-community").hasName("前置把关 FX-2026-000001 御苑小区路灯不亮");
     assertThat(review.getDueDate()).isNotNull();
     assertThat(review.getPriority()).isEqualTo(40);
+    assertThat(ENGINE.getTaskService().getVariablesLocal(review.getId()))
+        .as("the facts Tasklist lists, readable with the task alone")
+        .containsEntry(Var.CASE_NO, CASE_NO).containsEntry(Var.TITLE, "御苑小区路灯不亮").containsEntry(Var.URGENCY, "GREEN");
   }
 
   @Test
