@@ -1,7 +1,6 @@
 package cn.yishi.platform;
 
 import cn.yishi.adapter.inbound.engine.IssueLifecycle;
-import cn.yishi.adapter.inbound.engine.IssueLifecycle.Var;
 import cn.yishi.domain.directory.Directory;
 import cn.yishi.domain.directory.GroupIds;
 import java.util.LinkedHashMap;
@@ -52,11 +51,11 @@ public class TasklistFilters {
 
   /** The variables Tasklist shows in the list, in this order. */
   static final List<Map<String, Object>> LIST_VARIABLES = List.of(
-      variable(Var.CASE_NO, "办件编号"),
-      variable(Var.TITLE, "标题"),
-      variable(Var.COMMUNITY, "社区"),
-      variable(Var.URGENCY, "紧急程度"),
-      variable(Var.HANDLING_DEADLINE, "办理期限"));
+      variable("listCaseNo", "办件编号"),
+      variable("listTitle", "标题"),
+      variable("listCommunity", "社区"),
+      variable("listUrgency", "紧急程度"),
+      variable("listDeadline", "办理期限"));
 
   /** One filter: its query (built from a fresh task query) and the groups that may read it. */
   record Spec(String name, String description, int priority, Function<TaskQuery, TaskQuery> query,

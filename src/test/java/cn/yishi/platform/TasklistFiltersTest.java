@@ -109,7 +109,7 @@ class TasklistFiltersTest {
       @SuppressWarnings("unchecked")
       List<Map<String, Object>> variables = (List<Map<String, Object>>) p.get("variables");
       assertThat(variables).extracting(v -> v.get("name"))
-          .containsExactly("caseNo", "title", "community", "urgency", "handlingDeadline");
+          .containsExactly("listCaseNo", "listTitle", "listCommunity", "listUrgency", "listDeadline");
       assertThat(variables).extracting(v -> v.get("label"))
           .containsExactly("办件编号", "标题", "社区", "紧急程度", "办理期限");
 
@@ -288,11 +288,10 @@ class TasklistFiltersTest {
     assertThat(shengdian).noneMatch(t -> t.getName().contains(caseNo));
     assertThat(shengdian).noneMatch(t -> t.getId().equals(review.getId()));
 
-    // the list variables, read as the community's staff (Tasklist fetches them for the list)
-    List<String> names = List.of("caseNo", "title", "community", "urgency", "handlingDeadline");
-    Map<String, Object> variables = as("community.hualin", () -> tasks.getVariables(review.getId(), names));
-    assertThat(variables).containsEntry("caseNo", caseNo).containsEntry("title", title)
-        .containsEntry("community", "hualin").containsKey("urgency");
+    // the list variables, task-local copies readable with the task (Tasklist fetches them for the list)
+    Map<String, Object> variables = as("community.hualin", () -> tasks.getVariablesLocal(review.getId()));
+    assertThat(variables).containsEntry("listCaseNo", caseNo).containsEntry("listTitle", title)
+        .containsEntry("listCommunity", "hualin").containsKey("listUrgency");
 
     // the deadline filters: due within two days, then overdue; claimed by a colleague it stays in the group's view
     String soon = filter(TasklistFilters.DUE_SOON).getId();

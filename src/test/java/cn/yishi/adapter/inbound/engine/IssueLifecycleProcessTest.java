@@ -189,7 +189,8 @@ class IssueLifecycleProcessTest {
     assertThat(review.getPriority()).isEqualTo(40);
     assertThat(ENGINE.getTaskService().getVariablesLocal(review.getId()))
         .as("the facts Tasklist lists, readable with the task alone")
-        .containsEntry(Var.CASE_NO, CASE_NO).containsEntry(Var.TITLE, "御苑小区路灯不亮").containsEntry(Var.URGENCY, "GREEN");
+        .containsEntry("listCaseNo", CASE_NO).containsEntry("listTitle", "御苑小区路灯不亮").containsEntry("listUrgency", "GREEN")
+        .doesNotContainKeys(Var.CASE_NO, Var.URGENCY);
   }
 
   @Test
