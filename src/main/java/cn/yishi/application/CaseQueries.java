@@ -59,6 +59,12 @@ public class CaseQueries {
         .map(c -> toPublic(c, true));
   }
 
+  /** The record's facts without timeline or attachments, whatever its status (for staff decisions). */
+  @Transactional(readOnly = true)
+  public Optional<PublicCase> summary(String caseNo) {
+    return repository.findByCaseNo(caseNo).map(c -> toPublic(c, false));
+  }
+
   @Transactional(readOnly = true)
   public List<PublicCase> publicCases(String community, String status, String month) {
     List<FieldError> errors = new ArrayList<>();

@@ -216,6 +216,23 @@ abstract class PlatformScenarios {
     assertThat(GreenMailUtil.getBody(forCase.get(0))).isNotBlank();
   }
 
+  @Autowired cn.yishi.application.port.MailOutbox outbox;
+  @Autowired org.springframework.transaction.support.TransactionTemplate transactions;
+
+  @Test
+  void aRepeatedMailKeyLeavesTheCallersTransactionIntact() {
+    String key = "repeat:" + UUID.randomUUID();
+    boolean[] queued = new boolean[2];
+    transactions.executeWithoutResult(tx -> {
+      queued[0] = outbox.enqueue(key, "a@example.org", "主题", "正文", null);
+      queued[1] = outbox.enqueue(key, "a@example.org", "主题", "正文", null);
+      // the transaction is still usable after the repeat (on PostgreSQL a failed insert would abort it)
+      jdbc.sql("select count(*) from yishi_mail_outbox").query(Long.class).single();
+    });
+    assertThat(queued).containsExactly(true, false);
+    assertThat(jdbc.sql("select count(*) from yishi_mail_outbox where dedup_key = ?").param(key).query(Long.class).single()).isOne();
+  }
+
   @Test
   void expressionsInAdhocQueriesAreRefusedButStoredFiltersWork() throws Exception {
     Reply orQuery = call("POST", "/engine-rest/task?maxResults=10", "community.hualin",

@@ -201,12 +201,6 @@ public class CaseFile {
     this.supportingCount++;
   }
 
-  public void markInProgress() {
-    if (status == CaseStatus.REWORK || status == CaseStatus.ACCEPTED) {
-      this.status = CaseStatus.IN_PROGRESS;
-    }
-  }
-
   private void requireStatus(CaseStatus expected) {
     if (status != expected) {
       throw refused("status", "invalid_state", "办件当前状态为“" + status.label() + "”，不能进行此操作");

@@ -95,11 +95,11 @@ class CaseApi {
   @PostMapping("/{caseNo}/progress")
   ResponseEntity<Map<String, String>> progress(@PathVariable String caseNo, @RequestBody(required = false) ProgressBody body) {
     String user = caller.userId();
-    CaseQueries.StaffCase c = queries.staffCase(caseNo, false).orElseThrow(() -> new CaseNotFound(caseNo));
+    CaseQueries.PublicCase c = queries.summary(caseNo).orElseThrow(() -> new CaseNotFound(caseNo));
     List<String> allowed = new ArrayList<>(List.of(GroupIds.DISPATCH_CENTRE));
-    if (c.record().tier() != null) {
-      allowed.addAll(routing.handlerGroups(c.record().community(), cn.yishi.domain.casefile.Tier.valueOf(c.record().tier()),
-          c.record().responsibleUnit(), true));
+    if (c.tier() != null) {
+      allowed.addAll(routing.handlerGroups(c.community(), cn.yishi.domain.casefile.Tier.valueOf(c.tier()),
+          c.responsibleUnit(), true));
     }
     if (!caller.inAny(allowed)) {
       throw new ApiErrors.Forbidden("只有承办层级、责任单位和调度中心可以填写办理进展");

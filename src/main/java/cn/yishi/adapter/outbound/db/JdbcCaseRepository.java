@@ -10,15 +10,12 @@ import cn.yishi.domain.casefile.NewCase;
 import cn.yishi.domain.casefile.Reporter;
 import cn.yishi.domain.casefile.Tier;
 import cn.yishi.domain.casefile.Urgency;
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -36,19 +33,9 @@ class JdbcCaseRepository implements CaseRepository {
   private final JdbcClient jdbc;
   private final String nextSequenceSql;
 
-  JdbcCaseRepository(JdbcClient jdbc, DataSource dataSource) {
+  JdbcCaseRepository(JdbcClient jdbc, Dialect dialect) {
     this.jdbc = jdbc;
-    this.nextSequenceSql = isH2(dataSource)
-        ? "select next value for yishi_case_no_seq"
-        : "select nextval('yishi_case_no_seq')";
-  }
-
-  private static boolean isH2(DataSource dataSource) {
-    try (Connection c = dataSource.getConnection()) {
-      return c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("h2");
-    } catch (SQLException e) {
-      throw new IllegalStateException("Cannot read the database product name", e);
-    }
+    this.nextSequenceSql = dialect.nextValue("yishi_case_no_seq");
   }
 
   @Override

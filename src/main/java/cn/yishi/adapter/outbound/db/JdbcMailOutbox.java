@@ -5,49 +5,38 @@ import cn.yishi.application.port.MailOutbox;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The mail outbox table. Enqueueing joins the caller's transaction; the sender claims rows with a
- * conditional update, so that two nodes never send the same row.
+ * The mail outbox table. Enqueueing joins the caller's transaction and never fails on a repeated
+ * key; the sender claims rows with a conditional update, so that two nodes never send the same row.
  */
 @Repository
 class JdbcMailOutbox implements MailOutbox, OutboxStore {
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final String insertIfAbsent;
 
-  JdbcMailOutbox(JdbcClient jdbc, Clock clock) {
+  JdbcMailOutbox(JdbcClient jdbc, Clock clock, Dialect dialect) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.insertIfAbsent = dialect.insertIfAbsent("yishi_mail_outbox",
+        "dedup_key, recipient, subject, body, case_id, status, attempts, next_attempt_at, created_at",
+        ":key, :recipient, :subject, :body, :caseId, 'PENDING', 0, :now, :now", "dedup_key", ":key");
   }
 
   @Override
   public boolean enqueue(String dedupKey, String recipient, String subject, String body, Long caseId) {
-    int exists = jdbc.sql("select count(*) from yishi_mail_outbox where dedup_key = :key")
-        .param("key", dedupKey).query(Integer.class).single();
-    if (exists > 0) {
-      return false;
-    }
     OffsetDateTime now = OffsetDateTime.now(clock);
-    try {
-      jdbc.sql("""
-              insert into yishi_mail_outbox (dedup_key, recipient, subject, body, case_id, status, attempts,
-                next_attempt_at, created_at)
-              values (:key, :recipient, :subject, :body, :caseId, 'PENDING', 0, :now, :now)""")
-          .param("key", dedupKey)
-          .param("recipient", recipient)
-          .param("subject", subject)
-          .param("body", body)
-          .param("caseId", caseId)
-          .param("now", now)
-          .update();
-      return true;
-    } catch (DuplicateKeyException raced) {
-      // another transaction queued the same mail first; the unique key keeps it single
-      return false;
-    }
+    return jdbc.sql(insertIfAbsent)
+        .param("key", dedupKey)
+        .param("recipient", recipient)
+        .param("subject", subject)
+        .param("body", body)
+        .param("caseId", caseId)
+        .param("now", now)
+        .update() == 1;
   }
 
   @Override
