@@ -36,11 +36,16 @@ public class ModelDeployment {
   private static final Logger LOG = LoggerFactory.getLogger(ModelDeployment.class);
   private static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
 
+  /** The resolved timer schedules, deployed with the models: a changed schedule redeploys the timers. */
+  public static final String SCHEDULE_RESOURCE = "yishi-schedule.properties";
+
   private final RepositoryService repository;
+  private final Schedules schedules;
   private final ObjectMapper json = new ObjectMapper();
 
-  public ModelDeployment(RepositoryService repository) {
+  public ModelDeployment(RepositoryService repository, Schedules schedules) {
     this.repository = repository;
+    this.schedules = schedules;
   }
 
   public Deployment deploy() {
@@ -51,6 +56,9 @@ public class ModelDeployment {
         .source("yishi")
         .enableDuplicateFiltering(false);
     resources.forEach((name, bytes) -> builder.addInputStream(name, new java.io.ByteArrayInputStream(bytes)));
+    StringBuilder schedule = new StringBuilder("# resolved yishi.schedule values; the timer start events read them\n");
+    schedules.asMap().forEach((k, v) -> schedule.append(k).append('=').append(v).append('\n'));
+    builder.addString(SCHEDULE_RESOURCE, schedule.toString());
     try {
       Deployment d = builder.deployWithResult();
       LOG.info("Models deployed as {} ({} resources)", d.getId(), resources.size());

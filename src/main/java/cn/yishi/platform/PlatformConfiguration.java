@@ -23,9 +23,10 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableConfigurationProperties({Catalogue.class, HandlingProperties.class, DeliberationProperties.class})
 public class PlatformConfiguration {
 
+  /** The engine's clock in the configured zone (see {@link EngineClock}). */
   @Bean
   Clock clock(@Value("${yishi.zone}") String zone) {
-    return Clock.system(ZoneId.of(zone));
+    return new EngineClock(ZoneId.of(zone));
   }
 
   /** The organisation directory. A malformed file stops start-up, naming the file, line and problem. */

@@ -98,7 +98,7 @@ class StartupRefusalTest {
 
   @Test
   void aBrokenModelOrFormIsNamedWithItsCause() {
-    ModelDeployment deployment = new ModelDeployment(null);
+    ModelDeployment deployment = new ModelDeployment(null, null);
     assertThatThrownBy(() -> deployment.validate(models("forms/bad.form", "{not json")))
         .isInstanceOf(StartupRefusedException.class).hasMessageContaining("forms/bad.form").hasMessageContaining("JSON");
     assertThatThrownBy(() -> deployment.validate(models("forms/noid.form", "{\"components\":[]}")))
@@ -109,5 +109,16 @@ class StartupRefusalTest {
         .hasMessageContaining("bpmn/x.bpmn").hasMessageContaining("无法解析");
     assertThatCode(() -> deployment.validate(models("bpmn/p.bpmn", BPMN_WITH_FORM_REF,
         "forms/m.form", "{\"id\":\"missingForm\",\"components\":[]}"))).doesNotThrowAnyException();
+  }
+
+  @Test
+  void aMalformedCronIsRefusedNamingTheKey() {
+    assertThatThrownBy(() -> new Schedules("0 0 9 1,11,21 * ?", "every month", "0 0 9 5,15,25 * ?", "Asia/Shanghai"))
+        .isInstanceOf(StartupRefusedException.class)
+        .hasMessageContaining("yishi.schedule.monthly-dispatch").hasMessageContaining("every month");
+    assertThatThrownBy(() -> new Schedules("0 0 25 1 * ?", "0 0 9 1-7 * ?", "0 0 9 5,15,25 * ?", "Asia/Shanghai"))
+        .hasMessageContaining("yishi.schedule.ten-day-follow-up");
+    assertThatCode(() -> new Schedules("0 0 9 1,11,21 * ?", "0 0 9 1-7 * ?", "0 0 9 5,15,25 * ?", "Asia/Shanghai"))
+        .doesNotThrowAnyException();
   }
 }
