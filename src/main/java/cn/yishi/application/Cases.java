@@ -62,7 +62,11 @@ public class Cases {
   }
 
   public void note(CaseFile c, String actor, TimelineAction action, String note, boolean publicNote) {
-    timeline.append(c.id(), now(), actor, action, note, publicNote);
+    note(c.id(), actor, action, note, publicNote);
+  }
+
+  public void note(long caseId, String actor, TimelineAction action, String note, boolean publicNote) {
+    timeline.append(caseId, now(), actor, action, note, publicNote);
   }
 
   /** Handler and supervisor groups, deadline and task priority of the case as it stands. */

@@ -1,12 +1,14 @@
 package cn.yishi.application;
 
-import cn.yishi.application.port.MailOutbox;
+import cn.yishi.application.port.SupervisionStore;
+import cn.yishi.application.supervision.SupervisionOrders;
 import cn.yishi.domain.casefile.CaseFile;
 import cn.yishi.domain.casefile.FieldError;
 import cn.yishi.domain.casefile.TimelineAction;
 import cn.yishi.domain.casefile.ValidationException;
 import cn.yishi.domain.directory.Directory;
 import cn.yishi.domain.directory.GroupIds;
+import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.stereotype.Service;
@@ -25,15 +27,18 @@ public class HandlingService {
   private static final int NOTE_MAX = 2000;
 
   private final Cases cases;
-  private final MailOutbox outbox;
   private final HandlingProperties properties;
   private final ReporterNotices notices;
+  private final SupervisionOrders supervision;
+  private final SupervisionStore supervisionStore;
 
-  public HandlingService(Cases cases, MailOutbox outbox, HandlingProperties properties, ReporterNotices notices) {
+  public HandlingService(Cases cases, HandlingProperties properties, ReporterNotices notices,
+      SupervisionOrders supervision, SupervisionStore supervisionStore) {
     this.cases = cases;
-    this.outbox = outbox;
     this.properties = properties;
     this.notices = notices;
+    this.supervision = supervision;
+    this.supervisionStore = supervisionStore;
   }
 
   /** Where the case's handling task goes now. */
@@ -85,6 +90,7 @@ public class HandlingService {
       throw refused("caseNo", "closed", "办件已结束，不能再填写进展");
     }
     cases.note(c, actor, TimelineAction.PROGRESS, n, true);
+    supervisionStore.touchCaseProgress(c.id(), cases.now());
   }
 
   /** The handler's answer: resolved with a result, or escalated one tier with a reason. */
@@ -119,38 +125,31 @@ public class HandlingService {
     return cases.routing(c, true);
   }
 
-  public record Overdue(Routing routing, boolean escalated, java.time.OffsetDateTime supervisionDue) {}
+  public record Overdue(Routing routing, boolean escalated) {}
 
   /**
-   * The handling deadline passed: a supervision order for the tier's supervisor, a mail to the
-   * responsible unit, a new deadline; the second miss in a row moves the case up one tier.
+   * The handling deadline passed: a supervision order for the tier's supervisor with a mail to the
+   * responsible unit (see {@link SupervisionOrders}), a new deadline; the second miss in a row moves
+   * the case up one tier.
    */
   @Transactional
   public Overdue overdue(String caseNo) {
     CaseFile before = cases.load(caseNo);
+    OffsetDateTime missed = before.deadline();
     boolean[] second = new boolean[1];
+    int miss = before.overdueCount() + 1;
     CaseFile c = cases.change(caseNo, "system", TimelineAction.OVERDUE,
-        "超过办理期限（第" + (before.overdueCount() + 1) + "次），已督办", true,
+        "超过办理期限（第" + miss + "次），已督办", true,
         k -> second[0] = k.markOverdue(cases.deadlineIn(properties.supervisionDays())));
-    mailUnit(c);
+    supervision.raise(new SupervisionStore.OpenItem(SupervisionStore.ItemType.CASE, c.id(), c.id(), c.caseNo(),
+            c.title(), c.community(), c.tier() == null ? null : c.tier().name(), c.responsibleUnit(), null, missed,
+            c.processInstanceId(), null),
+        "DL:" + (missed == null ? "none:" + miss : missed.toInstant().toString()), SupervisionOrders.SOURCE_DEADLINE, null,
+        false, "已超过办理期限（第" + miss + "次）");
     if (second[0]) {
-      Routing r = escalate(caseNo, "连续两次逾期，自动上报", "system");
-      return new Overdue(r, true, cases.deadlineIn(properties.supervisionDays()));
+      return new Overdue(escalate(caseNo, "连续两次逾期，自动上报", "system"), true);
     }
-    return new Overdue(cases.routing(c, true), false, cases.deadlineIn(properties.supervisionDays()));
-  }
-
-  private void mailUnit(CaseFile c) {
-    if (c.responsibleUnit() == null) {
-      return;
-    }
-    cases.directory().unit(c.responsibleUnit()).filter(u -> u.email() != null).ifPresent(u -> outbox.enqueue(
-        "overdue:" + c.caseNo() + ":" + c.overdueCount() + ":" + c.tier(),
-        u.email(),
-        "【督办】办件 " + c.caseNo() + " 已超过办理期限",
-        u.name() + "：\n\n办件「" + c.title() + "」（" + c.caseNo() + "）已超过办理期限，现予督办。\n"
-            + "请尽快办理并在系统中填写办理进展。新的办理期限：" + c.deadline() + "。\n\n" + "县调度中心\n",
-        c.id()));
+    return new Overdue(cases.routing(c, true), false);
   }
 
   /** Working days the case gets at the tier above its current one. */

@@ -1,5 +1,9 @@
 package cn.yishi.application.port;
 
+import cn.yishi.application.Routing;
+import java.time.OffsetDateTime;
+import java.util.List;
+
 /** The engine side of a case: its issueLifecycle process instance. */
 public interface CaseProcesses {
   /** Starts issueLifecycle for a registered case, with the case number as business key. */
@@ -7,4 +11,17 @@ public interface CaseProcesses {
 
   /** Delivers a resident's evaluation (issue.evaluated) to the waiting case. */
   void deliverEvaluation(String caseNo, int satisfaction, String comment);
+
+  /**
+   * A supervision order (督办单) for the case's process: a {@code userTask_supervise} for the
+   * supervisor groups, due at {@code dueAt}, with the reason and a note the form shows.
+   */
+  record SupervisionTask(long orderId, List<String> supervisorGroups, OffsetDateTime dueAt, String reason, String note,
+      int priority) {}
+
+  /** Raises the supervision task in the case's process (message issue.supervise); false if the process has ended. */
+  boolean supervise(String processInstanceId, SupervisionTask task);
+
+  /** The case moved tier: its open handling, dispatch and claim tasks follow the new routing and deadline. */
+  void reroute(String processInstanceId, Routing routing);
 }

@@ -6,6 +6,8 @@ import java.util.Set;
 public final class IssueLifecycle {
   public static final String PROCESS_KEY = "issueLifecycle";
   public static final String MESSAGE_EVALUATED = "issue.evaluated";
+  /** A supervision order (督办单) for the case, from the deadline timer or the 旬跟进 sweep. */
+  public static final String MESSAGE_SUPERVISE = "issue.supervise";
 
   public static final String START_EVENT = "startEvent_issueReported";
   public static final String SERVICE_TASK_REGISTER = "serviceTask_registerCase";
@@ -26,7 +28,10 @@ public final class IssueLifecycle {
   public static final String USER_TASK_HANDLE = "userTask_handle";
   public static final String BOUNDARY_HANDLING_OVERDUE = "boundary_handlingOverdue";
   public static final String SERVICE_TASK_OVERDUE = "serviceTask_recordOverdue";
+  public static final String EVENT_SUBPROCESS_SUPERVISION = "subProcess_supervision";
+  public static final String MESSAGE_START_SUPERVISE = "startEvent_superviseOrdered";
   public static final String USER_TASK_SUPERVISE = "userTask_supervise";
+  public static final String SERVICE_TASK_RECORD_SUPERVISION = "serviceTask_recordSupervision";
   public static final String SERVICE_TASK_HANDLING = "serviceTask_recordHandling";
   public static final String GATEWAY_OUTCOME = "gateway_handlingOutcome";
   public static final String SERVICE_TASK_REQUEST_EVALUATION = "serviceTask_requestEvaluation";
@@ -71,7 +76,15 @@ public final class IssueLifecycle {
     public static final String SUPERVISOR_GROUPS = "supervisorGroups";
     public static final String UNIT_GROUPS = "unitGroups";
     public static final String HANDLING_DEADLINE = "handlingDeadline";
+    /** Local to one supervision order (the event subprocess's scope). */
     public static final String SUPERVISION_DUE = "supervisionDueDate";
+    public static final String SUPERVISION_ORDER_ID = "supervisionOrderId";
+    public static final String SUPERVISION_GROUPS = "supervisionGroups";
+    public static final String SUPERVISION_REASON = "supervisionReason";
+    public static final String SUPERVISION_NOTE = "supervisionNote";
+    public static final String SUPERVISION_PRIORITY = "supervisionPriority";
+    /** The supervisor's record of what was done (督办情况). */
+    public static final String SUPERVISION_COMMENT = "supervisionComment";
     public static final String PRIORITY = "priority";
     public static final String ASSIGN_MODE = "assignMode";
     public static final String OUTCOME = "outcome";

@@ -7,7 +7,11 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** The handling deadline passed: supervision order, mail to the unit, escalation at the second miss. */
+/**
+ * The handling deadline passed: a new deadline, a supervision order (which raises userTask_supervise in
+ * this process through the issue.supervise event subprocess), a mail to the unit, escalation at the
+ * second miss.
+ */
 @Component("recordOverdueDelegate")
 public class RecordOverdueDelegate implements JavaDelegate {
   private final HandlingService handling;
@@ -20,6 +24,5 @@ public class RecordOverdueDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     HandlingService.Overdue overdue = handling.overdue(EngineVariables.string(execution, Var.CASE_NO));
     EngineVariables.writeRouting(execution, overdue.routing());
-    execution.setVariable(Var.SUPERVISION_DUE, EngineVariables.date(overdue.supervisionDue()));
   }
 }

@@ -33,4 +33,19 @@ class Dialect {
             + " where not exists (select 1 from " + table + " where " + uniqueColumn + " = " + uniqueParam + ")"
         : "insert into " + table + " (" + columns + ") values (" + values + ") on conflict (" + uniqueColumn + ") do nothing";
   }
+
+  /** {@link #insertIfAbsent} for a unique key of several columns; {@code keyParams} in the same order. */
+  String insertIfAbsent(String table, String columns, String values, java.util.List<String> keyColumns,
+      java.util.List<String> keyParams) {
+    if (h2) {
+      StringBuilder where = new StringBuilder();
+      for (int i = 0; i < keyColumns.size(); i++) {
+        where.append(i == 0 ? "" : " and ").append(keyColumns.get(i)).append(" = ").append(keyParams.get(i));
+      }
+      return "insert into " + table + " (" + columns + ") select " + values
+          + " where not exists (select 1 from " + table + " where " + where + ")";
+    }
+    return "insert into " + table + " (" + columns + ") values (" + values + ") on conflict ("
+        + String.join(", ", keyColumns) + ") do nothing";
+  }
 }

@@ -29,14 +29,19 @@ class JdbcMailOutbox implements MailOutbox, OutboxStore {
   @Override
   public boolean enqueue(String dedupKey, String recipient, String subject, String body, Long caseId) {
     OffsetDateTime now = OffsetDateTime.now(clock);
-    return jdbc.sql(insertIfAbsent)
-        .param("key", dedupKey)
-        .param("recipient", recipient)
-        .param("subject", subject)
-        .param("body", body)
-        .param("caseId", caseId)
-        .param("now", now)
-        .update() == 1;
+    try {
+      return jdbc.sql(insertIfAbsent)
+          .param("key", dedupKey)
+          .param("recipient", recipient)
+          .param("subject", subject)
+          .param("body", body)
+          .param("caseId", caseId)
+          .param("now", now)
+          .update() == 1;
+    } catch (org.springframework.dao.DuplicateKeyException raced) {
+      // H2 only: a concurrent transaction queued the same key after the "not exists" check
+      return false;
+    }
   }
 
   @Override

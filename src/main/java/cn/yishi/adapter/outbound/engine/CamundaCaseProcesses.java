@@ -1,9 +1,18 @@
 package cn.yishi.adapter.outbound.engine;
 
 import cn.yishi.adapter.inbound.engine.IssueLifecycle;
+import cn.yishi.adapter.inbound.engine.IssueLifecycle.Var;
+import cn.yishi.application.Routing;
 import cn.yishi.application.port.CaseProcesses;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
@@ -11,9 +20,11 @@ import org.springframework.stereotype.Component;
 @Component
 class CamundaCaseProcesses implements CaseProcesses {
   private final RuntimeService runtime;
+  private final TaskService tasks;
 
-  CamundaCaseProcesses(RuntimeService runtime) {
+  CamundaCaseProcesses(RuntimeService runtime, TaskService tasks) {
     this.runtime = runtime;
+    this.tasks = tasks;
   }
 
   @Override
@@ -33,6 +44,67 @@ class CamundaCaseProcesses implements CaseProcesses {
           .correlateWithResult();
     } catch (MismatchingMessageCorrelationException e) {
       throw new cn.yishi.application.EvaluationService.LinkRefused(cn.yishi.application.EvaluationService.LinkRefused.Reason.EXPIRED);
+    }
+  }
+
+  @Override
+  public boolean supervise(String processInstanceId, SupervisionTask task) {
+    if (processInstanceId == null) {
+      return false;
+    }
+    Map<String, Object> scope = new HashMap<>();
+    scope.put(Var.SUPERVISION_ORDER_ID, task.orderId());
+    scope.put(Var.SUPERVISION_GROUPS, String.join(",", task.supervisorGroups()));
+    scope.put(Var.SUPERVISION_DUE, Date.from(task.dueAt().toInstant()));
+    scope.put(Var.SUPERVISION_REASON, task.reason());
+    scope.put(Var.SUPERVISION_NOTE, task.note());
+    scope.put(Var.SUPERVISION_PRIORITY, task.priority());
+    // declared in the order's scope, so that the supervisor's answers stay with this order
+    scope.put(Var.SUPERVISION_COMMENT, null);
+    scope.put(Var.SUPERVISION_ACKNOWLEDGED, false);
+    try {
+      runtime.createMessageCorrelation(IssueLifecycle.MESSAGE_SUPERVISE)
+          .processInstanceId(processInstanceId)
+          .setVariablesToTriggeredScope(scope)
+          .correlateWithResult();
+      return true;
+    } catch (MismatchingMessageCorrelationException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public void reroute(String processInstanceId, Routing r) {
+    if (processInstanceId == null) {
+      return;
+    }
+    Map<String, Object> vars = new HashMap<>();
+    vars.put(Var.HANDLER_GROUPS, String.join(",", r.handlerGroups()));
+    vars.put(Var.SUPERVISOR_GROUPS, String.join(",", r.supervisorGroups()));
+    vars.put(Var.HANDLING_DEADLINE, r.deadline() == null ? null : Date.from(r.deadline().toInstant()));
+    vars.put(Var.PRIORITY, r.priority());
+    vars.put(Var.TIER, r.tier());
+    if (runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).count() == 0) {
+      return; // the process has ended
+    }
+    runtime.setVariables(processInstanceId, vars);
+    for (Task t : tasks.createTaskQuery().processInstanceId(processInstanceId)
+        .taskDefinitionKeyIn(IssueLifecycle.USER_TASK_HANDLE, IssueLifecycle.USER_TASK_DISPATCH, IssueLifecycle.USER_TASK_CLAIM)
+        .list()) {
+      if (r.deadline() != null) {
+        t.setDueDate(Date.from(r.deadline().toInstant()));
+      }
+      t.setPriority(r.priority());
+      tasks.saveTask(t);
+      if (IssueLifecycle.USER_TASK_HANDLE.equals(t.getTaskDefinitionKey())) {
+        for (IdentityLink l : tasks.getIdentityLinksForTask(t.getId())) {
+          if (IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null
+              && !r.handlerGroups().contains(l.getGroupId())) {
+            tasks.deleteCandidateGroup(t.getId(), l.getGroupId());
+          }
+        }
+        r.handlerGroups().forEach(g -> tasks.addCandidateGroup(t.getId(), g));
+      }
     }
   }
 }

@@ -58,6 +58,21 @@ class IssueLifecycleProcessTest {
 
   private final AtomicBoolean refuseReview = new AtomicBoolean();
   private final AtomicBoolean reporterHasEmail = new AtomicBoolean();
+  private final List<String> recordedSupervision = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /** A supervision order as CamundaCaseProcesses delivers it. */
+  private static void supervise(org.camunda.bpm.engine.RuntimeService runtime, String processInstanceId, long orderId) {
+    runtime.createMessageCorrelation(MESSAGE_SUPERVISE).processInstanceId(processInstanceId)
+        .setVariableToTriggeredScope(Var.SUPERVISION_ORDER_ID, orderId)
+        .setVariableToTriggeredScope(Var.SUPERVISION_GROUPS, "hualin-room,dispatch-centre")
+        .setVariableToTriggeredScope(Var.SUPERVISION_DUE, Date.from(Instant.now().plus(2, ChronoUnit.DAYS)))
+        .setVariableToTriggeredScope(Var.SUPERVISION_REASON, "已超过办理期限")
+        .setVariableToTriggeredScope(Var.SUPERVISION_NOTE, "督办邮件已发送")
+        .setVariableToTriggeredScope(Var.SUPERVISION_PRIORITY, 70)
+        .setVariableToTriggeredScope(Var.SUPERVISION_COMMENT, null)
+        .setVariableToTriggeredScope(Var.SUPERVISION_ACKNOWLEDGED, false)
+        .correlateWithResult();
+  }
 
   private static ProcessEngine buildEngine() {
     ProcessEngineConfigurationImpl cfg = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
@@ -127,8 +142,11 @@ class IssueLifecycleProcessTest {
         "ESCALATE".equals(e.getVariable(Var.OUTCOME)) ? "hualin-room" : (String) e.getVariable(Var.HANDLER_GROUPS)));
     BEANS.put("recordOverdueDelegate", (JavaDelegate) e -> {
       route(e, (String) e.getVariable(Var.HANDLER_GROUPS));
-      e.setVariable(Var.SUPERVISION_DUE, Date.from(Instant.now().plus(2, ChronoUnit.DAYS)));
+      // as SupervisionOrders does through CaseProcesses.supervise: into this very process
+      supervise(e.getProcessEngineServices().getRuntimeService(), e.getProcessInstanceId(), 7L);
     });
+    BEANS.put("recordSupervisionDelegate", (JavaDelegate) e ->
+        recordedSupervision.add(e.getVariable(Var.SUPERVISION_ORDER_ID) + ":" + e.getVariable(Var.SUPERVISION_COMMENT)));
     BEANS.put("requestEvaluationDelegate", (JavaDelegate) e -> {
       e.setVariable(Var.EVALUATION_BY_MAIL, reporterHasEmail.get());
       e.setVariable(Var.EVALUATION_WAIT, "P7D");
@@ -320,13 +338,42 @@ class IssueLifecycleProcessTest {
     Task supervise = task(USER_TASK_SUPERVISE, pi);
     assertThat(candidateGroups(supervise)).containsExactly("hualin-room", "dispatch-centre");
     assertThat(supervise.getDueDate()).isNotNull();
+    assertThat(supervise.getPriority()).isEqualTo(70);
     assertThat(ENGINE.getManagementService().createJobQuery().processInstanceId(pi.getId())
         .activityId(BOUNDARY_HANDLING_OVERDUE).count()).as("a new deadline timer").isOne();
 
-    complete(supervise);
+    complete(supervise, withVariables(Var.SUPERVISION_ACKNOWLEDGED, true, Var.SUPERVISION_COMMENT, "已电话督促"));
+    assertThat(recordedSupervision).containsExactly("7:已电话督促");
+    assertThat(pi).isWaitingAt(USER_TASK_HANDLE);
     handle(pi, "RESOLVED");
     visit(pi, "5");
     assertThat(pi).hasPassed(END_EVENT_CLOSED).isEnded();
+  }
+
+  @Test
+  void aSweepsOrderReachesTheCaseWhereverItWaitsAndTwoOrdersAreTwoTasks() {
+    ProcessInstance pi = report();
+    accept(pi, "COMMITTED", null);
+    assertThat(pi).isWaitingAt(USER_TASK_DISPATCH);
+
+    supervise(runtimeService(), pi.getId(), 21L);
+    supervise(runtimeService(), pi.getId(), 22L);
+
+    assertThat(pi).isWaitingAt(USER_TASK_DISPATCH, USER_TASK_SUPERVISE);
+    List<Task> orders = ENGINE.getTaskService().createTaskQuery().processInstanceId(pi.getId())
+        .taskDefinitionKey(USER_TASK_SUPERVISE).list();
+    assertThat(orders).hasSize(2);
+    assertThat(orders).allSatisfy(t -> assertThat(candidateGroups(t)).containsExactly("hualin-room", "dispatch-centre"));
+    assertThat(orders.stream().map(t -> ENGINE.getRuntimeService().getVariableLocal(t.getExecutionId(), Var.SUPERVISION_ORDER_ID)))
+        .containsExactlyInAnyOrder(21L, 22L);
+    complete(orders.get(0), withVariables(Var.SUPERVISION_ACKNOWLEDGED, true, Var.SUPERVISION_COMMENT, "第一单"));
+    complete(orders.get(1), withVariables(Var.SUPERVISION_ACKNOWLEDGED, true));
+    assertThat(recordedSupervision).as("each order records its own comment").hasSize(2);
+    assertThat(recordedSupervision).containsExactlyInAnyOrder("21:第一单", "22:null");
+    assertThat(pi).isWaitingAt(USER_TASK_DISPATCH);
+    assertThat(ENGINE.getRuntimeService().getVariables(pi.getId()))
+        .as("the order's facts and answers stay in its scope")
+        .doesNotContainKeys(Var.SUPERVISION_ORDER_ID, Var.SUPERVISION_COMMENT, Var.SUPERVISION_ACKNOWLEDGED);
   }
 
   @Test

@@ -1,0 +1,109 @@
+package cn.yishi.application.supervision;
+
+import cn.yishi.application.Cases;
+import cn.yishi.application.HandlingProperties;
+import cn.yishi.application.port.CaseProcesses;
+import cn.yishi.application.port.MailOutbox;
+import cn.yishi.application.port.SupervisionStore;
+import cn.yishi.application.port.SupervisionStore.ItemType;
+import cn.yishi.application.port.SupervisionStore.OpenItem;
+import cn.yishi.domain.casefile.Tier;
+import cn.yishi.domain.casefile.TimelineAction;
+import cn.yishi.domain.directory.Directory;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * Raises one supervision order (督办单): the order row (once per item and period), a mail to the
+ * responsible unit through the outbox, a timeline entry and a {@code userTask_supervise} in the
+ * case's process. Shared by the handling deadline timer and the 旬跟进 sweep; runs in the caller's
+ * transaction, so nothing is half raised.
+ */
+@Component
+public class SupervisionOrders {
+  public static final String SOURCE_SWEEP = "SWEEP";
+  public static final String SOURCE_DEADLINE = "DEADLINE";
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
+
+  private final Cases cases;
+  private final SupervisionStore store;
+  private final MailOutbox outbox;
+  private final CaseProcesses processes;
+  private final HandlingProperties handling;
+
+  public SupervisionOrders(Cases cases, SupervisionStore store, MailOutbox outbox, CaseProcesses processes,
+      HandlingProperties handling) {
+    this.cases = cases;
+    this.store = store;
+    this.outbox = outbox;
+    this.processes = processes;
+    this.handling = handling;
+  }
+
+  /** What was raised: whether the unit has no contact address, so the caller can count it. */
+  public record Raised(long orderId, boolean contactMissing) {}
+
+  /**
+   * Raises the order unless the item already has one for {@code period}.
+   *
+   * @param reason why, in Chinese, for the timeline, the mail and the supervision form
+   */
+  public Optional<Raised> raise(OpenItem item, String period, String source, Long runId, boolean listed, String reason) {
+    OffsetDateTime now = cases.now();
+    OffsetDateTime due = cases.deadlineIn(handling.supervisionDays());
+    Optional<Directory.Unit> unit = item.unit() == null ? Optional.empty() : cases.directory().unit(item.unit());
+    String unitName = unit.map(Directory.Unit::name).orElse(item.unit() == null ? "（未定责任单位）" : item.unit());
+    boolean contactMissing = unit.map(u -> u.email() == null || u.email().isBlank()).orElse(true);
+    Optional<Long> id = store.insertOrder(new SupervisionStore.NewOrder(item.type(), item.id(), item.caseId(), period,
+        source, runId, item.unit(), item.deadline(), due, listed, contactMissing, now));
+    if (id.isEmpty()) {
+      return Optional.empty();
+    }
+    String what = item.type() == ItemType.CASE
+        ? "办件「" + item.title() + "」（" + item.caseNo() + "）"
+        : "办件「" + item.title() + "」（" + item.caseNo() + "）的决议事项「" + item.measure() + "」";
+    String deadline = item.deadline() == null ? "未定" : item.deadline().atZoneSameInstant(now.getOffset()).format(DAY);
+    if (!contactMissing) {
+      outbox.enqueue("supervision:" + item.key() + ":" + period, unit.get().email(),
+          (listed ? "【挂牌督办】" : "【督办】") + item.caseNo() + " " + shorten(item.title()),
+          unitName + "：\n\n" + what + "办理期限为" + deadline + "，" + reason + "。\n"
+              + (listed ? "该事项已连续两旬逾期，现予挂牌督办，并在公示栏“黑榜”公示，直至办结。\n" : "")
+              + "请于" + due.format(DAY) + "前办理并在系统中填写办理进展。\n\n县调度中心\n",
+          item.caseId());
+    }
+    String note = contactMissing
+        ? "责任单位“" + unitName + "”未登记联系邮箱，督办邮件未能发出，请电话或当面通知。"
+        : "督办邮件已发送至" + unitName + "。";
+    cases.note(item.caseId(), "system", listed ? TimelineAction.LISTED : TimelineAction.SUPERVISED,
+        (item.type() == ItemType.CASE ? "" : "决议事项「" + item.measure() + "」：") + reason + "，督办期限"
+            + due.format(DAY) + "。" + (contactMissing ? note : ""), true);
+    List<String> supervisors = cases.tiers().supervisorGroups(item.community(), tierOf(item));
+    processes.supervise(item.processInstanceId(), new CaseProcesses.SupervisionTask(id.get(), supervisors, due,
+        (listed ? "挂牌督办：" : "") + what + reason, note, listed ? 90 : 70));
+    return Optional.of(new Raised(id.get(), contactMissing));
+  }
+
+  /** The supervisor's record of an order (督办情况); it goes into the timeline. */
+  @org.springframework.transaction.annotation.Transactional
+  public void complete(long orderId, String caseNo, String comment, String actor) {
+    String c = comment == null ? "" : comment.strip();
+    if (c.length() > 2000) {
+      throw new cn.yishi.domain.casefile.ValidationException(List.of(
+          new cn.yishi.domain.casefile.FieldError("supervisionComment", "too_long", "督办情况不能超过2000个字")));
+    }
+    if (store.completeOrder(orderId, actor, c.isEmpty() ? null : c, cases.now())) {
+      cases.note(cases.load(caseNo), actor, TimelineAction.SUPERVISION_HANDLED, c.isEmpty() ? "已督促责任单位" : c, false);
+    }
+  }
+
+  private static Tier tierOf(OpenItem item) {
+    return item.tier() == null ? Tier.STATION : Tier.valueOf(item.tier());
+  }
+
+  private static String shorten(String title) {
+    return title.length() > 40 ? title.substring(0, 40) + "…" : title;
+  }
+}

@@ -1,0 +1,24 @@
+package cn.yishi.supervision;
+
+import org.springframework.boot.test.context.SpringBootTest;
+
+/** 旬跟进 on an in-memory H2 database. */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "spring.datasource.url=jdbc:h2:mem:yishi-supervision-test;DB_CLOSE_DELAY=-1",
+      "yishi.directory.location=classpath:directory/supervision-test.yaml",
+      "yishi.mail.outbox.poll-interval=PT1H",
+      "camunda.bpm.job-execution.enabled=false"
+    })
+class SupervisionH2Test extends SupervisionScenarios {
+  @Override
+  String admin() {
+    return "demo";
+  }
+
+  @Override
+  String adminPassword() {
+    return "demo";
+  }
+}
