@@ -68,7 +68,9 @@ class ElementTemplatesTest {
   private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
   private static final Pattern BEAN_EXPRESSION = Pattern.compile("\\$\\{(\\w+)}");
   private static final Pattern MODEL_DELEGATE = Pattern.compile("delegateExpression=\"\\$\\{(\\w+)}\"");
-  private static final String CONSTANT = "((?:IssueLifecycle\\.|Deliberation\\.)?Var\\.[A-Z_]+)";
+  private static final String CONSTANT = "((?:[A-Z]\\w*\\.)?Var\\.[A-Z_]+)";
+  /** The glue class whose Var a source file imports: {@code import [static] ...engine.X.Var;}. */
+  private static final Pattern VAR_IMPORT = Pattern.compile("import (?:static )?" + Pattern.quote(ENGINE_PACKAGE) + "\\.(\\w+)\\.Var;");
   private static final Pattern ANY_CONSTANT = Pattern.compile(CONSTANT);
   private static final Pattern READ = Pattern.compile(
       "(?:EngineVariables\\.(?:string|integer|bool)\\(\\s*\\w+\\s*,|\\.getVariable\\w*\\()\\s*" + CONSTANT + "\\s*\\)");
@@ -351,15 +353,14 @@ class ElementTemplatesTest {
 
   /** {@code Var.X}, {@code IssueLifecycle.Var.X} or {@code Deliberation.Var.X}: its value, or values for a set. */
   private static Set<String> resolve(String constant, String source) throws Exception {
-    Class<?> holder;
-    if (constant.startsWith("Deliberation.")) {
-      holder = Deliberation.Var.class;
-    } else if (constant.startsWith("IssueLifecycle.")) {
-      holder = IssueLifecycle.Var.class;
+    String glue;
+    if (constant.indexOf('.') < constant.lastIndexOf('.')) {
+      glue = constant.substring(0, constant.indexOf('.'));
     } else {
-      holder = source.contains("import static " + ENGINE_PACKAGE + ".Deliberation.Var;")
-          ? Deliberation.Var.class : IssueLifecycle.Var.class;
+      Matcher imported = VAR_IMPORT.matcher(source);
+      glue = imported.find() ? imported.group(1) : IssueLifecycle.class.getSimpleName();
     }
+    Class<?> holder = Class.forName(ENGINE_PACKAGE + "." + glue + "$Var");
     Field field = holder.getField(constant.substring(constant.lastIndexOf('.') + 1));
     Object value = field.get(null);
     Set<String> values = new TreeSet<>();
