@@ -8,6 +8,7 @@ import cn.yishi.application.port.SupervisionStore;
 import cn.yishi.application.port.SupervisionStore.ItemType;
 import cn.yishi.application.port.SupervisionStore.OpenItem;
 import cn.yishi.application.port.SupervisionStore.Run;
+import cn.yishi.application.port.Transactions;
 import cn.yishi.domain.casefile.CaseFile;
 import cn.yishi.domain.directory.Directory;
 import cn.yishi.domain.supervision.TenDayPeriod;
@@ -21,7 +22,6 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * 旬跟进: one sweep over every open item (cases and resolution items with a responsible unit and
@@ -35,11 +35,13 @@ import org.springframework.transaction.annotation.Transactional;
  *   <li>An item not yet overdue without a progress note since the start of the previous 旬 gets a
  *       reminder mail, once per 旬.</li>
  * </ul>
- * The whole sweep is one transaction and writes a run record with its counts.
+ * It commits in chunks (see {@link #sweep}) and writes a run record with its counts.
  */
 @Service
 public class TenDaySweep {
   public static final String KIND = "TEN_DAY";
+  /** Items per transaction. */
+  static final int CHUNK = 200;
   private static final Logger LOG = LoggerFactory.getLogger(TenDaySweep.class);
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
@@ -50,9 +52,11 @@ public class TenDaySweep {
   private final HandlingService handling;
   private final CaseProcesses processes;
   private final Clock clock;
+  private final Transactions transactions;
 
   public TenDaySweep(Cases cases, SupervisionStore store, SupervisionOrders orders, MailOutbox outbox,
-      HandlingService handling, CaseProcesses processes, Clock clock) {
+      HandlingService handling, CaseProcesses processes, Clock clock, Transactions transactions) {
+    this.transactions = transactions;
     this.cases = cases;
     this.store = store;
     this.orders = orders;
@@ -67,67 +71,97 @@ public class TenDaySweep {
     return LocalDate.now(clock);
   }
 
-  @Transactional
+  /**
+   * Runs the sweep. It commits in chunks of {@value #CHUNK} items, each in a transaction of its own
+   * (orders, mails, timeline entries and the supervision tasks together), so that a sweep over tens
+   * of thousands of items neither holds them all in memory nor loses the finished chunks when a
+   * later one fails: a re-run skips what was ordered.
+   */
   public Run sweep(LocalDate asOf, String triggeredBy, String processInstanceId) {
     TenDayPeriod period = TenDayPeriod.of(asOf);
-    OffsetDateTime now = cases.now();
     OffsetDateTime cutoff = asOf.atStartOfDay(clock.getZone()).toOffsetDateTime();
     OffsetDateTime quietSince = period.previous().start().atStartOfDay(clock.getZone()).toOffsetDateTime();
-    long runId = store.startRun(KIND, asOf, period.id(), triggeredBy, processInstanceId, now);
+    long runId = transactions.inNewTransaction(
+        () -> store.startRun(KIND, asOf, period.id(), triggeredBy, processInstanceId, cases.now()));
 
     int checked = store.countOpenItems();
     List<OpenItem> overdue = store.overdueItems(cutoff);
     Set<String> previouslyOrdered = store.orderedIn(period.previous().id());
-    int ordered = 0;
-    int listed = 0;
-    int withoutContact = 0;
-    for (OpenItem item : overdue) {
-      boolean list = item.listedAt() == null && previouslyOrdered.contains(item.key());
-      String reason = "旬跟进（" + period.label() + "）：已超过办理期限（" + day(item.deadline()) + "）"
-          + (list ? "，连续两旬逾期" : "");
-      Optional<SupervisionOrders.Raised> raised = orders.raise(item, period.id(), SupervisionOrders.SOURCE_SWEEP, runId, list, reason);
-      if (raised.isEmpty()) {
-        continue;
-      }
-      ordered++;
-      if (raised.get().contactMissing()) {
-        withoutContact++;
-      }
-      if (list) {
-        store.markListed(item.type(), item.id(), now);
-        listed++;
-        moveUp(item, period);
-      }
+    int[] counts = new int[4]; // ordered, listed, withoutContact, reminded
+    for (List<OpenItem> chunk : chunks(overdue)) {
+      transactions.inNewTransaction(() -> {
+        for (OpenItem item : chunk) {
+          supervise(item, period, runId, previouslyOrdered, counts);
+        }
+        return null;
+      });
     }
-
-    int reminded = 0;
     Set<String> supervised = new java.util.HashSet<>();
     overdue.forEach(i -> supervised.add(i.key()));
-    for (OpenItem item : store.quietItems(cutoff, quietSince)) {
-      if (supervised.contains(item.key())) {
-        continue; // listed in this sweep, with a new deadline: the supervision mail says enough
-      }
-      Optional<Directory.Unit> unit = cases.directory().unit(item.unit());
-      if (unit.isEmpty() || unit.get().email() == null || unit.get().email().isBlank()) {
-        withoutContact++;
-        continue;
-      }
-      String what = item.type() == ItemType.CASE
-          ? "办件「" + item.title() + "」（" + item.caseNo() + "）"
-          : "办件「" + item.title() + "」（" + item.caseNo() + "）的决议事项「" + item.measure() + "」";
-      if (outbox.enqueue("reminder:" + item.key() + ":" + period.id(), unit.get().email(),
-          "【旬跟进提醒】" + item.caseNo() + " 请填写办理进展",
-          unit.get().name() + "：\n\n" + what + "自" + day(quietSince) + "以来没有办理进展记录，办理期限为"
-              + day(item.deadline()) + "。\n请在系统中填写办理进展，逾期将予以督办。\n\n县调度中心（" + period.label() + "旬跟进）\n",
-          item.caseId())) {
-        reminded++;
-      }
+    List<OpenItem> quiet = store.quietItems(cutoff, quietSince).stream()
+        .filter(i -> !supervised.contains(i.key())) // listed in this sweep, with a new deadline: the order says enough
+        .toList();
+    for (List<OpenItem> chunk : chunks(quiet)) {
+      transactions.inNewTransaction(() -> {
+        for (OpenItem item : chunk) {
+          remind(item, period, quietSince, counts);
+        }
+        return null;
+      });
     }
-    SupervisionStore.Counts counts = new SupervisionStore.Counts(checked, overdue.size(), ordered, reminded, listed, withoutContact);
-    store.finishRun(runId, counts, cases.now());
+    SupervisionStore.Counts result = new SupervisionStore.Counts(checked, overdue.size(), counts[0], counts[3], counts[1], counts[2]);
+    transactions.inNewTransaction(() -> {
+      store.finishRun(runId, result, cases.now());
+      return null;
+    });
     LOG.info("旬跟进 {}（截至 {}）：检查 {} 项，逾期 {}，新督办 {}，提醒 {}，挂牌 {}，无联系邮箱 {}", period.label(), asOf,
-        checked, overdue.size(), ordered, reminded, listed, withoutContact);
+        checked, overdue.size(), counts[0], counts[3], counts[1], counts[2]);
     return store.run(runId).orElseThrow();
+  }
+
+  private void supervise(OpenItem item, TenDayPeriod period, long runId, Set<String> previouslyOrdered, int[] counts) {
+    boolean list = item.listedAt() == null && previouslyOrdered.contains(item.key());
+    String reason = "旬跟进（" + period.label() + "）：已超过办理期限（" + day(item.deadline()) + "）"
+        + (list ? "，连续两旬逾期" : "");
+    Optional<SupervisionOrders.Raised> raised = orders.raise(item, period.id(), SupervisionOrders.SOURCE_SWEEP, runId, list, reason);
+    if (raised.isEmpty()) {
+      return;
+    }
+    counts[0]++;
+    if (raised.get().contactMissing()) {
+      counts[2]++;
+    }
+    if (list) {
+      store.markListed(item.type(), item.id(), cases.now());
+      counts[1]++;
+      moveUp(item, period);
+    }
+  }
+
+  private void remind(OpenItem item, TenDayPeriod period, OffsetDateTime quietSince, int[] counts) {
+    Optional<Directory.Unit> unit = cases.directory().unit(item.unit());
+    if (unit.isEmpty() || unit.get().email() == null || unit.get().email().isBlank()) {
+      counts[2]++;
+      return;
+    }
+    String what = item.type() == ItemType.CASE
+        ? "办件「" + item.title() + "」（" + item.caseNo() + "）"
+        : "办件「" + item.title() + "」（" + item.caseNo() + "）的决议事项「" + item.measure() + "」";
+    if (outbox.enqueue("reminder:" + item.key() + ":" + period.id(), unit.get().email(),
+        "【旬跟进提醒】" + item.caseNo() + " 请填写办理进展",
+        unit.get().name() + "：\n\n" + what + "自" + day(quietSince) + "以来没有办理进展记录，办理期限为"
+            + day(item.deadline()) + "。\n请在系统中填写办理进展，逾期将予以督办。\n\n县调度中心（" + period.label() + "旬跟进）\n",
+        item.caseId())) {
+      counts[3]++;
+    }
+  }
+
+  private static <T> List<List<T>> chunks(List<T> items) {
+    List<List<T>> chunks = new java.util.ArrayList<>();
+    for (int i = 0; i < items.size(); i += CHUNK) {
+      chunks.add(items.subList(i, Math.min(items.size(), i + CHUNK)));
+    }
+    return chunks;
   }
 
   /** 挂牌督办 moves the case up one tier; its open tasks follow. */
