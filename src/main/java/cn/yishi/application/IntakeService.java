@@ -43,6 +43,15 @@ public class IntakeService {
   /** A report through the API or a channel: nothing is stored when it is refused. */
   @Transactional
   public IntakeResult submit(NewCase report, String actor) {
+    return submit(report, actor, null);
+  }
+
+  /**
+   * As {@link #submit(NewCase, String)}; {@code occasion} (for example the listening day at which the
+   * issue was heard) is added to the channel in the timeline entry that registers or merges the report.
+   */
+  @Transactional
+  public IntakeResult submit(NewCase report, String actor, String occasion) {
     validator.validate(report);
     Optional<IntakeResult> repeated = findRepeated(report);
     if (repeated.isPresent()) {
@@ -53,15 +62,25 @@ public class IntakeService {
       if (open.isPresent()) {
         CaseFile c = open.get();
         repository.insertSupportingReport(c.id(), report, actor, cases.now());
-        cases.change(c.caseNo(), actor, TimelineAction.SUPPORTED, "来源渠道：" + report.channel().label(), true,
+        cases.change(c.caseNo(), actor, TimelineAction.SUPPORTED, source(report, occasion), true,
             CaseFile::addSupportingReport);
         return new IntakeResult(c.caseNo(), IntakeResult.Kind.MERGED, c.status().name());
       }
     }
-    CaseFile c = insert(report, actor);
+    CaseFile c = insert(report, actor, occasion);
     // the process picks the case up in serviceTask_registerCase, which also records its id
     processes.start(c.caseNo());
     return new IntakeResult(c.caseNo(), IntakeResult.Kind.CREATED, c.status().name());
+  }
+
+  /**
+   * Checks a report without storing anything, so that a use case registering several reports can
+   * refuse them all before the first is stored.
+   *
+   * @throws cn.yishi.domain.casefile.ValidationException with every field error
+   */
+  public void validate(NewCase report) {
+    validator.validate(report);
   }
 
   /** The case that an earlier identical channel report created or joined. */
@@ -78,7 +97,7 @@ public class IntakeService {
   @Transactional
   public RegisteredCase registerFromForm(NewCase report, String actor, String processInstanceId) {
     validator.validate(report);
-    CaseFile c = insert(report, actor);
+    CaseFile c = insert(report, actor, null);
     c.attachProcess(processInstanceId);
     repository.save(c, cases.now());
     return registered(c);
@@ -98,11 +117,16 @@ public class IntakeService {
         GroupIds.grid(c.community()), c.category(), c.title(), c.description(), c.compound(), c.householdsAffected());
   }
 
-  private CaseFile insert(NewCase report, String actor) {
+  private CaseFile insert(NewCase report, String actor, String occasion) {
     OffsetDateTime now = cases.now();
     String caseNo = CaseNumber.format(prefix, now.getYear(), repository.nextCaseSequence());
     CaseFile c = repository.insert(caseNo, report, actor, now);
-    cases.note(c, actor, TimelineAction.REGISTERED, "来源渠道：" + report.channel().label(), true);
+    cases.note(c, actor, TimelineAction.REGISTERED, source(report, occasion), true);
     return c;
+  }
+
+  private static String source(NewCase report, String occasion) {
+    String channel = "来源渠道：" + report.channel().label();
+    return occasion == null || occasion.isBlank() ? channel : channel + "（" + occasion + "）";
   }
 }

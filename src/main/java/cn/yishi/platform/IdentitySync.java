@@ -2,6 +2,7 @@ package cn.yishi.platform;
 
 import cn.yishi.adapter.inbound.engine.Deliberation;
 import cn.yishi.adapter.inbound.engine.IssueLifecycle;
+import cn.yishi.adapter.inbound.engine.ScheduledListening;
 import cn.yishi.domain.directory.Directory;
 import cn.yishi.domain.directory.Directory.StaffUser;
 import cn.yishi.domain.directory.GroupIds;
@@ -175,6 +176,7 @@ public class IdentitySync {
         grant(g, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         grant(g, Resources.PROCESS_DEFINITION, IssueLifecycle.PROCESS_KEY, Permissions.READ);
         grant(g, Resources.PROCESS_DEFINITION, Deliberation.PROCESS_KEY, Permissions.READ);
+        grant(g, Resources.PROCESS_DEFINITION, ScheduledListening.PROCESS_KEY, Permissions.READ);
       }
       // a report through POST /api/cases starts issueLifecycle on behalf of the caller, which
       // evaluates the admissibility and triage tables

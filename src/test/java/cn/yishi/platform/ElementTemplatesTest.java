@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yishi.adapter.inbound.engine.Deliberation;
 import cn.yishi.adapter.inbound.engine.IssueLifecycle;
+import cn.yishi.adapter.inbound.engine.ScheduledListening;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -34,7 +35,8 @@ import org.springframework.stereotype.Component;
  * they parse, use only the bindings of the Camunda 7 template schema, name an existing delegate
  * bean, map only variables that delegate reads, and cover every delegate. No Spring context: the
  * beans are the {@code @Component} classes of the engine adapter, the variables are read from the
- * delegates' source and resolved on {@link IssueLifecycle.Var} and {@link Deliberation.Var}.
+ * delegates' source and resolved on {@link IssueLifecycle.Var}, {@link Deliberation.Var} and
+ * {@link ScheduledListening.Var}.
  */
 class ElementTemplatesTest {
   private static final Path TEMPLATES = Path.of(".camunda", "element-templates");
@@ -248,6 +250,13 @@ class ElementTemplatesTest {
     assertThat(writes("registerCaseDelegate")).contains(IssueLifecycle.Var.CASE_NO).containsAll(IssueLifecycle.Var.PERSONAL);
     assertThat(writes("startReworkDelegate")).contains(IssueLifecycle.Var.HANDLER_GROUPS, IssueLifecycle.Var.EVALUATION_COMMENT);
     assertThat(reads("resolutionItemTaskListener")).contains(Deliberation.Var.ITEM_ID, Deliberation.Var.PROGRESS_NOTE);
+    assertThat(reads("planReceptionsDelegate")).contains(ScheduledListening.Var.LISTENING_DATE);
+    assertThat(writes("planReceptionsDelegate")).contains(ScheduledListening.Var.LISTENING_DATE,
+        ScheduledListening.Var.RECEPTION_DUE, ScheduledListening.Var.COMMUNITIES);
+    assertThat(reads("recordReceptionDelegate")).contains(ScheduledListening.Var.COMMUNITY,
+        ScheduledListening.Var.LISTENING_DATE, ScheduledListening.Var.RESIDENTS_RECEIVED,
+        ScheduledListening.Var.RECEPTION_NOTE, ScheduledListening.Var.ISSUES);
+    assertThat(writes("recordReceptionDelegate")).contains(ScheduledListening.Var.ISSUES, ScheduledListening.Var.RECEPTION_NOTE);
   }
 
   @Test
@@ -351,7 +360,7 @@ class ElementTemplatesTest {
     return names;
   }
 
-  /** {@code Var.X}, {@code IssueLifecycle.Var.X} or {@code Deliberation.Var.X}: its value, or values for a set. */
+  /** {@code Var.X}, or {@code IssueLifecycle.Var.X}, {@code Deliberation.Var.X}, {@code ScheduledListening.Var.X}: its value, or values for a set. */
   private static Set<String> resolve(String constant, String source) throws Exception {
     String glue;
     if (constant.indexOf('.') < constant.lastIndexOf('.')) {

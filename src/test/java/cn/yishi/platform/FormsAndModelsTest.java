@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yishi.adapter.inbound.engine.Deliberation;
 import cn.yishi.adapter.inbound.engine.IssueLifecycle;
+import cn.yishi.adapter.inbound.engine.ScheduledListening;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -49,7 +50,7 @@ class FormsAndModelsTest {
 
   private static Set<String> documentedVariables() throws IllegalAccessException {
     Set<String> names = new HashSet<>();
-    for (Class<?> glue : List.of(IssueLifecycle.Var.class, Deliberation.Var.class)) {
+    for (Class<?> glue : List.of(IssueLifecycle.Var.class, Deliberation.Var.class, ScheduledListening.Var.class)) {
       for (Field f : glue.getDeclaredFields()) {
         if (Modifier.isStatic(f.getModifiers()) && f.getType() == String.class) {
           names.add((String) f.get(null));
@@ -94,6 +95,11 @@ class FormsAndModelsTest {
     assertThat(unknown).as("form fields that no process reads or documents").isEmpty();
   }
 
+  /** Each dynamic list (a Json variable) and the fields its delegate reads from every entry. */
+  private static final Map<String, Set<String>> LIST_FIELDS = Map.of(
+      Deliberation.Var.RESOLUTION_ITEMS, Deliberation.Var.RESOLUTION_ITEM_FIELDS,
+      ScheduledListening.Var.ISSUES, ScheduledListening.Var.ISSUE_FIELDS);
+
   private static void collect(String form, JsonNode components, Set<String> known, List<String> unknown) {
     for (JsonNode c : components) {
       if ("dynamiclist".equals(c.path("type").asText())) {
@@ -101,7 +107,7 @@ class FormsAndModelsTest {
           unknown.add(form + ": " + c.path("path").asText());
         }
         for (JsonNode child : c.path("components")) {
-          if (!Deliberation.Var.RESOLUTION_ITEM_FIELDS.contains(child.path("key").asText())) {
+          if (!LIST_FIELDS.getOrDefault(c.path("path").asText(), Set.of()).contains(child.path("key").asText())) {
             unknown.add(form + ": " + c.path("path").asText() + "." + child.path("key").asText());
           }
         }

@@ -109,6 +109,17 @@ class IssueLifecycleProcessTest {
     }
   }
 
+  /** camunda-bpm-assert keeps one engine per thread: use this class's, not the previous class's. */
+  @BeforeEach
+  void useThisEngine() {
+    org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init(ENGINE);
+  }
+
+  @org.junit.jupiter.api.AfterEach
+  void forgetThisEngine() {
+    org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.reset();
+  }
+
   @BeforeEach
   void replaceDelegates() {
     BEANS.put("registerCaseDelegate", (JavaDelegate) e -> {

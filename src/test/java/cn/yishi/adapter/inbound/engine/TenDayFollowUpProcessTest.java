@@ -57,8 +57,15 @@ class TenDayFollowUpProcessTest {
     return cfg.buildProcessEngine();
   }
 
+  /** camunda-bpm-assert keeps one engine per thread: use this class's, not the previous class's. */
+  @org.junit.jupiter.api.BeforeEach
+  void useThisEngine() {
+    org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init(ENGINE);
+  }
+
   @AfterEach
   void reset() {
+    org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.reset();
     ClockUtil.reset();
     SWEPT.clear();
     ENGINE.getRepositoryService().createDeploymentQuery().list()
