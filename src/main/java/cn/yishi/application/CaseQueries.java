@@ -94,6 +94,17 @@ public class CaseQueries {
         .map(c -> toPublic(c, false)).toList();
   }
 
+  /**
+   * What a task form shows of a case (see {@link TaskFacts}): its deadline and its last {@code entries}
+   * timeline entries, notes only where public. One query; empty when there is no such case.
+   */
+  @Transactional(readOnly = true)
+  public Optional<TaskFacts> taskFacts(String caseNo, int entries) {
+    return timeline.recent(caseNo, entries).map(r -> new TaskFacts(r.deadline(), r.entries().stream()
+        .map(e -> new TaskFacts.Line(e.at(), e.action().label(), e.publicNote() ? e.note() : null))
+        .toList()));
+  }
+
   /** The staff view; the reporter's details only when {@code withReporter}. */
   @Transactional(readOnly = true)
   public Optional<StaffCase> staffCase(String caseNo, boolean withReporter) {

@@ -28,7 +28,9 @@ import org.springframework.stereotype.Component;
 /**
  * Deploys bpmn/ (BPMN and DMN) and forms/ from the classpath in ONE deployment, so that
  * {@code camunda:formRef} with {@code formRefBinding="deployment"} resolves. Only changed sets are
- * deployed again. Every model is checked first; a failure names the file and the cause.
+ * deployed again. Every model is checked first; a failure names the file and the cause. The forms'
+ * selects are filled from the catalogue and the directory before deployment ({@link FormOptions}), so
+ * a changed catalogue or directory deploys the forms anew.
  */
 @Component
 public class ModelDeployment {
@@ -41,16 +43,19 @@ public class ModelDeployment {
 
   private final RepositoryService repository;
   private final Schedules schedules;
+  private final FormOptions formOptions;
   private final ObjectMapper json = new ObjectMapper();
 
-  public ModelDeployment(RepositoryService repository, Schedules schedules) {
+  public ModelDeployment(RepositoryService repository, Schedules schedules, FormOptions formOptions) {
     this.repository = repository;
     this.schedules = schedules;
+    this.formOptions = formOptions;
   }
 
   public Deployment deploy() {
     Map<String, byte[]> resources = load();
     validate(resources);
+    resources.replaceAll(formOptions::fill);
     DeploymentBuilder builder = repository.createDeployment()
         .name(DEPLOYMENT_NAME)
         .source("yishi")

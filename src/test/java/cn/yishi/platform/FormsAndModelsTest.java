@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yishi.adapter.inbound.engine.Deliberation;
 import cn.yishi.adapter.inbound.engine.IssueLifecycle;
+import cn.yishi.adapter.inbound.engine.ListVariablesTaskListener;
 import cn.yishi.adapter.inbound.engine.ScheduledListening;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,7 +28,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every user task and start event of every model has a Camunda Form in forms/, and every field of
- * every form is a variable that the process reads or documents (the Var constants of its glue class).
+ * every form is a variable that the process reads or documents (the Var constants of its glue class,
+ * and the task-local facts that {@link ListVariablesTaskListener} sets). Code lists come from
+ * configuration: every select of a category, community, unit, urgency, tier or disposal names its
+ * source ({@link FormOptions}) instead of a copy of the codes.
  */
 class FormsAndModelsTest {
   private static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
@@ -57,6 +61,7 @@ class FormsAndModelsTest {
         }
       }
     }
+    names.addAll(ListVariablesTaskListener.TASK_LOCAL);
     return names;
   }
 
@@ -131,5 +136,47 @@ class FormsAndModelsTest {
         }
       }
     }
+  }
+
+  /** Field key → the option source its select must name. */
+  private static final Map<String, String> CODE_LISTS = Map.of(
+      IssueLifecycle.Var.CATEGORY, FormOptions.CATEGORIES,
+      IssueLifecycle.Var.COMMUNITY, FormOptions.COMMUNITIES,
+      IssueLifecycle.Var.RESPONSIBLE_UNIT, FormOptions.UNITS,
+      "unit", FormOptions.UNITS,
+      IssueLifecycle.Var.URGENCY, FormOptions.URGENCIES,
+      IssueLifecycle.Var.TIER, FormOptions.TIERS,
+      IssueLifecycle.Var.DISPOSAL, FormOptions.DISPOSALS);
+
+  @Test
+  void selectsOfCodesAreFilledFromConfigurationNotCopied() throws IOException {
+    List<String> wrong = new ArrayList<>();
+    int checked = 0;
+    for (Map.Entry<String, JsonNode> form : forms().entrySet()) {
+      checked += checkOptions(form.getKey(), form.getValue().path("components"), wrong);
+    }
+    assertThat(checked).as("selects of codes found").isGreaterThanOrEqualTo(20);
+    assertThat(wrong).as("selects that copy a code list instead of naming its source").isEmpty();
+  }
+
+  private static int checkOptions(String form, JsonNode components, List<String> wrong) {
+    int checked = 0;
+    for (JsonNode c : components) {
+      JsonNode source = c.path("properties").path(FormOptions.PROPERTY);
+      String expected = CODE_LISTS.get(c.path("key").asText());
+      if (expected != null && FormOptions.OPTION_TYPES.contains(c.path("type").asText())) {
+        checked++;
+        if (!expected.equals(source.asText())) {
+          wrong.add(form + "." + c.path("id").asText() + ": yishi.options should be " + expected + ", is "
+              + (source.isMissingNode() ? "missing" : source));
+        } else if (!c.path("values").isEmpty()) {
+          wrong.add(form + "." + c.path("id").asText() + ": static values beside yishi.options (they are replaced at deployment)");
+        }
+      } else if (!source.isMissingNode() && !FormOptions.SOURCES.contains(source.asText())) {
+        wrong.add(form + "." + c.path("id").asText() + ": unknown yishi.options " + source);
+      }
+      checked += checkOptions(form, c.path("components"), wrong);
+    }
+    return checked;
   }
 }

@@ -98,7 +98,7 @@ class StartupRefusalTest {
 
   @Test
   void aBrokenModelOrFormIsNamedWithItsCause() {
-    ModelDeployment deployment = new ModelDeployment(null, null);
+    ModelDeployment deployment = new ModelDeployment(null, null, null);
     assertThatThrownBy(() -> deployment.validate(models("forms/bad.form", "{not json")))
         .isInstanceOf(StartupRefusedException.class).hasMessageContaining("forms/bad.form").hasMessageContaining("JSON");
     assertThatThrownBy(() -> deployment.validate(models("forms/noid.form", "{\"components\":[]}")))

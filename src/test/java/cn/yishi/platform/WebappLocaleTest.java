@@ -18,6 +18,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -82,6 +83,31 @@ class WebappLocaleTest {
     String code = js.replaceAll("(?m)^\\s*//.*$", "");
     assertThat(code).containsPattern("['\"]?availableLocales['\"]?\\s*:\\s*\\[\\s*['\"]en['\"]\\s*,\\s*['\"]zh['\"]\\s*]")
         .containsPattern("['\"]?fallbackLocale['\"]?\\s*:\\s*['\"]en['\"]");
+  }
+
+  /**
+   * Tasklist's relative dates follow the translation language (not whichever locale file loaded last):
+   * config.js registers the script, and the script exists where Tasklist imports it from.
+   */
+  @Test
+  void tasklistRegistersTheDateLocaleScript() throws IOException {
+    String code = text(resource(APP + "tasklist/scripts/config.js")).replaceAll("(?m)^\\s*//.*$", "");
+    Matcher list = Pattern.compile("customScripts\\s*:\\s*\\[([^\\]]*)]").matcher(code);
+    assertThat(list.find()).as("a live customScripts list in tasklist's config.js").isTrue();
+    Set<String> scripts = matches(Pattern.compile("['\"]([^'\"]+)['\"]"), list.group(1), 1);
+    assertThat(scripts).contains("scripts/yishi-date-locale");
+    for (String script : scripts) {
+      URL url = resource(APP + "tasklist/" + script + ".js");
+      assertThat(url.toString()).as("%s is ours", script).doesNotContain("camunda-webapp-webjar");
+    }
+    String js = text(resource(APP + "tasklist/scripts/yishi-date-locale.js"));
+    assertThat(js).contains("angular.module('cam.tasklist').run(", "amMoment.changeLocale(", "$translate.use()");
+  }
+
+  private static String text(URL url) throws IOException {
+    try (InputStream in = url.openStream()) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
   }
 
   private static URL resource(String name) {

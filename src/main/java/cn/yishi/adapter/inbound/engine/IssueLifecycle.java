@@ -80,7 +80,9 @@ public final class IssueLifecycle {
     public static final String SUPERVISION_DUE = "supervisionDueDate";
     public static final String SUPERVISION_ORDER_ID = "supervisionOrderId";
     public static final String SUPERVISION_GROUPS = "supervisionGroups";
+    /** Shown read-only on the 督办 form: why the order was raised. No personal data. */
     public static final String SUPERVISION_REASON = "supervisionReason";
+    /** Shown read-only on the 督办 form: e.g. that the unit has no contact address, so no mail went out. */
     public static final String SUPERVISION_NOTE = "supervisionNote";
     public static final String SUPERVISION_PRIORITY = "supervisionPriority";
     /** The supervisor's record of what was done (督办情况). */
@@ -97,7 +99,7 @@ public final class IssueLifecycle {
     public static final String EVALUATION_COMMENT = "evaluationComment";
     public static final String EVALUATION_SOURCE = "evaluationSource";
     public static final String SATISFIED = "satisfied";
-    /** Ticked on the 督办 form; completing the supervision task is the record itself. */
+    /** Ticked on the 督办 form (the supervisor urged the unit). */
     public static final String SUPERVISION_ACKNOWLEDGED = "supervisionAcknowledged";
 
     /** Personal data a start form submits. Taken out at registration and never kept in history. */

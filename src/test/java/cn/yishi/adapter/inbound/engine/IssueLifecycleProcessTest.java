@@ -12,12 +12,16 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import cn.yishi.adapter.inbound.engine.IssueLifecycle.Var;
+import cn.yishi.application.TaskFacts;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -52,6 +56,7 @@ class IssueLifecycleProcessTest {
   private static final Map<Object, Object> BEANS = new HashMap<>();
   private static final ProcessEngine ENGINE = buildEngine();
   private static final String CASE_NO = "FX-2026-000001";
+  private static final OffsetDateTime REGISTERED_AT = OffsetDateTime.parse("2026-03-02T09:15:00+08:00");
 
   @RegisterExtension
   ProcessEngineExtension extension = ProcessEngineExtension.builder().useProcessEngine(ENGINE).build();
@@ -176,7 +181,9 @@ class IssueLifecycleProcessTest {
     BEANS.put("recordMeetingDelegate", (JavaDelegate) e -> { });
     BEANS.put("resolutionItemTaskListener", (TaskListener) t -> { });
     BEANS.put("resolutionItems", new ResolutionItemsStub());
-    BEANS.put("listVariablesTaskListener", new ListVariablesTaskListener());
+    BEANS.put("listVariablesTaskListener", new ListVariablesTaskListener(caseNo -> CASE_NO.equals(caseNo)
+        ? Optional.of(new TaskFacts(null, List.of(new TaskFacts.Line(REGISTERED_AT, "登记诉求", "来源渠道：网格员走访"))))
+        : Optional.empty(), ZoneId.of("Asia/Shanghai")));
   }
 
   private ProcessInstance report() {
@@ -220,6 +227,10 @@ class IssueLifecycleProcessTest {
         .as("the facts Tasklist lists, readable with the task alone")
         .containsEntry("listCaseNo", CASE_NO).containsEntry("listTitle", "御苑小区路灯不亮").containsEntry("listUrgency", "GREEN")
         .doesNotContainKeys(Var.CASE_NO, Var.URGENCY);
+    assertThat(ENGINE.getTaskService().getVariablesLocal(review.getId()))
+        .as("the case's facts the review form shows")
+        .containsEntry(ListVariablesTaskListener.FACT_DEADLINE, TaskFacts.NO_DEADLINE)
+        .containsEntry(ListVariablesTaskListener.FACT_TIMELINE, "2026-03-02 09:15 登记诉求：来源渠道：网格员走访");
   }
 
   @Test

@@ -33,11 +33,11 @@ export default {
     "availableLocales": ["en", "zh"],
     "fallbackLocale": "en"
   },
-  // customScripts: [
-  //   // If you have a folder called 'my-custom-script' (in the 'tasklist' folder)
-  //   // with a file called 'customScript.js' in it
-  //   // 'my-custom-script/customScript'
-  // ],
+  // Yishi: relative dates ("3 天前") in the translations' language, whichever locale file loads last
+  // (scripts/yishi-date-locale.js). Paths are relative to app/tasklist/, without ".js".
+  customScripts: [
+    'scripts/yishi-date-locale'
+  ],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],
