@@ -11,7 +11,7 @@ PORT=${BENCH_PORT:-18080}
 DB=yishi_bench_sweep
 ADMIN=bench.admin
 ADMIN_PASSWORD='Bench-Admin-2026!'
-JAR=$(ls target/yishi-*.jar | grep -v original | head -1)
+JAR=${BENCH_JAR:-$(ls target/yishi-*.jar | grep -v original | head -1)}
 PSQL="psql -h 127.0.0.1 -U postgres -q -v ON_ERROR_STOP=1"
 
 $PSQL -c "drop database if exists $DB with (force)" -c "create database $DB"
@@ -68,7 +68,7 @@ printf 'sweep wall time (request): %.1f s\n' "$(echo "$end - $start" | bc)"
 $PSQL -d $DB -t -A -F ' ' -c "select 'supervision orders:', count(*) from yishi_supervision_order" \
   -c "select 'outbox mails:', count(*) from yishi_mail_outbox" \
   -c "select 'supervision tasks:', count(*) from act_ru_task where task_def_key_ = 'userTask_supervise'"
-curl -sf "http://127.0.0.1:$PORT/actuator/prometheus" | awk '/^jvm_memory_used_bytes\{.*area="heap"/{s+=$2} END{printf "server heap after the sweep: %.0f MiB\n", s/1048576}'
+curl -sf "http://127.0.0.1:$PORT/actuator/prometheus" | awk '/^jvm_memory_used_bytes\{.*area="heap"/{s+=$NF} END{printf "server heap after the sweep: %.0f MiB\n", s/1048576}'
 
 echo "the same 旬 again ..."
 start=$(date +%s.%N)

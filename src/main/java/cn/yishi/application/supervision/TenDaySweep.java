@@ -19,6 +19,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -41,7 +42,7 @@ import org.springframework.stereotype.Service;
 public class TenDaySweep {
   public static final String KIND = "TEN_DAY";
   /** Items per transaction. */
-  static final int CHUNK = 200;
+  static final int CHUNK = 50;
   private static final Logger LOG = LoggerFactory.getLogger(TenDaySweep.class);
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
@@ -53,10 +54,13 @@ public class TenDaySweep {
   private final CaseProcesses processes;
   private final Clock clock;
   private final Transactions transactions;
+  private final int threads;
 
   public TenDaySweep(Cases cases, SupervisionStore store, SupervisionOrders orders, MailOutbox outbox,
-      HandlingService handling, CaseProcesses processes, Clock clock, Transactions transactions) {
+      HandlingService handling, CaseProcesses processes, Clock clock, Transactions transactions,
+      @org.springframework.beans.factory.annotation.Value("${yishi.supervision.sweep-threads:2}") int threads) {
     this.transactions = transactions;
+    this.threads = Math.max(1, threads);
     this.cases = cases;
     this.store = store;
     this.orders = orders;
@@ -87,39 +91,35 @@ public class TenDaySweep {
     int checked = store.countOpenItems();
     List<OpenItem> overdue = store.overdueItems(cutoff);
     Set<String> previouslyOrdered = store.orderedIn(period.previous().id());
-    int[] counts = new int[4]; // ordered, listed, withoutContact, reminded
-    for (List<OpenItem> chunk : chunks(overdue)) {
-      transactions.inNewTransaction(() -> {
-        for (OpenItem item : chunk) {
-          supervise(item, period, runId, previouslyOrdered, counts);
-        }
-        return null;
-      });
-    }
+    AtomicIntegerArray counts = new AtomicIntegerArray(4); // ordered, listed, withoutContact, reminded
+    inParallel(chunks(overdue), chunk -> {
+      for (OpenItem item : chunk) {
+        supervise(item, period, runId, previouslyOrdered, counts);
+      }
+    });
     Set<String> supervised = new java.util.HashSet<>();
     overdue.forEach(i -> supervised.add(i.key()));
     List<OpenItem> quiet = store.quietItems(cutoff, quietSince).stream()
         .filter(i -> !supervised.contains(i.key())) // listed in this sweep, with a new deadline: the order says enough
         .toList();
-    for (List<OpenItem> chunk : chunks(quiet)) {
-      transactions.inNewTransaction(() -> {
-        for (OpenItem item : chunk) {
-          remind(item, period, quietSince, counts);
-        }
-        return null;
-      });
-    }
-    SupervisionStore.Counts result = new SupervisionStore.Counts(checked, overdue.size(), counts[0], counts[3], counts[1], counts[2]);
+    inParallel(chunks(quiet), chunk -> {
+      for (OpenItem item : chunk) {
+        remind(item, period, quietSince, counts);
+      }
+    });
+    SupervisionStore.Counts result = new SupervisionStore.Counts(checked, overdue.size(), counts.get(0), counts.get(3),
+        counts.get(1), counts.get(2));
     transactions.inNewTransaction(() -> {
       store.finishRun(runId, result, cases.now());
       return null;
     });
     LOG.info("旬跟进 {}（截至 {}）：检查 {} 项，逾期 {}，新督办 {}，提醒 {}，挂牌 {}，无联系邮箱 {}", period.label(), asOf,
-        checked, overdue.size(), counts[0], counts[3], counts[1], counts[2]);
+        checked, overdue.size(), result.ordered(), result.reminded(), result.listed(), result.withoutContact());
     return store.run(runId).orElseThrow();
   }
 
-  private void supervise(OpenItem item, TenDayPeriod period, long runId, Set<String> previouslyOrdered, int[] counts) {
+  private void supervise(OpenItem item, TenDayPeriod period, long runId, Set<String> previouslyOrdered,
+      AtomicIntegerArray counts) {
     boolean list = item.listedAt() == null && previouslyOrdered.contains(item.key());
     String reason = "旬跟进（" + period.label() + "）：已超过办理期限（" + day(item.deadline()) + "）"
         + (list ? "，连续两旬逾期" : "");
@@ -127,21 +127,21 @@ public class TenDaySweep {
     if (raised.isEmpty()) {
       return;
     }
-    counts[0]++;
+    counts.incrementAndGet(0);
     if (raised.get().contactMissing()) {
-      counts[2]++;
+      counts.incrementAndGet(2);
     }
     if (list) {
       store.markListed(item.type(), item.id(), cases.now());
-      counts[1]++;
+      counts.incrementAndGet(1);
       moveUp(item, period);
     }
   }
 
-  private void remind(OpenItem item, TenDayPeriod period, OffsetDateTime quietSince, int[] counts) {
+  private void remind(OpenItem item, TenDayPeriod period, OffsetDateTime quietSince, AtomicIntegerArray counts) {
     Optional<Directory.Unit> unit = cases.directory().unit(item.unit());
     if (unit.isEmpty() || unit.get().email() == null || unit.get().email().isBlank()) {
-      counts[2]++;
+      counts.incrementAndGet(2);
       return;
     }
     String what = item.type() == ItemType.CASE
@@ -152,16 +152,67 @@ public class TenDaySweep {
         unit.get().name() + "：\n\n" + what + "自" + day(quietSince) + "以来没有办理进展记录，办理期限为"
             + day(item.deadline()) + "。\n请在系统中填写办理进展，逾期将予以督办。\n\n县调度中心（" + period.label() + "旬跟进）\n",
         item.caseId())) {
-      counts[3]++;
+      counts.incrementAndGet(3);
     }
   }
 
-  private static <T> List<List<T>> chunks(List<T> items) {
-    List<List<T>> chunks = new java.util.ArrayList<>();
-    for (int i = 0; i < items.size(); i += CHUNK) {
-      chunks.add(items.subList(i, Math.min(items.size(), i + CHUNK)));
+  /**
+   * Chunks of about {@value #CHUNK} items. The items of one case stay in one chunk, so that two
+   * chunks never work on the same case (and its process instance) at the same time.
+   */
+  static List<List<OpenItem>> chunks(List<OpenItem> items) {
+    List<OpenItem> byCase = new java.util.ArrayList<>(items);
+    byCase.sort(java.util.Comparator.comparingLong(OpenItem::caseId));
+    List<List<OpenItem>> chunks = new java.util.ArrayList<>();
+    List<OpenItem> chunk = new java.util.ArrayList<>();
+    for (OpenItem item : byCase) {
+      if (chunk.size() >= CHUNK && chunk.get(chunk.size() - 1).caseId() != item.caseId()) {
+        chunks.add(chunk);
+        chunk = new java.util.ArrayList<>();
+      }
+      chunk.add(item);
+    }
+    if (!chunk.isEmpty()) {
+      chunks.add(chunk);
     }
     return chunks;
+  }
+
+  /**
+   * Works the chunks on {@code yishi.supervision.sweep-threads} threads, each chunk in a transaction
+   * of its own; waits for all, then rethrows the first failure (the finished chunks stay committed).
+   */
+  private void inParallel(List<List<OpenItem>> chunks, java.util.function.Consumer<List<OpenItem>> work) {
+    if (chunks.isEmpty()) {
+      return;
+    }
+    List<java.util.concurrent.Callable<Void>> jobs = chunks.stream().<java.util.concurrent.Callable<Void>>map(
+        chunk -> () -> transactions.inNewTransaction(() -> {
+          work.accept(chunk);
+          return null;
+        })).toList();
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+        Math.min(threads, chunks.size()));
+    try {
+      RuntimeException failure = null;
+      for (java.util.concurrent.Future<Void> f : pool.invokeAll(jobs)) {
+        try {
+          f.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+          if (failure == null) {
+            failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+          }
+        }
+      }
+      if (failure != null) {
+        throw failure;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("旬跟进被中断", e);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   /** 挂牌督办 moves the case up one tier; its open tasks follow. */

@@ -139,6 +139,7 @@ class JdbcSupervisionStore implements SupervisionStore {
 
   @Override
   public Optional<Long> insertOrder(NewOrder o) {
+    KeyHolder keys = new GeneratedKeyHolder();
     int inserted;
     try {
       inserted = jdbc.sql(insertOrder)
@@ -146,18 +147,16 @@ class JdbcSupervisionStore implements SupervisionStore {
           .param("period", o.period()).param("source", o.source()).param("runId", o.runId()).param("unit", o.unit())
           .param("deadline", o.deadline()).param("dueAt", o.dueAt()).param("listed", o.listed())
           .param("contactMissing", o.contactMissing()).param("now", o.now())
-          .update();
+          .update(keys, "id");
     } catch (DuplicateKeyException raced) {
       // H2 only: a concurrent sweep inserted the same order after our "not exists" check; H2 keeps
       // the transaction usable (PostgreSQL's "on conflict do nothing" never gets here)
       return Optional.empty();
     }
-    if (inserted == 0) {
+    if (inserted == 0 || keys.getKey() == null) {
       return Optional.empty();
     }
-    return jdbc.sql("select id from yishi_supervision_order where item_type = :type and item_id = :itemId and period = :period")
-        .param("type", o.type().name()).param("itemId", o.itemId()).param("period", o.period())
-        .query(Long.class).optional();
+    return Optional.of(keys.getKey().longValue());
   }
 
   @Override
