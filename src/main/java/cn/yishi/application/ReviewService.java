@@ -7,6 +7,7 @@ import cn.yishi.domain.casefile.FieldError;
 import cn.yishi.domain.casefile.ReviewDecision;
 import cn.yishi.domain.casefile.TimelineAction;
 import cn.yishi.domain.casefile.ValidationException;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Service;
@@ -39,11 +40,13 @@ public class ReviewService {
   public Outcome record(String caseNo, Input in, String actor) {
     in.decision().validate();
     CaseFile c = cases.load(caseNo);
+    // the review decision is the first response: due within the response days counted from registration
+    OffsetDateTime responseDeadline = cases.calendar().deadline(c.createdAt(), in.responseDays());
     if (!in.decision().admissible()) {
       String referral = referralText(c.referral());
       CaseFile declined = cases.change(caseNo, actor, TimelineAction.DECLINED,
           in.decision().declineReason() + (referral == null ? "" : "（" + referral + "）"), true,
-          k -> k.decline(in.decision().declineReason()));
+          k -> k.decline(in.decision().declineReason(), responseDeadline));
       notices.declined(declined, in.decision().declineReason(), referral);
       return new Outcome(CaseStatus.DECLINED, null);
     }
@@ -66,7 +69,7 @@ public class ReviewService {
     }
     CaseFile accepted = cases.change(caseNo, actor, TimelineAction.ACCEPTED,
         chosen.urgency().label() + "，" + chosen.tier().label() + "，" + chosen.disposal().label(), true,
-        k -> k.accept(chosen, cases.deadlineIn(in.resolutionDays()), cases.deadlineIn(in.responseDays())));
+        k -> k.accept(chosen, cases.deadlineIn(in.resolutionDays()), responseDeadline));
     if (overridden) {
       cases.note(accepted, actor, TimelineAction.CLASSIFICATION_OVERRIDDEN,
           "系统建议：" + suggested.urgency().name() + "/" + suggested.tier().name() + "/" + suggested.disposal().name()

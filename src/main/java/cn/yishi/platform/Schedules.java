@@ -27,7 +27,7 @@ public class Schedules {
 
   public Schedules(
       @Value("${yishi.schedule.ten-day-follow-up:0 0 9 1,11,21 * ?}") String tenDayFollowUp,
-      @Value("${yishi.schedule.monthly-dispatch:0 0 9 1-7 * ?}") String monthlyDispatch,
+      @Value("${yishi.schedule.monthly-dispatch:0 0 9 1-10 * ?}") String monthlyDispatch,
       @Value("${yishi.schedule.scheduled-listening:0 0 9 5,15,25 * ?}") String scheduledListening,
       @Value("${yishi.zone}") String zone) {
     this.tenDayFollowUp = check("yishi.schedule.ten-day-follow-up", tenDayFollowUp);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.yishi.adapter.inbound.engine.Deliberation;
 import cn.yishi.adapter.inbound.engine.IssueLifecycle;
 import cn.yishi.adapter.inbound.engine.ScheduledListening;
+import cn.yishi.adapter.inbound.engine.MonthlyDispatch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -35,8 +36,8 @@ import org.springframework.stereotype.Component;
  * they parse, use only the bindings of the Camunda 7 template schema, name an existing delegate
  * bean, map only variables that delegate reads, and cover every delegate. No Spring context: the
  * beans are the {@code @Component} classes of the engine adapter, the variables are read from the
- * delegates' source and resolved on {@link IssueLifecycle.Var}, {@link Deliberation.Var} and
- * {@link ScheduledListening.Var}.
+ * delegates' source and resolved on the {@code Var} class of each glue class ({@link IssueLifecycle.Var},
+ * {@link Deliberation.Var}, {@link ScheduledListening.Var}, {@link MonthlyDispatch.Var}).
  */
 class ElementTemplatesTest {
   private static final Path TEMPLATES = Path.of(".camunda", "element-templates");
@@ -257,6 +258,11 @@ class ElementTemplatesTest {
         ScheduledListening.Var.LISTENING_DATE, ScheduledListening.Var.RESIDENTS_RECEIVED,
         ScheduledListening.Var.RECEPTION_NOTE, ScheduledListening.Var.ISSUES);
     assertThat(writes("recordReceptionDelegate")).contains(ScheduledListening.Var.ISSUES, ScheduledListening.Var.RECEPTION_NOTE);
+    assertThat(reads("computeMonthlyReportDelegate")).contains(MonthlyDispatch.Var.MONTH, MonthlyDispatch.Var.AS_OF,
+        MonthlyDispatch.Var.TRIGGERED_BY);
+    assertThat(writes("computeMonthlyReportDelegate")).contains(MonthlyDispatch.Var.REPORT_SUMMARY,
+        MonthlyDispatch.Var.REVIEW_COMMENT, MonthlyDispatch.Var.APPROVED);
+    assertThat(writes("recordMonthlyReviewDelegate")).contains(MonthlyDispatch.Var.APPROVED, MonthlyDispatch.Var.TRIGGERED_BY);
   }
 
   @Test

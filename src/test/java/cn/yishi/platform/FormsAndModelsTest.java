@@ -6,6 +6,7 @@ import cn.yishi.adapter.inbound.engine.Deliberation;
 import cn.yishi.adapter.inbound.engine.IssueLifecycle;
 import cn.yishi.adapter.inbound.engine.ListVariablesTaskListener;
 import cn.yishi.adapter.inbound.engine.ScheduledListening;
+import cn.yishi.adapter.inbound.engine.MonthlyDispatch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -54,7 +55,8 @@ class FormsAndModelsTest {
 
   private static Set<String> documentedVariables() throws IllegalAccessException {
     Set<String> names = new HashSet<>();
-    for (Class<?> glue : List.of(IssueLifecycle.Var.class, Deliberation.Var.class, ScheduledListening.Var.class)) {
+    for (Class<?> glue : List.of(IssueLifecycle.Var.class, Deliberation.Var.class, ScheduledListening.Var.class,
+        MonthlyDispatch.Var.class)) {
       for (Field f : glue.getDeclaredFields()) {
         if (Modifier.isStatic(f.getModifiers()) && f.getType() == String.class) {
           names.add((String) f.get(null));

@@ -101,7 +101,10 @@ public class CaseFile {
     this.referral = s.referral();
   }
 
-  /** Accepts the case with its confirmed classification and deadlines. */
+  /**
+   * Accepts the case with its confirmed classification and deadlines. The response deadline (首次响应时限) is
+   * counted from registration: the review decision is the case's first response.
+   */
   public void accept(Classification c, OffsetDateTime deadline, OffsetDateTime responseDeadline) {
     requireStatus(CaseStatus.REGISTERED);
     this.urgency = c.urgency();
@@ -117,9 +120,11 @@ public class CaseFile {
     };
   }
 
-  public void decline(String reason) {
+  /** Declines the case; a decline is a response too, due by the same response deadline as an acceptance. */
+  public void decline(String reason, OffsetDateTime responseDeadline) {
     requireStatus(CaseStatus.REGISTERED);
     this.declineReason = reason;
+    this.responseDeadline = responseDeadline;
     this.status = CaseStatus.DECLINED;
   }
 

@@ -32,10 +32,11 @@ class CaseFileTest {
   @Test
   void onlyARegisteredCaseIsReviewed() {
     CaseFile c = accepted(Disposal.IMMEDIATE, null);
-    assertThatThrownBy(() -> c.decline("x")).isInstanceOf(ValidationException.class);
+    assertThatThrownBy(() -> c.decline("x", null)).isInstanceOf(ValidationException.class);
     CaseFile d = newCase();
-    d.decline("属个人纠纷");
+    d.decline("属个人纠纷", NOW.plusDays(1));
     assertThat(d.status()).isEqualTo(CaseStatus.DECLINED);
+    assertThat(d.responseDeadline()).as("a decline answers by the response deadline too").isEqualTo(NOW.plusDays(1));
     assertThat(d.status().isOpen()).isFalse();
   }
 

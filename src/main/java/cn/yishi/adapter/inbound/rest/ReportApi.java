@@ -1,0 +1,53 @@
+package cn.yishi.adapter.inbound.rest;
+
+import cn.yishi.application.supervision.MonthlyDispatchService;
+import cn.yishi.application.supervision.MonthlyReportView;
+import cn.yishi.domain.directory.GroupIds;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The monthly dispatch reports (月调度) for the dispatch centre and the Cockpit dashboard: a stored month, and the
+ * running month computed on the fly. Only the dispatch centre and administrators; others get 403.
+ */
+@RestController
+@RequestMapping("/api/reports")
+class ReportApi {
+  private static final List<String> READERS = List.of(GroupIds.DISPATCH_CENTRE, GroupIds.ADMIN);
+
+  private final MonthlyDispatchService dispatch;
+  private final Caller caller;
+
+  ReportApi(MonthlyDispatchService dispatch, Caller caller) {
+    this.dispatch = dispatch;
+    this.caller = caller;
+  }
+
+  /** The stored report of a month (DRAFT or APPROVED); 400 on a malformed month, 404 when there is none. */
+  @GetMapping("/monthly/{month}")
+  ResponseEntity<?> monthly(@PathVariable String month) {
+    requireReader();
+    return dispatch.report(month)
+        .<ResponseEntity<?>>map(ResponseEntity::ok)
+        .orElseGet(() -> ApiErrors.of(HttpStatus.NOT_FOUND, "month", "not_found", month.strip() + " 尚无月调度报告"));
+  }
+
+  /** The running month's figures and provisional boards, computed now and not stored. */
+  @GetMapping("/current")
+  MonthlyReportView current() {
+    requireReader();
+    return dispatch.current();
+  }
+
+  private void requireReader() {
+    caller.userId();
+    if (!caller.inAny(READERS)) {
+      throw new ApiErrors.Forbidden("只有调度中心和管理员可以查看月调度报告");
+    }
+  }
+}
