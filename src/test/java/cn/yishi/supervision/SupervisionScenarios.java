@@ -293,5 +293,13 @@ abstract class SupervisionScenarios {
     assertThat(call("GET", "/api/supervision/runs/999999", "dispatch", null).status()).isEqualTo(404);
     assertThat(jdbc.sql("select count(*) from yishi_supervision_run").query(Long.class).single())
         .as("no refused call ran anything").isEqualTo(runs);
+
+    // a monthly catch-up starts 月调度, whose computation is a job of its own: 202 with the process
+    Reply monthly = call("POST", "/api/supervision/runs", admin(), "{\"kind\":\"MONTHLY\",\"asOf\":\"2026-12-01\"}");
+    assertThat(monthly.status()).as(monthly.body()).isEqualTo(202);
+    String pid = monthly.json().path("processInstanceId").asText();
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(pid).processDefinitionKey("monthlyDispatch").count())
+        .isOne();
+    assertThat(runtime.getVariable(pid, "asOf")).isEqualTo("2026-12-01");
   }
 }
