@@ -35,8 +35,8 @@ public class Schedules {
     this.scheduledListening = check("yishi.schedule.scheduled-listening", scheduledListening);
     TimeZone jvm = TimeZone.getDefault();
     if (!jvm.hasSameRules(TimeZone.getTimeZone(zone))) {
-      LOG.warn("JVM 时区 {} 与 yishi.zone={} 不同：定时任务按 JVM 时区触发。请以 -Duser.timezone={} 启动。",
-          jvm.getID(), zone, zone);
+      LOG.warn("JVM 时区 {} 与 yishi.zone={} 不同：定时任务按 JVM 时区触发。yishi.zone 请用环境变量 YISHI_ZONE 设置"
+          + "（YishiApplication 启动时据此设置 JVM 时区），或以 -Duser.timezone={} 启动。", jvm.getID(), zone, zone);
     }
   }
 

@@ -197,6 +197,14 @@ abstract class SupervisionScenarios {
     Reply foreign = call("POST", "/engine-rest/task/" + order.getId() + "/submit-form", "unit.housing",
         "{\"variables\":{\"supervisionAcknowledged\":{\"value\":true}}}");
     assertThat(foreign.status()).isIn(403, 404);
+    Reply tooLong = call("POST", "/engine-rest/task/" + order.getId() + "/submit-form", "room.hualin",
+        "{\"variables\":{\"supervisionAcknowledged\":{\"value\":true},\"supervisionComment\":{\"value\":\""
+            + "督".repeat(2001) + "\"}}}");
+    assertThat(tooLong.status()).isGreaterThanOrEqualTo(400);
+    assertThat(tooLong.body()).contains("督办情况不能超过2000个字");
+    assertThat(supervisionTasks(late)).as("the refused record leaves the order open").hasSize(1);
+    assertThat(jdbc.sql("select count(*) from yishi_supervision_order where case_id = ? and completed_at is null")
+        .param(caseId(late)).query(Long.class).single()).isOne();
     Reply answered = call("POST", "/engine-rest/task/" + order.getId() + "/submit-form", "room.hualin",
         "{\"variables\":{\"supervisionAcknowledged\":{\"value\":true},\"supervisionComment\":{\"value\":\"已电话督促住建局\"}}}");
     assertThat(answered.status()).as(answered.body()).isEqualTo(204);

@@ -7,14 +7,17 @@ import cn.yishi.application.port.MailOutbox;
 import cn.yishi.application.port.SupervisionStore;
 import cn.yishi.application.port.SupervisionStore.ItemType;
 import cn.yishi.application.port.SupervisionStore.OpenItem;
+import cn.yishi.domain.casefile.FieldError;
 import cn.yishi.domain.casefile.Tier;
 import cn.yishi.domain.casefile.TimelineAction;
+import cn.yishi.domain.casefile.ValidationException;
 import cn.yishi.domain.directory.Directory;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Raises one supervision order (督办单): the order row (once per item and period), a mail to the
@@ -87,12 +90,12 @@ public class SupervisionOrders {
   }
 
   /** The supervisor's record of an order (督办情况); it goes into the timeline. */
-  @org.springframework.transaction.annotation.Transactional
+  @Transactional
   public void complete(long orderId, String caseNo, String comment, String actor) {
     String c = comment == null ? "" : comment.strip();
     if (c.length() > 2000) {
-      throw new cn.yishi.domain.casefile.ValidationException(List.of(
-          new cn.yishi.domain.casefile.FieldError("supervisionComment", "too_long", "督办情况不能超过2000个字")));
+      throw new ValidationException(List.of(
+          new FieldError("supervisionComment", "too_long", "督办情况不能超过2000个字")));
     }
     if (store.completeOrder(orderId, actor, c.isEmpty() ? null : c, cases.now())) {
       cases.note(cases.load(caseNo), actor, TimelineAction.SUPERVISION_HANDLED, c.isEmpty() ? "已督促责任单位" : c, false);

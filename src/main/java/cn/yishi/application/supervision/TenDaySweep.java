@@ -16,12 +16,22 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -58,7 +68,7 @@ public class TenDaySweep {
 
   public TenDaySweep(Cases cases, SupervisionStore store, SupervisionOrders orders, MailOutbox outbox,
       HandlingService handling, CaseProcesses processes, Clock clock, Transactions transactions,
-      @org.springframework.beans.factory.annotation.Value("${yishi.supervision.sweep-threads:2}") int threads) {
+      @Value("${yishi.supervision.sweep-threads:2}") int threads) {
     this.transactions = transactions;
     this.threads = Math.max(1, threads);
     this.cases = cases;
@@ -77,9 +87,10 @@ public class TenDaySweep {
 
   /**
    * Runs the sweep. It commits in chunks of {@value #CHUNK} items, each in a transaction of its own
-   * (orders, mails, timeline entries and the supervision tasks together), so that a sweep over tens
-   * of thousands of items neither holds them all in memory nor loses the finished chunks when a
-   * later one fails: a re-run skips what was ordered.
+   * (orders, mails, timeline entries and the supervision tasks together), worked on
+   * {@code yishi.supervision.sweep-threads} threads, so that a sweep over tens of thousands of items
+   * neither holds them all in memory nor loses the finished chunks when a later one fails: a re-run
+   * skips what was ordered.
    */
   public Run sweep(LocalDate asOf, String triggeredBy, String processInstanceId) {
     TenDayPeriod period = TenDayPeriod.of(asOf);
@@ -97,7 +108,7 @@ public class TenDaySweep {
         supervise(item, period, runId, previouslyOrdered, counts);
       }
     });
-    Set<String> supervised = new java.util.HashSet<>();
+    Set<String> supervised = new HashSet<>();
     overdue.forEach(i -> supervised.add(i.key()));
     List<OpenItem> quiet = store.quietItems(cutoff, quietSince).stream()
         .filter(i -> !supervised.contains(i.key())) // listed in this sweep, with a new deadline: the order says enough
@@ -161,14 +172,14 @@ public class TenDaySweep {
    * chunks never work on the same case (and its process instance) at the same time.
    */
   static List<List<OpenItem>> chunks(List<OpenItem> items) {
-    List<OpenItem> byCase = new java.util.ArrayList<>(items);
-    byCase.sort(java.util.Comparator.comparingLong(OpenItem::caseId));
-    List<List<OpenItem>> chunks = new java.util.ArrayList<>();
-    List<OpenItem> chunk = new java.util.ArrayList<>();
+    List<OpenItem> byCase = new ArrayList<>(items);
+    byCase.sort(Comparator.comparingLong(OpenItem::caseId));
+    List<List<OpenItem>> chunks = new ArrayList<>();
+    List<OpenItem> chunk = new ArrayList<>();
     for (OpenItem item : byCase) {
       if (chunk.size() >= CHUNK && chunk.get(chunk.size() - 1).caseId() != item.caseId()) {
         chunks.add(chunk);
-        chunk = new java.util.ArrayList<>();
+        chunk = new ArrayList<>();
       }
       chunk.add(item);
     }
@@ -182,23 +193,23 @@ public class TenDaySweep {
    * Works the chunks on {@code yishi.supervision.sweep-threads} threads, each chunk in a transaction
    * of its own; waits for all, then rethrows the first failure (the finished chunks stay committed).
    */
-  private void inParallel(List<List<OpenItem>> chunks, java.util.function.Consumer<List<OpenItem>> work) {
+  private void inParallel(List<List<OpenItem>> chunks, Consumer<List<OpenItem>> work) {
     if (chunks.isEmpty()) {
       return;
     }
-    List<java.util.concurrent.Callable<Void>> jobs = chunks.stream().<java.util.concurrent.Callable<Void>>map(
+    List<Callable<Void>> jobs = chunks.stream().<Callable<Void>>map(
         chunk -> () -> transactions.inNewTransaction(() -> {
           work.accept(chunk);
           return null;
         })).toList();
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+    ExecutorService pool = Executors.newFixedThreadPool(
         Math.min(threads, chunks.size()));
     try {
       RuntimeException failure = null;
-      for (java.util.concurrent.Future<Void> f : pool.invokeAll(jobs)) {
+      for (Future<Void> f : pool.invokeAll(jobs)) {
         try {
           f.get();
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
           if (failure == null) {
             failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
           }
