@@ -3,7 +3,6 @@ package cn.yishi.application;
 import cn.yishi.application.port.CaseProcesses;
 import cn.yishi.application.port.CaseRepository;
 import cn.yishi.application.port.Evaluations;
-import cn.yishi.application.port.MailOutbox;
 import cn.yishi.domain.casefile.CaseFile;
 import cn.yishi.domain.casefile.FieldError;
 import cn.yishi.domain.casefile.TimelineAction;
@@ -30,18 +29,16 @@ public class EvaluationService {
   private final Cases cases;
   private final CaseRepository repository;
   private final Evaluations evaluations;
-  private final MailOutbox outbox;
   private final CaseProcesses processes;
   private final HandlingProperties properties;
   private final ReporterNotices notices;
   private final String publicBaseUrl;
 
-  public EvaluationService(Cases cases, Evaluations evaluations, MailOutbox outbox, CaseProcesses processes,
+  public EvaluationService(Cases cases, Evaluations evaluations, CaseProcesses processes,
       HandlingProperties properties, ReporterNotices notices, @Value("${yishi.public-base-url}") String publicBaseUrl) {
     this.cases = cases;
     this.repository = cases.repository();
     this.evaluations = evaluations;
-    this.outbox = outbox;
     this.processes = processes;
     this.properties = properties;
     this.notices = notices;
@@ -63,11 +60,7 @@ public class EvaluationService {
     int round = c.reworkCount();
     evaluations.insertToken(token, c.id(), round, now, now.plus(properties.evaluationWait()));
     String link = publicBaseUrl + "/public/evaluations/" + token;
-    outbox.enqueue("evaluation:" + c.caseNo() + ":" + round, email,
-        "【议事】请评价您反映的诉求（" + c.caseNo() + "）的办理结果",
-        "您好！\n\n您反映的诉求「" + c.title() + "」（办件编号 " + c.caseNo() + "）已办结。\n办理结果：" + c.resultNote()
-            + "\n\n请点击以下链接进行满意度评价（仅可使用一次）：\n" + link + "\n\n感谢您的参与！\n",
-        c.id());
+    notices.evaluationRequested(c, email, link, round);
     cases.note(c, "system", TimelineAction.EVALUATION_REQUESTED, "已发送评价链接", false);
     return true;
   }

@@ -3,6 +3,8 @@ package cn.yishi.application;
 import cn.yishi.application.port.CaseRepository;
 import cn.yishi.application.port.MailOutbox;
 import cn.yishi.domain.casefile.CaseFile;
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -16,37 +18,59 @@ public class ReporterNotices {
   private final CaseRepository repository;
   private final MailOutbox outbox;
   private final String publicBaseUrl;
+  private final MailTemplates templates;
 
-  public ReporterNotices(CaseRepository repository, MailOutbox outbox, @Value("${yishi.public-base-url}") String publicBaseUrl) {
+  public ReporterNotices(CaseRepository repository, MailOutbox outbox, @Value("${yishi.public-base-url}") String publicBaseUrl,
+      MailTemplates templates) {
     this.repository = repository;
     this.outbox = outbox;
     this.publicBaseUrl = publicBaseUrl.replaceAll("/$", "");
+    this.templates = templates;
   }
 
   public void accepted(CaseFile c) {
-    send(c, "accepted:" + c.caseNo(), "已受理",
-        "已经社区前置把关，予以受理（" + c.disposal().label() + "，" + c.tier().label() + "）。"
-            + (c.deadline() == null ? "" : "办理期限：" + c.deadline().toLocalDate() + "。"));
+    Map<String, String> v = values(c);
+    v.put("disposal", c.disposal().label());
+    v.put("tier", c.tier().label());
+    v.put("deadline", c.deadline() == null ? "待定" : c.deadline().toLocalDate().toString());
+    send(c, "accepted:" + c.caseNo(), MailTemplates.Kind.CASE_ACCEPTED, v);
   }
 
   public void declined(CaseFile c, String reason, String referral) {
-    send(c, "decline:" + c.caseNo(), "审核结果",
-        "经社区前置把关，不予受理。\n理由：" + reason + (referral == null ? "" : "\n引导：" + referral));
+    Map<String, String> v = values(c);
+    v.put("reason", reason);
+    v.put("referral", referral == null ? "" : "引导：" + referral);
+    send(c, "decline:" + c.caseNo(), MailTemplates.Kind.CASE_DECLINED, v);
   }
 
   public void escalated(CaseFile c) {
-    send(c, "escalated:" + c.caseNo() + ":" + c.tier().name(), "已上报" + c.tier().label(),
-        "已上报至" + c.tier().label() + "协调办理。新的办理期限：" + c.deadline().toLocalDate() + "。");
+    Map<String, String> v = values(c);
+    v.put("tier", c.tier().label());
+    v.put("deadline", c.deadline() == null ? "待定" : c.deadline().toLocalDate().toString());
+    send(c, "escalated:" + c.caseNo() + ":" + c.tier().name(), MailTemplates.Kind.CASE_ESCALATED, v);
   }
 
-  private void send(CaseFile c, String key, String what, String text) {
-    repository.findReporter(c.id()).filter(r -> r.email() != null).ifPresent(r -> outbox.enqueue(
-        key,
-        r.email(),
-        "【议事】您反映的诉求（" + c.caseNo() + "）" + what,
-        "您好！\n\n您反映的诉求「" + c.title() + "」（办件编号 " + c.caseNo() + "）" + text
-            + "\n\n办理进展：" + publicBaseUrl + "/public/cases/" + c.caseNo()
-            + "\n\n感谢您对社区事务的关心。\n",
-        c.id()));
+  /** The single-use evaluation link (一件一评价), to the address the caller found. */
+  public void evaluationRequested(CaseFile c, String email, String link, int round) {
+    Map<String, String> v = values(c);
+    v.put("result", c.resultNote());
+    v.put("link", link);
+    MailTemplates.Mail mail = templates.render(MailTemplates.Kind.EVALUATION_LINK, v);
+    outbox.enqueue("evaluation:" + c.caseNo() + ":" + round, email, mail.subject(), mail.body(), c.id());
+  }
+
+  private Map<String, String> values(CaseFile c) {
+    Map<String, String> v = new HashMap<>();
+    v.put("caseNo", c.caseNo());
+    v.put("title", c.title());
+    v.put("publicUrl", publicBaseUrl + "/public/cases/" + c.caseNo());
+    return v;
+  }
+
+  private void send(CaseFile c, String key, MailTemplates.Kind kind, Map<String, String> values) {
+    repository.findReporter(c.id()).filter(r -> r.email() != null).ifPresent(r -> {
+      MailTemplates.Mail mail = templates.render(kind, values);
+      outbox.enqueue(key, r.email(), mail.subject(), mail.body(), c.id());
+    });
   }
 }

@@ -5,6 +5,8 @@ import cn.yishi.adapter.outbound.directory.DirectoryYamlReader;
 import cn.yishi.application.Catalogue;
 import cn.yishi.application.DeliberationProperties;
 import cn.yishi.application.HandlingProperties;
+import cn.yishi.application.MailTemplates;
+import cn.yishi.adapter.outbound.mail.MailTemplatesYamlReader;
 import cn.yishi.domain.directory.Directory;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,6 +42,21 @@ public class PlatformConfiguration {
       return DirectoryYamlReader.read(location, in);
     } catch (IOException e) {
       throw new DirectoryException(location, 0, "无法读取：" + e.getMessage());
+    }
+  }
+
+  /** The mail templates. A malformed file stops start-up, naming the file, line and problem. */
+  @Bean
+  MailTemplates mailTemplates(ResourceLoader loader,
+      @Value("${yishi.mail.templates:classpath:mail-templates.yaml}") String location) {
+    Resource resource = loader.getResource(location);
+    if (!resource.exists()) {
+      throw new MailTemplatesYamlReader.MailTemplatesFileException(location, 0, "文件不存在");
+    }
+    try (InputStream in = resource.getInputStream()) {
+      return MailTemplatesYamlReader.read(location, in);
+    } catch (IOException e) {
+      throw new MailTemplatesYamlReader.MailTemplatesFileException(location, 0, "无法读取：" + e.getMessage());
     }
   }
 }

@@ -2,6 +2,7 @@ package cn.yishi.platform;
 
 import cn.yishi.adapter.outbound.calendar.CalendarFileException;
 import cn.yishi.adapter.outbound.directory.DirectoryException;
+import cn.yishi.adapter.outbound.mail.MailTemplatesYamlReader;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
 
@@ -18,6 +19,9 @@ public class StartupFailureAnalyzer implements FailureAnalyzer {
       }
       if (t instanceof CalendarFileException e) {
         return new FailureAnalysis(e.getMessage(), "Correct the working-day calendar file (yishi.calendar.location) and start again.", e);
+      }
+      if (t instanceof MailTemplatesYamlReader.MailTemplatesFileException e) {
+        return new FailureAnalysis(e.getMessage(), "Correct the mail template file (yishi.mail.templates) and start again.", e);
       }
     }
     return null;

@@ -1,5 +1,6 @@
 package cn.yishi.application.supervision;
 
+import cn.yishi.application.MailTemplates;
 import cn.yishi.application.port.MailOutbox;
 import cn.yishi.application.port.MonthlyReports;
 import cn.yishi.application.port.MonthlyStatistics;
@@ -18,6 +19,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
@@ -50,11 +52,13 @@ public class MonthlyDispatchService {
   private final int reviewDays;
   private final ZoneId zone;
   private final String publicBaseUrl;
+  private final MailTemplates templates;
 
   public MonthlyDispatchService(MonthlyStatistics statistics, MonthlyReports reports, MailOutbox outbox,
       Directory directory, WorkingDayCalendar calendar, Clock clock, BoardRules monthlyBoardRules,
       MonthlyProperties properties, @Value("${yishi.zone}") String zone,
-      @Value("${yishi.public-base-url}") String publicBaseUrl) {
+      @Value("${yishi.public-base-url}") String publicBaseUrl, MailTemplates templates) {
+    this.templates = templates;
     this.statistics = statistics;
     this.reports = reports;
     this.outbox = outbox;
@@ -176,9 +180,10 @@ public class MonthlyDispatchService {
       if (u.email() == null || u.email().isBlank()) {
         continue;
       }
-      if (outbox.enqueue("monthly:" + m + ":" + u.code(), u.email(), MonthlyTexts.mailSubject(m, u.name()),
-          MonthlyTexts.mailBody(m, u.name(), t.unit(u.code()), t.total(), boards, u.code(), directory.countyName(), url),
-          null)) {
+      MailTemplates.Mail mail = templates.render(MailTemplates.Kind.MONTHLY_REPORT, Map.of("unitName", u.name(),
+          "month", MonthlyTexts.label(m), "report", MonthlyTexts.mailReport(m, t.unit(u.code()), t.total(), boards, u.code()),
+          "publicUrl", url, "county", directory.countyName()));
+      if (outbox.enqueue("monthly:" + m + ":" + u.code(), u.email(), mail.subject(), mail.body(), null)) {
         queued++;
       }
     }

@@ -89,13 +89,12 @@ final class MonthlyTexts {
     return text.substring(0, SUMMARY_MAX - more.length()) + more;
   }
 
-  static String mailSubject(YearMonth month, String unitName) {
-    return "【月调度】" + label(month) + "办理情况通报（" + unitName + "）";
-  }
-
-  static String mailBody(YearMonth month, String unitName, MonthlyFigures f, MonthlyFigures total,
-      BoardRules.Boards boards, String unit, String countyName, String publicUrl) {
-    StringBuilder b = new StringBuilder(unitName).append("：\n\n");
+  /**
+   * The figures part of the mail to a unit ({@code {report}} of the monthly-report mail template): its
+   * month, its place on the boards and the county's figures.
+   */
+  static String mailReport(YearMonth month, MonthlyFigures f, MonthlyFigures total, BoardRules.Boards boards, String unit) {
+    StringBuilder b = new StringBuilder();
     b.append("现将").append(label(month)).append("月调度情况通报如下（统计期间 ").append(span(month)).append("）。\n\n");
     if (f.isEmpty()) {
       b.append("本单位本月无办件。\n");
@@ -114,7 +113,6 @@ final class MonthlyTexts {
     boards.black().stream().filter(e -> e.unit().equals(unit)).findFirst().ifPresent(e ->
         b.append("\n本单位列入本月黑榜：").append(e.reason()).append("。请认真分析原因，限期整改。\n"));
     b.append("\n全县：").append(line(total)).append("\n");
-    b.append("\n本月公示和红黑榜：").append(publicUrl).append("\n\n").append(countyName).append("调度中心\n");
     return b.toString();
   }
 }

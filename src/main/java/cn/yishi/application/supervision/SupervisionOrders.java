@@ -2,6 +2,7 @@ package cn.yishi.application.supervision;
 
 import cn.yishi.application.Cases;
 import cn.yishi.application.HandlingProperties;
+import cn.yishi.application.MailTemplates;
 import cn.yishi.application.port.CaseProcesses;
 import cn.yishi.application.port.MailOutbox;
 import cn.yishi.application.port.SupervisionStore;
@@ -15,6 +16,7 @@ import cn.yishi.domain.directory.Directory;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,9 +38,11 @@ public class SupervisionOrders {
   private final MailOutbox outbox;
   private final CaseProcesses processes;
   private final HandlingProperties handling;
+  private final MailTemplates templates;
 
   public SupervisionOrders(Cases cases, SupervisionStore store, MailOutbox outbox, CaseProcesses processes,
-      HandlingProperties handling) {
+      HandlingProperties handling, MailTemplates templates) {
+    this.templates = templates;
     this.cases = cases;
     this.store = store;
     this.outbox = outbox;
@@ -70,12 +74,10 @@ public class SupervisionOrders {
         : "办件「" + item.title() + "」（" + item.caseNo() + "）的决议事项「" + item.measure() + "」";
     String deadline = item.deadline() == null ? "未定" : item.deadline().atZoneSameInstant(now.getOffset()).format(DAY);
     if (!contactMissing) {
-      outbox.enqueue("supervision:" + item.key() + ":" + period, unit.get().email(),
-          (listed ? "【挂牌督办】" : "【督办】") + item.caseNo() + " " + shorten(item.title()),
-          unitName + "：\n\n" + what + "办理期限为" + deadline + "，" + reason + "。\n"
-              + (listed ? "该事项已连续两旬逾期，现予挂牌督办，并在公示栏“黑榜”公示，直至办结。\n" : "")
-              + "请于" + due.format(DAY) + "前办理并在系统中填写办理进展。\n\n县调度中心\n",
-          item.caseId());
+      MailTemplates.Mail mail = templates.render(listed ? MailTemplates.Kind.SUPERVISION_LISTED : MailTemplates.Kind.SUPERVISION,
+          Map.of("unitName", unitName, "caseNo", item.caseNo(), "title", shorten(item.title()), "item", what,
+              "deadline", deadline, "reason", reason, "due", due.format(DAY)));
+      outbox.enqueue("supervision:" + item.key() + ":" + period, unit.get().email(), mail.subject(), mail.body(), item.caseId());
     }
     String note = contactMissing
         ? "责任单位“" + unitName + "”未登记联系邮箱，督办邮件未能发出，请电话或当面通知。"

@@ -2,6 +2,7 @@ package cn.yishi.application.supervision;
 
 import cn.yishi.application.Cases;
 import cn.yishi.application.HandlingService;
+import cn.yishi.application.MailTemplates;
 import cn.yishi.application.port.CaseProcesses;
 import cn.yishi.application.port.MailOutbox;
 import cn.yishi.application.port.SupervisionStore;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -65,10 +67,12 @@ public class TenDaySweep {
   private final Clock clock;
   private final Transactions transactions;
   private final int threads;
+  private final MailTemplates templates;
 
   public TenDaySweep(Cases cases, SupervisionStore store, SupervisionOrders orders, MailOutbox outbox,
       HandlingService handling, CaseProcesses processes, Clock clock, Transactions transactions,
-      @Value("${yishi.supervision.sweep-threads:2}") int threads) {
+      @Value("${yishi.supervision.sweep-threads:2}") int threads, MailTemplates templates) {
+    this.templates = templates;
     this.transactions = transactions;
     this.threads = Math.max(1, threads);
     this.cases = cases;
@@ -158,10 +162,10 @@ public class TenDaySweep {
     String what = item.type() == ItemType.CASE
         ? "办件「" + item.title() + "」（" + item.caseNo() + "）"
         : "办件「" + item.title() + "」（" + item.caseNo() + "）的决议事项「" + item.measure() + "」";
-    if (outbox.enqueue("reminder:" + item.key() + ":" + period.id(), unit.get().email(),
-        "【旬跟进提醒】" + item.caseNo() + " 请填写办理进展",
-        unit.get().name() + "：\n\n" + what + "自" + day(quietSince) + "以来没有办理进展记录，办理期限为"
-            + day(item.deadline()) + "。\n请在系统中填写办理进展，逾期将予以督办。\n\n县调度中心（" + period.label() + "旬跟进）\n",
+    MailTemplates.Mail mail = templates.render(MailTemplates.Kind.REMINDER, Map.of("unitName", unit.get().name(),
+        "caseNo", item.caseNo(), "title", item.title(), "item", what, "since", day(quietSince),
+        "deadline", day(item.deadline()), "period", period.label()));
+    if (outbox.enqueue("reminder:" + item.key() + ":" + period.id(), unit.get().email(), mail.subject(), mail.body(),
         item.caseId())) {
       counts.incrementAndGet(3);
     }
