@@ -136,6 +136,11 @@ public class HandlingService {
   public Overdue overdue(String caseNo) {
     CaseFile before = cases.load(caseNo);
     OffsetDateTime missed = before.deadline();
+    if (missed != null && missed.isAfter(cases.now())) {
+      // the deadline moved after the timer was set (listed supervision moved the case up a tier):
+      // nothing was missed; the handling task starts again with the case as it stands
+      return new Overdue(cases.routing(before, true), false);
+    }
     boolean[] second = new boolean[1];
     int miss = before.overdueCount() + 1;
     CaseFile c = cases.change(caseNo, "system", TimelineAction.OVERDUE,

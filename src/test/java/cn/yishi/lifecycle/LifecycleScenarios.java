@@ -300,18 +300,25 @@ abstract class LifecycleScenarios {
 
     Job timer = management.createJobQuery().processInstanceId(handle.getProcessInstanceId())
         .activityId("boundary_handlingOverdue").singleResult();
-    management.executeJob(timer.getId());
-    Job overdue = management.createJobQuery().processInstanceId(handle.getProcessInstanceId())
-        .activityId("serviceTask_recordOverdue").singleResult();
-    management.executeJob(overdue.getId());
+    // the deadline passes (on the engine's clock, which is the application's)
+    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(
+        java.util.Date.from(handle.getDueDate().toInstant().plusSeconds(60)));
+    try {
+      management.executeJob(timer.getId());
+      Job overdue = management.createJobQuery().processInstanceId(handle.getProcessInstanceId())
+          .activityId("serviceTask_recordOverdue").singleResult();
+      management.executeJob(overdue.getId());
 
-    Task supervise = task(caseNo, "userTask_supervise");
-    assertThat(supervise.getDueDate()).isNotNull();
-    assertThat(timeline(caseNo)).contains("OVERDUE");
-    outbox.drain();
-    assertThat(Arrays.stream(smtp.getReceivedMessages()).filter(m -> recipients(m).contains("water@fengxin.example"))
-        .map(m -> { try { return m.getSubject(); } catch (Exception e) { throw new AssertionError(e); } }))
-        .anyMatch(s -> s.contains("督办") && s.contains(caseNo));
+      Task supervise = task(caseNo, "userTask_supervise");
+      assertThat(supervise.getDueDate()).isNotNull();
+      assertThat(timeline(caseNo)).contains("OVERDUE", "SUPERVISED");
+      outbox.drain();
+      assertThat(Arrays.stream(smtp.getReceivedMessages()).filter(m -> recipients(m).contains("water@fengxin.example"))
+          .map(m -> { try { return m.getSubject(); } catch (Exception e) { throw new AssertionError(e); } }))
+          .anyMatch(s -> s.contains("督办") && s.contains(caseNo));
+    } finally {
+      org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+    }
     assertThat(task(caseNo, "userTask_handle")).isNotNull();
   }
 

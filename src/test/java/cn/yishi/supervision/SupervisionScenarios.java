@@ -20,7 +20,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -46,6 +48,7 @@ abstract class SupervisionScenarios {
   @LocalServerPort int port;
   @Autowired TaskService tasks;
   @Autowired RuntimeService runtime;
+  @Autowired ManagementService management;
   @Autowired JdbcClient jdbc;
   @Autowired TenDaySweep sweep;
 
@@ -232,6 +235,21 @@ abstract class SupervisionScenarios {
         .isEqualTo(LocalDate.of(2026, 12, 28));
     assertThat(supervisionTasks(late)).hasSize(1);
     assertThat(supervisionTasks(late).get(0).getPriority()).as("listed supervision comes first").isEqualTo(90);
+
+    // the handling task's old deadline timer (due 12-02, the job executor was down) fires late: the
+    // deadline has moved with the tier, so nothing is missed and the task follows the new deadline
+    Job stale = management.createJobQuery().processInstanceId(handle.getProcessInstanceId())
+        .activityId("boundary_handlingOverdue").singleResult();
+    management.executeJob(stale.getId());
+    management.executeJob(management.createJobQuery().processInstanceId(handle.getProcessInstanceId())
+        .activityId("serviceTask_recordOverdue").singleResult().getId());
+    assertThat(column(late, "overdue_count")).isEqualTo("0");
+    assertThat(orders(late)).as("no deadline order").containsExactly("2026-12-2/SWEEP", "2026-12-3/SWEEP");
+    Task restarted = task(late, "userTask_handle");
+    assertThat(restarted.getDueDate().toInstant().atZone(ZONE).toLocalDate()).isEqualTo(LocalDate.of(2026, 12, 28));
+    assertThat(management.createJobQuery().processInstanceId(handle.getProcessInstanceId())
+        .activityId("boundary_handlingOverdue").singleResult().getDuedate().toInstant().atZone(ZONE).toLocalDate())
+        .isEqualTo(LocalDate.of(2026, 12, 28));
     assertThat(mailKeys(quiet)).containsExactly("reminder:CASE:" + caseId(quiet) + ":2026-12-3");
     assertThat(mailKeys(busy)).as("progress in the last 旬: no reminder").isEmpty();
     assertThat(jdbc.sql("select subject from yishi_mail_outbox where dedup_key like 'supervision:CASE:" + caseId(late) + ":2026-12-3'")
