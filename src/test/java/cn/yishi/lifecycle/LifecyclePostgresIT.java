@@ -12,13 +12,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class LifecyclePostgresIT extends LifecycleScenarios {
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {
-    String url = PostgresTestDatabase.fresh("yishi_it_lifecycle");
-    registry.add("spring.datasource.url", () -> url);
-    registry.add("spring.datasource.username", () -> PostgresTestDatabase.USER);
-    registry.add("spring.datasource.password", () -> PostgresTestDatabase.PASSWORD);
-    registry.add("yishi.admin.id", () -> "it.admin");
-    registry.add("yishi.admin.password", () -> "It-Admin-2026!x");
-    registry.add("yishi.demo-users.enabled", () -> "true");
+    PostgresTestDatabase.register(registry, "yishi_it_lifecycle");
     registry.add("spring.mail.host", () -> "127.0.0.1");
     registry.add("spring.mail.port", () -> "3025");
     registry.add("yishi.mail.outbox.poll-interval", () -> "PT1H");

@@ -10,18 +10,12 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("postgres")
 class MonthlyDispatchPostgresIT extends MonthlyDispatchScenarios {
-  private static final String ADMIN = "it.admin";
-  private static final String ADMIN_PASSWORD = "It-Admin-2026!x";
+  private static final String ADMIN = PostgresTestDatabase.ADMIN;
+  private static final String ADMIN_PASSWORD = PostgresTestDatabase.ADMIN_PASSWORD;
 
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {
-    String url = PostgresTestDatabase.fresh("yishi_it_monthly");
-    registry.add("spring.datasource.url", () -> url);
-    registry.add("spring.datasource.username", () -> PostgresTestDatabase.USER);
-    registry.add("spring.datasource.password", () -> PostgresTestDatabase.PASSWORD);
-    registry.add("yishi.admin.id", () -> ADMIN);
-    registry.add("yishi.admin.password", () -> ADMIN_PASSWORD);
-    registry.add("yishi.demo-users.enabled", () -> "true");
+    PostgresTestDatabase.register(registry, "yishi_it_monthly");
     registry.add("yishi.mail.outbox.poll-interval", () -> "PT1H");
     registry.add("yishi.board.version-ttl", () -> "PT0S");
     registry.add("camunda.bpm.job-execution.enabled", () -> "false");

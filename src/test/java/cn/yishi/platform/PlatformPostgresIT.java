@@ -13,18 +13,12 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("postgres")
 class PlatformPostgresIT extends PlatformScenarios {
-  static final String ADMIN = "it.admin";
-  static final String ADMIN_PASSWORD = "It-Admin-2026!x";
+  static final String ADMIN = PostgresTestDatabase.ADMIN;
+  static final String ADMIN_PASSWORD = PostgresTestDatabase.ADMIN_PASSWORD;
 
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {
-    String url = PostgresTestDatabase.fresh("yishi_it_platform");
-    registry.add("spring.datasource.url", () -> url);
-    registry.add("spring.datasource.username", () -> PostgresTestDatabase.USER);
-    registry.add("spring.datasource.password", () -> PostgresTestDatabase.PASSWORD);
-    registry.add("yishi.admin.id", () -> ADMIN);
-    registry.add("yishi.admin.password", () -> ADMIN_PASSWORD);
-    registry.add("yishi.demo-users.enabled", () -> "true");
+    PostgresTestDatabase.register(registry, "yishi_it_platform");
     registry.add("spring.mail.host", () -> "127.0.0.1");
     registry.add("spring.mail.port", () -> "3025");
     registry.add("yishi.mail.outbox.poll-interval", () -> "PT1H");

@@ -12,13 +12,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class SupervisionPostgresIT extends SupervisionScenarios {
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {
-    String url = PostgresTestDatabase.fresh("yishi_it_supervision");
-    registry.add("spring.datasource.url", () -> url);
-    registry.add("spring.datasource.username", () -> PostgresTestDatabase.USER);
-    registry.add("spring.datasource.password", () -> PostgresTestDatabase.PASSWORD);
-    registry.add("yishi.admin.id", () -> "it.admin");
-    registry.add("yishi.admin.password", () -> "It-Admin-2026!x");
-    registry.add("yishi.demo-users.enabled", () -> "true");
+    PostgresTestDatabase.register(registry, "yishi_it_supervision");
     registry.add("yishi.directory.location", () -> "classpath:directory/supervision-test.yaml");
     registry.add("yishi.mail.outbox.poll-interval", () -> "PT1H");
     registry.add("camunda.bpm.job-execution.enabled", () -> "false");
@@ -26,11 +20,11 @@ class SupervisionPostgresIT extends SupervisionScenarios {
 
   @Override
   String admin() {
-    return "it.admin";
+    return PostgresTestDatabase.ADMIN;
   }
 
   @Override
   String adminPassword() {
-    return "It-Admin-2026!x";
+    return PostgresTestDatabase.ADMIN_PASSWORD;
   }
 }

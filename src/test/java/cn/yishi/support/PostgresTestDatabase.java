@@ -17,8 +17,25 @@ public final class PostgresTestDatabase {
   private static final String PORT = env("YISHI_IT_DB_PORT", "5432");
   public static final String USER = env("YISHI_IT_DB_USER", "postgres");
   public static final String PASSWORD = env("YISHI_IT_DB_PASSWORD", "");
+  /** The operator of the suites (the postgres profile refuses the demo admin). */
+  public static final String ADMIN = "it.admin";
+  public static final String ADMIN_PASSWORD = "It-Admin-2026!x";
 
   private PostgresTestDatabase() {}
+
+  /**
+   * A fresh database {@code name} for a suite on the postgres profile, with the suite's operator and
+   * the demo users (password "demo") switched on explicitly.
+   */
+  public static void register(org.springframework.test.context.DynamicPropertyRegistry registry, String name) {
+    String url = fresh(name);
+    registry.add("spring.datasource.url", () -> url);
+    registry.add("spring.datasource.username", () -> USER);
+    registry.add("spring.datasource.password", () -> PASSWORD);
+    registry.add("yishi.admin.id", () -> ADMIN);
+    registry.add("yishi.admin.password", () -> ADMIN_PASSWORD);
+    registry.add("yishi.demo-users.enabled", () -> "true");
+  }
 
   /** Drops and creates {@code name}, returning its JDBC URL. */
   public static String fresh(String name) {
