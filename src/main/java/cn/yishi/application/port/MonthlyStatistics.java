@@ -36,6 +36,15 @@ public interface MonthlyStatistics {
   /** Cases listed and not resolved, closed or declined; resolution items listed and not completed. Oldest first. */
   List<ListedItem> listedNow();
 
+  /** Cases received and resolved in one month of a trend. */
+  record MonthCount(int received, int resolved) {}
+
+  /**
+   * Cases received (created_at) and resolved (resolved_at) in each month between consecutive {@code bounds}
+   * (month starts, oldest first; n + 1 bounds give n months), in one aggregate query on the indexed time columns.
+   */
+  List<MonthCount> receivedAndResolved(List<OffsetDateTime> bounds);
+
   /** Changes whenever an item is listed or a listed item is finished (part of the public board's version). */
   String listedVersion();
 }

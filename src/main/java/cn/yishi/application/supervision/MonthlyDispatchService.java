@@ -206,6 +206,12 @@ public class MonthlyDispatchService {
     });
   }
 
+  /** The stored report of the latest approved month (its red and black board is the one in force), if any. */
+  @Transactional(readOnly = true)
+  public Optional<MonthlyReportView> latestApproved() {
+    return reports.latestApproved().flatMap(h -> report(h.period()));
+  }
+
   /** The running month computed now, with provisional boards; nothing is stored. */
   @Transactional(readOnly = true)
   public MonthlyReportView current() {

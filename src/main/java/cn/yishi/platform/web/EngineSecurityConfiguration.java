@@ -10,7 +10,8 @@ import org.springframework.core.Ordered;
 /**
  * The HTTP-layer protections around the engine:
  * <ul>
- *   <li>{@code /engine-rest/*} and the project's {@code /api/*} require HTTP Basic authentication (Camunda's own filter);</li>
+ *   <li>{@code /engine-rest/*} requires HTTP Basic authentication (Camunda's own filter); the project's {@code /api/*}
+ *       takes HTTP Basic or, for reading, the session of a webapp login ({@link WebappSessionAuthenticationProvider});</li>
  *   <li>expressions in ad-hoc task and filter queries are refused (CVE mitigation);</li>
  *   <li>the Admin setup endpoint is blocked (CVE mitigation).</li>
  * </ul>
@@ -32,8 +33,20 @@ public class EngineSecurityConfiguration {
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> r =
         new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
     r.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
-    r.addUrlPatterns("/engine-rest/*", "/api/*");
+    r.addUrlPatterns("/engine-rest/*");
     r.setName("camundaEngineRestAuthentication");
+    r.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return r;
+  }
+
+  /** The project's API: HTTP Basic, or for GET and HEAD the webapps' login session (the Cockpit dashboard). */
+  @Bean
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> apiAuthenticationFilter() {
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> r =
+        new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    r.addInitParameter("authentication-provider", WebappSessionAuthenticationProvider.class.getName());
+    r.addUrlPatterns("/api/*");
+    r.setName("yishiApiAuthentication");
     r.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
     return r;
   }

@@ -2,6 +2,7 @@ package cn.yishi.adapter.inbound.rest;
 
 import cn.yishi.application.supervision.MonthlyDispatchService;
 import cn.yishi.application.supervision.MonthlyReportView;
+import cn.yishi.application.supervision.SupervisionQueries;
 import cn.yishi.domain.directory.GroupIds;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -9,6 +10,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -21,10 +23,12 @@ class ReportApi {
   private static final List<String> READERS = List.of(GroupIds.DISPATCH_CENTRE, GroupIds.ADMIN);
 
   private final MonthlyDispatchService dispatch;
+  private final SupervisionQueries queries;
   private final Caller caller;
 
-  ReportApi(MonthlyDispatchService dispatch, Caller caller) {
+  ReportApi(MonthlyDispatchService dispatch, SupervisionQueries queries, Caller caller) {
     this.dispatch = dispatch;
+    this.queries = queries;
     this.caller = caller;
   }
 
@@ -42,6 +46,22 @@ class ReportApi {
   MonthlyReportView current() {
     requireReader();
     return dispatch.current();
+  }
+
+  /** The latest approved month's report: the red and black board in force. 404 while no month is approved. */
+  @GetMapping("/latest")
+  ResponseEntity<?> latestApproved() {
+    requireReader();
+    return dispatch.latestApproved()
+        .<ResponseEntity<?>>map(ResponseEntity::ok)
+        .orElseGet(() -> ApiErrors.of(HttpStatus.NOT_FOUND, "month", "not_found", "尚无审定的月调度报告"));
+  }
+
+  /** Cases received and resolved per month for the last {@code months} months (1–24, default 6). */
+  @GetMapping("/trend")
+  SupervisionQueries.Trend trend(@RequestParam(required = false) String months) {
+    requireReader();
+    return queries.trend(months);
   }
 
   private void requireReader() {

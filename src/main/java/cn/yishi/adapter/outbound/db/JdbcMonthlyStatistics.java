@@ -195,6 +195,48 @@ class JdbcMonthlyStatistics implements MonthlyStatistics {
   }
 
   @Override
+  public List<MonthCount> receivedAndResolved(List<OffsetDateTime> bounds) {
+    if (bounds.size() < 2) {
+      throw new IllegalArgumentException("a trend needs at least two month bounds");
+    }
+    int months = bounds.size() - 1;
+    String sql = "select bucket, sum(received), sum(resolved) from ("
+        + " select " + bucket("c.created_at", months) + " as bucket, 1 as received, 0 as resolved from yishi_case c"
+        + " where c.created_at >= :b0 and c.created_at < :b" + months
+        + " union all"
+        + " select " + bucket("c.resolved_at", months) + ", 0, 1 from yishi_case c"
+        + " where c.resolved_at >= :b0 and c.resolved_at < :b" + months
+        + ") t group by bucket";
+    JdbcClient.StatementSpec spec = jdbc.sql(sql);
+    for (int i = 0; i < bounds.size(); i++) {
+      spec = spec.param("b" + i, bounds.get(i));
+    }
+    int[][] counts = new int[months][2];
+    spec.query(rs -> {
+      int bucket = rs.getInt(1);
+      counts[bucket][0] = rs.getInt(2);
+      counts[bucket][1] = rs.getInt(3);
+    });
+    List<MonthCount> trend = new java.util.ArrayList<>(months);
+    for (int[] c : counts) {
+      trend.add(new MonthCount(c[0], c[1]));
+    }
+    return trend;
+  }
+
+  /** The month (0 = oldest) a time falls in, from the bounds :b1 … :b(months-1); the range is checked by the where. */
+  private static String bucket(String column, int months) {
+    if (months == 1) {
+      return "0";
+    }
+    StringBuilder sql = new StringBuilder("case");
+    for (int i = 1; i < months; i++) {
+      sql.append(" when ").append(column).append(" < :b").append(i).append(" then ").append(i - 1);
+    }
+    return sql.append(" else ").append(months - 1).append(" end").toString();
+  }
+
+  @Override
   public String listedVersion() {
     String cases = jdbc.sql("""
             select count(*), max(listed_at) from yishi_case where listed_at is not null and status not in (:notListed)""")

@@ -21,11 +21,11 @@ export default {
   //   name: 'Operations',
   //   vendor: 'Company'
   // },
-  // customScripts: [
-  //   // If you have a folder called 'my-custom-script' (in the 'cockpit' folder)
-  //   // with a file called 'customScript.js' in it
-  //   // 'my-custom-script/customScript'
-  // ],
+  // Yishi: 督办看板, the dispatch centre's dashboard (header entry, page #/yishi-supervision, start-page summary).
+  // Paths are relative to app/cockpit/, without ".js".
+  customScripts: [
+    'scripts/yishi-supervision-dashboard'
+  ],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],
