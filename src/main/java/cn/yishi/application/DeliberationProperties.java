@@ -1,18 +1,44 @@
 package cn.yishi.application;
 
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The fixed deliberation day (固定议事日) of each community (application.yaml, yishi.deliberation).
+ * Deliberation settings (application.yaml, yishi.deliberation).
  *
- * @param fixedDay the day of the month, for communities not listed
+ * @param fixedDay the day of the month of the fixed deliberation day (固定议事日), for communities not listed
  * @param fixedDays per community code
+ * @param publicityDays the feedback window of the publicity (张榜公示), in working days
+ * @param voteDays how long a resident vote (一户一票) stays open, in working days
+ * @param resources the resource list (资源清单): departments, talent pool, social resources, venues
+ * @param registers the household register (住户名册) per compound (station code): household codes
+ * @param registerFiles imported registers: CSV resource locations ({@code compound,household})
  */
 @ConfigurationProperties("yishi.deliberation")
-public record DeliberationProperties(int fixedDay, Map<String, Integer> fixedDays) {
+public record DeliberationProperties(int fixedDay, Map<String, Integer> fixedDays, int publicityDays, int voteDays,
+    List<Resource> resources, Map<String, List<String>> registers, List<String> registerFiles) {
+
+  /**
+   * One entry of the resource list.
+   *
+   * @param name what is shown (e.g. 县司法局法律顾问)
+   * @param kind 部门, 人才, 社会资源 or 场地
+   * @param keywords words of a problem that this resource can help with
+   */
+  public record Resource(String name, String kind, List<String> keywords) {
+    public Resource {
+      keywords = keywords == null ? List.of() : List.copyOf(keywords);
+    }
+  }
+
   public DeliberationProperties {
     fixedDay = fixedDay < 1 || fixedDay > 31 ? 15 : fixedDay;
     fixedDays = fixedDays == null ? Map.of() : Map.copyOf(fixedDays);
+    publicityDays = publicityDays < 1 ? 5 : publicityDays;
+    voteDays = voteDays < 1 ? 7 : voteDays;
+    resources = resources == null ? List.of() : List.copyOf(resources);
+    registers = registers == null ? Map.of() : Map.copyOf(registers);
+    registerFiles = registerFiles == null ? List.of() : List.copyOf(registerFiles);
   }
 }

@@ -31,6 +31,30 @@ public class PlatformConfiguration {
     return new EngineClock(ZoneId.of(zone));
   }
 
+  /**
+   * 住户名册: the registers of application.yaml (yishi.deliberation.registers) and the imported CSV files
+   * (yishi.deliberation.register-files). A malformed or missing file stops start-up, naming the file and line.
+   */
+  @Bean
+  cn.yishi.domain.deliberation.HouseholdRegister householdRegister(ResourceLoader loader, DeliberationProperties properties) {
+    cn.yishi.domain.deliberation.HouseholdRegister register = new cn.yishi.domain.deliberation.HouseholdRegister(java.util.Map.of());
+    try {
+      register = register.with(properties.registers());
+      for (String location : properties.registerFiles()) {
+        Resource resource = loader.getResource(location);
+        if (!resource.exists()) {
+          throw new StartupRefusedException("住户名册 " + location + " 不存在", "Correct yishi.deliberation.register-files.");
+        }
+        try (InputStream in = resource.getInputStream()) {
+          register = register.with(cn.yishi.adapter.outbound.csv.HouseholdRegisterCsvReader.read(location, in));
+        }
+      }
+    } catch (IOException | IllegalArgumentException e) {
+      throw new StartupRefusedException(e.getMessage(), "Correct the household register and start again.", e);
+    }
+    return register;
+  }
+
   /** The organisation directory. A malformed file stops start-up, naming the file, line and problem. */
   @Bean
   Directory directory(ResourceLoader loader, @Value("${yishi.directory.location}") String location) {

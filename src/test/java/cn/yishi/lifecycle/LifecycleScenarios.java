@@ -379,13 +379,25 @@ abstract class LifecycleScenarios {
     completeOk(caseNo, "userTask_review", "community.hualin", "{}");
     assertThat(status(caseNo)).isEqualTo("DELIBERATING");
 
+    // 会前沟通 of the parties, then the problem list (full deliberation: DeliberationScenarios)
+    String meeting = tasks.createTaskQuery().taskDefinitionKey("userTask_preMeetingOpinion").list().stream()
+        .filter(t -> caseNo.equals(tasks.getVariable(t.getId(), "caseNo"))).findFirst().orElseThrow().getProcessInstanceId();
+    for (Task opinion : tasks.createTaskQuery().processInstanceId(meeting).taskDefinitionKey("userTask_preMeetingOpinion").list()) {
+      tasks.complete(opinion.getId(), java.util.Map.of("position", "同意"));
+    }
+    completeOk(caseNo, "userTask_draftProblemList", "room.hualin", "{\"problemList\":{\"value\":\"加装电梯费用分摊\"}}");
+
     String deadline = java.time.LocalDate.now().plusDays(20).toString();
+    String record = "\"attendees\":{\"value\":\"五方代表\"},\"groundRules\":{\"value\":\"少数服从多数\"},\"topic\":{\"value\":\"加装电梯\"},"
+        + "\"responsibilities\":{\"value\":\"住建局审批\"},";
     Reply noItems = complete(caseNo, "userTask_recordMeeting", "room.hualin",
-        "{\"participants\":{\"value\":15},\"summary\":{\"value\":\"五方共议\"},\"resolutionItems\":{\"type\":\"Json\",\"value\":\"[]\"}}");
+        "{" + record + "\"participants\":{\"value\":15},\"summary\":{\"value\":\"五方共议\"},\"resolutionItems\":{\"type\":\"Json\",\"value\":\"[]\"}}");
     assertThat(noItems.body()).contains("决议清单");
     completeOk(caseNo, "userTask_recordMeeting", "room.hualin",
-        "{\"participants\":{\"value\":15},\"summary\":{\"value\":\"五方共议，一户一票通过加装方案\"},"
+        "{" + record + "\"participants\":{\"value\":15},\"summary\":{\"value\":\"五方共议，一户一票通过加装方案\"},"
             + "\"resolutionItems\":{\"type\":\"Json\",\"value\":\"[{\\\"unit\\\":\\\"housing\\\",\\\"measure\\\":\\\"审批加装方案\\\",\\\"deadline\\\":\\\"" + deadline + "\\\"}]\"}}");
+    // 张榜公示: the feedback window passes without objections
+    management.executeJob(management.createJobQuery().processInstanceId(meeting).activityId("timer_publicityWindow").singleResult().getId());
 
     Task item = task(caseNo, "userTask_implementItem");
     assertThat(tasks.getVariable(item.getId(), "itemMeasure")).isEqualTo("审批加装方案");
@@ -394,7 +406,9 @@ abstract class LifecycleScenarios {
     assertThat(done.status()).as(done.body()).isEqualTo(204);
 
     assertThat(status(caseNo)).isEqualTo("RESOLVED");
-    assertThat(timeline(caseNo)).contains("MEETING_SCHEDULED", "MEETING_HELD", "ITEM_COMPLETED", "RESOLVED");
+    assertThat(timeline(caseNo)).contains("MEETING_SCHEDULED", "MEETING_HELD", "PUBLICITY_STARTED", "RESOLUTION_ADOPTED",
+        "ITEM_COMPLETED", "RESOLVED");
     assertThat(task(caseNo, "userTask_followUpVisit")).isNotNull();
   }
+
 }

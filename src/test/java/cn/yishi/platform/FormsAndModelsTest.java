@@ -55,7 +55,7 @@ class FormsAndModelsTest {
 
   private static Set<String> documentedVariables() throws IllegalAccessException {
     Set<String> names = new HashSet<>();
-    for (Class<?> glue : List.of(IssueLifecycle.Var.class, Deliberation.Var.class, ScheduledListening.Var.class,
+    for (Class<?> glue : List.of(IssueLifecycle.Var.class, Deliberation.Var.class, cn.yishi.adapter.inbound.engine.ResidentVote.Var.class, ScheduledListening.Var.class,
         MonthlyDispatch.Var.class)) {
       for (Field f : glue.getDeclaredFields()) {
         if (Modifier.isStatic(f.getModifiers()) && f.getType() == String.class) {
@@ -105,7 +105,8 @@ class FormsAndModelsTest {
   /** Each dynamic list (a Json variable) and the fields its delegate reads from every entry. */
   private static final Map<String, Set<String>> LIST_FIELDS = Map.of(
       Deliberation.Var.RESOLUTION_ITEMS, Deliberation.Var.RESOLUTION_ITEM_FIELDS,
-      ScheduledListening.Var.ISSUES, ScheduledListening.Var.ISSUE_FIELDS);
+      ScheduledListening.Var.ISSUES, ScheduledListening.Var.ISSUE_FIELDS,
+      cn.yishi.adapter.inbound.engine.ResidentVote.Var.PAPER_BALLOTS, cn.yishi.adapter.inbound.engine.ResidentVote.Var.PAPER_BALLOT_FIELDS);
 
   private static void collect(String form, JsonNode components, Set<String> known, List<String> unknown) {
     for (JsonNode c : components) {

@@ -52,6 +52,18 @@ class StartupRefusalTest {
   }
 
   @Test
+  void aMissingHouseholdRegisterStopsStartUpNamingTheFile() {
+    SpringApplicationBuilder app = new SpringApplicationBuilder(YishiApplication.class);
+    assertThatThrownBy(() -> app.run(
+            "--spring.datasource.url=jdbc:h2:mem:startup-refusal-register;DB_CLOSE_DELAY=-1",
+            "--server.port=0",
+            "--yishi.deliberation.register-files=classpath:registers/missing.csv").close())
+        .rootCause()
+        .isInstanceOf(StartupRefusedException.class)
+        .hasMessageContaining("住户名册 classpath:registers/missing.csv 不存在");
+  }
+
+  @Test
   void aMalformedDirectoryStopsStartUpNamingTheFileAndLine() {
     SpringApplicationBuilder app = new SpringApplicationBuilder(YishiApplication.class);
     assertThatThrownBy(() -> app.run(

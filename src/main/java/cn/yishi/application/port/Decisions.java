@@ -6,4 +6,7 @@ import cn.yishi.domain.casefile.Suggestion;
 public interface Decisions {
   /** The raw suggestion; a suggested unit "property" still means the community's property company. */
   Suggestion suggest(String category, Integer householdsAffected);
+
+  /** bpmn/voteRule.dmn: quorum and majority of a vote type; empty for an unknown type. */
+  java.util.Optional<cn.yishi.domain.deliberation.VoteRule> voteRule(String voteType);
 }

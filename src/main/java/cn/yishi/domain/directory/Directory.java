@@ -63,6 +63,21 @@ public record Directory(
   }
 
   /**
+   * The parties of a community's deliberation (五方/4+N): the community party organisation, the
+   * owners' committee, the property company, the resident representatives and the co-building units.
+   */
+  public List<String> deliberationParties(String community) {
+    List<String> ids = new ArrayList<>();
+    ids.add(GroupIds.community(community));
+    ids.add(GroupIds.owners(community));
+    propertyCompanyOf(community).ifPresent(u -> ids.add(GroupIds.unit(u.code())));
+    ids.add(GroupIds.residents(community));
+    units.stream().filter(u -> u.type() == UnitType.CO_BUILDING && community.equals(u.community()))
+        .forEach(u -> ids.add(GroupIds.unit(u.code())));
+    return ids;
+  }
+
+  /**
    * Every group the directory defines, keyed by id, in a stable order.
    *
    * @throws IllegalArgumentException when two entries derive the same group id
@@ -71,6 +86,7 @@ public record Directory(
     Map<String, Group> groups = new LinkedHashMap<>();
     put(groups, GroupIds.DISPATCH_CENTRE, countyName + "调度中心");
     put(groups, GroupIds.CHANNEL_ACCOUNTS, "接入渠道账号（12345、小程序等）");
+    put(groups, GroupIds.EXPERT_PANEL, countyName + "议事评审团（法律顾问、专家）");
     for (Street s : streets) {
       put(groups, GroupIds.street(s.code()), s.name() + "工作人员");
     }
@@ -82,6 +98,8 @@ public record Directory(
       }
       put(groups, GroupIds.room(c.code()), c.name() + "党群会客室");
       put(groups, GroupIds.hall(c.code()), c.name() + "党群会客厅");
+      put(groups, GroupIds.owners(c.code()), c.name() + "业主委员会");
+      put(groups, GroupIds.residents(c.code()), c.name() + "居民代表");
     }
     for (Unit u : units) {
       put(groups, GroupIds.unit(u.code()), u.name());
@@ -97,6 +115,8 @@ public record Directory(
     c.stations().forEach(s -> ids.add(GroupIds.station(s.code())));
     ids.add(GroupIds.room(c.code()));
     ids.add(GroupIds.hall(c.code()));
+    ids.add(GroupIds.owners(c.code()));
+    ids.add(GroupIds.residents(c.code()));
     return ids;
   }
 

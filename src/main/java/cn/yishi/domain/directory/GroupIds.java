@@ -44,6 +44,19 @@ public final class GroupIds {
     return communityCode + "-hall";
   }
 
+  /** 业主委员会 of a community (五方议事). */
+  public static String owners(String communityCode) {
+    return communityCode + "-owners";
+  }
+
+  /** 居民代表 of a community (五方议事). */
+  public static String residents(String communityCode) {
+    return communityCode + "-residents";
+  }
+
+  /** 评审团: the legal adviser and experts who check a deliberated plan. */
+  public static final String EXPERT_PANEL = "expert-panel";
+
   /** A responsible unit (department, property company, co-building unit). */
   public static String unit(String unitCode) {
     return "unit-" + unitCode;

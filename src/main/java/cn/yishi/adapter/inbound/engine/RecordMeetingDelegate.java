@@ -1,6 +1,7 @@
 package cn.yishi.adapter.inbound.engine;
 
 import cn.yishi.application.DeliberationService;
+import cn.yishi.application.ResidentVoteService;
 import cn.yishi.domain.casefile.FieldError;
 import cn.yishi.domain.casefile.ValidationException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,9 +13,10 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Records the meeting (六步) and its resolution list. Tasklist submits the list of the form's
- * dynamic list as a Json variable; it is parsed here and stored as resolution items, never kept
- * as a variable blob.
+ * Records the meeting (六步) and its resolution list, or its pause; checks a proposed resident
+ * vote (a ballot vote needs a household register). Tasklist submits the dynamic list as a Json
+ * variable; it is parsed here and stored as resolution items, never kept as a variable blob. Writes
+ * the routing facts paused, expertReview and residentVote.
  */
 @Component("recordMeetingDelegate")
 public class RecordMeetingDelegate implements JavaDelegate {
@@ -23,23 +25,43 @@ public class RecordMeetingDelegate implements JavaDelegate {
   static final String DEADLINE = "deadline";
 
   private final DeliberationService deliberation;
+  private final ResidentVoteService votes;
   private final ObjectMapper json = new ObjectMapper();
 
-  public RecordMeetingDelegate(DeliberationService deliberation) {
+  public RecordMeetingDelegate(DeliberationService deliberation, ResidentVoteService votes) {
     this.deliberation = deliberation;
+    this.votes = votes;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    List<DeliberationService.ItemInput> items = items(execution.getVariable(Deliberation.Var.RESOLUTION_ITEMS));
+    boolean paused = Boolean.TRUE.equals(EngineVariables.bool(execution, Deliberation.Var.PAUSED));
+    boolean expertReview = Boolean.TRUE.equals(EngineVariables.bool(execution, Deliberation.Var.EXPERT_REVIEW));
+    boolean residentVote = Boolean.TRUE.equals(EngineVariables.bool(execution, Deliberation.Var.RESIDENT_VOTE));
+    List<DeliberationService.ItemInput> items = paused ? List.of() : items(execution.getVariable(Deliberation.Var.RESOLUTION_ITEMS));
     Number meetingId = (Number) execution.getVariable(Deliberation.Var.MEETING_ID);
-    EngineVariables.refusingBadInput(() -> deliberation.record(
-        meetingId.longValue(),
+    if (!paused && residentVote) {
+      EngineVariables.refusingBadInput(() -> votes.plan(
+          EngineVariables.string(execution, Deliberation.Var.VOTE_TYPE),
+          EngineVariables.string(execution, Deliberation.Var.VOTE_COMPOUND),
+          EngineVariables.string(execution, Deliberation.Var.VOTE_QUESTION)));
+    }
+    DeliberationService.MeetingInput input = new DeliberationService.MeetingInput(
+        paused,
+        EngineVariables.string(execution, Deliberation.Var.PAUSE_REASON),
+        EngineVariables.bool(execution, Deliberation.Var.ON_SITE),
+        EngineVariables.string(execution, Deliberation.Var.ATTENDEES),
         EngineVariables.integer(execution, Deliberation.Var.PARTICIPANTS),
+        EngineVariables.string(execution, Deliberation.Var.GROUND_RULES),
+        EngineVariables.string(execution, Deliberation.Var.TOPIC),
         EngineVariables.string(execution, Deliberation.Var.SUMMARY),
         items,
-        EngineVariables.actor(execution)));
+        EngineVariables.string(execution, Deliberation.Var.RESPONSIBILITIES));
+    EngineVariables.refusingBadInput(() -> deliberation.record(meetingId.longValue(), input, EngineVariables.actor(execution)));
     execution.removeVariable(Deliberation.Var.RESOLUTION_ITEMS);
+    execution.setVariable(Deliberation.Var.PAUSED, paused);
+    execution.setVariable(Deliberation.Var.EXPERT_REVIEW, !paused && expertReview);
+    execution.setVariable(Deliberation.Var.RESIDENT_VOTE, !paused && residentVote);
   }
 
   private List<DeliberationService.ItemInput> items(Object value) {

@@ -31,6 +31,7 @@ import org.springframework.stereotype.Component;
 class CamundaDecisions implements Decisions {
   static final String ADMISSIBILITY = "admissibility";
   static final String TRIAGE = "triage";
+  static final String VOTE_RULE = "voteRule";
   private static final int MAX_ENTRIES = 10_000;
 
   private final DecisionService decisions;
@@ -64,6 +65,20 @@ class CamundaDecisions implements Decisions {
       cache.put(key, new Cached(s, now.plus(ttl)));
     }
     return s;
+  }
+
+  @Override
+  public java.util.Optional<cn.yishi.domain.deliberation.VoteRule> voteRule(String voteType) {
+    DmnDecisionResultEntries r = decisions.evaluateDecisionByKey(VOTE_RULE)
+        .variables(java.util.Collections.singletonMap("voteType", voteType)).evaluate().getSingleResult();
+    if (r == null) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(new cn.yishi.domain.deliberation.VoteRule(
+        cn.yishi.domain.deliberation.VoteRule.Share.parse(r.getEntry("quorum")),
+        cn.yishi.domain.deliberation.VoteRule.Share.parse(r.getEntry("majority")),
+        Boolean.TRUE.equals(r.getEntry("strictMajority")),
+        "ASSEMBLY".equals(r.getEntry("channel"))));
   }
 
   private Suggestion evaluate(String category, Integer householdsAffected) {

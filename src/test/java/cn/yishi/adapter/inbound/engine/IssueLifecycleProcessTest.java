@@ -49,7 +49,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * in-memory engine. The delegates are replaced by stubs that write the routing facts the real
  * ones write: this test is about the model; the use cases are tested with the application.
  */
-@Deployment(resources = {"bpmn/issueLifecycle.bpmn", "bpmn/deliberation.bpmn", "forms/issueIntake.form",
+@Deployment(resources = {"bpmn/issueLifecycle.bpmn", "bpmn/deliberation.bpmn", "forms/issuePreMeeting.form",
+    "forms/issueProblemList.form", "forms/issueExpertReview.form", "forms/issueObjectionDecision.form", "forms/issueIntake.form",
     "forms/issueReview.form", "forms/issueDispatch.form", "forms/issueClaim.form", "forms/issueHandle.form",
     "forms/issueSupervise.form", "forms/issueFollowUpVisit.form", "forms/issueMeeting.form", "forms/issueImplementItem.form"})
 class IssueLifecycleProcessTest {
@@ -62,6 +63,7 @@ class IssueLifecycleProcessTest {
   ProcessEngineExtension extension = ProcessEngineExtension.builder().useProcessEngine(ENGINE).build();
 
   private final AtomicBoolean refuseReview = new AtomicBoolean();
+  private final DeliberationStubs deliberation = new DeliberationStubs();
   private final AtomicBoolean reporterHasEmail = new AtomicBoolean();
   private final List<String> recordedSupervision = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -97,21 +99,6 @@ class IssueLifecycleProcessTest {
     e.setVariable(Var.SUPERVISOR_GROUPS, "hualin-room,dispatch-centre");
     e.setVariable(Var.HANDLING_DEADLINE, Date.from(Instant.now().plus(3, ChronoUnit.DAYS)));
     e.setVariable(Var.PRIORITY, 40);
-  }
-
-  /** Read by deliberation.bpmn's multi-instance task. */
-  public static class ResolutionItemsStub {
-    public List<Long> openItemIds(Number meetingId) {
-      return List.of(11L, 12L);
-    }
-
-    public String unitGroupOf(Number itemId) {
-      return itemId.longValue() == 11L ? "unit-housing" : "unit-water";
-    }
-
-    public Date deadlineOf(Number itemId) {
-      return Date.from(Instant.now().plus(10, ChronoUnit.DAYS));
-    }
   }
 
   /** camunda-bpm-assert keeps one engine per thread: use this class's, not the previous class's. */
@@ -173,14 +160,7 @@ class IssueLifecycleProcessTest {
     BEANS.put("startReworkDelegate", (JavaDelegate) e -> route(e, (String) e.getVariable(Var.HANDLER_GROUPS)));
     BEANS.put("closeCaseDelegate", (JavaDelegate) e -> { });
     BEANS.put("recordDeliberationResultDelegate", (JavaDelegate) e -> { });
-    BEANS.put("scheduleMeetingDelegate", (JavaDelegate) e -> {
-      e.setVariable(Deliberation.Var.MEETING_ID, 7L);
-      e.setVariable(Deliberation.Var.ROOM_GROUP, "hualin-room");
-      e.setVariable(Deliberation.Var.MEETING_DUE, Date.from(Instant.now().plus(5, ChronoUnit.DAYS)));
-    });
-    BEANS.put("recordMeetingDelegate", (JavaDelegate) e -> { });
-    BEANS.put("resolutionItemTaskListener", (TaskListener) t -> { });
-    BEANS.put("resolutionItems", new ResolutionItemsStub());
+    deliberation.install(BEANS);
     BEANS.put("listVariablesTaskListener", new ListVariablesTaskListener(caseNo -> CASE_NO.equals(caseNo)
         ? Optional.of(new TaskFacts(null, List.of(new TaskFacts.Line(REGISTERED_AT, "登记诉求", "来源渠道：网格员走访"))))
         : Optional.empty(), ZoneId.of("Asia/Shanghai")));
@@ -318,9 +298,14 @@ class IssueLifecycleProcessTest {
     assertThat(pi).isWaitingAt(CALL_ACTIVITY_DELIBERATION);
     ProcessInstance meeting = ENGINE.getRuntimeService().createProcessInstanceQuery()
         .processDefinitionKey(Deliberation.PROCESS_KEY).superProcessInstanceId(pi.getId()).singleResult();
-    assertThat(meeting).hasBusinessKey(CASE_NO).isWaitingAt(Deliberation.USER_TASK_RECORD_MEETING);
+    assertThat(meeting).hasBusinessKey(CASE_NO).isWaitingAt(Deliberation.USER_TASK_PRE_MEETING);
+    ENGINE.getTaskService().createTaskQuery().processInstanceId(meeting.getId()).list()
+        .forEach(t -> ENGINE.getTaskService().complete(t.getId(), withVariables(Deliberation.Var.POSITION, "同意")));
+    complete(task(Deliberation.USER_TASK_PROBLEM_LIST, meeting), withVariables(Deliberation.Var.PROBLEM_LIST, "加装电梯"));
     assertThat(task(Deliberation.USER_TASK_RECORD_MEETING, meeting)).hasCandidateGroup("hualin-room");
     complete(task(Deliberation.USER_TASK_RECORD_MEETING, meeting), withVariables(Deliberation.Var.PARTICIPANTS, 12));
+    assertThat(meeting).isWaitingAt(Deliberation.TIMER_PUBLICITY);
+    execute(job(Deliberation.TIMER_PUBLICITY, meeting));
 
     List<Task> items = ENGINE.getTaskService().createTaskQuery().processInstanceId(meeting.getId())
         .taskDefinitionKey(Deliberation.USER_TASK_IMPLEMENT_ITEM).list();

@@ -1,0 +1,142 @@
+package cn.yishi.adapter.inbound.rest;
+
+import cn.yishi.application.DeliberationService;
+import cn.yishi.application.ResidentVoteService;
+import cn.yishi.application.port.Meetings;
+import cn.yishi.domain.casefile.ValidationException;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Deliberation over HTTP. Staff: meeting statistics and the ballot tokens of a vote (to print the
+ * paper ballots). Public (no login, no personal data): the publicised resolution and objections to
+ * it, the ballot page of a household's token, the count (totals only) and the meeting statistics.
+ */
+@RestController
+class DeliberationApi {
+  private final DeliberationService deliberation;
+  private final ResidentVoteService votes;
+  private final Caller caller;
+
+  DeliberationApi(DeliberationService deliberation, ResidentVoteService votes, Caller caller) {
+    this.deliberation = deliberation;
+    this.votes = votes;
+    this.caller = caller;
+  }
+
+  record Statistics(List<Meetings.MonthFigures> months, int meetings, int onSiteMeetings, int participants, int settled) {}
+
+  @GetMapping("/api/meetings/statistics")
+  Statistics staffStatistics(@RequestParam(required = false) String community, @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to) {
+    caller.userId();
+    if (!caller.isStaff()) {
+      throw new ApiErrors.Forbidden("只有工作人员可以查看议事统计");
+    }
+    return statistics(community, from, to);
+  }
+
+  @GetMapping("/public/meetings/statistics")
+  Statistics publicStatistics(@RequestParam(required = false) String community, @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to) {
+    return statistics(community, from, to);
+  }
+
+  private Statistics statistics(String community, String from, String to) {
+    YearMonth now = deliberation.currentMonth();
+    YearMonth f = month("from", from, now.minusMonths(11));
+    YearMonth t = month("to", to, now);
+    List<Meetings.MonthFigures> months = deliberation.statistics(community == null || community.isBlank() ? null : community.strip(), f, t);
+    return new Statistics(months, months.stream().mapToInt(Meetings.MonthFigures::meetings).sum(),
+        months.stream().mapToInt(Meetings.MonthFigures::onSiteMeetings).sum(),
+        months.stream().mapToInt(Meetings.MonthFigures::participants).sum(),
+        months.stream().mapToInt(Meetings.MonthFigures::settled).sum());
+  }
+
+  private static YearMonth month(String field, String value, YearMonth fallback) {
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      return YearMonth.parse(value.strip());
+    } catch (DateTimeParseException e) {
+      throw new ValidationException(List.of(new cn.yishi.domain.casefile.FieldError(field, "invalid", "月份格式应为 yyyy-MM")));
+    }
+  }
+
+  record Ballot(String household, String token) {}
+
+  @GetMapping("/api/votes/{voteId}/ballots")
+  List<Ballot> ballots(@PathVariable long voteId) {
+    caller.userId();
+    if (!caller.isStaff()) {
+      throw new ApiErrors.Forbidden("只有工作人员可以打印选票");
+    }
+    return votes.ballots(voteId).stream().map(b -> new Ballot(b[0], b[1])).toList();
+  }
+
+  @GetMapping("/api/meetings/{meetingId}/objections")
+  List<Meetings.Objection> objections(@PathVariable long meetingId) {
+    caller.userId();
+    if (!caller.inAny(List.of(cn.yishi.domain.directory.GroupIds.room(deliberation.meeting(meetingId).community()),
+        cn.yishi.domain.directory.GroupIds.DISPATCH_CENTRE))) {
+      throw new ApiErrors.Forbidden("只有本社区党群会客室和调度中心可以查看公示异议");
+    }
+    return deliberation.objectionTexts(meetingId);
+  }
+
+  @GetMapping(value = "/public/resolutions/{token}", produces = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<?> resolution(@PathVariable String token) {
+    return deliberation.publicResolution(token).<ResponseEntity<?>>map(ResponseEntity::ok)
+        .orElseGet(() -> ApiErrors.of(HttpStatus.NOT_FOUND, "token", "unknown", "公示不存在"));
+  }
+
+  record Objection(String content) {}
+
+  @PostMapping(value = "/public/resolutions/{token}/objections", consumes = MediaType.APPLICATION_JSON_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  Map<String, String> object(@PathVariable String token, @RequestBody(required = false) Objection body) {
+    deliberation.object(token, body == null ? null : body.content());
+    return Map.of("message", "已收到您的意见，议事会将在公示期满后研究处理。");
+  }
+
+  @GetMapping(value = "/public/votes/{token}", produces = MediaType.APPLICATION_JSON_VALUE)
+  ResidentVoteService.PublicVote vote(@PathVariable String token) {
+    return votes.publicView(token);
+  }
+
+  record Choice(String choice) {}
+
+  @PostMapping(value = "/public/votes/{token}", consumes = MediaType.APPLICATION_JSON_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  Map<String, String> cast(@PathVariable String token, @RequestBody(required = false) Choice body) {
+    votes.castOnline(token, body == null ? null : body.choice());
+    return Map.of("message", "投票成功，感谢您的参与！每户只能投一票。");
+  }
+
+  /** Unknown token, meeting or vote 404; used token 409; expired 410; other input 400. */
+  @ExceptionHandler(ValidationException.class)
+  ResponseEntity<ApiErrors.Body> refused(ValidationException e) {
+    HttpStatus status = e.errors().stream().filter(f -> List.of("token", "meetingId", "voteId").contains(f.field())).findFirst()
+        .map(f -> switch (f.code()) {
+          case "unknown" -> HttpStatus.NOT_FOUND;
+          case "used" -> HttpStatus.CONFLICT;
+          case "expired" -> HttpStatus.GONE;
+          default -> HttpStatus.BAD_REQUEST;
+        })
+        .orElse(HttpStatus.BAD_REQUEST);
+    return ResponseEntity.status(status).body(new ApiErrors.Body(e.errors()));
+  }
+}

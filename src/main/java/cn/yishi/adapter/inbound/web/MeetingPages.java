@@ -1,0 +1,87 @@
+package cn.yishi.adapter.inbound.web;
+
+import cn.yishi.application.DeliberationService;
+import cn.yishi.application.port.Meetings;
+import cn.yishi.domain.casefile.ValidationException;
+import cn.yishi.domain.directory.Directory;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+
+/**
+ * The public board of deliberation (no login, no personal data): the resolutions in their
+ * publicity window (张榜公示) with a form for objections, and the meeting statistics of the last
+ * twelve months (meetings, on-site meetings, participants, matters settled).
+ */
+@Controller
+class MeetingPages {
+  private static final MediaType HTML = MediaType.parseMediaType("text/html;charset=UTF-8");
+
+  private final DeliberationService deliberation;
+  private final Directory directory;
+  private final ITemplateEngine templates;
+
+  MeetingPages(DeliberationService deliberation, Directory directory, ITemplateEngine templates) {
+    this.deliberation = deliberation;
+    this.directory = directory;
+    this.templates = templates;
+  }
+
+  @GetMapping(value = "/public/meetings", produces = MediaType.TEXT_HTML_VALUE)
+  ResponseEntity<byte[]> page(@RequestParam(required = false) String community) {
+    String c = community == null || community.isBlank() ? null : community.strip();
+    List<DeliberationService.PublicResolution> resolutions;
+    List<Meetings.MonthFigures> months;
+    try {
+      resolutions = deliberation.publicResolutions(c);
+      var now = deliberation.currentMonth();
+      months = deliberation.statistics(c, now.minusMonths(11), now);
+    } catch (ValidationException e) {
+      return message(HttpStatus.NOT_FOUND, "找不到该社区的议事公示", "请检查链接中的社区编码。");
+    }
+    Context ctx = new Context(Locale.SIMPLIFIED_CHINESE);
+    ctx.setVariable("name", c == null ? directory.countyName() : directory.community(c).map(Directory.Community::name).orElse(c));
+    ctx.setVariable("resolutions", resolutions);
+    ctx.setVariable("months", months.stream().map(m -> new Row(
+        directory.community(m.community()).map(Directory.Community::name).orElse(m.community()), m)).toList());
+    ctx.setVariable("meetings", months.stream().mapToInt(Meetings.MonthFigures::meetings).sum());
+    ctx.setVariable("onSite", months.stream().mapToInt(Meetings.MonthFigures::onSiteMeetings).sum());
+    ctx.setVariable("participants", months.stream().mapToInt(Meetings.MonthFigures::participants).sum());
+    ctx.setVariable("settled", months.stream().mapToInt(Meetings.MonthFigures::settled).sum());
+    return ResponseEntity.ok().contentType(HTML).body(templates.process("public/meetings", ctx).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** One line of the statistics: the community's name and its figures of a month. */
+  public record Row(String communityName, Meetings.MonthFigures figures) {}
+
+  @PostMapping(value = "/public/resolutions/{token}/objections", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
+      produces = MediaType.TEXT_HTML_VALUE)
+  ResponseEntity<byte[]> object(@PathVariable String token, @RequestParam(required = false) String content) {
+    try {
+      deliberation.object(token, content);
+    } catch (ValidationException e) {
+      String code = e.errors().get(0).code();
+      HttpStatus status = "unknown".equals(code) ? HttpStatus.NOT_FOUND : "expired".equals(code) ? HttpStatus.GONE : HttpStatus.BAD_REQUEST;
+      return message(status, "未能提交意见", e.errors().get(0).message());
+    }
+    return message(HttpStatus.OK, "已收到您的意见", "议事会将在公示期满后研究处理，处理结果将公开。");
+  }
+
+  private ResponseEntity<byte[]> message(HttpStatus status, String title, String message) {
+    Context ctx = new Context(Locale.SIMPLIFIED_CHINESE);
+    ctx.setVariable("title", title);
+    ctx.setVariable("message", message);
+    return ResponseEntity.status(status).contentType(HTML)
+        .body(templates.process("public/message", ctx).getBytes(StandardCharsets.UTF_8));
+  }
+}
