@@ -7,12 +7,14 @@ import cn.yishi.domain.casefile.FieldError;
 import cn.yishi.domain.casefile.TimelineAction;
 import cn.yishi.domain.casefile.ValidationException;
 import cn.yishi.domain.deliberation.VoteRule;
+import cn.yishi.domain.directory.GroupIds;
 import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
@@ -223,10 +225,26 @@ public class ResidentVoteService {
         closed ? v.abstain() : null, closed ? VoteRule.Outcome.valueOf(v.outcome()).label() : null);
   }
 
-  /** The ballot tokens of a vote (staff: to print the paper ballots or send the links). */
+  /**
+   * The ballot tokens of a vote, for the staff who print the paper ballots or send the links: only the
+   * vote's own community (社区两委, its 会客室) and the dispatch centre — a token is a household's vote.
+   */
   @Transactional(readOnly = true)
-  public List<String[]> ballots(long voteId) {
-    votes.findVote(voteId).orElseThrow(() -> DeliberationService.refused("voteId", "unknown", "表决不存在"));
+  public List<String[]> ballots(long voteId, Collection<String> callerGroups) {
+    Votes.Vote v = votes.findVote(voteId).orElseThrow(() -> DeliberationService.refused("voteId", "unknown", "表决不存在"));
+    List<String> allowed = List.of(GroupIds.community(v.community()),
+        GroupIds.room(v.community()), GroupIds.DISPATCH_CENTRE,
+        GroupIds.ADMIN);
+    if (callerGroups.stream().noneMatch(allowed::contains)) {
+      throw new BallotsForbidden();
+    }
     return votes.tokens(voteId);
+  }
+
+  /** The caller does not belong to the vote's community or the dispatch centre. */
+  public static final class BallotsForbidden extends RuntimeException {
+    public BallotsForbidden() {
+      super("只有本社区两委、党群会客室和调度中心可以取得本次表决的选票");
+    }
   }
 }

@@ -207,6 +207,9 @@ abstract class DeliberationScenarios {
     ballots.json().forEach(b -> tokens.add(b.path("token").asText()));
     assertThat(tokens).hasSize(12).allSatisfy(t -> assertThat(t).matches("[A-Za-z0-9_-]{43}")).doesNotHaveDuplicates();
     assertThat(call("GET", "/api/votes/" + voteId + "/ballots", "channel.12345", null).status()).isEqualTo(403);
+    // a token is a household's vote: staff of another community or a unit may not have them
+    assertThat(call("GET", "/api/votes/" + voteId + "/ballots", "community.shengdian", null).status()).isEqualTo(403);
+    assertThat(call("GET", "/api/votes/" + voteId + "/ballots", "unit.housing", null).status()).isEqualTo(403);
 
     JsonNode page = call("GET", "/public/votes/" + tokens.get(0), null, null).json();
     assertThat(page.path("question").asText()).isEqualTo("是否同意1栋加装电梯");
@@ -387,7 +390,7 @@ abstract class DeliberationScenarios {
         .param(java.sql.Date.valueOf(LocalDate.now())).param(java.time.OffsetDateTime.now()).update(key, "id");
     long meetingId = key.getKeyAs(Number.class).longValue();
     ResidentVoteService.Opened opened = votes.open(meetingId, "GENERAL", "shengdian-xinyuan", "是否同意调整停车位");
-    String token = votes.ballots(opened.voteId()).get(0)[1];
+    String token = votes.ballots(opened.voteId(), List.of("dispatch-centre")).get(0)[1];
     ExecutorService pool = Executors.newFixedThreadPool(50);
     CountDownLatch start = new CountDownLatch(1);
     List<Future<String>> results = new ArrayList<>();
