@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -357,9 +357,9 @@ class ListeningH2Test {
 
     long before = instances().size();
     assertThatThrownBy(() -> runtime.startProcessInstanceByKey(ScheduledListening.PROCESS_KEY, Map.of(Var.LISTENING_DATE, "2026-13-01")))
-        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("yyyy-MM-dd");
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("yyyy-MM-dd");
     assertThatThrownBy(() -> runtime.startProcessInstanceByKey(ScheduledListening.PROCESS_KEY, Map.of(Var.LISTENING_DATE, "2026-12-16")))
-        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("不能晚于今天");
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("不能晚于今天");
     assertThat(instances()).hasSize((int) before);
   }
 }

@@ -22,7 +22,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
-import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -561,9 +561,9 @@ abstract class MonthlyDispatchScenarios {
     long instances = history.createHistoricProcessInstanceQuery().processDefinitionKey(MonthlyDispatch.PROCESS_KEY).count();
 
     assertThatThrownBy(() -> runtime.startProcessInstanceByKey(MonthlyDispatch.PROCESS_KEY, Map.of(MonthlyDispatch.Var.AS_OF, "2026-13-01")))
-        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("日期格式应为 YYYY-MM-DD");
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("日期格式应为 YYYY-MM-DD");
     assertThatThrownBy(() -> runtime.startProcessInstanceByKey(MonthlyDispatch.PROCESS_KEY, Map.of(MonthlyDispatch.Var.AS_OF, "2026-11-23")))
-        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("日期不能晚于今天（2026-11-22）");
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("日期不能晚于今天（2026-11-22）");
 
     assertThat(count("select count(*) from yishi_supervision_run")).isEqualTo(runs);
     assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(MonthlyDispatch.PROCESS_KEY).count()).isEqualTo(instances);

@@ -203,7 +203,7 @@ abstract class SupervisionScenarios {
     Reply tooLong = call("POST", "/engine-rest/task/" + order.getId() + "/submit-form", "room.hualin",
         "{\"variables\":{\"supervisionAcknowledged\":{\"value\":true},\"supervisionComment\":{\"value\":\""
             + "督".repeat(2001) + "\"}}}");
-    assertThat(tooLong.status()).isGreaterThanOrEqualTo(400);
+    assertThat(tooLong.status()).as("refused input is a client error").isEqualTo(400);
     assertThat(tooLong.body()).contains("督办情况不能超过2000个字");
     assertThat(supervisionTasks(late)).as("the refused record leaves the order open").hasSize(1);
     assertThat(jdbc.sql("select count(*) from yishi_supervision_order where case_id = ? and completed_at is null")
