@@ -3,21 +3,16 @@ package cn.yishi.publicpages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yishi.adapter.outbound.mail.OutboxSender;
+import cn.yishi.support.BrowserSuite;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.TaskService;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -40,7 +35,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 })
 class ResidentJourneyIT {
   private static final Path SCRIPT = Path.of("src/test/e2e/resident-journey.js");
-  private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
 
   @RegisterExtension
   static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
@@ -52,34 +46,11 @@ class ResidentJourneyIT {
 
   @BeforeAll
   static void browserIsThere() {
-    List<String> missing = new ArrayList<>();
-    if (!Files.isExecutable(CHROMIUM)) {
-      missing.add(CHROMIUM + " (apt-get install -y chromium)");
-    }
-    if (!Files.exists(Path.of("node_modules/playwright-core"))) {
-      missing.add("node_modules/playwright-core (npm ci)");
-    }
-    if (!missing.isEmpty()) {
-      String why = "The browser test needs " + String.join(" and ", missing);
-      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-        throw new IllegalStateException("CI=true and " + why);
-      }
-      System.err.println("SKIPPING the browser test: " + why);
-      Assumptions.abort(why);
-    }
+    BrowserSuite.requireBrowser();
   }
 
   private String node(String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of("node", SCRIPT.toString()));
-    command.addAll(List.of(args));
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-    boolean done = p.waitFor(90, TimeUnit.SECONDS);
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!done) {
-      p.destroyForcibly();
-    }
-    assertThat(done && p.exitValue() == 0).as("browser step %s failed:%n%s", args[0], out).isTrue();
-    return out;
+    return BrowserSuite.node(SCRIPT, args);
   }
 
   @Test

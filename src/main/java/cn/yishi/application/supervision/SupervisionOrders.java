@@ -69,9 +69,7 @@ public class SupervisionOrders {
     if (id.isEmpty()) {
       return Optional.empty();
     }
-    String what = item.type() == ItemType.CASE
-        ? "办件「" + item.title() + "」（" + item.caseNo() + "）"
-        : "办件「" + item.title() + "」（" + item.caseNo() + "）的决议事项「" + item.measure() + "」";
+    String what = describe(item);
     String deadline = item.deadline() == null ? "未定" : item.deadline().atZoneSameInstant(now.getOffset()).format(DAY);
     if (!contactMissing) {
       MailTemplates.Mail mail = templates.render(listed ? MailTemplates.Kind.SUPERVISION_LISTED : MailTemplates.Kind.SUPERVISION,
@@ -102,6 +100,12 @@ public class SupervisionOrders {
     if (store.completeOrder(orderId, actor, c.isEmpty() ? null : c, cases.now())) {
       cases.note(cases.load(caseNo), actor, TimelineAction.SUPERVISION_HANDLED, c.isEmpty() ? "已督促责任单位" : c, false);
     }
+  }
+
+  /** 办件「标题」（编号）, or for a resolution item 办件「标题」（编号）的决议事项「措施」: the {item} of the mails. */
+  static String describe(OpenItem item) {
+    String c = "办件「" + item.title() + "」（" + item.caseNo() + "）";
+    return item.type() == ItemType.CASE ? c : c + "的决议事项「" + item.measure() + "」";
   }
 
   private static Tier tierOf(OpenItem item) {

@@ -6,7 +6,6 @@ import cn.yishi.application.MailTemplates;
 import cn.yishi.application.port.CaseProcesses;
 import cn.yishi.application.port.MailOutbox;
 import cn.yishi.application.port.SupervisionStore;
-import cn.yishi.application.port.SupervisionStore.ItemType;
 import cn.yishi.application.port.SupervisionStore.OpenItem;
 import cn.yishi.application.port.SupervisionStore.Run;
 import cn.yishi.application.port.Transactions;
@@ -159,9 +158,7 @@ public class TenDaySweep {
       counts.incrementAndGet(2);
       return;
     }
-    String what = item.type() == ItemType.CASE
-        ? "办件「" + item.title() + "」（" + item.caseNo() + "）"
-        : "办件「" + item.title() + "」（" + item.caseNo() + "）的决议事项「" + item.measure() + "」";
+    String what = SupervisionOrders.describe(item);
     MailTemplates.Mail mail = templates.render(MailTemplates.Kind.REMINDER, Map.of("unitName", unit.get().name(),
         "caseNo", item.caseNo(), "title", item.title(), "item", what, "since", day(quietSince),
         "deadline", day(item.deadline()), "period", period.label()));

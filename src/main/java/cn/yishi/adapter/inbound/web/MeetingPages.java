@@ -25,7 +25,7 @@ import org.thymeleaf.context.Context;
  */
 @Controller
 class MeetingPages {
-  private static final MediaType HTML = MediaType.parseMediaType("text/html;charset=UTF-8");
+  private static final MediaType HTML = HtmlPages.HTML;
 
   private final DeliberationService deliberation;
   private final Directory directory;
@@ -78,10 +78,7 @@ class MeetingPages {
   }
 
   private ResponseEntity<byte[]> message(HttpStatus status, String title, String message) {
-    Context ctx = new Context(Locale.SIMPLIFIED_CHINESE);
-    ctx.setVariable("title", title);
-    ctx.setVariable("message", message);
-    return ResponseEntity.status(status).contentType(HTML)
-        .body(templates.process("public/message", ctx).getBytes(StandardCharsets.UTF_8));
+    return HtmlPages.message(templates, status, title, message);
   }
+
 }

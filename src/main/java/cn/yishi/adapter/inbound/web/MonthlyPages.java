@@ -28,7 +28,7 @@ import org.thymeleaf.context.Context;
  */
 @Controller
 class MonthlyPages {
-  private static final MediaType HTML = MediaType.parseMediaType("text/html;charset=UTF-8");
+  private static final MediaType HTML = HtmlPages.HTML;
 
   private final MonthlyPublications publications;
   private final Directory directory;
@@ -92,10 +92,7 @@ class MonthlyPages {
   }
 
   private ResponseEntity<byte[]> message(HttpStatus status, String title, String message) {
-    Context ctx = new Context(Locale.SIMPLIFIED_CHINESE);
-    ctx.setVariable("title", title);
-    ctx.setVariable("message", message);
-    return ResponseEntity.status(status).contentType(HTML)
-        .body(templates.process("public/message", ctx).getBytes(StandardCharsets.UTF_8));
+    return HtmlPages.message(templates, status, title, message);
   }
+
 }

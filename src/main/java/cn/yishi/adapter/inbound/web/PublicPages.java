@@ -46,7 +46,7 @@ import org.springframework.web.util.HtmlUtils;
 @Controller
 class PublicPages {
   static final String ACTOR = "public-report";
-  private static final MediaType HTML = MediaType.parseMediaType("text/html;charset=UTF-8");
+  private static final MediaType HTML = HtmlPages.HTML;
   /** The 1–5 rating as the page offers it. */
   public record Rating(int value, String label) {}
 
@@ -167,11 +167,7 @@ class PublicPages {
     try {
       version = board.version(community);
     } catch (ValidationException e) {
-      Context ctx = new Context(Locale.SIMPLIFIED_CHINESE);
-      ctx.setVariable("title", "找不到该社区的公示栏");
-      ctx.setVariable("message", "请检查链接中的社区编码。");
-      return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(HTML)
-          .body(templates.process("public/message", ctx).getBytes(StandardCharsets.UTF_8));
+      return HtmlPages.message(templates, HttpStatus.NOT_FOUND, "找不到该社区的公示栏", "请检查链接中的社区编码。");
     }
     if (request.checkNotModified(etag(version, "html"))) {
       return null;

@@ -83,8 +83,8 @@ class JdbcSupervisionStore implements SupervisionStore {
 
   @Override
   public Optional<Run> runOfProcess(String processInstanceId) {
-    return jdbc.sql("select " + RUN_COLUMNS + " from yishi_supervision_run where process_instance_id = :pid order by id desc")
-        .param("pid", processInstanceId).query(JdbcSupervisionStore::run).list().stream().findFirst();
+    return jdbc.sql("select " + RUN_COLUMNS + " from yishi_supervision_run where process_instance_id = :pid order by id desc limit 1")
+        .param("pid", processInstanceId).query(JdbcSupervisionStore::run).optional();
   }
 
   @Override

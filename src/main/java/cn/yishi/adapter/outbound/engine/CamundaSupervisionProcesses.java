@@ -1,5 +1,6 @@
 package cn.yishi.adapter.outbound.engine;
 
+import cn.yishi.adapter.inbound.engine.MonthlyDispatch;
 import cn.yishi.adapter.inbound.engine.Supervision;
 import cn.yishi.application.port.SupervisionProcesses;
 import java.time.LocalDate;
@@ -10,8 +11,6 @@ import org.springframework.stereotype.Component;
 /** Starts tenDayFollowUp and monthlyDispatch by key, with the date and the operator as variables. */
 @Component
 class CamundaSupervisionProcesses implements SupervisionProcesses {
-  static final String MONTHLY_PROCESS_KEY = "monthlyDispatch";
-
   private final RuntimeService runtime;
 
   CamundaSupervisionProcesses(RuntimeService runtime) {
@@ -20,17 +19,15 @@ class CamundaSupervisionProcesses implements SupervisionProcesses {
 
   @Override
   public String startTenDay(LocalDate asOf, String triggeredBy) {
-    return start(Supervision.TEN_DAY_PROCESS_KEY, asOf, triggeredBy);
+    return runtime.startProcessInstanceByKey(Supervision.TEN_DAY_PROCESS_KEY, Variables.createVariables()
+        .putValue(Supervision.Var.AS_OF, asOf.toString())
+        .putValue(Supervision.Var.TRIGGERED_BY, triggeredBy)).getId();
   }
 
   @Override
   public String startMonthly(LocalDate asOf, String triggeredBy) {
-    return start(MONTHLY_PROCESS_KEY, asOf, triggeredBy);
-  }
-
-  private String start(String key, LocalDate asOf, String triggeredBy) {
-    return runtime.startProcessInstanceByKey(key, Variables.createVariables()
-        .putValue(Supervision.Var.AS_OF, asOf.toString())
-        .putValue(Supervision.Var.TRIGGERED_BY, triggeredBy)).getId();
+    return runtime.startProcessInstanceByKey(MonthlyDispatch.PROCESS_KEY, Variables.createVariables()
+        .putValue(MonthlyDispatch.Var.AS_OF, asOf.toString())
+        .putValue(MonthlyDispatch.Var.TRIGGERED_BY, triggeredBy)).getId();
   }
 }
