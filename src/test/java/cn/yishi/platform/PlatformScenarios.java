@@ -19,7 +19,9 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -98,6 +100,51 @@ abstract class PlatformScenarios {
     assertThat(cfg.isDeserializationTypeValidationEnabled()).isTrue();
     assertThat(cfg.getQueryMaxResultsLimit()).isEqualTo(2000);
     assertThat(cfg.isEnableExpressionsInAdhocQueries()).isFalse();
+  }
+
+  @Test
+  void theApiReusesASuccessfulLoginButNeverAWrongPassword() throws Exception {
+    String user = "api.login." + UUID.randomUUID().toString().substring(0, 8);
+    String password = "Api-Login-2026!x";
+    User u = identity.newUser(user);
+    u.setPassword(password);
+    identity.saveUser(u);
+    identity.createMembership(user, "hualin-community");
+    TestHttp h = new TestHttp(port, false);
+
+    assertThat(h.call("GET", "/api/cases/FX-2026-999999", user, password, null).status()).isEqualTo(404);
+    assertThat(h.call("GET", "/api/cases/FX-2026-999999", user, "wrong-password", null).status()).isEqualTo(401);
+    assertThat(h.call("GET", "/api/cases/FX-2026-999999", user + "x", password, null).status()).isEqualTo(401);
+    assertThat(h.call("GET", "/api/cases/FX-2026-999999", "", password, null).status()).isEqualTo(401);
+    // the engine now delays this user's logins after the failed attempt; the kept login still serves the channel
+    assertThat(h.call("GET", "/api/cases/FX-2026-999999", user, password, null).status()).isEqualTo(404);
+    // and a request that changes something still needs credentials
+    assertThat(h.call("POST", "/api/cases", null, null, "{}").status()).isEqualTo(401);
+  }
+
+  @Test
+  void authorizationChecksSkipTheScanOfAllGroupsForUsersWithFewGroups() throws Exception {
+    ProcessEngineConfigurationImpl cfg = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    assertThat(cfg.getSessionFactories().get(AuthorizationManager.class).openSession())
+        .isInstanceOf(AuthorizationGroupsPlugin.FewGroupsAuthorizationManager.class);
+    // the answers stay those of the engine: communityStaffSeeAndCompleteOnlyTheirOwnCommunitysTasks and the
+    // lifecycle and Tasklist suites run with it; a group without any authorization adds nothing
+    String user = "few.groups." + UUID.randomUUID().toString().substring(0, 8);
+    User u = identity.newUser(user);
+    u.setPassword("Few-Groups-2026!x");
+    identity.saveUser(u);
+    identity.saveGroup(identity.newGroup(user + "-empty"));
+    identity.createMembership(user, user + "-empty");
+    identity.createMembership(user, "shengdian-community");
+    String own = reportAsGridWorker("grid.shengdian", "shengdian", "分组检查 " + UUID.randomUUID(), "");
+    String other = reportAsGridWorker("grid.hualin", "hualin", "分组检查 " + UUID.randomUUID(), "");
+    try {
+      identity.setAuthentication(user, List.of(user + "-empty", "shengdian-community"));
+      assertThat(engine.getTaskService().createTaskQuery().processInstanceId(own).count()).isEqualTo(1);
+      assertThat(engine.getTaskService().createTaskQuery().processInstanceId(other).count()).isZero();
+    } finally {
+      identity.clearAuthentication();
+    }
   }
 
   @Test

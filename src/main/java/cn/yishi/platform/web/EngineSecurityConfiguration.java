@@ -1,7 +1,11 @@
 package cn.yishi.platform.web;
 
+import java.time.Duration;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,12 +43,16 @@ public class EngineSecurityConfiguration {
     return r;
   }
 
-  /** The project's API: HTTP Basic, or for GET and HEAD the webapps' login session (the Cockpit dashboard). */
+  /**
+   * The project's API: HTTP Basic, or for GET and HEAD the webapps' login session (the Cockpit dashboard). A Basic
+   * login is kept for {@code yishi.api.credential-cache-ttl} (see {@link CredentialCache}).
+   */
   @Bean
-  FilterRegistrationBean<ProcessEngineAuthenticationFilter> apiAuthenticationFilter() {
-    FilterRegistrationBean<ProcessEngineAuthenticationFilter> r =
-        new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
-    r.addInitParameter("authentication-provider", WebappSessionAuthenticationProvider.class.getName());
+  FilterRegistrationBean<ApiAuthenticationFilter> apiAuthenticationFilter(
+      ObjectProvider<ProcessEngine> engine,
+      @Value("${yishi.api.credential-cache-ttl:PT10S}") Duration credentialCacheTtl) {
+    FilterRegistrationBean<ApiAuthenticationFilter> r =
+        new FilterRegistrationBean<>(new ApiAuthenticationFilter(engine::getObject, new CredentialCache(credentialCacheTtl, 10_000)));
     r.addUrlPatterns("/api/*");
     r.setName("yishiApiAuthentication");
     r.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);

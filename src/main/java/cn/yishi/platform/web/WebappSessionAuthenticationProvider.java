@@ -3,8 +3,15 @@ package cn.yishi.platform.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.rest.security.auth.AuthenticationProvider;
 import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
@@ -19,18 +26,26 @@ import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
  * <p>The session is accepted for reading only (GET and HEAD): a request that changes something must carry its
  * credentials in the Authorization header, which another site cannot make a browser send, so the session cookie
  * opens no door to cross-site request forgery. A request with an Authorization header is judged by that header
- * alone. The user must still exist; the groups are read afresh by {@code ProcessEngineAuthenticationFilter} on every
- * request, so a membership removed in Admin counts at once.
+ * alone. For a session the user must still exist, and the groups are read afresh on every request, so a membership
+ * removed in Admin counts at once. A Basic login is checked by the engine's identity service and then kept in the
+ * {@link CredentialCache} with its groups and tenants for a few seconds ({@code yishi.api.credential-cache-ttl}).
  */
 public class WebappSessionAuthenticationProvider implements AuthenticationProvider {
   private static final Set<String> READING = Set.of("GET", "HEAD");
+  private static final String BASIC = "Basic ";
 
   private final HttpBasicAuthenticationProvider basic = new HttpBasicAuthenticationProvider();
+  private final CredentialCache logins;
+
+  public WebappSessionAuthenticationProvider(CredentialCache logins) {
+    this.logins = logins;
+  }
 
   @Override
   public AuthenticationResult extractAuthenticatedUser(HttpServletRequest request, ProcessEngine engine) {
-    if (request.getHeader("Authorization") != null || !READING.contains(request.getMethod())) {
-      return basic.extractAuthenticatedUser(request, engine);
+    String header = request.getHeader("Authorization");
+    if (header != null || !READING.contains(request.getMethod())) {
+      return basic(header, engine);
     }
     HttpSession session = request.getSession(false);
     if (session == null) {
@@ -42,6 +57,46 @@ public class WebappSessionAuthenticationProvider implements AuthenticationProvid
       return AuthenticationResult.unsuccessful();
     }
     return AuthenticationResult.successful(webapp.getIdentityId());
+  }
+
+  private AuthenticationResult basic(String header, ProcessEngine engine) {
+    if (header == null || !header.startsWith(BASIC)) {
+      return AuthenticationResult.unsuccessful();
+    }
+    String decoded;
+    try {
+      decoded = new String(Base64.getDecoder().decode(header.substring(BASIC.length()).trim()), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return AuthenticationResult.unsuccessful();
+    }
+    int colon = decoded.indexOf(':');
+    if (colon < 0) {
+      return AuthenticationResult.unsuccessful();
+    }
+    String userId = decoded.substring(0, colon);
+    String password = decoded.substring(colon + 1);
+    Optional<CredentialCache.Login> kept = logins.find(userId, password);
+    if (kept.isPresent()) {
+      return result(kept.get());
+    }
+    IdentityService identity = engine.getIdentityService();
+    if (!identity.checkPassword(userId, password)) {
+      return AuthenticationResult.unsuccessful(userId);
+    }
+    // the same groups and tenants that ProcessEngineAuthenticationFilter would read
+    CredentialCache.Login login = new CredentialCache.Login(userId,
+        identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList(),
+        identity.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list().stream()
+            .map(Tenant::getId).toList());
+    logins.put(userId, password, login);
+    return result(login);
+  }
+
+  private static AuthenticationResult result(CredentialCache.Login login) {
+    AuthenticationResult r = AuthenticationResult.successful(login.userId());
+    r.setGroups(new java.util.ArrayList<>(login.groups()));
+    r.setTenants(new java.util.ArrayList<>(login.tenants()));
+    return r;
   }
 
   @Override

@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.springframework.stereotype.Component;
 
-/** Replaces the default database history handler with one that drops personal-data variables. */
+/** Replaces the default database history handler with one that drops personal-data variables and task-local copies. */
 @Component
 public class PersonalDataPlugin extends AbstractProcessEnginePlugin {
   @Override
@@ -18,7 +18,7 @@ public class PersonalDataPlugin extends AbstractProcessEnginePlugin {
     if (configuration.getCustomHistoryEventHandlers() != null) {
       handlers.addAll(configuration.getCustomHistoryEventHandlers());
     }
-    handlers.add(new PersonalDataHistoryFilter(new DbHistoryEventHandler()));
+    handlers.add(new VariableHistoryFilter(new DbHistoryEventHandler()));
     configuration.setCustomHistoryEventHandlers(handlers);
   }
 }

@@ -464,6 +464,18 @@ class IssueLifecycleProcessTest {
         .noneMatch(s -> s.contains("13800138000") || s.contains("李四") || s.contains("3栋2单元501"));
   }
 
+  @Test
+  void theTasksListCopiesStayOutOfHistory() {
+    ProcessInstance pi = report();
+
+    Task review = ENGINE.getTaskService().createTaskQuery().processInstanceId(pi.getId()).singleResult();
+    assertThat(ENGINE.getTaskService().getVariablesLocal(review.getId())).containsKeys("listTitle", "listCommunity");
+    assertThat(ENGINE.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).list())
+        .extracting(v -> v.getName())
+        .contains(Var.TITLE, Var.COMMUNITY)
+        .doesNotContainAnyElementsOf(ListVariablesTaskListener.TASK_LOCAL);
+  }
+
   private static String nameAndValue(HistoricDetail d) {
     if (d instanceof HistoricVariableUpdate v) {
       return v.getVariableName() + "=" + v.getValue();
