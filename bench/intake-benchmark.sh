@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Intake benchmark: POST /api/cases on PostgreSQL with concurrent clients (see README "Benchmark").
-# Usage: bench/intake-benchmark.sh [clients] [seconds]
+# Usage: bench/intake-benchmark.sh [clients] [seconds] [warm-up seconds]
 # Needs PostgreSQL at 127.0.0.1:5432 (user postgres, trust) and a built jar (./mvnw -B package -DskipTests).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CLIENTS=${1:-16}
 SECONDS_MEASURED=${2:-60}
+# the JIT compiles for about a minute under this load; a shorter warm-up measures the compiler too
+WARMUP=${3:-60}
 PORT=${BENCH_PORT:-18080}
 DB=yishi_bench
 JAR=$(ls target/yishi-*.jar | grep -v original | head -1)
@@ -29,4 +31,21 @@ done
 curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null || { echo "server did not start"; tail -50 target/bench-server.log; exit 1; }
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GiB; java $(java -version 2>&1 | head -1)"
-java bench/IntakeLoad.java "http://127.0.0.1:$PORT" "$CLIENTS" 15 "$SECONDS_MEASURED"
+
+# CPU seconds of the server, of PostgreSQL and of the load driver during the measured time (from /proc)
+cpu_ticks() {
+  local server=0 pg=0 driver=0 p
+  for p in /proc/$SERVER/task/*; do server=$((server + $(awk '{print $14+$15}' "$p/stat" 2>/dev/null || echo 0))); done
+  for p in $(pgrep -u postgres); do pg=$((pg + $(awk '{print $14+$15}' /proc/$p/stat 2>/dev/null || echo 0))); done
+  for p in $(pgrep -f IntakeLoad); do driver=$((driver + $(awk '{print $14+$15}' /proc/$p/stat 2>/dev/null || echo 0))); done
+  echo "$server $pg $driver"
+}
+WINDOW=$((SECONDS_MEASURED > 6 ? SECONDS_MEASURED - 4 : SECONDS_MEASURED))
+( sleep $((WARMUP + 2)); a=($(cpu_ticks)); sleep "$WINDOW"; b=($(cpu_ticks)); hz=$(getconf CLK_TCK)
+  awk -v s=$((b[0]-a[0])) -v p=$((b[1]-a[1])) -v d=$((b[2]-a[2])) -v hz="$hz" -v w="$WINDOW" \
+    'BEGIN{printf "cpu while measuring (cores): server %.2f, postgresql %.2f, load driver %.2f\n", s/hz/w, p/hz/w, d/hz/w}' \
+    > target/bench-cpu.txt ) &
+SAMPLER=$!
+java bench/IntakeLoad.java "http://127.0.0.1:$PORT" "$CLIENTS" "$WARMUP" "$SECONDS_MEASURED"
+wait $SAMPLER 2>/dev/null || true
+cat target/bench-cpu.txt 2>/dev/null || true
