@@ -1,5 +1,6 @@
 package cn.yishi.adapter.inbound.engine;
 
+import cn.yishi.support.ProcessTestEngine;
 import static cn.yishi.adapter.inbound.engine.IssueLifecycle.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -25,7 +26,6 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -39,7 +39,6 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
-import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -82,13 +81,7 @@ class IssueLifecycleProcessTest {
   }
 
   private static ProcessEngine buildEngine() {
-    ProcessEngineConfigurationImpl cfg = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
-        .createStandaloneInMemProcessEngineConfiguration()
-        .setJdbcUrl("jdbc:h2:mem:issue-lifecycle-process-test;DB_CLOSE_DELAY=-1")
-        .setHistory(ProcessEngineConfiguration.HISTORY_FULL)
-        .setJobExecutorActivate(false);
-    cfg.setBeans(BEANS);
-    cfg.getProcessEnginePlugins().add(new SpinProcessEnginePlugin());
+    ProcessEngineConfigurationImpl cfg = ProcessTestEngine.configuration("issue-lifecycle-process-test", BEANS);
     cfg.getProcessEnginePlugins().add(new PersonalDataPlugin());
     return cfg.buildProcessEngine();
   }

@@ -1,5 +1,6 @@
 package cn.yishi.adapter.inbound.engine;
 
+import cn.yishi.support.ProcessTestEngine;
 import static cn.yishi.adapter.inbound.engine.MonthlyDispatch.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -26,7 +27,6 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -36,7 +36,6 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
-import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -63,13 +62,7 @@ class MonthlyDispatchProcessTest {
   private static ProcessEngine buildEngine() {
     // read by the timer start event when the model is deployed
     BEANS.put("yishiSchedules", new Schedules("0 0 9 1,11,21 * ?", "0 0 9 1-10 * ?", "0 0 9 5,15,25 * ?", "UTC"));
-    ProcessEngineConfigurationImpl cfg = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
-        .createStandaloneInMemProcessEngineConfiguration()
-        .setJdbcUrl("jdbc:h2:mem:monthly-dispatch-process-test;DB_CLOSE_DELAY=-1")
-        .setHistory(ProcessEngineConfiguration.HISTORY_FULL)
-        .setJobExecutorActivate(false);
-    cfg.setBeans(BEANS);
-    cfg.getProcessEnginePlugins().add(new SpinProcessEnginePlugin());
+    ProcessEngineConfigurationImpl cfg = ProcessTestEngine.configuration("monthly-dispatch-process-test", BEANS);
     return cfg.buildProcessEngine();
   }
 

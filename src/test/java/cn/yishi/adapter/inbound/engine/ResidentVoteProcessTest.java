@@ -1,5 +1,6 @@
 package cn.yishi.adapter.inbound.engine;
 
+import cn.yishi.support.ProcessTestEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
@@ -13,14 +14,12 @@ import cn.yishi.adapter.inbound.engine.ResidentVote.Var;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.variable.Variables;
-import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,13 +37,7 @@ class ResidentVoteProcessTest {
   private final DeliberationStubs stubs = new DeliberationStubs();
 
   private static ProcessEngine buildEngine() {
-    ProcessEngineConfigurationImpl cfg = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
-        .createStandaloneInMemProcessEngineConfiguration()
-        .setJdbcUrl("jdbc:h2:mem:resident-vote-process-test;DB_CLOSE_DELAY=-1")
-        .setHistory(ProcessEngineConfiguration.HISTORY_FULL)
-        .setJobExecutorActivate(false);
-    cfg.setBeans(BEANS);
-    cfg.getProcessEnginePlugins().add(new SpinProcessEnginePlugin());
+    ProcessEngineConfigurationImpl cfg = ProcessTestEngine.configuration("resident-vote-process-test", BEANS);
     return cfg.buildProcessEngine();
   }
 

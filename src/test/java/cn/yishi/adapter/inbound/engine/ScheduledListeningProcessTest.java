@@ -1,5 +1,6 @@
 package cn.yishi.adapter.inbound.engine;
 
+import cn.yishi.support.ProcessTestEngine;
 import static cn.yishi.adapter.inbound.engine.ScheduledListening.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,7 +19,6 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricFormField;
@@ -34,7 +34,6 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
-import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,19 +60,13 @@ class ScheduledListeningProcessTest {
   private final AtomicBoolean refuse = new AtomicBoolean();
 
   private static ProcessEngine buildEngine() {
-    ProcessEngineConfigurationImpl cfg = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
-        .createStandaloneInMemProcessEngineConfiguration()
-        .setJdbcUrl("jdbc:h2:mem:scheduled-listening-process-test;DB_CLOSE_DELAY=-1")
-        .setHistory(ProcessEngineConfiguration.HISTORY_FULL)
-        .setJobExecutorActivate(false);
+    ProcessEngineConfigurationImpl cfg = ProcessTestEngine.configuration("scheduled-listening-process-test", BEANS);
     // as in application.yaml: JSON, no Java serialization, validated deserialization
     cfg.setDefaultSerializationFormat("application/json");
     cfg.setJavaSerializationFormatEnabled(false);
     cfg.setDeserializationTypeValidationEnabled(true);
     // the timer start event reads its cron when the model is deployed
     BEANS.put("yishiSchedules", new Schedules("0 0 9 1,11,21 * ?", "0 0 9 1-7 * ?", "0 0 9 5,15,25 * ?", "Asia/Shanghai"));
-    cfg.setBeans(BEANS);
-    cfg.getProcessEnginePlugins().add(new SpinProcessEnginePlugin());
     cfg.getProcessEnginePlugins().add(new PersonalDataPlugin());
     return cfg.buildProcessEngine();
   }

@@ -1,5 +1,6 @@
 package cn.yishi.adapter.inbound.engine;
 
+import cn.yishi.support.ProcessTestEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -44,16 +44,12 @@ class TenDayFollowUpProcessTest {
   }
 
   private static ProcessEngine buildEngine() {
-    ProcessEngineConfigurationImpl cfg = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
-        .createStandaloneInMemProcessEngineConfiguration()
-        .setJdbcUrl("jdbc:h2:mem:ten-day-follow-up-process-test;DB_CLOSE_DELAY=-1")
-        .setJobExecutorActivate(false);
+    ProcessEngineConfigurationImpl cfg = ProcessTestEngine.configuration("ten-day-follow-up-process-test", BEANS);
     BEANS.put("yishiSchedules", new SchedulesStub());
     BEANS.put("tenDaySweepDelegate", (JavaDelegate) e -> {
       SWEPT.add(e.getVariable(Supervision.Var.AS_OF) + "/" + e.getVariable(Supervision.Var.TRIGGERED_BY));
       e.setVariable(Supervision.Var.RUN_ID, 1L);
     });
-    cfg.setBeans(BEANS);
     return cfg.buildProcessEngine();
   }
 
