@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -94,8 +95,8 @@ public class WebappSessionAuthenticationProvider implements AuthenticationProvid
 
   private static AuthenticationResult result(CredentialCache.Login login) {
     AuthenticationResult r = AuthenticationResult.successful(login.userId());
-    r.setGroups(new java.util.ArrayList<>(login.groups()));
-    r.setTenants(new java.util.ArrayList<>(login.tenants()));
+    r.setGroups(new ArrayList<>(login.groups()));
+    r.setTenants(new ArrayList<>(login.tenants()));
     return r;
   }
 
