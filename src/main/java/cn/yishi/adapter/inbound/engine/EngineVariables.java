@@ -3,7 +3,10 @@ package cn.yishi.adapter.inbound.engine;
 import cn.yishi.application.Routing;
 import cn.yishi.domain.casefile.FieldError;
 import cn.yishi.domain.casefile.ValidationException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.function.Supplier;
@@ -105,5 +108,41 @@ final class EngineVariables {
    */
   static FormFieldValidationException badInput(ValidationException e) {
     return new FormFieldValidationException(e.errors(), "输入有误：" + e.getMessage(), e);
+  }
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * A form's list submitted as JSON text (a dynamic list): its objects, none for no value. Anything else than a JSON
+   * array of objects is refused as {@code field} with {@code message}.
+   */
+  static List<JsonNode> jsonObjects(Object value, String field, String message) {
+    if (value == null) {
+      return List.of();
+    }
+    JsonNode array;
+    try {
+      array = JSON.readTree(value.toString());
+    } catch (Exception e) {
+      throw invalid(field, message);
+    }
+    if (array == null || array.isNull() || array.isMissingNode()) {
+      return List.of();
+    }
+    if (!array.isArray()) {
+      throw invalid(field, message);
+    }
+    List<JsonNode> objects = new ArrayList<>();
+    for (JsonNode n : array) {
+      if (!n.isObject()) {
+        throw invalid(field, message);
+      }
+      objects.add(n);
+    }
+    return objects;
+  }
+
+  private static FormFieldValidationException invalid(String field, String message) {
+    return badInput(new ValidationException(List.of(new FieldError(field, "invalid", message))));
   }
 }

@@ -1,11 +1,6 @@
 package cn.yishi.adapter.inbound.engine;
 
 import cn.yishi.application.ResidentVoteService;
-import cn.yishi.domain.casefile.FieldError;
-import cn.yishi.domain.casefile.ValidationException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -15,7 +10,6 @@ import org.springframework.stereotype.Component;
 @Component("enterPaperBallotsDelegate")
 public class EnterPaperBallotsDelegate implements JavaDelegate {
   private final ResidentVoteService votes;
-  private final ObjectMapper json = new ObjectMapper();
 
   public EnterPaperBallotsDelegate(ResidentVoteService votes) {
     this.votes = votes;
@@ -29,19 +23,9 @@ public class EnterPaperBallotsDelegate implements JavaDelegate {
     execution.removeVariable(ResidentVote.Var.PAPER_BALLOTS);
   }
 
-  private List<String[]> ballots(Object value) {
-    List<String[]> out = new ArrayList<>();
-    if (value == null) {
-      return out;
-    }
-    try {
-      for (JsonNode n : json.readTree(value.toString())) {
-        out.add(new String[] {n.path("token").asText(null), n.path("choice").asText(null)});
-      }
-    } catch (Exception e) {
-      throw EngineVariables.badInput(new ValidationException(
-          List.of(new FieldError(ResidentVote.Var.PAPER_BALLOTS, "invalid", "纸质选票格式不正确"))));
-    }
-    return out;
+  private static List<String[]> ballots(Object value) {
+    return EngineVariables.jsonObjects(value, ResidentVote.Var.PAPER_BALLOTS, "纸质选票格式不正确").stream()
+        .map(n -> new String[] {n.path("token").asText(null), n.path("choice").asText(null)})
+        .toList();
   }
 }

@@ -2,11 +2,7 @@ package cn.yishi.adapter.inbound.engine;
 
 import cn.yishi.application.DeliberationService;
 import cn.yishi.application.ResidentVoteService;
-import cn.yishi.domain.casefile.FieldError;
-import cn.yishi.domain.casefile.ValidationException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -26,7 +22,6 @@ public class RecordMeetingDelegate implements JavaDelegate {
 
   private final DeliberationService deliberation;
   private final ResidentVoteService votes;
-  private final ObjectMapper json = new ObjectMapper();
 
   public RecordMeetingDelegate(DeliberationService deliberation, ResidentVoteService votes) {
     this.deliberation = deliberation;
@@ -64,22 +59,10 @@ public class RecordMeetingDelegate implements JavaDelegate {
     execution.setVariable(Deliberation.Var.RESIDENT_VOTE, !paused && residentVote);
   }
 
-  private List<DeliberationService.ItemInput> items(Object value) {
-    if (value == null) {
-      return List.of();
-    }
-    JsonNode array;
-    try {
-      array = json.readTree(value.toString());
-    } catch (Exception e) {
-      throw EngineVariables.badInput(new ValidationException(
-          List.of(new FieldError(Deliberation.Var.RESOLUTION_ITEMS, "invalid", "决议清单格式不正确"))));
-    }
-    List<DeliberationService.ItemInput> items = new ArrayList<>();
-    for (JsonNode n : array) {
-      items.add(new DeliberationService.ItemInput(text(n, UNIT), text(n, MEASURE), text(n, DEADLINE)));
-    }
-    return items;
+  private static List<DeliberationService.ItemInput> items(Object value) {
+    return EngineVariables.jsonObjects(value, Deliberation.Var.RESOLUTION_ITEMS, "决议清单格式不正确").stream()
+        .map(n -> new DeliberationService.ItemInput(text(n, UNIT), text(n, MEASURE), text(n, DEADLINE)))
+        .toList();
   }
 
   private static String text(JsonNode n, String field) {

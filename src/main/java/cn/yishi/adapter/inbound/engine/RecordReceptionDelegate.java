@@ -4,10 +4,8 @@ import cn.yishi.application.ListeningService;
 import cn.yishi.domain.casefile.FieldError;
 import cn.yishi.domain.casefile.ValidationException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -22,7 +20,6 @@ import org.springframework.stereotype.Component;
 @Component("recordReceptionDelegate")
 public class RecordReceptionDelegate implements JavaDelegate {
   private final ListeningService listening;
-  private final ObjectMapper json = new ObjectMapper();
 
   public RecordReceptionDelegate(ListeningService listening) {
     this.listening = listening;
@@ -52,36 +49,11 @@ public class RecordReceptionDelegate implements JavaDelegate {
     }
   }
 
-  private List<ListeningService.IssueInput> issues(Object value) {
-    if (value == null) {
-      return List.of();
-    }
-    JsonNode array;
-    try {
-      array = json.readTree(value.toString());
-    } catch (Exception e) {
-      throw malformed();
-    }
-    if (array == null || array.isNull()) {
-      return List.of();
-    }
-    if (!array.isArray()) {
-      throw malformed();
-    }
-    List<ListeningService.IssueInput> issues = new ArrayList<>();
-    for (JsonNode n : array) {
-      if (!n.isObject()) {
-        throw malformed();
-      }
-      issues.add(new ListeningService.IssueInput(text(n, "category"), text(n, "title"), text(n, "description"),
-          text(n, "compound"), text(n, "householdsAffected")));
-    }
-    return issues;
-  }
-
-  private static RuntimeException malformed() {
-    return EngineVariables.badInput(new ValidationException(
-        List.of(new FieldError(ScheduledListening.Var.ISSUES, "invalid", "诉求清单格式不正确"))));
+  private static List<ListeningService.IssueInput> issues(Object value) {
+    return EngineVariables.jsonObjects(value, ScheduledListening.Var.ISSUES, "诉求清单格式不正确").stream()
+        .map(n -> new ListeningService.IssueInput(text(n, "category"), text(n, "title"), text(n, "description"),
+            text(n, "compound"), text(n, "householdsAffected")))
+        .toList();
   }
 
   private static String text(JsonNode n, String field) {
