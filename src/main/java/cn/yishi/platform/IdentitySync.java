@@ -1,8 +1,8 @@
 package cn.yishi.platform;
 
-import cn.yishi.adapter.inbound.engine.Deliberation;
-import cn.yishi.adapter.inbound.engine.IssueLifecycle;
-import cn.yishi.adapter.inbound.engine.ScheduledListening;
+import cn.yishi.adapter.process.deliberation.Deliberation;
+import cn.yishi.adapter.process.issuelifecycle.IssueLifecycle;
+import cn.yishi.adapter.process.scheduledlistening.ScheduledListening;
 import cn.yishi.domain.directory.Directory;
 import cn.yishi.domain.directory.Directory.StaffUser;
 import cn.yishi.domain.directory.GroupIds;

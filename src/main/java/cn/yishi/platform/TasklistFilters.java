@@ -1,6 +1,6 @@
 package cn.yishi.platform;
 
-import cn.yishi.adapter.inbound.engine.IssueLifecycle;
+import cn.yishi.adapter.process.issuelifecycle.IssueLifecycle;
 import cn.yishi.domain.directory.Directory;
 import cn.yishi.domain.directory.GroupIds;
 import java.util.LinkedHashMap;

@@ -3,8 +3,8 @@ package cn.yishi.listening;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.yishi.adapter.inbound.engine.ScheduledListening;
-import cn.yishi.adapter.inbound.engine.ScheduledListening.Var;
+import cn.yishi.adapter.process.scheduledlistening.ScheduledListening;
+import cn.yishi.adapter.process.scheduledlistening.ScheduledListening.Var;
 import cn.yishi.application.IntakeResult;
 import cn.yishi.application.ListeningService;
 import cn.yishi.domain.casefile.ValidationException;

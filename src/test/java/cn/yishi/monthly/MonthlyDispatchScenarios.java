@@ -3,7 +3,7 @@ package cn.yishi.monthly;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.yishi.adapter.inbound.engine.MonthlyDispatch;
+import cn.yishi.adapter.process.monthlydispatch.MonthlyDispatch;
 import cn.yishi.application.IntakeService;
 import cn.yishi.application.supervision.MonthlyDispatchService;
 import cn.yishi.domain.casefile.Channel;

@@ -2,10 +2,10 @@ package cn.yishi.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.yishi.adapter.inbound.engine.Deliberation;
-import cn.yishi.adapter.inbound.engine.IssueLifecycle;
-import cn.yishi.adapter.inbound.engine.ScheduledListening;
-import cn.yishi.adapter.inbound.engine.MonthlyDispatch;
+import cn.yishi.adapter.process.deliberation.Deliberation;
+import cn.yishi.adapter.process.issuelifecycle.IssueLifecycle;
+import cn.yishi.adapter.process.scheduledlistening.ScheduledListening;
+import cn.yishi.adapter.process.monthlydispatch.MonthlyDispatch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -42,7 +42,7 @@ import org.springframework.stereotype.Component;
 class ElementTemplatesTest {
   private static final Path TEMPLATES = Path.of(".camunda", "element-templates");
   private static final Path MODELS = Path.of("bpmn");
-  private static final String ENGINE_PACKAGE = "cn.yishi.adapter.inbound.engine";
+  private static final String ENGINE_PACKAGE = "cn.yishi.adapter.process";
   private static final Path ENGINE_SOURCES = Path.of("src", "main", "java").resolve(ENGINE_PACKAGE.replace('.', '/'));
   private static final String SCHEMA = "https://unpkg.com/@camunda/element-templates-json-schema/resources/schema.json";
   private static final String ID_PREFIX = "cn.yishi.";
@@ -73,7 +73,7 @@ class ElementTemplatesTest {
   private static final Pattern MODEL_DELEGATE = Pattern.compile("delegateExpression=\"\\$\\{(\\w+)}\"");
   private static final String CONSTANT = "((?:[A-Z]\\w*\\.)?Var\\.[A-Z_]+)";
   /** The glue class whose Var a source file imports: {@code import [static] ...engine.X.Var;}. */
-  private static final Pattern VAR_IMPORT = Pattern.compile("import (?:static )?" + Pattern.quote(ENGINE_PACKAGE) + "\\.(\\w+)\\.Var;");
+  private static final Pattern VAR_IMPORT = Pattern.compile("import (?:static )?" + Pattern.quote(ENGINE_PACKAGE) + "\\.((?:\\w+\\.)?\\w+)\\.Var;");
   private static final Pattern ANY_CONSTANT = Pattern.compile(CONSTANT);
   private static final Pattern READ = Pattern.compile(
       "(?:EngineVariables\\.(?:string|integer|bool)\\(\\s*\\w+\\s*,|\\.getVariable\\w*\\()\\s*" + CONSTANT + "\\s*\\)");
@@ -98,9 +98,9 @@ class ElementTemplatesTest {
     }
     Path classes = Path.of(IssueLifecycle.class.getProtectionDomain().getCodeSource().getLocation().toURI())
         .resolve(ENGINE_PACKAGE.replace('.', '/'));
-    try (Stream<Path> files = Files.list(classes)) {
+    try (Stream<Path> files = Files.walk(classes)) {
       for (Path file : files.toList()) {
-        String name = file.getFileName().toString();
+        String name = classes.relativize(file).toString().replace(java.io.File.separatorChar, '.');
         if (!name.endsWith(".class") || name.contains("$")) {
           continue;
         }
@@ -353,7 +353,7 @@ class ElementTemplatesTest {
 
   private static String source(String bean) throws IOException {
     assertThat(BEANS).containsKey(bean);
-    Path file = ENGINE_SOURCES.resolve(BEANS.get(bean).getSimpleName() + ".java");
+    Path file = Path.of("src", "main", "java").resolve(BEANS.get(bean).getName().replace('.', '/') + ".java");
     assertThat(file).as("source of " + bean).isRegularFile();
     return Files.readString(file, StandardCharsets.UTF_8);
   }
@@ -374,6 +374,9 @@ class ElementTemplatesTest {
     } else {
       Matcher imported = VAR_IMPORT.matcher(source);
       glue = imported.find() ? imported.group(1) : IssueLifecycle.class.getSimpleName();
+    }
+    if (glue.indexOf('.') < 0) {
+      glue = glue.toLowerCase(java.util.Locale.ROOT) + "." + glue;
     }
     Class<?> holder = Class.forName(ENGINE_PACKAGE + "." + glue + "$Var");
     Field field = holder.getField(constant.substring(constant.lastIndexOf('.') + 1));

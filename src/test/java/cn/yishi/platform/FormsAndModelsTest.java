@@ -2,11 +2,11 @@ package cn.yishi.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.yishi.adapter.inbound.engine.Deliberation;
-import cn.yishi.adapter.inbound.engine.IssueLifecycle;
-import cn.yishi.adapter.inbound.engine.ListVariablesTaskListener;
-import cn.yishi.adapter.inbound.engine.ScheduledListening;
-import cn.yishi.adapter.inbound.engine.MonthlyDispatch;
+import cn.yishi.adapter.process.deliberation.Deliberation;
+import cn.yishi.adapter.process.issuelifecycle.IssueLifecycle;
+import cn.yishi.adapter.process.ListVariablesTaskListener;
+import cn.yishi.adapter.process.scheduledlistening.ScheduledListening;
+import cn.yishi.adapter.process.monthlydispatch.MonthlyDispatch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -55,7 +55,7 @@ class FormsAndModelsTest {
 
   private static Set<String> documentedVariables() throws IllegalAccessException {
     Set<String> names = new HashSet<>();
-    for (Class<?> glue : List.of(IssueLifecycle.Var.class, Deliberation.Var.class, cn.yishi.adapter.inbound.engine.ResidentVote.Var.class, ScheduledListening.Var.class,
+    for (Class<?> glue : List.of(IssueLifecycle.Var.class, Deliberation.Var.class, cn.yishi.adapter.process.residentvote.ResidentVote.Var.class, ScheduledListening.Var.class,
         MonthlyDispatch.Var.class)) {
       for (Field f : glue.getDeclaredFields()) {
         if (Modifier.isStatic(f.getModifiers()) && f.getType() == String.class) {
@@ -106,7 +106,7 @@ class FormsAndModelsTest {
   private static final Map<String, Set<String>> LIST_FIELDS = Map.of(
       Deliberation.Var.RESOLUTION_ITEMS, Deliberation.Var.RESOLUTION_ITEM_FIELDS,
       ScheduledListening.Var.ISSUES, ScheduledListening.Var.ISSUE_FIELDS,
-      cn.yishi.adapter.inbound.engine.ResidentVote.Var.PAPER_BALLOTS, cn.yishi.adapter.inbound.engine.ResidentVote.Var.PAPER_BALLOT_FIELDS);
+      cn.yishi.adapter.process.residentvote.ResidentVote.Var.PAPER_BALLOTS, cn.yishi.adapter.process.residentvote.ResidentVote.Var.PAPER_BALLOT_FIELDS);
 
   private static void collect(String form, JsonNode components, Set<String> known, List<String> unknown) {
     for (JsonNode c : components) {

@@ -3,7 +3,7 @@ package cn.yishi.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.yishi.adapter.inbound.engine.IssueLifecycle;
+import cn.yishi.adapter.process.issuelifecycle.IssueLifecycle;
 import cn.yishi.adapter.outbound.mail.OutboxSender;
 import cn.yishi.support.TestHttp;
 import cn.yishi.support.TestHttp.Reply;

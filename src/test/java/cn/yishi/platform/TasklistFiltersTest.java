@@ -3,7 +3,7 @@ package cn.yishi.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.yishi.adapter.inbound.engine.IssueLifecycle;
+import cn.yishi.adapter.process.issuelifecycle.IssueLifecycle;
 import cn.yishi.application.IntakeService;
 import cn.yishi.domain.casefile.Channel;
 import cn.yishi.domain.casefile.NewCase;

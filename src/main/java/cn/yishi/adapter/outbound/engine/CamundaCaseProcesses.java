@@ -1,7 +1,7 @@
 package cn.yishi.adapter.outbound.engine;
 
-import cn.yishi.adapter.inbound.engine.IssueLifecycle;
-import cn.yishi.adapter.inbound.engine.IssueLifecycle.Var;
+import cn.yishi.adapter.process.issuelifecycle.IssueLifecycle;
+import cn.yishi.adapter.process.issuelifecycle.IssueLifecycle.Var;
 import cn.yishi.application.Routing;
 import cn.yishi.application.port.CaseProcesses;
 import java.util.Date;

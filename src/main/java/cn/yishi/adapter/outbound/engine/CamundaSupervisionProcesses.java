@@ -1,7 +1,7 @@
 package cn.yishi.adapter.outbound.engine;
 
-import cn.yishi.adapter.inbound.engine.MonthlyDispatch;
-import cn.yishi.adapter.inbound.engine.Supervision;
+import cn.yishi.adapter.process.monthlydispatch.MonthlyDispatch;
+import cn.yishi.adapter.process.tendayfollowup.TenDayFollowUp;
 import cn.yishi.application.port.SupervisionProcesses;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.RuntimeService;
@@ -19,9 +19,9 @@ class CamundaSupervisionProcesses implements SupervisionProcesses {
 
   @Override
   public String startTenDay(LocalDate asOf, String triggeredBy) {
-    return runtime.startProcessInstanceByKey(Supervision.TEN_DAY_PROCESS_KEY, Variables.createVariables()
-        .putValue(Supervision.Var.AS_OF, asOf.toString())
-        .putValue(Supervision.Var.TRIGGERED_BY, triggeredBy)).getId();
+    return runtime.startProcessInstanceByKey(TenDayFollowUp.PROCESS_KEY, Variables.createVariables()
+        .putValue(TenDayFollowUp.Var.AS_OF, asOf.toString())
+        .putValue(TenDayFollowUp.Var.TRIGGERED_BY, triggeredBy)).getId();
   }
 
   @Override

@@ -1,0 +1,99 @@
+package cn.yishi.adapter.process;
+
+import static cn.yishi.adapter.process.issuelifecycle.IssueLifecycle.Var;
+
+import cn.yishi.application.CaseQueries;
+import cn.yishi.application.TaskFacts;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+/**
+ * Copies the facts that Tasklist's filters list (办件编号, 标题, 社区, 紧急程度, 办理期限) onto each new task
+ * as task-local variables. Staff may read their own tasks but not the whole process instance (that
+ * would show them other communities' cases), and Tasklist shows only the variables a user may read.
+ * The copies have their own names ({@code list...}): a form that submits {@code urgency} must change
+ * the case's urgency, not a task-local copy of it.
+ *
+ * <p>For the task's form it also sets the case's facts that are not process variables, read from the
+ * case record in one query: the deadline ({@value #FACT_DEADLINE}) and the latest timeline entries
+ * ({@value #FACT_TIMELINE}), as Chinese text (see {@link TaskFacts}). A task without a case (no
+ * {@code caseNo}, such as a monthly review or a reception) gets the list facts it has and nothing else.
+ */
+@Component("listVariablesTaskListener")
+public class ListVariablesTaskListener implements TaskListener {
+  /** Task-local name → the process variable it copies, in the order Tasklist lists them. */
+  public static final Map<String, String> LISTED = listed();
+  /** Task-local: the case's deadline as text, for example 2026年3月2日 星期一 18:00. */
+  public static final String FACT_DEADLINE = "factDeadline";
+  /** Task-local: the latest timeline entries, one line each (time, action, public note). */
+  public static final String FACT_TIMELINE = "factTimeline";
+  /** The task-local variables this listener sets and the forms read. */
+  public static final Set<String> TASK_LOCAL = taskLocal();
+  /** How many timeline entries the form shows. */
+  public static final int TIMELINE_ENTRIES = 5;
+
+  private final Function<String, Optional<TaskFacts>> facts;
+  private final ZoneId zone;
+
+  @Autowired
+  public ListVariablesTaskListener(CaseQueries queries, Clock clock) {
+    this(caseNo -> queries.taskFacts(caseNo, TIMELINE_ENTRIES), clock.getZone());
+  }
+
+  /** With the case facts from {@code facts} (case number → facts), shown in {@code zone}. */
+  public ListVariablesTaskListener(Function<String, Optional<TaskFacts>> facts, ZoneId zone) {
+    this.facts = facts;
+    this.zone = zone;
+  }
+
+  /** The list facts only, without a case record: for process tests on a plain engine. */
+  public ListVariablesTaskListener() {
+    this(caseNo -> Optional.empty(), ZoneId.systemDefault());
+  }
+
+  private static Map<String, String> listed() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("listCaseNo", Var.CASE_NO);
+    m.put("listTitle", Var.TITLE);
+    m.put("listCommunity", Var.COMMUNITY);
+    m.put("listUrgency", Var.URGENCY);
+    m.put("listDeadline", Var.HANDLING_DEADLINE);
+    return Collections.unmodifiableMap(m);
+  }
+
+  private static Set<String> taskLocal() {
+    Set<String> names = new LinkedHashSet<>(LISTED.keySet());
+    names.add(FACT_DEADLINE);
+    names.add(FACT_TIMELINE);
+    return Collections.unmodifiableSet(names);
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    LISTED.forEach((local, source) -> {
+      Object value = task.getVariable(source);
+      if (value != null) {
+        task.setVariableLocal(local, value);
+      }
+    });
+    Object caseNo = task.getVariable(Var.CASE_NO);
+    if (caseNo == null) {
+      return;
+    }
+    facts.apply(caseNo.toString()).ifPresent(f -> {
+      task.setVariableLocal(FACT_DEADLINE, f.deadlineText(zone));
+      task.setVariableLocal(FACT_TIMELINE, f.timelineText(zone));
+    });
+  }
+}

@@ -1,0 +1,31 @@
+package cn.yishi.adapter.process.issuelifecycle;
+
+import cn.yishi.adapter.process.EngineVariables;
+
+import static cn.yishi.adapter.process.issuelifecycle.IssueLifecycle.Var;
+
+import cn.yishi.application.HandlingService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** 揭榜: a unit claims the case from the pool; only a member of that unit may. */
+@Component("recordClaimDelegate")
+public class RecordClaimDelegate implements JavaDelegate {
+  private final HandlingService handling;
+
+  public RecordClaimDelegate(HandlingService handling) {
+    this.handling = handling;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String caseNo = EngineVariables.string(execution, Var.CASE_NO);
+    EngineVariables.refusingBadInput(() -> handling.claim(
+        caseNo,
+        EngineVariables.string(execution, Var.RESPONSIBLE_UNIT),
+        EngineVariables.actor(execution),
+        EngineVariables.actorGroups(execution)));
+    EngineVariables.writeRouting(execution, handling.routing(caseNo));
+  }
+}

@@ -1,0 +1,30 @@
+package cn.yishi.adapter.process.issuelifecycle;
+
+import cn.yishi.adapter.process.EngineVariables;
+
+import static cn.yishi.adapter.process.issuelifecycle.IssueLifecycle.Var;
+
+import cn.yishi.application.HandlingService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The handling deadline passed: a new deadline, a supervision order (which raises userTask_supervise in
+ * this process through the issue.supervise event subprocess), a mail to the unit, escalation at the
+ * second miss.
+ */
+@Component("recordOverdueDelegate")
+public class RecordOverdueDelegate implements JavaDelegate {
+  private final HandlingService handling;
+
+  public RecordOverdueDelegate(HandlingService handling) {
+    this.handling = handling;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    HandlingService.Overdue overdue = handling.overdue(EngineVariables.string(execution, Var.CASE_NO));
+    EngineVariables.writeRouting(execution, overdue.routing());
+  }
+}

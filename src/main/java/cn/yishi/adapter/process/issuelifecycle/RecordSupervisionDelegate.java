@@ -1,0 +1,32 @@
+package cn.yishi.adapter.process.issuelifecycle;
+
+import cn.yishi.adapter.process.EngineVariables;
+
+import static cn.yishi.adapter.process.issuelifecycle.IssueLifecycle.Var;
+
+import cn.yishi.application.supervision.SupervisionOrders;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** The supervisor completed a supervision order (督办): its record goes to the order and the timeline. */
+@Component("recordSupervisionDelegate")
+public class RecordSupervisionDelegate implements JavaDelegate {
+  private final SupervisionOrders orders;
+
+  public RecordSupervisionDelegate(SupervisionOrders orders) {
+    this.orders = orders;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Object orderId = execution.getVariable(Var.SUPERVISION_ORDER_ID);
+    if (!(orderId instanceof Number id)) {
+      throw new IllegalStateException("userTask_supervise without " + Var.SUPERVISION_ORDER_ID + ": raise orders through SupervisionOrders");
+    }
+    EngineVariables.refusingBadInput(() -> orders.complete(id.longValue(),
+        EngineVariables.string(execution, Var.CASE_NO),
+        EngineVariables.string(execution, Var.SUPERVISION_COMMENT),
+        EngineVariables.actor(execution)));
+  }
+}

@@ -1,0 +1,27 @@
+package cn.yishi.adapter.process.issuelifecycle;
+
+import cn.yishi.adapter.process.EngineVariables;
+
+import static cn.yishi.adapter.process.issuelifecycle.IssueLifecycle.Var;
+
+import cn.yishi.application.EvaluationService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** 整改: back to handling with the resident's comment and a new deadline. */
+@Component("startReworkDelegate")
+public class StartReworkDelegate implements JavaDelegate {
+  private final EvaluationService evaluation;
+
+  public StartReworkDelegate(EvaluationService evaluation) {
+    this.evaluation = evaluation;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    EngineVariables.writeRouting(execution, evaluation.rework(
+        EngineVariables.string(execution, Var.CASE_NO), EngineVariables.string(execution, Var.EVALUATION_COMMENT)));
+    execution.removeVariables(java.util.List.of(Var.OUTCOME, Var.RESULT_NOTE, Var.SATISFACTION, Var.EVALUATION_COMMENT));
+  }
+}
