@@ -23,14 +23,12 @@ public class Cases {
   private final Clock clock;
   private final WorkingDayCalendar calendar;
   private final TierRouting routing;
-  private final Directory directory;
 
   public Cases(CaseRepository repository, Timeline timeline, Clock clock, WorkingDayCalendar calendar, Directory directory) {
     this.repository = repository;
     this.timeline = timeline;
     this.clock = clock;
     this.calendar = calendar;
-    this.directory = directory;
     this.routing = new TierRouting(directory);
   }
 
@@ -79,21 +77,5 @@ public class Cases {
         c.tier() == null ? null : c.tier().name(),
         c.disposal() == null ? null : c.disposal().name(),
         c.responsibleUnit());
-  }
-
-  public TierRouting tiers() {
-    return routing;
-  }
-
-  public Directory directory() {
-    return directory;
-  }
-
-  public CaseRepository repository() {
-    return repository;
-  }
-
-  public WorkingDayCalendar calendar() {
-    return calendar;
   }
 }

@@ -1,5 +1,6 @@
 package cn.yishi.application;
 
+import cn.yishi.application.port.CaseRepository;
 import cn.yishi.application.port.Decisions;
 import cn.yishi.domain.casefile.CaseFile;
 import cn.yishi.domain.casefile.Classification;
@@ -18,10 +19,12 @@ public class ClassificationService {
   static final String PROPERTY = "property";
 
   private final Cases cases;
+  private final CaseRepository repository;
   private final Decisions decisions;
   private final Directory directory;
 
-  public ClassificationService(Cases cases, Decisions decisions, Directory directory) {
+  public ClassificationService(Cases cases, Decisions decisions, Directory directory, CaseRepository repository) {
+    this.repository = repository;
     this.cases = cases;
     this.decisions = decisions;
     this.directory = directory;
@@ -36,7 +39,7 @@ public class ClassificationService {
     Suggestion s = new Suggestion(raw.admissible(), raw.declineReason(), raw.referral(),
         new Classification(k.urgency(), k.tier(), k.disposal(), unit), raw.responseDays(), raw.resolutionDays());
     c.suggest(s);
-    cases.repository().save(c, cases.now());
+    repository.save(c, cases.now());
     return s;
   }
 

@@ -1,5 +1,6 @@
 package cn.yishi.application;
 
+import cn.yishi.domain.calendar.WorkingDayCalendar;
 import cn.yishi.application.port.Meetings;
 import cn.yishi.domain.casefile.CaseFile;
 import cn.yishi.domain.casefile.FieldError;
@@ -36,12 +37,16 @@ public class DeliberationService {
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日", Locale.CHINA);
 
   private final Cases cases;
+  private final WorkingDayCalendar calendar;
+  private final Directory directory;
   private final Meetings meetings;
   private final DeliberationProperties properties;
   private final cn.yishi.domain.deliberation.HouseholdRegister register;
 
   public DeliberationService(Cases cases, Meetings meetings, DeliberationProperties properties,
-      cn.yishi.domain.deliberation.HouseholdRegister register) {
+      cn.yishi.domain.deliberation.HouseholdRegister register, Directory directory, WorkingDayCalendar calendar) {
+    this.calendar = calendar;
+    this.directory = directory;
     this.cases = cases;
     this.meetings = meetings;
     this.properties = properties;
@@ -72,7 +77,7 @@ public class DeliberationService {
     String t = c != null ? c.title() : title == null ? "" : title.strip();
     String u = c != null ? (c.urgency() == null ? null : c.urgency().name()) : urgency;
     List<FieldError> errors = new ArrayList<>();
-    if (comm == null || cases.directory().community(comm).isEmpty()) {
+    if (comm == null || directory.community(comm).isEmpty()) {
       errors.add(new FieldError("community", "unknown", "请选择所在社区"));
     }
     if (t.isEmpty() || t.length() > 200) {
@@ -96,7 +101,7 @@ public class DeliberationService {
 
   private LocalDate dueDate(String community, String urgency) {
     LocalDate today = today();
-    return "RED".equals(urgency) ? cases.calendar().plusWorkingDays(today, 1) : nextFixedDay(community, today);
+    return "RED".equals(urgency) ? calendar.plusWorkingDays(today, 1) : nextFixedDay(community, today);
   }
 
   /** The next fixed deliberation day after today (the same day counts if it is still ahead). */
@@ -107,7 +112,7 @@ public class DeliberationService {
       LocalDate next = today.plusMonths(1);
       candidate = next.withDayOfMonth(Math.min(day, next.lengthOfMonth()));
     }
-    return cases.calendar().plusWorkingDays(candidate, 0);
+    return calendar.plusWorkingDays(candidate, 0);
   }
 
   /** 漩涡镇: the first point of the agenda is the follow-up of the previous meeting's items. */
@@ -118,7 +123,7 @@ public class DeliberationService {
     }
     Meetings.Meeting p = previous.get();
     StringBuilder b = new StringBuilder("议程第一项：上次议事会（")
-        .append(p.heldAt().atZoneSameInstant(cases.calendar().zone()).format(DAY)).append("，")
+        .append(p.heldAt().atZoneSameInstant(calendar.zone()).format(DAY)).append("，")
         .append(p.title() == null ? "" : p.title()).append("）决议事项跟进：");
     List<Meetings.Item> items = meetings.items(p.id()).stream().filter(i -> !"WITHDRAWN".equals(i.status())).toList();
     if (items.isEmpty()) {
@@ -127,7 +132,7 @@ public class DeliberationService {
     for (int i = 0; i < items.size(); i++) {
       Meetings.Item it = items.get(i);
       b.append("\n").append(i + 1).append(". ").append(unitName(it.unit())).append("：").append(it.measure())
-          .append("（期限 ").append(it.deadline().atZoneSameInstant(cases.calendar().zone()).toLocalDate()).append("，")
+          .append("（期限 ").append(it.deadline().atZoneSameInstant(calendar.zone()).toLocalDate()).append("，")
           .append(statusLabel(it.status())).append("）");
     }
     String s = b.toString();
@@ -144,17 +149,17 @@ public class DeliberationService {
   }
 
   private String unitName(String code) {
-    return cases.directory().unit(code).map(Directory.Unit::name).orElse(code);
+    return directory.unit(code).map(Directory.Unit::name).orElse(code);
   }
 
   /** The parties asked for their positions before the meeting (五方/4+N), plus the case's department. */
   @Transactional(readOnly = true)
   public List<String> parties(long meetingId) {
     Meetings.Meeting m = meeting(meetingId);
-    List<String> groups = new ArrayList<>(cases.directory().deliberationParties(m.community()));
+    List<String> groups = new ArrayList<>(directory.deliberationParties(m.community()));
     if (m.caseId() != null) {
       String unit = cases.loadById(m.caseId()).responsibleUnit();
-      cases.directory().unit(unit == null ? "" : unit)
+      directory.unit(unit == null ? "" : unit)
           .filter(u -> u.type() == Directory.UnitType.DEPARTMENT)
           .ifPresent(u -> groups.add(GroupIds.unit(u.code())));
     }
@@ -227,7 +232,7 @@ public class DeliberationService {
     for (int i = 0; items != null && i < items.size(); i++) {
       ItemInput it = items.get(i);
       String prefix = "resolutionItems[" + i + "].";
-      if (it.unit() == null || cases.directory().unit(it.unit()).isEmpty()) {
+      if (it.unit() == null || directory.unit(it.unit()).isEmpty()) {
         errors.add(new FieldError(prefix + "unit", "unknown", "第" + (i + 1) + "项：请选择责任单位"));
       }
       if (it.measure() == null || it.measure().isBlank() || it.measure().length() > 1000) {
@@ -253,8 +258,8 @@ public class DeliberationService {
         participants, in.groundRules().strip(), in.topic().strip(), in.summary().strip(), in.responsibilities().strip(), actor));
     List<Long> ids = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
-      OffsetDateTime deadline = cases.calendar().deadline(
-          deadlines.get(i).atStartOfDay(cases.calendar().zone()).toOffsetDateTime(), 0);
+      OffsetDateTime deadline = calendar.deadline(
+          deadlines.get(i).atStartOfDay(calendar.zone()).toOffsetDateTime(), 0);
       ids.add(meetings.insertItem(meetingId, m.caseId(), items.get(i).unit(), items.get(i).measure().strip(), deadline, "PROPOSED"));
     }
     if (m.caseId() != null) {
@@ -305,8 +310,8 @@ public class DeliberationService {
     byte[] bytes = new byte[32];
     RANDOM.nextBytes(bytes);
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    LocalDate last = cases.calendar().plusWorkingDays(today(), properties.publicityDays());
-    OffsetDateTime endsAt = last.atTime(cases.calendar().endOfDay()).atZone(cases.calendar().zone()).toOffsetDateTime();
+    LocalDate last = calendar.plusWorkingDays(today(), properties.publicityDays());
+    OffsetDateTime endsAt = last.atTime(calendar.endOfDay()).atZone(calendar.zone()).toOffsetDateTime();
     meetings.startPublicity(meetingId, token, cases.now(), endsAt);
     if (m.caseId() != null) {
       cases.note(cases.loadById(m.caseId()), "system", TimelineAction.PUBLICITY_STARTED,
@@ -402,7 +407,7 @@ public class DeliberationService {
   /** The resolutions publicised now (张榜公示), of one community or all. */
   @Transactional(readOnly = true)
   public List<PublicResolution> publicResolutions(String community) {
-    if (community != null && cases.directory().community(community).isEmpty()) {
+    if (community != null && directory.community(community).isEmpty()) {
       throw refused("community", "unknown", "社区不存在");
     }
     return meetings.inPublicity(community, cases.now()).stream().map(this::publicResolution).toList();
@@ -417,11 +422,11 @@ public class DeliberationService {
   private PublicResolution publicResolution(Meetings.Meeting m) {
     return new PublicResolution(
         m.publicityToken(),
-        cases.directory().community(m.community()).map(Directory.Community::name).orElse(m.community()),
+        directory.community(m.community()).map(Directory.Community::name).orElse(m.community()),
         m.title(), m.summary(),
         meetings.items(m.id()).stream().filter(i -> !"WITHDRAWN".equals(i.status()))
             .map(i -> new PublicItem(unitName(i.unit()), i.measure(),
-                i.deadline().atZoneSameInstant(cases.calendar().zone()).toLocalDate(), statusLabel(i.status())))
+                i.deadline().atZoneSameInstant(calendar.zone()).toLocalDate(), statusLabel(i.status())))
             .toList(),
         m.publicityEndsAt(), cases.now().isBefore(m.publicityEndsAt()));
   }
@@ -432,10 +437,10 @@ public class DeliberationService {
     if (to.isBefore(from) || from.plusMonths(36).isBefore(to)) {
       throw refused("to", "invalid", "统计区间应为1到36个月");
     }
-    if (community != null && cases.directory().community(community).isEmpty()) {
+    if (community != null && directory.community(community).isEmpty()) {
       throw refused("community", "unknown", "社区不存在");
     }
-    var zone = cases.calendar().zone();
+    var zone = calendar.zone();
     return meetings.statistics(community, from.atDay(1).atStartOfDay(zone).toOffsetDateTime(),
         to.plusMonths(1).atDay(1).atStartOfDay(zone).toOffsetDateTime(), zone);
   }
@@ -459,7 +464,7 @@ public class DeliberationService {
   }
 
   private LocalDate today() {
-    return cases.now().atZoneSameInstant(cases.calendar().zone()).toLocalDate();
+    return cases.now().atZoneSameInstant(calendar.zone()).toLocalDate();
   }
 
   private static void text(List<FieldError> errors, String field, String value, int max, String message) {

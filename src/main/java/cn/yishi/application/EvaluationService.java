@@ -35,9 +35,9 @@ public class EvaluationService {
   private final String publicBaseUrl;
 
   public EvaluationService(Cases cases, Evaluations evaluations, CaseProcesses processes,
-      HandlingProperties properties, ReporterNotices notices, @Value("${yishi.public-base-url}") String publicBaseUrl) {
+      HandlingProperties properties, ReporterNotices notices, @Value("${yishi.public-base-url}") String publicBaseUrl, CaseRepository repository) {
     this.cases = cases;
-    this.repository = cases.repository();
+    this.repository = repository;
     this.evaluations = evaluations;
     this.processes = processes;
     this.properties = properties;

@@ -1,5 +1,6 @@
 package cn.yishi.application;
 
+import cn.yishi.domain.directory.TierRouting;
 import cn.yishi.application.port.SupervisionStore;
 import cn.yishi.application.supervision.SupervisionOrders;
 import cn.yishi.domain.casefile.CaseFile;
@@ -27,13 +28,17 @@ public class HandlingService {
   private static final int NOTE_MAX = 2000;
 
   private final Cases cases;
+  private final TierRouting tiers;
+  private final Directory directory;
   private final HandlingProperties properties;
   private final ReporterNotices notices;
   private final SupervisionOrders supervision;
   private final SupervisionStore supervisionStore;
 
   public HandlingService(Cases cases, HandlingProperties properties, ReporterNotices notices,
-      SupervisionOrders supervision, SupervisionStore supervisionStore) {
+      SupervisionOrders supervision, SupervisionStore supervisionStore, Directory directory) {
+    this.tiers = new TierRouting(directory);
+    this.directory = directory;
     this.cases = cases;
     this.properties = properties;
     this.notices = notices;
@@ -49,7 +54,7 @@ public class HandlingService {
 
   /** The claim pool (揭榜) is offered to every responsible unit. */
   public List<String> unitGroups() {
-    return cases.tiers().unitGroups();
+    return tiers.unitGroups();
   }
 
   /** The dispatch centre assigns a unit, or publishes the case to the claim pool. */
@@ -166,7 +171,7 @@ public class HandlingService {
     if (code == null || code.isBlank()) {
       throw refused("responsibleUnit", "required", "请选择责任单位");
     }
-    return cases.directory().unit(code.strip()).orElseThrow(
+    return directory.unit(code.strip()).orElseThrow(
         () -> refused("responsibleUnit", "unknown", "未知的责任单位：" + code));
   }
 

@@ -32,9 +32,9 @@ public class IntakeService {
       CaseProcesses processes,
       Catalogue catalogue,
       Directory directory,
-      @Value("${yishi.case-number-prefix}") String prefix) {
+      @Value("${yishi.case-number-prefix}") String prefix, CaseRepository repository) {
     this.cases = cases;
-    this.repository = cases.repository();
+    this.repository = repository;
     this.processes = processes;
     this.prefix = prefix;
     this.validator = new NewCaseValidator(catalogue::contains, code -> directory.community(code).isPresent());

@@ -1,5 +1,6 @@
 package cn.yishi.application;
 
+import cn.yishi.domain.calendar.WorkingDayCalendar;
 import cn.yishi.application.port.ListeningSessions;
 import cn.yishi.domain.casefile.Channel;
 import cn.yishi.domain.casefile.FieldError;
@@ -33,13 +34,15 @@ public class ListeningService {
 
   private final IntakeService intake;
   private final Cases cases;
+  private final WorkingDayCalendar calendar;
   private final Directory directory;
   private final ListeningSessions sessions;
 
-  public ListeningService(IntakeService intake, Cases cases, ListeningSessions sessions) {
+  public ListeningService(IntakeService intake, Cases cases, ListeningSessions sessions, WorkingDayCalendar calendar, Directory directory) {
+    this.calendar = calendar;
     this.intake = intake;
     this.cases = cases;
-    this.directory = cases.directory();
+    this.directory = directory;
     this.sessions = sessions;
   }
 
@@ -176,7 +179,7 @@ public class ListeningService {
   }
 
   private LocalDate today() {
-    return cases.now().atZoneSameInstant(cases.calendar().zone()).toLocalDate();
+    return cases.now().atZoneSameInstant(calendar.zone()).toLocalDate();
   }
 
   private static ValidationException refused(String field, String code, String message) {

@@ -1,5 +1,6 @@
 package cn.yishi.application;
 
+import cn.yishi.domain.calendar.WorkingDayCalendar;
 import cn.yishi.application.port.Decisions;
 import cn.yishi.application.port.Meetings;
 import cn.yishi.application.port.Votes;
@@ -34,11 +35,13 @@ public class ResidentVoteService {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final Cases cases;
+  private final WorkingDayCalendar calendar;
   private final Votes votes;
   private final Decisions decisions;
   private final DeliberationService deliberation;
 
-  public ResidentVoteService(Cases cases, Votes votes, Decisions decisions, DeliberationService deliberation) {
+  public ResidentVoteService(Cases cases, Votes votes, Decisions decisions, DeliberationService deliberation, WorkingDayCalendar calendar) {
+    this.calendar = calendar;
     this.cases = cases;
     this.votes = votes;
     this.decisions = decisions;
@@ -98,8 +101,8 @@ public class ResidentVoteService {
     Meetings.Meeting m = deliberation.meeting(meetingId);
     List<String> register = deliberation.register(compound);
     OffsetDateTime now = cases.now();
-    LocalDate last = cases.calendar().plusWorkingDays(now.atZoneSameInstant(cases.calendar().zone()).toLocalDate(), deliberation.voteDays());
-    OffsetDateTime closesAt = last.atTime(cases.calendar().endOfDay()).atZone(cases.calendar().zone()).toOffsetDateTime();
+    LocalDate last = calendar.plusWorkingDays(now.atZoneSameInstant(calendar.zone()).toLocalDate(), deliberation.voteDays());
+    OffsetDateTime closesAt = last.atTime(calendar.endOfDay()).atZone(calendar.zone()).toOffsetDateTime();
     long voteId = votes.insertVote(meetingId, m.community(), compound, voteType, plan.question(), register.size(), now, closesAt, "OPEN");
     for (String household : register) {
       byte[] bytes = new byte[32];

@@ -1,5 +1,7 @@
 package cn.yishi.application;
 
+import cn.yishi.domain.calendar.WorkingDayCalendar;
+import cn.yishi.domain.directory.Directory;
 import cn.yishi.domain.casefile.CaseFile;
 import cn.yishi.domain.casefile.CaseStatus;
 import cn.yishi.domain.casefile.Classification;
@@ -23,9 +25,13 @@ public class ReviewService {
   private static final int OVERRIDE_REASON_MAX = 500;
 
   private final Cases cases;
+  private final WorkingDayCalendar calendar;
+  private final Directory directory;
   private final ReporterNotices notices;
 
-  public ReviewService(Cases cases, ReporterNotices notices) {
+  public ReviewService(Cases cases, ReporterNotices notices, Directory directory, WorkingDayCalendar calendar) {
+    this.calendar = calendar;
+    this.directory = directory;
     this.cases = cases;
     this.notices = notices;
   }
@@ -41,7 +47,7 @@ public class ReviewService {
     in.decision().validate();
     CaseFile c = cases.load(caseNo);
     // the review decision is the first response: due within the response days counted from registration
-    OffsetDateTime responseDeadline = cases.calendar().deadline(c.createdAt(), in.responseDays());
+    OffsetDateTime responseDeadline = calendar.deadline(c.createdAt(), in.responseDays());
     if (!in.decision().admissible()) {
       String referral = referralText(c.referral());
       CaseFile declined = cases.change(caseNo, actor, TimelineAction.DECLINED,
@@ -54,7 +60,7 @@ public class ReviewService {
     Classification chosen = Classification.parse(in.urgency(), in.tier(), in.disposal(), in.responsibleUnit(), suggested);
     String reason = in.overrideReason() == null ? null : in.overrideReason().strip();
     List<FieldError> errors = new ArrayList<>();
-    if (chosen.responsibleUnit() != null && cases.directory().unit(chosen.responsibleUnit()).isEmpty()) {
+    if (chosen.responsibleUnit() != null && directory.unit(chosen.responsibleUnit()).isEmpty()) {
       errors.add(new FieldError("responsibleUnit", "unknown", "未知的责任单位：" + chosen.responsibleUnit()));
     }
     boolean overridden = suggested != null && chosen.differsFrom(suggested);

@@ -1,5 +1,6 @@
 package cn.yishi.application.supervision;
 
+import cn.yishi.domain.directory.TierRouting;
 import cn.yishi.application.Cases;
 import cn.yishi.application.HandlingProperties;
 import cn.yishi.application.MailTemplates;
@@ -34,6 +35,8 @@ public class SupervisionOrders {
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
   private final Cases cases;
+  private final TierRouting tiers;
+  private final Directory directory;
   private final SupervisionStore store;
   private final MailOutbox outbox;
   private final CaseProcesses processes;
@@ -41,7 +44,9 @@ public class SupervisionOrders {
   private final MailTemplates templates;
 
   public SupervisionOrders(Cases cases, SupervisionStore store, MailOutbox outbox, CaseProcesses processes,
-      HandlingProperties handling, MailTemplates templates) {
+      HandlingProperties handling, MailTemplates templates, Directory directory) {
+    this.tiers = new TierRouting(directory);
+    this.directory = directory;
     this.templates = templates;
     this.cases = cases;
     this.store = store;
@@ -61,7 +66,7 @@ public class SupervisionOrders {
   public Optional<Raised> raise(OpenItem item, String period, String source, Long runId, boolean listed, String reason) {
     OffsetDateTime now = cases.now();
     OffsetDateTime due = cases.deadlineIn(handling.supervisionDays());
-    Optional<Directory.Unit> unit = item.unit() == null ? Optional.empty() : cases.directory().unit(item.unit());
+    Optional<Directory.Unit> unit = item.unit() == null ? Optional.empty() : directory.unit(item.unit());
     String unitName = unit.map(Directory.Unit::name).orElse(item.unit() == null ? "（未定责任单位）" : item.unit());
     boolean contactMissing = unit.map(u -> u.email() == null || u.email().isBlank()).orElse(true);
     Optional<Long> id = store.insertOrder(new SupervisionStore.NewOrder(item.type(), item.id(), item.caseId(), period,
@@ -83,7 +88,7 @@ public class SupervisionOrders {
     cases.note(item.caseId(), "system", listed ? TimelineAction.LISTED : TimelineAction.SUPERVISED,
         (item.type() == ItemType.CASE ? "" : "决议事项「" + item.measure() + "」：") + reason + "，督办期限"
             + due.format(DAY) + "。" + (contactMissing ? note : ""), true);
-    List<String> supervisors = cases.tiers().supervisorGroups(item.community(), tierOf(item));
+    List<String> supervisors = tiers.supervisorGroups(item.community(), tierOf(item));
     processes.supervise(item.processInstanceId(), new CaseProcesses.SupervisionTask(id.get(), supervisors, due,
         (listed ? "挂牌督办：" : "") + what + reason, note, listed ? 90 : 70));
     return Optional.of(new Raised(id.get(), contactMissing));

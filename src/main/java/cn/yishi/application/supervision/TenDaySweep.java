@@ -58,6 +58,7 @@ public class TenDaySweep {
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
   private final Cases cases;
+  private final Directory directory;
   private final SupervisionStore store;
   private final SupervisionOrders orders;
   private final MailOutbox outbox;
@@ -70,7 +71,8 @@ public class TenDaySweep {
 
   public TenDaySweep(Cases cases, SupervisionStore store, SupervisionOrders orders, MailOutbox outbox,
       HandlingService handling, CaseProcesses processes, Clock clock, Transactions transactions,
-      @Value("${yishi.supervision.sweep-threads:2}") int threads, MailTemplates templates) {
+      @Value("${yishi.supervision.sweep-threads:2}") int threads, MailTemplates templates, Directory directory) {
+    this.directory = directory;
     this.templates = templates;
     this.transactions = transactions;
     this.threads = Math.max(1, threads);
@@ -153,7 +155,7 @@ public class TenDaySweep {
   }
 
   private void remind(OpenItem item, TenDayPeriod period, OffsetDateTime quietSince, AtomicIntegerArray counts) {
-    Optional<Directory.Unit> unit = cases.directory().unit(item.unit());
+    Optional<Directory.Unit> unit = directory.unit(item.unit());
     if (unit.isEmpty() || unit.get().email() == null || unit.get().email().isBlank()) {
       counts.incrementAndGet(2);
       return;

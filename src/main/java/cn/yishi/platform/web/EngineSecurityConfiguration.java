@@ -59,18 +59,6 @@ public class EngineSecurityConfiguration {
     return r;
   }
 
-  /** The project's own APIs take small JSON bodies; anything larger is refused with 413. */
-  @Bean
-  FilterRegistrationBean<cn.yishi.adapter.inbound.rest.RequestSizeLimitFilter> apiRequestSizeLimitFilter(
-      @org.springframework.beans.factory.annotation.Value("${yishi.api.max-body-bytes:65536}") long limit) {
-    FilterRegistrationBean<cn.yishi.adapter.inbound.rest.RequestSizeLimitFilter> r =
-        new FilterRegistrationBean<>(new cn.yishi.adapter.inbound.rest.RequestSizeLimitFilter(limit));
-    r.addUrlPatterns("/api/*", "/public/*");
-    r.setName("yishiApiRequestSizeLimit");
-    r.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
-    return r;
-  }
-
   @Bean
   FilterRegistrationBean<QueryExpressionGuardFilter> queryExpressionGuardFilter() {
     FilterRegistrationBean<QueryExpressionGuardFilter> r = new FilterRegistrationBean<>(new QueryExpressionGuardFilter());

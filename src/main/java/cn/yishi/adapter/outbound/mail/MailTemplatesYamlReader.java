@@ -68,7 +68,8 @@ public final class MailTemplatesYamlReader extends YamlNodeReader {
   /** A malformed mail template file; start-up stops with this message. */
   public static final class MailTemplatesFileException extends YamlFileException {
     public MailTemplatesFileException(String file, int line, String message) {
-      super("邮件模板文件", file, line, message);
+      super("邮件模板文件", file, line, message,
+        "Correct the mail template file (yishi.mail.templates) and start again.");
     }
   }
 }

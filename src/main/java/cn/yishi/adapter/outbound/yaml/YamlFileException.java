@@ -1,13 +1,16 @@
 package cn.yishi.adapter.outbound.yaml;
 
+import cn.yishi.platform.StartupRefusedException;
+
 /** An operator's YAML file is malformed. Names the file, the line and the problem, in one line. */
-public class YamlFileException extends RuntimeException {
+public class YamlFileException extends StartupRefusedException {
   private final String file;
   private final int line;
   private final String problem;
 
-  protected YamlFileException(String what, String file, int line, String problem) {
-    super(what + " " + file + (line > 0 ? " 第" + line + "行" : "") + "：" + problem);
+  /** {@code action}: what the operator does about it, for the start-up failure report. */
+  protected YamlFileException(String what, String file, int line, String problem, String action) {
+    super(what + " " + file + (line > 0 ? " 第" + line + "行" : "") + "：" + problem, action);
     this.file = file;
     this.line = line;
     this.problem = problem;

@@ -1,7 +1,6 @@
-package cn.yishi.platform;
+package cn.yishi.adapter.outbound.calendar;
 
-import cn.yishi.adapter.outbound.calendar.CalendarFileException;
-import cn.yishi.adapter.outbound.calendar.WorkingDayCalendarYamlReader;
+import cn.yishi.platform.StartupRefusedException;
 import cn.yishi.domain.calendar.WorkingDayCalendar;
 import java.io.IOException;
 import java.io.InputStream;
