@@ -46,7 +46,12 @@ public class Cases {
 
   /** A deadline {@code days} working days from now, at the end of that working day. */
   public OffsetDateTime deadlineIn(int days) {
-    return calendar.deadline(now(), days);
+    return deadlineAt(now(), days);
+  }
+
+  /** A deadline {@code days} working days after {@code from}, at the end of that working day. */
+  public OffsetDateTime deadlineAt(OffsetDateTime from, int days) {
+    return calendar.deadline(from, days);
   }
 
   /** Applies a change, saves the case and appends one timeline entry, in the caller's transaction. */

@@ -1,5 +1,6 @@
 package cn.yishi.application;
 
+import java.time.OffsetDateTime;
 import cn.yishi.application.port.CaseRepository;
 import cn.yishi.application.port.Decisions;
 import cn.yishi.domain.casefile.CaseFile;
@@ -30,8 +31,12 @@ public class ClassificationService {
     this.directory = directory;
   }
 
+  /** The tables' suggestion, and when the party review is due (its response days on the working-day calendar). */
+  public record Suggested(Suggestion suggestion, OffsetDateTime reviewDue) {}
+
+  /** Evaluates the 五议五不议 and triage tables for the case and keeps their suggestion on it. */
   @Transactional
-  public Suggestion suggest(String caseNo) {
+  public Suggested suggest(String caseNo) {
     CaseFile c = cases.load(caseNo);
     Suggestion raw = decisions.suggest(c.category(), c.householdsAffected());
     Classification k = raw.classification();
@@ -40,7 +45,7 @@ public class ClassificationService {
         new Classification(k.urgency(), k.tier(), k.disposal(), unit), raw.responseDays(), raw.resolutionDays());
     c.suggest(s);
     repository.save(c, cases.now());
-    return s;
+    return new Suggested(s, cases.deadlineIn(s.responseDays()));
   }
 
   private String resolveUnit(String suggested, String community) {

@@ -45,13 +45,20 @@ public class EvaluationService {
     this.publicBaseUrl = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
   }
 
-  /** Sends an evaluation link when the reporter left an e-mail address; returns whether one was sent. */
+  /**
+   * How the resident is asked: by a mailed link ({@code byMail}), valid for {@code linkValidity}; without an e-mail address, or
+   * when the link is not used in time, by a grid worker's visit due on {@code visitDue} (working days after the wait).
+   */
+  public record Requested(boolean byMail, java.time.Duration linkValidity, OffsetDateTime visitDue) {}
+
+  /** Sends an evaluation link when the reporter left an e-mail address; says how the resident is asked. */
   @Transactional
-  public boolean request(String caseNo) {
+  public Requested request(String caseNo) {
     CaseFile c = cases.load(caseNo);
+    OffsetDateTime visitDue = cases.deadlineAt(cases.now().plus(properties.evaluationWait()), properties.supervisionDays());
     var email = repository.findReporter(c.id()).map(r -> r.email()).orElse(null);
     if (email == null) {
-      return false;
+      return new Requested(false, properties.evaluationWait(), visitDue);
     }
     byte[] bytes = new byte[32];
     RANDOM.nextBytes(bytes);
@@ -62,7 +69,7 @@ public class EvaluationService {
     String link = publicBaseUrl + "/public/evaluations/" + token;
     notices.evaluationRequested(c, email, link, round);
     cases.note(c, "system", TimelineAction.EVALUATION_REQUESTED, "已发送评价链接", false);
-    return true;
+    return new Requested(true, properties.evaluationWait(), visitDue);
   }
 
   public record LinkView(String caseNo, String title, String result, OffsetDateTime expiresAt) {}

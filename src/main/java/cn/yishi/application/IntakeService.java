@@ -1,5 +1,7 @@
 package cn.yishi.application;
 
+import cn.yishi.domain.casefile.CaseStatus;
+import java.util.function.Function;
 import cn.yishi.application.port.CaseProcesses;
 import cn.yishi.application.port.CaseRepository;
 import cn.yishi.domain.casefile.CaseFile;
@@ -67,10 +69,8 @@ public class IntakeService {
         return new IntakeResult(c.caseNo(), IntakeResult.Kind.MERGED, c.status().name());
       }
     }
-    CaseFile c = insert(report, actor, occasion);
-    // the process picks the case up in serviceTask_registerCase, which also records its id
-    processes.start(c.caseNo());
-    return new IntakeResult(c.caseNo(), IntakeResult.Kind.CREATED, c.status().name());
+    RegisteredCase registered = register(report, actor, occasion, processes::start);
+    return new IntakeResult(registered.caseNo(), IntakeResult.Kind.CREATED, CaseStatus.REGISTERED.name());
   }
 
   /**
@@ -93,36 +93,29 @@ public class IntakeService {
         .map(caseNo -> new IntakeResult(caseNo, IntakeResult.Kind.REPEATED, cases.load(caseNo).status().name()));
   }
 
-  /** A report recorded through a staff start form in Tasklist; its process is already running. */
+  /**
+   * A report recorded through a staff start form in Tasklist: its process is already running, so the case is
+   * registered with it. Refused input stores nothing (the start form's transaction rolls back).
+   */
   @Transactional
   public RegisteredCase registerFromForm(NewCase report, String actor, String processInstanceId) {
     validator.validate(report);
-    CaseFile c = insert(report, actor, null);
-    c.attachProcess(processInstanceId);
-    repository.save(c, cases.now());
-    return registered(c);
+    return register(report, actor, null, registered -> processInstanceId);
   }
 
-  /** A case the API registered before starting its process: records the process, returns its facts. */
-  @Transactional
-  public RegisteredCase registered(String caseNo, String processInstanceId) {
-    CaseFile c = cases.load(caseNo);
-    c.attachProcess(processInstanceId);
-    repository.save(c, cases.now());
-    return registered(c);
-  }
-
-  private RegisteredCase registered(CaseFile c) {
-    return new RegisteredCase(c.id(), c.caseNo(), c.community(), GroupIds.community(c.community()),
-        GroupIds.grid(c.community()), c.category(), c.title(), c.description(), c.compound(), c.householdsAffected());
-  }
-
-  private CaseFile insert(NewCase report, String actor, String occasion) {
+  /**
+   * Both ways in (a channel, a staff start form) register here: the case record and its timeline entry, then the
+   * process ({@code process} starts it, or names the one that is running), whose id the case keeps.
+   */
+  private RegisteredCase register(NewCase report, String actor, String occasion, Function<RegisteredCase, String> process) {
     OffsetDateTime now = cases.now();
     String caseNo = CaseNumber.format(prefix, now.getYear(), repository.nextCaseSequence());
     CaseFile c = repository.insert(caseNo, report, actor, now);
     cases.note(c, actor, TimelineAction.REGISTERED, source(report, occasion), true);
-    return c;
+    RegisteredCase registered = new RegisteredCase(c.id(), c.caseNo(), c.community(), GroupIds.community(c.community()),
+        GroupIds.grid(c.community()), c.category(), c.title(), c.description(), c.compound(), c.householdsAffected());
+    repository.attachProcess(c.id(), process.apply(registered));
+    return registered;
   }
 
   private static String source(NewCase report, String occasion) {

@@ -59,6 +59,10 @@ class LayerTest {
     }
   };
 
+  /** The glue classes and the typed variables they declare ({@code adapter.process.variable}). */
+  static final DescribedPredicate<JavaClass> GLUE = DescribedPredicate.or(PROCESS_GLUE,
+      JavaClass.Predicates.resideInAPackage(ROOT + ".adapter.process.variable"));
+
   static final DescribedPredicate<JavaClass> PLATFORM_SHARED_WITH_ADAPTERS =
       new DescribedPredicate<>("the platform's start-up refusal or deployment mode") {
         @Override
@@ -94,7 +98,7 @@ class LayerTest {
     return noClasses().that().resideInAPackage(ROOT + ".adapter.outbound..")
         .should().dependOnClassesThat(DescribedPredicate.or(
             JavaClass.Predicates.resideInAPackage(ROOT + ".adapter.inbound.."),
-            JavaClass.Predicates.resideInAPackage(ROOT + ".adapter.process..").and(DescribedPredicate.not(PROCESS_GLUE))))
+            JavaClass.Predicates.resideInAPackage(ROOT + ".adapter.process..").and(DescribedPredicate.not(GLUE))))
         .because("outbound adapters implement ports; of the processes they know only the glue (keys, ids, variables)");
   }
 
@@ -109,7 +113,7 @@ class LayerTest {
     return noClasses().that().resideInAPackage(ROOT + ".platform..")
         .should().dependOnClassesThat(DescribedPredicate.or(
             JavaClass.Predicates.resideInAnyPackage(ROOT + ".adapter.inbound..", ROOT + ".adapter.outbound.."),
-            JavaClass.Predicates.resideInAPackage(ROOT + ".adapter.process..").and(DescribedPredicate.not(PROCESS_GLUE))))
+            JavaClass.Predicates.resideInAPackage(ROOT + ".adapter.process..").and(DescribedPredicate.not(GLUE))))
         .because("the platform sets up the engine and the web; the adapters' insides are theirs");
   }
 

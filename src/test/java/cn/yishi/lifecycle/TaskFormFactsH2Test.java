@@ -57,7 +57,7 @@ class TaskFormFactsH2Test {
   }
 
   private Task openTask(String caseNo) {
-    List<Task> open = tasks.createTaskQuery().processVariableValueEquals(Var.CASE_NO, caseNo).list();
+    List<Task> open = tasks.createTaskQuery().processVariableValueEquals(Var.CASE_NO.name(), caseNo).list();
     assertThat(open).as("open tasks of " + caseNo).hasSize(1);
     return open.get(0);
   }
@@ -69,14 +69,14 @@ class TaskFormFactsH2Test {
     assertThat(review.getTaskDefinitionKey()).isEqualTo(IssueLifecycle.USER_TASK_REVIEW);
     Map<String, Object> atReview = tasks.getVariablesLocal(review.getId());
     assertThat(atReview)
-        .containsEntry(ListVariablesTaskListener.FACT_DEADLINE, TaskFacts.NO_DEADLINE)
-        .containsKey(ListVariablesTaskListener.FACT_TIMELINE);
-    assertThat((String) atReview.get(ListVariablesTaskListener.FACT_TIMELINE)).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d 登记诉求：来源渠道：12345热线");
+        .containsEntry(ListVariablesTaskListener.FACT_DEADLINE.name(), TaskFacts.NO_DEADLINE)
+        .containsKey(ListVariablesTaskListener.FACT_TIMELINE.name());
+    assertThat((String) atReview.get(ListVariablesTaskListener.FACT_TIMELINE.name())).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d 登记诉求：来源渠道：12345热线");
 
     // accepted with another urgency than suggested: the override's reason is not public
-    String suggested = (String) tasks.getVariable(review.getId(), Var.URGENCY);
-    tasks.complete(review.getId(), Map.of(Var.ADMISSIBLE, true, Var.URGENCY, "RED".equals(suggested) ? "YELLOW" : "RED",
-        Var.TIER, "STATION", Var.DISPOSAL, "IMMEDIATE", Var.OVERRIDE_REASON, "内部研判：夜间安全隐患"));
+    String suggested = (String) tasks.getVariable(review.getId(), Var.URGENCY.name());
+    tasks.complete(review.getId(), Map.of(Var.ADMISSIBLE.name(), true, Var.URGENCY.name(), "RED".equals(suggested) ? "YELLOW" : "RED",
+        Var.TIER.name(), "STATION", Var.DISPOSAL.name(), "IMMEDIATE", Var.OVERRIDE_REASON.name(), "内部研判：夜间安全隐患"));
 
     Task next = openTask(caseNo);
     assertThat(next.getTaskDefinitionKey()).isEqualTo(IssueLifecycle.USER_TASK_HANDLE);
@@ -84,7 +84,7 @@ class TaskFormFactsH2Test {
         .query(OffsetDateTime.class).single();
     assertThat(deadline).isNotNull();
     Map<String, Object> local = tasks.getVariablesLocal(next.getId());
-    assertThat(local).containsEntry(ListVariablesTaskListener.FACT_DEADLINE,
+    assertThat(local).containsEntry(ListVariablesTaskListener.FACT_DEADLINE.name(),
         DateTimeFormatter.ofPattern("yyyy年M月d日 EEEE HH:mm", Locale.CHINA).format(deadline.atZoneSameInstant(ZoneId.of("Asia/Shanghai"))));
     String timeline = (String) local.get(ListVariablesTaskListener.FACT_TIMELINE);
     assertThat(timeline.lines().toList()).hasSize(3);
@@ -111,9 +111,9 @@ class TaskFormFactsH2Test {
       c.path("values").forEach(v -> l.add(v.path("value").asText() + "=" + v.path("label").asText()));
       labels.put(c.path("key").asText(), l);
     });
-    assertThat(labels.get(Var.CATEGORY)).contains("streetlight=路灯照明", "policy-question=政策咨询");
-    assertThat(labels.get(Var.COMMUNITY)).containsExactly("hualin=华林社区", "shengdian=圣殿社区", "jiaoyuyuan=教育园社区");
-    assertThat(labels.get(Var.RESPONSIBLE_UNIT)).contains("housing=县住建局", "property-hualin=华林社区物业服务公司");
-    assertThat(labels.get(Var.URGENCY)).containsExactly("RED=红色（紧急）", "YELLOW=黄色（涉及户数多）", "GREEN=绿色（特定群体需求）");
+    assertThat(labels.get(Var.CATEGORY.name())).contains("streetlight=路灯照明", "policy-question=政策咨询");
+    assertThat(labels.get(Var.COMMUNITY.name())).containsExactly("hualin=华林社区", "shengdian=圣殿社区", "jiaoyuyuan=教育园社区");
+    assertThat(labels.get(Var.RESPONSIBLE_UNIT.name())).contains("housing=县住建局", "property-hualin=华林社区物业服务公司");
+    assertThat(labels.get(Var.URGENCY.name())).containsExactly("RED=红色（紧急）", "YELLOW=黄色（涉及户数多）", "GREEN=绿色（特定群体需求）");
   }
 }

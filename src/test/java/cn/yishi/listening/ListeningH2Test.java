@@ -169,8 +169,8 @@ class ListeningH2Test {
     assertThat(shown.status()).as("Tasklist loads the form").isEqualTo(200);
     assertThat(shown.json().path("id").asText()).isEqualTo(ScheduledListening.FORM_RECEPTION);
     Reply facts = http.call("GET", "/engine-rest/task/" + t.getId() + "/form-variables", "community.hualin", "demo", null);
-    assertThat(facts.json().path(Var.COMMUNITY_NAME).path("value").asText()).isEqualTo("华林社区");
-    assertThat(facts.json().path(Var.LISTENING_DATE).path("value").asText()).isEqualTo("2026-12-15");
+    assertThat(facts.json().path(Var.COMMUNITY_NAME.name()).path("value").asText()).isEqualTo("华林社区");
+    assertThat(facts.json().path(Var.LISTENING_DATE.name()).path("value").asText()).isEqualTo("2026-12-15");
 
     Reply done = submit(t, "community.hualin", form(23, "接待群众23人", twoIssues(unique())));
 
@@ -208,9 +208,9 @@ class ListeningH2Test {
         .containsEntry("CASE_NOS", cases.get(0).get("case_no") + "," + cases.get(1).get("case_no"));
     assertThat(session.get(0).get("LISTENING_DATE").toString()).isEqualTo("2026-12-15");
 
-    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi).variableNameIn(Var.ISSUES, Var.RECEPTION_NOTE).count())
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi).variableNameIn(Var.ISSUES.name(), Var.RECEPTION_NOTE.name()).count())
         .as("the free text never reaches Cockpit's history").isZero();
-    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi).variableName(Var.RESIDENTS_RECEIVED).list())
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi).variableName(Var.RESIDENTS_RECEIVED.name()).list())
         .as("one per reception; the count is no personal data").hasSize(3)
         .extracting(v -> v.getValue()).contains(23);
 
@@ -348,17 +348,17 @@ class ListeningH2Test {
   @Test
   void anOperatorMayStartAMissedDayByHandButNotWithABadDate() {
     ProcessInstance missed = runtime.startProcessInstanceByKey(ScheduledListening.PROCESS_KEY,
-        Map.of(Var.LISTENING_DATE, "2026-12-05"));
+        Map.of(Var.LISTENING_DATE.name(), "2026-12-05"));
 
     Task t = reception(missed.getId(), "jiaoyuyuan");
     assertThat(t.getName()).isEqualTo("定期听接待 教育园社区");
     assertThat(t.getDueDate().toInstant()).as("due today, not on the missed day").isEqualTo(END_OF_DAY);
-    assertThat(tasks.getVariable(t.getId(), Var.LISTENING_DATE)).isEqualTo("2026-12-05");
+    assertThat(tasks.getVariable(t.getId(), Var.LISTENING_DATE.name())).isEqualTo("2026-12-05");
 
     long before = instances().size();
-    assertThatThrownBy(() -> runtime.startProcessInstanceByKey(ScheduledListening.PROCESS_KEY, Map.of(Var.LISTENING_DATE, "2026-13-01")))
+    assertThatThrownBy(() -> runtime.startProcessInstanceByKey(ScheduledListening.PROCESS_KEY, Map.of(Var.LISTENING_DATE.name(), "2026-13-01")))
         .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("yyyy-MM-dd");
-    assertThatThrownBy(() -> runtime.startProcessInstanceByKey(ScheduledListening.PROCESS_KEY, Map.of(Var.LISTENING_DATE, "2026-12-16")))
+    assertThatThrownBy(() -> runtime.startProcessInstanceByKey(ScheduledListening.PROCESS_KEY, Map.of(Var.LISTENING_DATE.name(), "2026-12-16")))
         .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("不能晚于今天");
     assertThat(instances()).hasSize((int) before);
   }

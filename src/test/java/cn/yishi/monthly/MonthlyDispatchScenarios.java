@@ -283,8 +283,8 @@ abstract class MonthlyDispatchScenarios {
 
     // a catch-up run as of 2 November reports October
     ProcessInstance pi = runtime.startProcessInstanceByKey(MonthlyDispatch.PROCESS_KEY,
-        Map.of(MonthlyDispatch.Var.AS_OF, "2026-11-02", MonthlyDispatch.Var.TRIGGERED_BY, admin()));
-    assertThat(runtime.getVariable(pi.getId(), MonthlyDispatch.Var.MONTH)).isEqualTo("2026-10");
+        Map.of(MonthlyDispatch.Var.AS_OF.name(), "2026-11-02", MonthlyDispatch.Var.TRIGGERED_BY.name(), admin()));
+    assertThat(runtime.getVariable(pi.getId(), MonthlyDispatch.Var.MONTH.name())).isEqualTo("2026-10");
     management.executeJob(job(pi.getId()).getId());
 
     Task review = reviewTask(pi.getId());
@@ -292,7 +292,7 @@ abstract class MonthlyDispatchScenarios {
     assertThat(tasks.getIdentityLinksForTask(review.getId())).extracting(IdentityLink::getGroupId).containsExactly("dispatch-centre");
     // 2 working days from Sunday 22 November: Tuesday 24th at the end of the working day
     assertThat(review.getDueDate().toInstant()).isEqualTo(OffsetDateTime.parse("2026-11-24T18:00:00+08:00").toInstant());
-    String summary = (String) runtime.getVariable(pi.getId(), MonthlyDispatch.Var.REPORT_SUMMARY);
+    String summary = (String) runtime.getVariable(pi.getId(), MonthlyDispatch.Var.REPORT_SUMMARY.name());
     assertThat(summary).contains("2026年10月 月调度报告（第1版，2026-11-22 10:00 生成）",
         "县住建局：收件 3｜受理 3｜办结 3（按期 1）｜未办结 1｜逾期 2｜整改 0｜评价 1（平均 5.00 分）｜响应率 66.7%｜解决率 75.0%｜满意率 100.0%",
         "（其余 7 个单位本月无办件）", "未指定责任单位：收件 2", "【黑榜】\n1. 县供水公司：挂牌督办 2 件；逾期 3 件；解决率 33.3%，排名末位",
@@ -366,7 +366,7 @@ abstract class MonthlyDispatchScenarios {
     management.executeJob(job(pi.getId()).getId());
     Task again = reviewTask(pi.getId());
     assertThat(again.getId()).isNotEqualTo(review.getId());
-    String second = (String) runtime.getVariable(pi.getId(), MonthlyDispatch.Var.REPORT_SUMMARY);
+    String second = (String) runtime.getVariable(pi.getId(), MonthlyDispatch.Var.REPORT_SUMMARY.name());
     assertThat(second).contains("（第2版，", "上次审核意见（第1版，dispatch，2026-11-22 10:00）：华林社区的数据请核实");
     JsonNode draft2 = call("GET", "/api/reports/monthly/2026-10", "dispatch", null).json();
     assertThat(draft2.path("revision").asInt()).isEqualTo(2);
@@ -414,7 +414,7 @@ abstract class MonthlyDispatchScenarios {
     assertThat(count("select count(*) from yishi_mail_outbox where dedup_key like 'monthly:%'")).isEqualTo(11);
     assertThat(count("select count(*) from yishi_monthly_publication")).isEqualTo(15);
     ProcessInstance rerun = runtime.startProcessInstanceByKey(MonthlyDispatch.PROCESS_KEY,
-        Map.of(MonthlyDispatch.Var.AS_OF, "2026-11-05", MonthlyDispatch.Var.TRIGGERED_BY, admin()));
+        Map.of(MonthlyDispatch.Var.AS_OF.name(), "2026-11-05", MonthlyDispatch.Var.TRIGGERED_BY.name(), admin()));
     management.executeJob(job(rerun.getId()).getId());
     assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(rerun.getId())
         .activityId(MonthlyDispatch.END_EVENT_ALREADY_APPROVED).count()).isOne();
@@ -560,9 +560,9 @@ abstract class MonthlyDispatchScenarios {
     long runs = count("select count(*) from yishi_supervision_run");
     long instances = history.createHistoricProcessInstanceQuery().processDefinitionKey(MonthlyDispatch.PROCESS_KEY).count();
 
-    assertThatThrownBy(() -> runtime.startProcessInstanceByKey(MonthlyDispatch.PROCESS_KEY, Map.of(MonthlyDispatch.Var.AS_OF, "2026-13-01")))
+    assertThatThrownBy(() -> runtime.startProcessInstanceByKey(MonthlyDispatch.PROCESS_KEY, Map.of(MonthlyDispatch.Var.AS_OF.name(), "2026-13-01")))
         .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("日期格式应为 YYYY-MM-DD");
-    assertThatThrownBy(() -> runtime.startProcessInstanceByKey(MonthlyDispatch.PROCESS_KEY, Map.of(MonthlyDispatch.Var.AS_OF, "2026-11-23")))
+    assertThatThrownBy(() -> runtime.startProcessInstanceByKey(MonthlyDispatch.PROCESS_KEY, Map.of(MonthlyDispatch.Var.AS_OF.name(), "2026-11-23")))
         .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("日期不能晚于今天（2026-11-22）");
 
     assertThat(count("select count(*) from yishi_supervision_run")).isEqualTo(runs);

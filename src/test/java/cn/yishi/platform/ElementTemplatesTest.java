@@ -2,6 +2,7 @@ package cn.yishi.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.yishi.adapter.process.variable.ProcessVariable;
 import cn.yishi.adapter.process.deliberation.Deliberation;
 import cn.yishi.adapter.process.issuelifecycle.IssueLifecycle;
 import cn.yishi.adapter.process.scheduledlistening.ScheduledListening;
@@ -75,9 +76,10 @@ class ElementTemplatesTest {
   /** The glue class whose Var a source file imports: {@code import [static] ...engine.X.Var;}. */
   private static final Pattern VAR_IMPORT = Pattern.compile("import (?:static )?" + Pattern.quote(ENGINE_PACKAGE) + "\\.((?:\\w+\\.)?\\w+)\\.Var;");
   private static final Pattern ANY_CONSTANT = Pattern.compile(CONSTANT);
-  private static final Pattern READ = Pattern.compile(
-      "(?:EngineVariables\\.(?:string|integer|bool)\\(\\s*\\w+\\s*,|\\.getVariable\\w*\\()\\s*" + CONSTANT + "\\s*\\)");
-  private static final Pattern WRITE = Pattern.compile("\\.(?:setVariable|removeVariable)(?:Local)?\\(\\s*" + CONSTANT);
+  /** A typed variable read: {@code Var.X.from(execution)}. */
+  private static final Pattern READ = Pattern.compile(CONSTANT + "\\.from(?:Local)?\\(");
+  /** A typed variable written or removed: {@code Var.X.on(execution, v)}, {@code Var.X.removeFrom(execution)}. */
+  private static final Pattern WRITE = Pattern.compile(CONSTANT + "\\.(?:on|onLocal|removeFrom|in)\\(");
   private static final Pattern REMOVE_SEVERAL = Pattern.compile("\\.removeVariables(?:Local)?\\(([^;]*)\\);");
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -242,27 +244,28 @@ class ElementTemplatesTest {
         assertThat(reads(bean.getKey())).as("variables " + bean.getKey() + " reads").isNotEmpty();
       }
     }
-    assertThat(reads("closeCaseDelegate")).contains(IssueLifecycle.Var.CASE_NO);
-    assertThat(reads("scheduleMeetingDelegate")).contains(IssueLifecycle.Var.CASE_NO);
-    assertThat(reads("recordMeetingDelegate")).contains(Deliberation.Var.MEETING_ID, Deliberation.Var.PARTICIPANTS,
-        Deliberation.Var.SUMMARY, Deliberation.Var.RESOLUTION_ITEMS);
-    assertThat(writes("recordMeetingDelegate")).contains(Deliberation.Var.RESOLUTION_ITEMS);
-    assertThat(reads("registerCaseDelegate")).contains(IssueLifecycle.Var.CASE_NO, IssueLifecycle.Var.CHANNEL);
-    assertThat(writes("registerCaseDelegate")).contains(IssueLifecycle.Var.CASE_NO).containsAll(IssueLifecycle.Var.PERSONAL);
-    assertThat(writes("startReworkDelegate")).contains(IssueLifecycle.Var.HANDLER_GROUPS, IssueLifecycle.Var.EVALUATION_COMMENT);
-    assertThat(reads("resolutionItemTaskListener")).contains(Deliberation.Var.ITEM_ID, Deliberation.Var.PROGRESS_NOTE);
-    assertThat(reads("planReceptionsDelegate")).contains(ScheduledListening.Var.LISTENING_DATE);
-    assertThat(writes("planReceptionsDelegate")).contains(ScheduledListening.Var.LISTENING_DATE,
-        ScheduledListening.Var.RECEPTION_DUE, ScheduledListening.Var.COMMUNITIES);
-    assertThat(reads("recordReceptionDelegate")).contains(ScheduledListening.Var.COMMUNITY,
-        ScheduledListening.Var.LISTENING_DATE, ScheduledListening.Var.RESIDENTS_RECEIVED,
-        ScheduledListening.Var.RECEPTION_NOTE, ScheduledListening.Var.ISSUES);
-    assertThat(writes("recordReceptionDelegate")).contains(ScheduledListening.Var.ISSUES, ScheduledListening.Var.RECEPTION_NOTE);
-    assertThat(reads("computeMonthlyReportDelegate")).contains(MonthlyDispatch.Var.MONTH, MonthlyDispatch.Var.AS_OF,
-        MonthlyDispatch.Var.TRIGGERED_BY);
-    assertThat(writes("computeMonthlyReportDelegate")).contains(MonthlyDispatch.Var.REPORT_SUMMARY,
-        MonthlyDispatch.Var.REVIEW_COMMENT, MonthlyDispatch.Var.APPROVED);
-    assertThat(writes("recordMonthlyReviewDelegate")).contains(MonthlyDispatch.Var.APPROVED, MonthlyDispatch.Var.TRIGGERED_BY);
+    assertThat(reads("closeCaseDelegate")).contains(IssueLifecycle.Var.CASE_NO.name());
+    assertThat(reads("scheduleMeetingDelegate")).contains(IssueLifecycle.Var.CASE_NO.name());
+    assertThat(reads("recordMeetingDelegate")).contains(Deliberation.Var.MEETING_ID.name(), Deliberation.Var.PARTICIPANTS.name(),
+        Deliberation.Var.SUMMARY.name(), Deliberation.Var.RESOLUTION_ITEMS.name());
+    assertThat(writes("recordMeetingDelegate")).contains(Deliberation.Var.RESOLUTION_ITEMS.name());
+    assertThat(reads("registerCaseDelegate")).contains(IssueLifecycle.Var.CHANNEL.name(), IssueLifecycle.Var.INITIATOR.name())
+        .doesNotContain(IssueLifecycle.Var.CASE_NO.name());
+    assertThat(writes("registerCaseDelegate")).contains(IssueLifecycle.Var.CASE_NO.name()).containsAll(IssueLifecycle.Var.PERSONAL);
+    assertThat(writes("startReworkDelegate")).contains(IssueLifecycle.Var.HANDLER_GROUPS.name(), IssueLifecycle.Var.EVALUATION_COMMENT.name());
+    assertThat(reads("resolutionItemTaskListener")).contains(Deliberation.Var.ITEM_ID.name(), Deliberation.Var.PROGRESS_NOTE.name());
+    assertThat(reads("planReceptionsDelegate")).contains(ScheduledListening.Var.LISTENING_DATE.name());
+    assertThat(writes("planReceptionsDelegate")).contains(ScheduledListening.Var.LISTENING_DATE.name(),
+        ScheduledListening.Var.RECEPTION_DUE.name(), ScheduledListening.Var.COMMUNITIES.name());
+    assertThat(reads("recordReceptionDelegate")).contains(ScheduledListening.Var.COMMUNITY.name(),
+        ScheduledListening.Var.LISTENING_DATE.name(), ScheduledListening.Var.RESIDENTS_RECEIVED.name(),
+        ScheduledListening.Var.RECEPTION_NOTE.name(), ScheduledListening.Var.ISSUES.name());
+    assertThat(writes("recordReceptionDelegate")).contains(ScheduledListening.Var.ISSUES.name(), ScheduledListening.Var.RECEPTION_NOTE.name());
+    assertThat(reads("computeMonthlyReportDelegate")).contains(MonthlyDispatch.Var.MONTH.name(), MonthlyDispatch.Var.AS_OF.name(),
+        MonthlyDispatch.Var.TRIGGERED_BY.name());
+    assertThat(writes("computeMonthlyReportDelegate")).contains(MonthlyDispatch.Var.REPORT_SUMMARY.name(),
+        MonthlyDispatch.Var.REVIEW_COMMENT.name(), MonthlyDispatch.Var.APPROVED.name());
+    assertThat(writes("recordMonthlyReviewDelegate")).contains(MonthlyDispatch.Var.APPROVED.name(), MonthlyDispatch.Var.TRIGGERED_BY.name());
   }
 
   @Test
@@ -339,16 +342,25 @@ class ElementTemplatesTest {
     while (several.find()) {
       writes.addAll(constants(ANY_CONSTANT.matcher(several.group(1)), source));
     }
-    if (source.contains("EngineVariables.writeRouting(")) {
-      String helper = Files.readString(ENGINE_SOURCES.resolve("EngineVariables.java"), StandardCharsets.UTF_8);
-      int start = helper.indexOf("static void writeRouting(");
-      assertThat(start).as("EngineVariables.writeRouting").isNotNegative();
-      String body = helper.substring(start, helper.indexOf("\n  }", start));
-      Set<String> routing = constants(WRITE.matcher(body), helper);
-      assertThat(routing).as("variables EngineVariables.writeRouting sets").isNotEmpty();
-      writes.addAll(routing);
-    }
+    writes.addAll(glueWrites(source, "IssueLifecycle.route(", "static void route("));
+    writes.addAll(glueWrites(source, "IssueLifecycle.registered(", "static Map<String, Object> registered("));
+
     return writes;
+  }
+
+  /** The variables a glue method of IssueLifecycle writes, when {@code source} calls it. */
+  private static Set<String> glueWrites(String source, String call, String declaration) throws Exception {
+    if (!source.contains(call)) {
+      return Set.of();
+    }
+    Path file = Path.of("src", "main", "java").resolve(IssueLifecycle.class.getName().replace('.', '/') + ".java");
+    String glue = Files.readString(file, StandardCharsets.UTF_8);
+    int start = glue.indexOf(declaration);
+    assertThat(start).as(declaration + " in IssueLifecycle").isNotNegative();
+    String body = glue.substring(start, glue.indexOf("\n  }", start));
+    Set<String> written = constants(WRITE.matcher(body), glue);
+    assertThat(written).as("variables " + call + " writes").isNotEmpty();
+    return written;
   }
 
   private static String source(String bean) throws IOException {
@@ -366,7 +378,7 @@ class ElementTemplatesTest {
     return names;
   }
 
-  /** {@code Var.X}, or {@code IssueLifecycle.Var.X}, {@code Deliberation.Var.X}, {@code ScheduledListening.Var.X}: its value, or values for a set. */
+  /** {@code Var.X.name()}, or {@code IssueLifecycle.Var.X.name()}, {@code Deliberation.Var.X.name()}, {@code ScheduledListening.Var.X.name()}: its value, or values for a set. */
   private static Set<String> resolve(String constant, String source) throws Exception {
     String glue;
     if (constant.indexOf('.') < constant.lastIndexOf('.')) {
@@ -382,10 +394,10 @@ class ElementTemplatesTest {
     Field field = holder.getField(constant.substring(constant.lastIndexOf('.') + 1));
     Object value = field.get(null);
     Set<String> values = new TreeSet<>();
-    if (value instanceof Collection<?> several) {
+    if (value instanceof Collection<?> several && !(value instanceof ProcessVariable<?>)) {
       several.forEach(v -> values.add(String.valueOf(v)));
     } else {
-      values.add((String) value);
+      values.add(value instanceof ProcessVariable<?> v ? v.name() : (String) value);
     }
     return values;
   }

@@ -58,8 +58,8 @@ class FormsAndModelsTest {
     for (Class<?> glue : List.of(IssueLifecycle.Var.class, Deliberation.Var.class, cn.yishi.adapter.process.residentvote.ResidentVote.Var.class, ScheduledListening.Var.class,
         MonthlyDispatch.Var.class)) {
       for (Field f : glue.getDeclaredFields()) {
-        if (Modifier.isStatic(f.getModifiers()) && f.getType() == String.class) {
-          names.add((String) f.get(null));
+        if (Modifier.isStatic(f.getModifiers()) && f.get(null) instanceof cn.yishi.adapter.process.variable.ProcessVariable<?> v) {
+          names.add(v.name());
         }
       }
     }
@@ -104,9 +104,9 @@ class FormsAndModelsTest {
 
   /** Each dynamic list (a Json variable) and the fields its delegate reads from every entry. */
   private static final Map<String, Set<String>> LIST_FIELDS = Map.of(
-      Deliberation.Var.RESOLUTION_ITEMS, Deliberation.Var.RESOLUTION_ITEM_FIELDS,
-      ScheduledListening.Var.ISSUES, ScheduledListening.Var.ISSUE_FIELDS,
-      cn.yishi.adapter.process.residentvote.ResidentVote.Var.PAPER_BALLOTS, cn.yishi.adapter.process.residentvote.ResidentVote.Var.PAPER_BALLOT_FIELDS);
+      Deliberation.Var.RESOLUTION_ITEMS.name(), Deliberation.Var.RESOLUTION_ITEM_FIELDS,
+      ScheduledListening.Var.ISSUES.name(), ScheduledListening.Var.ISSUE_FIELDS,
+      cn.yishi.adapter.process.residentvote.ResidentVote.Var.PAPER_BALLOTS.name(), cn.yishi.adapter.process.residentvote.ResidentVote.Var.PAPER_BALLOT_FIELDS);
 
   private static void collect(String form, JsonNode components, Set<String> known, List<String> unknown) {
     for (JsonNode c : components) {
@@ -143,13 +143,13 @@ class FormsAndModelsTest {
 
   /** Field key → the option source its select must name. */
   private static final Map<String, String> CODE_LISTS = Map.of(
-      IssueLifecycle.Var.CATEGORY, FormOptions.CATEGORIES,
-      IssueLifecycle.Var.COMMUNITY, FormOptions.COMMUNITIES,
-      IssueLifecycle.Var.RESPONSIBLE_UNIT, FormOptions.UNITS,
+      IssueLifecycle.Var.CATEGORY.name(), FormOptions.CATEGORIES,
+      IssueLifecycle.Var.COMMUNITY.name(), FormOptions.COMMUNITIES,
+      IssueLifecycle.Var.RESPONSIBLE_UNIT.name(), FormOptions.UNITS,
       "unit", FormOptions.UNITS,
-      IssueLifecycle.Var.URGENCY, FormOptions.URGENCIES,
-      IssueLifecycle.Var.TIER, FormOptions.TIERS,
-      IssueLifecycle.Var.DISPOSAL, FormOptions.DISPOSALS);
+      IssueLifecycle.Var.URGENCY.name(), FormOptions.URGENCIES,
+      IssueLifecycle.Var.TIER.name(), FormOptions.TIERS,
+      IssueLifecycle.Var.DISPOSAL.name(), FormOptions.DISPOSALS);
 
   @Test
   void selectsOfCodesAreFilledFromConfigurationNotCopied() throws IOException {

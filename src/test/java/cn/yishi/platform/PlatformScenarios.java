@@ -221,12 +221,12 @@ abstract class PlatformScenarios {
     String pi = reportAsGridWorker("grid.hualin", "hualin", "个人信息 " + UUID.randomUUID(), "li.si@example.org");
 
     assertThat(engine.getRuntimeService().getVariables(pi)).doesNotContainKeys(
-        IssueLifecycle.Var.REPORTER_NAME, IssueLifecycle.Var.REPORTER_PHONE,
-        IssueLifecycle.Var.REPORTER_EMAIL, IssueLifecycle.Var.ADDRESS);
+        IssueLifecycle.Var.REPORTER_NAME.name(), IssueLifecycle.Var.REPORTER_PHONE.name(),
+        IssueLifecycle.Var.REPORTER_EMAIL.name(), IssueLifecycle.Var.ADDRESS.name());
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi).list())
         .extracting(v -> v.getName())
-        .doesNotContain(IssueLifecycle.Var.REPORTER_NAME, IssueLifecycle.Var.REPORTER_PHONE,
-            IssueLifecycle.Var.REPORTER_EMAIL, IssueLifecycle.Var.ADDRESS);
+        .doesNotContain(IssueLifecycle.Var.REPORTER_NAME.name(), IssueLifecycle.Var.REPORTER_PHONE.name(),
+            IssueLifecycle.Var.REPORTER_EMAIL.name(), IssueLifecycle.Var.ADDRESS.name());
     Reply details = call("GET", "/engine-rest/history/detail?processInstanceId=" + pi + "&maxResults=500", "dispatch", null);
     assertThat(details.status()).isEqualTo(200);
     assertThat(details.body()).doesNotContain("13800138000", "李四", "3栋2单元501", "li.si@example.org");

@@ -1,15 +1,11 @@
 package cn.yishi.adapter.process;
 
-import cn.yishi.adapter.process.issuelifecycle.IssueLifecycle;
-
-import cn.yishi.application.Routing;
+import cn.yishi.adapter.process.variable.ProcessVariable;
 import cn.yishi.domain.casefile.FieldError;
 import cn.yishi.domain.casefile.ValidationException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
@@ -17,51 +13,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 
-/** Typed reads of process variables as forms submit them, routing writes, and refused input. */
+/** What delegates share: who acts, refused input as the engine shows it, and a form's JSON lists. */
 public final class EngineVariables {
   private EngineVariables() {}
-
-  public static String string(VariableScope scope, String name) {
-    Object v = scope.getVariable(name);
-    return v == null ? null : v.toString();
-  }
-
-  public static Integer integer(VariableScope scope, String name) {
-    Object v = scope.getVariable(name);
-    if (v == null || (v instanceof String s && s.isBlank())) {
-      return null;
-    }
-    if (v instanceof Number n) {
-      if (n.doubleValue() != Math.rint(n.doubleValue()) || Math.abs(n.doubleValue()) > Integer.MAX_VALUE) {
-        throw badInput(new ValidationException(List.of(new FieldError(name, "invalid", "应为整数"))));
-      }
-      return n.intValue();
-    }
-    try {
-      return Integer.valueOf(v.toString().strip());
-    } catch (NumberFormatException e) {
-      throw badInput(new ValidationException(List.of(new FieldError(name, "invalid", "应为整数"))));
-    }
-  }
-
-  public static Boolean bool(VariableScope scope, String name) {
-    Object v = scope.getVariable(name);
-    if (v == null) {
-      return null;
-    }
-    if (v instanceof Boolean b) {
-      return b;
-    }
-    return switch (v.toString().strip()) {
-      case "true" -> Boolean.TRUE;
-      case "false" -> Boolean.FALSE;
-      default -> throw badInput(new ValidationException(List.of(new FieldError(name, "invalid", "应为是或否"))));
-    };
-  }
-
-  public static Date date(OffsetDateTime t) {
-    return t == null ? null : Date.from(t.toInstant());
-  }
 
   /** The user on whose behalf the engine runs, or "system" for jobs. */
   public static String actor(VariableScope scope) {
@@ -74,17 +28,6 @@ public final class EngineVariables {
   public static List<String> actorGroups(DelegateExecution e) {
     Authentication a = e.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     return a == null || a.getGroupIds() == null ? List.of() : a.getGroupIds();
-  }
-
-  /** Writes where the handling task goes, who supervises it, and when it is due. */
-  public static void writeRouting(DelegateExecution e, Routing r) {
-    e.setVariable(IssueLifecycle.Var.HANDLER_GROUPS, String.join(",", r.handlerGroups()));
-    e.setVariable(IssueLifecycle.Var.SUPERVISOR_GROUPS, String.join(",", r.supervisorGroups()));
-    e.setVariable(IssueLifecycle.Var.HANDLING_DEADLINE, date(r.deadline()));
-    e.setVariable(IssueLifecycle.Var.PRIORITY, r.priority());
-    e.setVariable(IssueLifecycle.Var.TIER, r.tier());
-    e.setVariable(IssueLifecycle.Var.DISPOSAL, r.disposal());
-    e.setVariable(IssueLifecycle.Var.RESPONSIBLE_UNIT, r.responsibleUnit());
   }
 
   /** Runs a use case; refused input becomes an engine error that Tasklist shows and REST answers. */
@@ -109,7 +52,7 @@ public final class EngineVariables {
    * its detail. The task does not move, and nothing of the completion is stored.
    */
   public static FormFieldValidationException badInput(ValidationException e) {
-    return new FormFieldValidationException(e.errors(), "输入有误：" + e.getMessage(), e);
+    return ProcessVariable.badInput(e);
   }
 
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -2,6 +2,7 @@ package cn.yishi.adapter.process;
 
 import static cn.yishi.adapter.process.issuelifecycle.IssueLifecycle.Var;
 
+import cn.yishi.adapter.process.variable.ProcessVariable;
 import cn.yishi.application.CaseQueries;
 import cn.yishi.application.TaskFacts;
 import java.time.Clock;
@@ -9,6 +10,7 @@ import java.time.ZoneId;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -26,18 +28,35 @@ import org.springframework.stereotype.Component;
  * the case's urgency, not a task-local copy of it.
  *
  * <p>For the task's form it also sets the case's facts that are not process variables, read from the
- * case record in one query: the deadline ({@value #FACT_DEADLINE}) and the latest timeline entries
- * ({@value #FACT_TIMELINE}), as Chinese text (see {@link TaskFacts}). A task without a case (no
+ * case record in one query: the deadline ({@code factDeadline}) and the latest timeline entries
+ * ({@code factTimeline}), as Chinese text (see {@link TaskFacts}). A task without a case (no
  * {@code caseNo}, such as a monthly review or a reception) gets the list facts it has and nothing else.
  */
 @Component("listVariablesTaskListener")
 public class ListVariablesTaskListener implements TaskListener {
-  /** Task-local name → the process variable it copies, in the order Tasklist lists them. */
+  /** A task-local copy of a process variable. */
+  private record Copy<T>(ProcessVariable<T> local, ProcessVariable<T> source) {
+    void onto(DelegateTask task) {
+      T value = source.from(task);
+      if (value != null) {
+        local.onLocal(task, value);
+      }
+    }
+  }
+
+  /** The copies, in the order Tasklist lists them. */
+  private static final List<Copy<?>> COPIES = List.of(
+      new Copy<>(ProcessVariable.string("listCaseNo"), Var.CASE_NO),
+      new Copy<>(ProcessVariable.string("listTitle"), Var.TITLE),
+      new Copy<>(ProcessVariable.string("listCommunity"), Var.COMMUNITY),
+      new Copy<>(ProcessVariable.string("listUrgency"), Var.URGENCY),
+      new Copy<>(ProcessVariable.dateTime("listDeadline"), Var.HANDLING_DEADLINE));
+  /** Task-local name → the name of the process variable it copies, in the order Tasklist lists them. */
   public static final Map<String, String> LISTED = listed();
   /** Task-local: the case's deadline as text, for example 2026年3月2日 星期一 18:00. */
-  public static final String FACT_DEADLINE = "factDeadline";
+  public static final ProcessVariable<String> FACT_DEADLINE = ProcessVariable.string("factDeadline");
   /** Task-local: the latest timeline entries, one line each (time, action, public note). */
-  public static final String FACT_TIMELINE = "factTimeline";
+  public static final ProcessVariable<String> FACT_TIMELINE = ProcessVariable.string("factTimeline");
   /** The task-local variables this listener sets and the forms read. */
   public static final Set<String> TASK_LOCAL = taskLocal();
   /** How many timeline entries the form shows. */
@@ -64,36 +83,27 @@ public class ListVariablesTaskListener implements TaskListener {
 
   private static Map<String, String> listed() {
     Map<String, String> m = new LinkedHashMap<>();
-    m.put("listCaseNo", Var.CASE_NO);
-    m.put("listTitle", Var.TITLE);
-    m.put("listCommunity", Var.COMMUNITY);
-    m.put("listUrgency", Var.URGENCY);
-    m.put("listDeadline", Var.HANDLING_DEADLINE);
+    COPIES.forEach(c -> m.put(c.local().name(), c.source().name()));
     return Collections.unmodifiableMap(m);
   }
 
   private static Set<String> taskLocal() {
     Set<String> names = new LinkedHashSet<>(LISTED.keySet());
-    names.add(FACT_DEADLINE);
-    names.add(FACT_TIMELINE);
+    names.add(FACT_DEADLINE.name());
+    names.add(FACT_TIMELINE.name());
     return Collections.unmodifiableSet(names);
   }
 
   @Override
   public void notify(DelegateTask task) {
-    LISTED.forEach((local, source) -> {
-      Object value = task.getVariable(source);
-      if (value != null) {
-        task.setVariableLocal(local, value);
-      }
-    });
-    Object caseNo = task.getVariable(Var.CASE_NO);
+    COPIES.forEach(c -> c.onto(task));
+    String caseNo = Var.CASE_NO.from(task);
     if (caseNo == null) {
       return;
     }
-    facts.apply(caseNo.toString()).ifPresent(f -> {
-      task.setVariableLocal(FACT_DEADLINE, f.deadlineText(zone));
-      task.setVariableLocal(FACT_TIMELINE, f.timelineText(zone));
+    facts.apply(caseNo).ifPresent(f -> {
+      FACT_DEADLINE.onLocal(task, f.deadlineText(zone));
+      FACT_TIMELINE.onLocal(task, f.timelineText(zone));
     });
   }
 }

@@ -1,13 +1,18 @@
 package cn.yishi.application.port;
 
+import cn.yishi.application.RegisteredCase;
+
 import cn.yishi.application.Routing;
 import java.time.OffsetDateTime;
 import java.util.List;
 
 /** The engine side of a case: its issueLifecycle process instance. */
 public interface CaseProcesses {
-  /** Starts issueLifecycle for a registered case, with the case number as business key. */
-  String start(String caseNo);
+  /**
+   * Starts issueLifecycle for a case a channel registered (message start {@code issue.received}), with the case
+   * number as business key and the registered facts as start variables; returns the process instance id.
+   */
+  String start(RegisteredCase registered);
 
   /** Delivers a resident's evaluation (issue.evaluated) to the waiting case. */
   void deliverEvaluation(String caseNo, int satisfaction, String comment);

@@ -18,6 +18,9 @@ public interface CaseRepository {
 
   Optional<CaseFile> findById(long id);
 
+  /** Records the process instance of a newly registered case (the only field that changes at registration). */
+  void attachProcess(long caseId, String processInstanceId);
+
   /** Writes every mutable field of the case. */
   void save(CaseFile c, OffsetDateTime now);
 

@@ -84,39 +84,39 @@ class ListVariablesTaskListenerTest {
   void setsTheListFactsAndTheCasesFactsOnTheTask() {
     Date deadline = new Date();
     Map<String, Object> local = localVariablesOfTaskStartedWith(Map.of(
-        Var.CASE_NO, CASE_NO, Var.TITLE, "御苑小区路灯不亮", Var.COMMUNITY, "hualin", Var.URGENCY, "RED",
-        Var.HANDLING_DEADLINE, deadline));
+        Var.CASE_NO.name(), CASE_NO, Var.TITLE.name(), "御苑小区路灯不亮", Var.COMMUNITY.name(), "hualin", Var.URGENCY.name(), "RED",
+        Var.HANDLING_DEADLINE.name(), deadline));
 
     assertThat(asked).containsExactly(CASE_NO);
     assertThat(local)
         .containsEntry("listCaseNo", CASE_NO).containsEntry("listTitle", "御苑小区路灯不亮")
         .containsEntry("listCommunity", "hualin").containsEntry("listUrgency", "RED").containsEntry("listDeadline", deadline)
-        .containsEntry(FACT_DEADLINE, "2026年3月2日 星期一 18:00")
-        .containsEntry(FACT_TIMELINE, "2026-02-27 09:15 登记诉求：来源渠道：12345热线\n2026-02-27 10:30 调整分级分类");
+        .containsEntry(FACT_DEADLINE.name(), "2026年3月2日 星期一 18:00")
+        .containsEntry(FACT_TIMELINE.name(), "2026-02-27 09:15 登记诉求：来源渠道：12345热线\n2026-02-27 10:30 调整分级分类");
     assertThat(local.keySet()).as("only the documented task-local variables").isSubsetOf(ListVariablesTaskListener.TASK_LOCAL);
   }
 
   @Test
   void aTaskWithoutACaseGetsNoCaseFactsAndNoQuery() {
-    Map<String, Object> local = localVariablesOfTaskStartedWith(Map.of(Var.TITLE, "2026年2月月调度", Var.COMMUNITY, "hualin"));
+    Map<String, Object> local = localVariablesOfTaskStartedWith(Map.of(Var.TITLE.name(), "2026年2月月调度", Var.COMMUNITY.name(), "hualin"));
 
     assertThat(asked).as("no case number, no query").isEmpty();
     assertThat(local).containsEntry("listTitle", "2026年2月月调度").containsEntry("listCommunity", "hualin")
-        .doesNotContainKeys("listCaseNo", FACT_DEADLINE, FACT_TIMELINE);
+        .doesNotContainKeys("listCaseNo", FACT_DEADLINE.name(), FACT_TIMELINE.name());
   }
 
   @Test
   void aCaseNumberWithoutARecordGetsNoCaseFacts() {
-    Map<String, Object> local = localVariablesOfTaskStartedWith(Map.of(Var.CASE_NO, "FX-2026-999999"));
+    Map<String, Object> local = localVariablesOfTaskStartedWith(Map.of(Var.CASE_NO.name(), "FX-2026-999999"));
 
     assertThat(asked).containsExactly("FX-2026-999999");
-    assertThat(local).containsEntry("listCaseNo", "FX-2026-999999").doesNotContainKeys(FACT_DEADLINE, FACT_TIMELINE);
+    assertThat(local).containsEntry("listCaseNo", "FX-2026-999999").doesNotContainKeys(FACT_DEADLINE.name(), FACT_TIMELINE.name());
   }
 
   @Test
   void withoutAFactsSourceOnlyTheListFactsAreSet() {
     BEANS.put("listVariablesTaskListener", new ListVariablesTaskListener());
-    Map<String, Object> local = localVariablesOfTaskStartedWith(Map.of(Var.CASE_NO, CASE_NO));
+    Map<String, Object> local = localVariablesOfTaskStartedWith(Map.of(Var.CASE_NO.name(), CASE_NO));
 
     assertThat(local).containsOnlyKeys("listCaseNo");
   }

@@ -105,6 +105,14 @@ class JdbcCaseRepository implements CaseRepository {
   }
 
   @Override
+  public void attachProcess(long caseId, String processInstanceId) {
+    jdbc.sql("update yishi_case set process_instance_id = :pid where id = :id")
+        .param("pid", processInstanceId)
+        .param("id", caseId)
+        .update();
+  }
+
+  @Override
   public void save(CaseFile c, OffsetDateTime now) {
     Classification s = c.suggested();
     jdbc.sql("""

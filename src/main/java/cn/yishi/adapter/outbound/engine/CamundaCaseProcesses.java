@@ -2,6 +2,8 @@ package cn.yishi.adapter.outbound.engine;
 
 import cn.yishi.adapter.process.issuelifecycle.IssueLifecycle;
 import cn.yishi.adapter.process.issuelifecycle.IssueLifecycle.Var;
+import cn.yishi.application.EvaluationService;
+import cn.yishi.application.RegisteredCase;
 import cn.yishi.application.Routing;
 import cn.yishi.application.port.CaseProcesses;
 import java.util.Date;
@@ -13,7 +15,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /** Starts issueLifecycle for a case and delivers messages to it, keyed by the case number. */
@@ -28,9 +29,12 @@ class CamundaCaseProcesses implements CaseProcesses {
   }
 
   @Override
-  public String start(String caseNo) {
-    return runtime.startProcessInstanceByKey(IssueLifecycle.PROCESS_KEY, caseNo,
-        Variables.createVariables().putValue(IssueLifecycle.Var.CASE_NO, caseNo)).getId();
+  public String start(RegisteredCase registered) {
+    return runtime.createMessageCorrelation(IssueLifecycle.MESSAGE_RECEIVED)
+        .processInstanceBusinessKey(registered.caseNo())
+        .setVariables(IssueLifecycle.registered(registered))
+        .correlateStartMessage()
+        .getId();
   }
 
   @Override
@@ -38,13 +42,18 @@ class CamundaCaseProcesses implements CaseProcesses {
     try {
       runtime.createMessageCorrelation(IssueLifecycle.MESSAGE_EVALUATED)
           .processInstanceBusinessKey(caseNo)
-          .setVariable(IssueLifecycle.Var.SATISFACTION, satisfaction)
-          .setVariable(IssueLifecycle.Var.EVALUATION_COMMENT, comment)
-          .setVariable(IssueLifecycle.Var.EVALUATION_SOURCE, cn.yishi.application.EvaluationService.SOURCE_LINK)
+          .setVariables(evaluation(satisfaction, comment))
           .correlateWithResult();
     } catch (MismatchingMessageCorrelationException e) {
-      throw new cn.yishi.application.EvaluationService.LinkRefused(cn.yishi.application.EvaluationService.LinkRefused.Reason.EXPIRED);
+      throw new EvaluationService.LinkRefused(EvaluationService.LinkRefused.Reason.EXPIRED);
     }
+  }
+
+  private static Map<String, Object> evaluation(int satisfaction, String comment) {
+    Map<String, Object> v = new HashMap<>();
+    Var.SATISFACTION.in(v, satisfaction);
+    Var.EVALUATION_COMMENT.in(v, comment);
+    return Var.EVALUATION_SOURCE.in(v, EvaluationService.SOURCE_LINK);
   }
 
   @Override
@@ -53,15 +62,15 @@ class CamundaCaseProcesses implements CaseProcesses {
       return false;
     }
     Map<String, Object> scope = new HashMap<>();
-    scope.put(Var.SUPERVISION_ORDER_ID, task.orderId());
-    scope.put(Var.SUPERVISION_GROUPS, String.join(",", task.supervisorGroups()));
-    scope.put(Var.SUPERVISION_DUE, Date.from(task.dueAt().toInstant()));
-    scope.put(Var.SUPERVISION_REASON, task.reason());
-    scope.put(Var.SUPERVISION_NOTE, task.note());
-    scope.put(Var.SUPERVISION_PRIORITY, task.priority());
+    Var.SUPERVISION_ORDER_ID.in(scope, task.orderId());
+    Var.SUPERVISION_GROUPS.in(scope, String.join(",", task.supervisorGroups()));
+    Var.SUPERVISION_DUE.in(scope, task.dueAt());
+    Var.SUPERVISION_REASON.in(scope, task.reason());
+    Var.SUPERVISION_NOTE.in(scope, task.note());
+    Var.SUPERVISION_PRIORITY.in(scope, task.priority());
     // declared in the order's scope, so that the supervisor's answers stay with this order
-    scope.put(Var.SUPERVISION_COMMENT, null);
-    scope.put(Var.SUPERVISION_ACKNOWLEDGED, false);
+    Var.SUPERVISION_COMMENT.in(scope, null);
+    Var.SUPERVISION_ACKNOWLEDGED.in(scope, false);
     try {
       runtime.createMessageCorrelation(IssueLifecycle.MESSAGE_SUPERVISE)
           .processInstanceId(processInstanceId)
@@ -79,11 +88,11 @@ class CamundaCaseProcesses implements CaseProcesses {
       return;
     }
     Map<String, Object> vars = new HashMap<>();
-    vars.put(Var.HANDLER_GROUPS, String.join(",", r.handlerGroups()));
-    vars.put(Var.SUPERVISOR_GROUPS, String.join(",", r.supervisorGroups()));
-    vars.put(Var.HANDLING_DEADLINE, r.deadline() == null ? null : Date.from(r.deadline().toInstant()));
-    vars.put(Var.PRIORITY, r.priority());
-    vars.put(Var.TIER, r.tier());
+    Var.HANDLER_GROUPS.in(vars, String.join(",", r.handlerGroups()));
+    Var.SUPERVISOR_GROUPS.in(vars, String.join(",", r.supervisorGroups()));
+    Var.HANDLING_DEADLINE.in(vars, r.deadline());
+    Var.PRIORITY.in(vars, r.priority());
+    Var.TIER.in(vars, r.tier());
     if (runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).count() == 0) {
       return; // the process has ended
     }

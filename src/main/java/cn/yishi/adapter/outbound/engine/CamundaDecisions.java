@@ -1,5 +1,7 @@
 package cn.yishi.adapter.outbound.engine;
 
+import cn.yishi.adapter.outbound.engine.DecisionTables.Admissibility;
+import cn.yishi.adapter.outbound.engine.DecisionTables.Triage;
 import cn.yishi.application.port.Decisions;
 import cn.yishi.domain.casefile.Classification;
 import cn.yishi.domain.casefile.Disposal;
@@ -29,9 +31,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class CamundaDecisions implements Decisions {
-  static final String ADMISSIBILITY = "admissibility";
-  static final String TRIAGE = "triage";
-  static final String VOTE_RULE = "voteRule";
   private static final int MAX_ENTRIES = 10_000;
 
   private final DecisionService decisions;
@@ -69,37 +68,36 @@ class CamundaDecisions implements Decisions {
 
   @Override
   public java.util.Optional<cn.yishi.domain.deliberation.VoteRule> voteRule(String voteType) {
-    DmnDecisionResultEntries r = decisions.evaluateDecisionByKey(VOTE_RULE)
-        .variables(java.util.Collections.singletonMap("voteType", voteType)).evaluate().getSingleResult();
+    DmnDecisionResultEntries r = decisions.evaluateDecisionByKey(DecisionTables.VoteRule.KEY)
+        .variables(DecisionTables.VoteRule.VOTE_TYPE.in(new HashMap<>(), voteType)).evaluate().getSingleResult();
     if (r == null) {
       return java.util.Optional.empty();
     }
     return java.util.Optional.of(new cn.yishi.domain.deliberation.VoteRule(
-        cn.yishi.domain.deliberation.VoteRule.Share.parse(r.getEntry("quorum")),
-        cn.yishi.domain.deliberation.VoteRule.Share.parse(r.getEntry("majority")),
-        Boolean.TRUE.equals(r.getEntry("strictMajority")),
-        "ASSEMBLY".equals(r.getEntry("channel"))));
+        cn.yishi.domain.deliberation.VoteRule.Share.parse(DecisionTables.VoteRule.QUORUM.from(r)),
+        cn.yishi.domain.deliberation.VoteRule.Share.parse(DecisionTables.VoteRule.MAJORITY.from(r)),
+        Boolean.TRUE.equals(DecisionTables.VoteRule.STRICT_MAJORITY.from(r)),
+        "ASSEMBLY".equals(DecisionTables.VoteRule.CHANNEL.from(r))));
   }
 
   private Suggestion evaluate(String category, Integer householdsAffected) {
-    Map<String, Object> input = new HashMap<>();
-    input.put("category", category);
-    input.put("householdsAffected", householdsAffected);
-    DmnDecisionResultEntries a = decisions.evaluateDecisionByKey(ADMISSIBILITY).variables(input).evaluate().getSingleResult();
-    DmnDecisionResultEntries t = decisions.evaluateDecisionByKey(TRIAGE).variables(input).evaluate().getSingleResult();
+    Map<String, Object> input = DecisionTables.CATEGORY.in(new HashMap<>(), category);
+    DecisionTables.HOUSEHOLDS_AFFECTED.in(input, householdsAffected);
+    DmnDecisionResultEntries a = decisions.evaluateDecisionByKey(Admissibility.KEY).variables(input).evaluate().getSingleResult();
+    DmnDecisionResultEntries t = decisions.evaluateDecisionByKey(Triage.KEY).variables(input).evaluate().getSingleResult();
     if (a == null || t == null) {
       throw new IllegalStateException("The admissibility and triage tables must always give one result; category " + category);
     }
     return new Suggestion(
-        Boolean.TRUE.equals(a.getEntry("suggestedAdmissible")),
-        a.getEntry("suggestedDeclineReason"),
-        a.getEntry("referral"),
+        Boolean.TRUE.equals(Admissibility.SUGGESTED_ADMISSIBLE.from(a)),
+        Admissibility.SUGGESTED_DECLINE_REASON.from(a),
+        Admissibility.REFERRAL.from(a),
         new Classification(
-            Urgency.valueOf(Objects.requireNonNull(t.<String>getEntry("urgency"))),
-            Tier.valueOf(Objects.requireNonNull(t.<String>getEntry("tier"))),
-            Disposal.valueOf(Objects.requireNonNull(t.<String>getEntry("disposal"))),
-            t.getEntry("suggestedUnit")),
-        ((Number) t.getEntry("responseDays")).intValue(),
-        ((Number) t.getEntry("resolutionDays")).intValue());
+            Urgency.valueOf(Objects.requireNonNull(Triage.URGENCY.from(t))),
+            Tier.valueOf(Objects.requireNonNull(Triage.TIER.from(t))),
+            Disposal.valueOf(Objects.requireNonNull(Triage.DISPOSAL.from(t))),
+            Triage.SUGGESTED_UNIT.from(t)),
+        Objects.requireNonNull(Triage.RESPONSE_DAYS.from(t)),
+        Objects.requireNonNull(Triage.RESOLUTION_DAYS.from(t)));
   }
 }

@@ -5,7 +5,8 @@ import cn.yishi.adapter.process.tendayfollowup.TenDayFollowUp;
 import cn.yishi.application.port.SupervisionProcesses;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.variable.Variables;
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /** Starts tenDayFollowUp and monthlyDispatch by key, with the date and the operator as variables. */
@@ -19,15 +20,13 @@ class CamundaSupervisionProcesses implements SupervisionProcesses {
 
   @Override
   public String startTenDay(LocalDate asOf, String triggeredBy) {
-    return runtime.startProcessInstanceByKey(TenDayFollowUp.PROCESS_KEY, Variables.createVariables()
-        .putValue(TenDayFollowUp.Var.AS_OF, asOf.toString())
-        .putValue(TenDayFollowUp.Var.TRIGGERED_BY, triggeredBy)).getId();
+    Map<String, Object> v = TenDayFollowUp.Var.AS_OF.in(new HashMap<>(), asOf.toString());
+    return runtime.startProcessInstanceByKey(TenDayFollowUp.PROCESS_KEY, TenDayFollowUp.Var.TRIGGERED_BY.in(v, triggeredBy)).getId();
   }
 
   @Override
   public String startMonthly(LocalDate asOf, String triggeredBy) {
-    return runtime.startProcessInstanceByKey(MonthlyDispatch.PROCESS_KEY, Variables.createVariables()
-        .putValue(MonthlyDispatch.Var.AS_OF, asOf.toString())
-        .putValue(MonthlyDispatch.Var.TRIGGERED_BY, triggeredBy)).getId();
+    Map<String, Object> v = MonthlyDispatch.Var.AS_OF.in(new HashMap<>(), asOf.toString());
+    return runtime.startProcessInstanceByKey(MonthlyDispatch.PROCESS_KEY, MonthlyDispatch.Var.TRIGGERED_BY.in(v, triggeredBy)).getId();
   }
 }

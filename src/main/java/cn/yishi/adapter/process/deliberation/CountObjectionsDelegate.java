@@ -16,7 +16,7 @@ public class CountObjectionsDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    long meetingId = ((Number) execution.getVariable(Deliberation.Var.MEETING_ID)).longValue();
-    execution.setVariable(Deliberation.Var.OBJECTION_COUNT, deliberation.objections(meetingId));
+    long meetingId = Deliberation.Var.MEETING_ID.from(execution);
+    Deliberation.Var.OBJECTION_COUNT.on(execution, deliberation.objections(meetingId));
   }
 }

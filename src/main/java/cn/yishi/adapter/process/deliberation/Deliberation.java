@@ -1,5 +1,8 @@
 package cn.yishi.adapter.process.deliberation;
 
+import cn.yishi.adapter.process.variable.ProcessVariable;
+import java.time.OffsetDateTime;
+
 /** Glue for bpmn/deliberation.bpmn. */
 public final class Deliberation {
   public static final String PROCESS_KEY = "deliberation";
@@ -26,47 +29,47 @@ public final class Deliberation {
 
   public static final class Var {
     /** For a community matter started without a case (公约, 院落 plan): what is deliberated. */
-    public static final String TITLE = "title";
-    public static final String COMMUNITY = "community";
-    public static final String URGENCY = "urgency";
-    public static final String MEETING_ID = "meetingId";
-    public static final String MEETING_DUE = "meetingDueDate";
-    public static final String ROOM_GROUP = "roomGroup";
+    public static final ProcessVariable<String> TITLE = ProcessVariable.string("title");
+    public static final ProcessVariable<String> COMMUNITY = ProcessVariable.string("community");
+    public static final ProcessVariable<String> URGENCY = ProcessVariable.string("urgency");
+    public static final ProcessVariable<Long> MEETING_ID = ProcessVariable.id("meetingId");
+    public static final ProcessVariable<OffsetDateTime> MEETING_DUE = ProcessVariable.dateTime("meetingDueDate");
+    public static final ProcessVariable<String> ROOM_GROUP = ProcessVariable.string("roomGroup");
     /** 漩涡镇: the follow-up of the previous meeting's items, the first point of the agenda. */
-    public static final String AGENDA_FOLLOW_UP = "agendaFollowUp";
+    public static final ProcessVariable<String> AGENDA_FOLLOW_UP = ProcessVariable.string("agendaFollowUp");
     /** The party of one pre-meeting opinion task (a group id). */
-    public static final String PARTY_GROUP = "partyGroup";
-    public static final String POSITION = "position";
-    public static final String PROBLEM_LIST = "problemList";
-    public static final String RESOURCE_MATCHES = "resourceMatches";
-    public static final String ON_SITE = "onSite";
-    public static final String ATTENDEES = "attendees";
-    public static final String PARTICIPANTS = "participants";
-    public static final String GROUND_RULES = "groundRules";
-    public static final String TOPIC = "topic";
-    public static final String SUMMARY = "summary";
-    public static final String RESOLUTION_ITEMS = "resolutionItems";
-    public static final String RESPONSIBILITIES = "responsibilities";
-    public static final String PAUSED = "paused";
-    public static final String PAUSE_REASON = "pauseReason";
-    public static final String EXPERT_REVIEW = "expertReview";
-    public static final String EXPERT_APPROVED = "expertApproved";
-    public static final String EXPERT_OPINION = "expertOpinion";
-    public static final String RESIDENT_VOTE = "residentVote";
-    public static final String VOTE_TYPE = "voteType";
-    public static final String VOTE_COMPOUND = "voteCompound";
-    public static final String VOTE_QUESTION = "voteQuestion";
-    public static final String VOTE_PASSED = "votePassed";
-    public static final String VOTE_OUTCOME = "voteOutcome";
-    public static final String PUBLICITY_ENDS_AT = "publicityEndsAt";
-    public static final String OBJECTION_COUNT = "objectionCount";
-    public static final String OBJECTION_DECISION = "objectionDecision";
-    public static final String DECISION_REASON = "decisionReason";
-    public static final String RECONVENE = "reconvene";
-    public static final String ITEM_ID = "itemId";
-    public static final String PROGRESS_NOTE = "progressNote";
+    public static final ProcessVariable<String> PARTY_GROUP = ProcessVariable.string("partyGroup");
+    public static final ProcessVariable<String> POSITION = ProcessVariable.string("position");
+    public static final ProcessVariable<String> PROBLEM_LIST = ProcessVariable.string("problemList");
+    public static final ProcessVariable<String> RESOURCE_MATCHES = ProcessVariable.string("resourceMatches");
+    public static final ProcessVariable<Boolean> ON_SITE = ProcessVariable.bool("onSite");
+    public static final ProcessVariable<String> ATTENDEES = ProcessVariable.string("attendees");
+    public static final ProcessVariable<Integer> PARTICIPANTS = ProcessVariable.integer("participants");
+    public static final ProcessVariable<String> GROUND_RULES = ProcessVariable.string("groundRules");
+    public static final ProcessVariable<String> TOPIC = ProcessVariable.string("topic");
+    public static final ProcessVariable<String> SUMMARY = ProcessVariable.string("summary");
+    public static final ProcessVariable<Object> RESOLUTION_ITEMS = ProcessVariable.raw("resolutionItems");
+    public static final ProcessVariable<String> RESPONSIBILITIES = ProcessVariable.string("responsibilities");
+    public static final ProcessVariable<Boolean> PAUSED = ProcessVariable.bool("paused");
+    public static final ProcessVariable<String> PAUSE_REASON = ProcessVariable.string("pauseReason");
+    public static final ProcessVariable<Boolean> EXPERT_REVIEW = ProcessVariable.bool("expertReview");
+    public static final ProcessVariable<Boolean> EXPERT_APPROVED = ProcessVariable.bool("expertApproved");
+    public static final ProcessVariable<String> EXPERT_OPINION = ProcessVariable.string("expertOpinion");
+    public static final ProcessVariable<Boolean> RESIDENT_VOTE = ProcessVariable.bool("residentVote");
+    public static final ProcessVariable<String> VOTE_TYPE = ProcessVariable.string("voteType");
+    public static final ProcessVariable<String> VOTE_COMPOUND = ProcessVariable.string("voteCompound");
+    public static final ProcessVariable<String> VOTE_QUESTION = ProcessVariable.string("voteQuestion");
+    public static final ProcessVariable<Boolean> VOTE_PASSED = ProcessVariable.bool("votePassed");
+    public static final ProcessVariable<String> VOTE_OUTCOME = ProcessVariable.string("voteOutcome");
+    public static final ProcessVariable<OffsetDateTime> PUBLICITY_ENDS_AT = ProcessVariable.dateTime("publicityEndsAt");
+    public static final ProcessVariable<Integer> OBJECTION_COUNT = ProcessVariable.integer("objectionCount");
+    public static final ProcessVariable<String> OBJECTION_DECISION = ProcessVariable.string("objectionDecision");
+    public static final ProcessVariable<String> DECISION_REASON = ProcessVariable.string("decisionReason");
+    public static final ProcessVariable<Boolean> RECONVENE = ProcessVariable.bool("reconvene");
+    public static final ProcessVariable<Long> ITEM_ID = ProcessVariable.id("itemId");
+    public static final ProcessVariable<String> PROGRESS_NOTE = ProcessVariable.string("progressNote");
     /** Task-local: the measure of the item being implemented, shown on its form. */
-    public static final String ITEM_MEASURE = "itemMeasure";
+    public static final ProcessVariable<String> ITEM_MEASURE = ProcessVariable.string("itemMeasure");
     /** The fields of one entry of {@link #RESOLUTION_ITEMS}, read by RecordMeetingDelegate. */
     public static final java.util.Set<String> RESOLUTION_ITEM_FIELDS = java.util.Set.of("unit", "measure", "deadline");
 

@@ -18,9 +18,9 @@ public class MatchResourcesDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    long meetingId = ((Number) execution.getVariable(Deliberation.Var.MEETING_ID)).longValue();
+    long meetingId = Deliberation.Var.MEETING_ID.from(execution);
     String matches = EngineVariables.refusingBadInput(() -> deliberation.draftProblemList(
-        meetingId, EngineVariables.string(execution, Deliberation.Var.PROBLEM_LIST)));
-    execution.setVariable(Deliberation.Var.RESOURCE_MATCHES, matches);
+        meetingId, Deliberation.Var.PROBLEM_LIST.from(execution)));
+    Deliberation.Var.RESOURCE_MATCHES.on(execution, matches);
   }
 }

@@ -18,10 +18,10 @@ public class MeetingOpinionTaskListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    long meetingId = ((Number) task.getVariable(Deliberation.Var.MEETING_ID)).longValue();
+    long meetingId = Deliberation.Var.MEETING_ID.from(task);
     EngineVariables.refusingBadInput(() -> deliberation.recordOpinion(meetingId,
-        EngineVariables.string(task, Deliberation.Var.PARTY_GROUP),
-        EngineVariables.string(task, Deliberation.Var.POSITION), EngineVariables.actor(task)));
-    task.removeVariable(Deliberation.Var.POSITION);
+        Deliberation.Var.PARTY_GROUP.from(task),
+        Deliberation.Var.POSITION.from(task), EngineVariables.actor(task)));
+    Deliberation.Var.POSITION.removeFrom(task);
   }
 }

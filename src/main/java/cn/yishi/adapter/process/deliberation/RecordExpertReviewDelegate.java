@@ -18,10 +18,10 @@ public class RecordExpertReviewDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    long meetingId = ((Number) execution.getVariable(Deliberation.Var.MEETING_ID)).longValue();
-    Boolean approved = EngineVariables.bool(execution, Deliberation.Var.EXPERT_APPROVED);
+    long meetingId = Deliberation.Var.MEETING_ID.from(execution);
+    Boolean approved = Deliberation.Var.EXPERT_APPROVED.from(execution);
     EngineVariables.refusingBadInput(() -> deliberation.recordExpertReview(meetingId, approved,
-        EngineVariables.string(execution, Deliberation.Var.EXPERT_OPINION), EngineVariables.actor(execution)));
-    execution.setVariable(Deliberation.Var.EXPERT_APPROVED, approved);
+        Deliberation.Var.EXPERT_OPINION.from(execution), EngineVariables.actor(execution)));
+    Deliberation.Var.EXPERT_APPROVED.on(execution, approved);
   }
 }

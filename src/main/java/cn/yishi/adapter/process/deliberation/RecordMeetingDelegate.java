@@ -32,37 +32,37 @@ public class RecordMeetingDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    boolean paused = Boolean.TRUE.equals(EngineVariables.bool(execution, Deliberation.Var.PAUSED));
-    boolean expertReview = Boolean.TRUE.equals(EngineVariables.bool(execution, Deliberation.Var.EXPERT_REVIEW));
-    boolean residentVote = Boolean.TRUE.equals(EngineVariables.bool(execution, Deliberation.Var.RESIDENT_VOTE));
-    List<DeliberationService.ItemInput> items = paused ? List.of() : items(execution.getVariable(Deliberation.Var.RESOLUTION_ITEMS));
-    Number meetingId = (Number) execution.getVariable(Deliberation.Var.MEETING_ID);
+    boolean paused = Boolean.TRUE.equals(Deliberation.Var.PAUSED.from(execution));
+    boolean expertReview = Boolean.TRUE.equals(Deliberation.Var.EXPERT_REVIEW.from(execution));
+    boolean residentVote = Boolean.TRUE.equals(Deliberation.Var.RESIDENT_VOTE.from(execution));
+    List<DeliberationService.ItemInput> items = paused ? List.of() : items(Deliberation.Var.RESOLUTION_ITEMS.from(execution));
+    Number meetingId = Deliberation.Var.MEETING_ID.from(execution);
     if (!paused && residentVote) {
       EngineVariables.refusingBadInput(() -> votes.plan(
-          EngineVariables.string(execution, Deliberation.Var.VOTE_TYPE),
-          EngineVariables.string(execution, Deliberation.Var.VOTE_COMPOUND),
-          EngineVariables.string(execution, Deliberation.Var.VOTE_QUESTION)));
+          Deliberation.Var.VOTE_TYPE.from(execution),
+          Deliberation.Var.VOTE_COMPOUND.from(execution),
+          Deliberation.Var.VOTE_QUESTION.from(execution)));
     }
     DeliberationService.MeetingInput input = new DeliberationService.MeetingInput(
         paused,
-        EngineVariables.string(execution, Deliberation.Var.PAUSE_REASON),
-        EngineVariables.bool(execution, Deliberation.Var.ON_SITE),
-        EngineVariables.string(execution, Deliberation.Var.ATTENDEES),
-        EngineVariables.integer(execution, Deliberation.Var.PARTICIPANTS),
-        EngineVariables.string(execution, Deliberation.Var.GROUND_RULES),
-        EngineVariables.string(execution, Deliberation.Var.TOPIC),
-        EngineVariables.string(execution, Deliberation.Var.SUMMARY),
+        Deliberation.Var.PAUSE_REASON.from(execution),
+        Deliberation.Var.ON_SITE.from(execution),
+        Deliberation.Var.ATTENDEES.from(execution),
+        Deliberation.Var.PARTICIPANTS.from(execution),
+        Deliberation.Var.GROUND_RULES.from(execution),
+        Deliberation.Var.TOPIC.from(execution),
+        Deliberation.Var.SUMMARY.from(execution),
         items,
-        EngineVariables.string(execution, Deliberation.Var.RESPONSIBILITIES));
+        Deliberation.Var.RESPONSIBILITIES.from(execution));
     EngineVariables.refusingBadInput(() -> deliberation.record(meetingId.longValue(), input, EngineVariables.actor(execution)));
-    execution.removeVariable(Deliberation.Var.RESOLUTION_ITEMS);
-    execution.setVariable(Deliberation.Var.PAUSED, paused);
-    execution.setVariable(Deliberation.Var.EXPERT_REVIEW, !paused && expertReview);
-    execution.setVariable(Deliberation.Var.RESIDENT_VOTE, !paused && residentVote);
+    Deliberation.Var.RESOLUTION_ITEMS.removeFrom(execution);
+    Deliberation.Var.PAUSED.on(execution, paused);
+    Deliberation.Var.EXPERT_REVIEW.on(execution, !paused && expertReview);
+    Deliberation.Var.RESIDENT_VOTE.on(execution, !paused && residentVote);
   }
 
   private static List<DeliberationService.ItemInput> items(Object value) {
-    return EngineVariables.jsonObjects(value, Deliberation.Var.RESOLUTION_ITEMS, "决议清单格式不正确").stream()
+    return EngineVariables.jsonObjects(value, Deliberation.Var.RESOLUTION_ITEMS.name(), "决议清单格式不正确").stream()
         .map(n -> new DeliberationService.ItemInput(text(n, UNIT), text(n, MEASURE), text(n, DEADLINE)))
         .toList();
   }

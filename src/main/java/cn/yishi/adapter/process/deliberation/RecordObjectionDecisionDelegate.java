@@ -18,10 +18,10 @@ public class RecordObjectionDecisionDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    long meetingId = ((Number) execution.getVariable(Deliberation.Var.MEETING_ID)).longValue();
+    long meetingId = Deliberation.Var.MEETING_ID.from(execution);
     boolean reconvene = EngineVariables.refusingBadInput(() -> deliberation.decideObjections(meetingId,
-        EngineVariables.string(execution, Deliberation.Var.OBJECTION_DECISION),
-        EngineVariables.string(execution, Deliberation.Var.DECISION_REASON), EngineVariables.actor(execution)));
-    execution.setVariable(Deliberation.Var.RECONVENE, reconvene);
+        Deliberation.Var.OBJECTION_DECISION.from(execution),
+        Deliberation.Var.DECISION_REASON.from(execution), EngineVariables.actor(execution)));
+    Deliberation.Var.RECONVENE.on(execution, reconvene);
   }
 }

@@ -22,10 +22,10 @@ public class RescheduleMeetingDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    long meetingId = ((Number) execution.getVariable(Deliberation.Var.MEETING_ID)).longValue();
+    long meetingId = Deliberation.Var.MEETING_ID.from(execution);
     java.time.LocalDate due = EngineVariables.refusingBadInput(() -> deliberation.reschedule(
-        meetingId, EngineVariables.string(execution, Deliberation.Var.PAUSE_REASON), EngineVariables.actor(execution)));
-    execution.setVariable(Deliberation.Var.MEETING_DUE, Date.from(due.atTime(calendar.endOfDay()).atZone(calendar.zone()).toInstant()));
-    execution.setVariable(Deliberation.Var.PAUSED, false);
+        meetingId, Deliberation.Var.PAUSE_REASON.from(execution), EngineVariables.actor(execution)));
+    Deliberation.Var.MEETING_DUE.on(execution, due.atTime(calendar.endOfDay()).atZone(calendar.zone()).toOffsetDateTime());
+    Deliberation.Var.PAUSED.on(execution, false);
   }
 }

@@ -21,12 +21,12 @@ public class ResolutionItemTaskListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    long itemId = ((Number) task.getVariable(Deliberation.Var.ITEM_ID)).longValue();
+    long itemId = Deliberation.Var.ITEM_ID.from(task);
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      task.setVariableLocal(Deliberation.Var.ITEM_MEASURE, deliberation.item(itemId).measure());
+      Deliberation.Var.ITEM_MEASURE.onLocal(task, deliberation.item(itemId).measure());
       return;
     }
     EngineVariables.refusingBadInput(() -> deliberation.completeItem(
-        itemId, EngineVariables.string(task, Deliberation.Var.PROGRESS_NOTE), EngineVariables.actor(task)));
+        itemId, Deliberation.Var.PROGRESS_NOTE.from(task), EngineVariables.actor(task)));
   }
 }

@@ -27,18 +27,17 @@ public class ScheduleMeetingDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     DeliberationService.Scheduled s = EngineVariables.refusingBadInput(() -> deliberation.schedule(
-        EngineVariables.string(execution, IssueLifecycle.Var.CASE_NO),
-        EngineVariables.string(execution, Deliberation.Var.COMMUNITY),
-        EngineVariables.string(execution, Deliberation.Var.TITLE),
-        EngineVariables.string(execution, Deliberation.Var.URGENCY)));
-    if (!execution.hasVariable(IssueLifecycle.Var.CASE_NO)) {
+        IssueLifecycle.Var.CASE_NO.from(execution),
+        Deliberation.Var.COMMUNITY.from(execution),
+        Deliberation.Var.TITLE.from(execution),
+        Deliberation.Var.URGENCY.from(execution)));
+    if (!execution.hasVariable(IssueLifecycle.Var.CASE_NO.name())) {
       // a community matter without a case: task names read ${caseNo}
-      execution.setVariable(IssueLifecycle.Var.CASE_NO, null);
+      IssueLifecycle.Var.CASE_NO.on(execution, null);
     }
-    execution.setVariable(Deliberation.Var.MEETING_ID, s.meetingId());
-    execution.setVariable(Deliberation.Var.ROOM_GROUP, s.roomGroup());
-    execution.setVariable(Deliberation.Var.AGENDA_FOLLOW_UP, s.agendaFollowUp());
-    execution.setVariable(Deliberation.Var.MEETING_DUE,
-        Date.from(s.dueDate().atTime(calendar.endOfDay()).atZone(calendar.zone()).toInstant()));
+    Deliberation.Var.MEETING_ID.on(execution, s.meetingId());
+    Deliberation.Var.ROOM_GROUP.on(execution, s.roomGroup());
+    Deliberation.Var.AGENDA_FOLLOW_UP.on(execution, s.agendaFollowUp());
+    Deliberation.Var.MEETING_DUE.on(execution, s.dueDate().atTime(calendar.endOfDay()).atZone(calendar.zone()).toOffsetDateTime());
   }
 }

@@ -18,8 +18,8 @@ public class StartPublicityDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    long meetingId = ((Number) execution.getVariable(Deliberation.Var.MEETING_ID)).longValue();
+    long meetingId = Deliberation.Var.MEETING_ID.from(execution);
     DeliberationService.Publicity p = deliberation.startPublicity(meetingId);
-    execution.setVariable(Deliberation.Var.PUBLICITY_ENDS_AT, EngineVariables.date(p.endsAt()));
+    Deliberation.Var.PUBLICITY_ENDS_AT.on(execution, (p.endsAt()));
   }
 }

@@ -20,6 +20,6 @@ public class CloseCaseDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    evaluation.close(EngineVariables.string(execution, Var.CASE_NO));
+    evaluation.close(Var.CASE_NO.from(execution));
   }
 }

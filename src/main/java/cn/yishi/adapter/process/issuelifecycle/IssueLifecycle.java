@@ -1,15 +1,26 @@
 package cn.yishi.adapter.process.issuelifecycle;
 
+import cn.yishi.application.RegisteredCase;
+import cn.yishi.application.Routing;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import java.util.HashMap;
+import java.util.Map;
+import cn.yishi.adapter.process.variable.ProcessVariable;
+import java.time.OffsetDateTime;
+
 import java.util.Set;
 
 /** Glue for bpmn/issueLifecycle.bpmn: its key, element ids, message and variable names. */
 public final class IssueLifecycle {
   public static final String PROCESS_KEY = "issueLifecycle";
   public static final String MESSAGE_EVALUATED = "issue.evaluated";
+  /** A case that a channel (the intake API, Open311, 定期听) registered: starts the process past registration. */
+  public static final String MESSAGE_RECEIVED = "issue.received";
   /** A supervision order (督办单) for the case, from the deadline timer or the 旬跟进 sweep. */
   public static final String MESSAGE_SUPERVISE = "issue.supervise";
 
   public static final String START_EVENT = "startEvent_issueReported";
+  public static final String START_EVENT_RECEIVED = "startEvent_issueReceived";
   public static final String SERVICE_TASK_REGISTER = "serviceTask_registerCase";
   public static final String SERVICE_TASK_SUGGEST = "serviceTask_suggestClassification";
   public static final String USER_TASK_REVIEW = "userTask_review";
@@ -50,68 +61,95 @@ public final class IssueLifecycle {
 
   /** Variables: ids and routing facts, plus the non-personal facts the forms show. */
   public static final class Var {
-    public static final String CASE_NO = "caseNo";
-    public static final String CHANNEL = "channel";
-    public static final String CATEGORY = "category";
-    public static final String TITLE = "title";
-    public static final String DESCRIPTION = "description";
-    public static final String COMMUNITY = "community";
-    public static final String COMPOUND = "compound";
-    public static final String HOUSEHOLDS_AFFECTED = "householdsAffected";
-    public static final String REVIEW_GROUP = "reviewGroup";
-    public static final String GRID_GROUP = "gridGroup";
-    public static final String REVIEW_DUE = "reviewDueDate";
-    public static final String INITIATOR = "initiator";
-    public static final String ADMISSIBLE = "admissible";
-    public static final String DECLINE_REASON = "declineReason";
-    public static final String REFERRAL = "referral";
-    public static final String URGENCY = "urgency";
-    public static final String TIER = "tier";
-    public static final String DISPOSAL = "disposal";
-    public static final String RESPONSIBLE_UNIT = "responsibleUnit";
-    public static final String OVERRIDE_REASON = "overrideReason";
-    public static final String RESPONSE_DAYS = "responseDays";
-    public static final String RESOLUTION_DAYS = "resolutionDays";
-    public static final String HANDLER_GROUPS = "handlerGroups";
-    public static final String SUPERVISOR_GROUPS = "supervisorGroups";
-    public static final String UNIT_GROUPS = "unitGroups";
-    public static final String HANDLING_DEADLINE = "handlingDeadline";
+    public static final ProcessVariable<String> CASE_NO = ProcessVariable.string("caseNo");
+    public static final ProcessVariable<String> CHANNEL = ProcessVariable.string("channel");
+    public static final ProcessVariable<String> CATEGORY = ProcessVariable.string("category");
+    public static final ProcessVariable<String> TITLE = ProcessVariable.string("title");
+    public static final ProcessVariable<String> DESCRIPTION = ProcessVariable.string("description");
+    public static final ProcessVariable<String> COMMUNITY = ProcessVariable.string("community");
+    public static final ProcessVariable<String> COMPOUND = ProcessVariable.string("compound");
+    public static final ProcessVariable<Integer> HOUSEHOLDS_AFFECTED = ProcessVariable.integer("householdsAffected");
+    public static final ProcessVariable<String> REVIEW_GROUP = ProcessVariable.string("reviewGroup");
+    public static final ProcessVariable<String> GRID_GROUP = ProcessVariable.string("gridGroup");
+    public static final ProcessVariable<OffsetDateTime> REVIEW_DUE = ProcessVariable.dateTime("reviewDueDate");
+    public static final ProcessVariable<String> INITIATOR = ProcessVariable.string("initiator");
+    public static final ProcessVariable<Boolean> ADMISSIBLE = ProcessVariable.bool("admissible");
+    public static final ProcessVariable<String> DECLINE_REASON = ProcessVariable.string("declineReason");
+    public static final ProcessVariable<String> REFERRAL = ProcessVariable.string("referral");
+    public static final ProcessVariable<String> URGENCY = ProcessVariable.string("urgency");
+    public static final ProcessVariable<String> TIER = ProcessVariable.string("tier");
+    public static final ProcessVariable<String> DISPOSAL = ProcessVariable.string("disposal");
+    public static final ProcessVariable<String> RESPONSIBLE_UNIT = ProcessVariable.string("responsibleUnit");
+    public static final ProcessVariable<String> OVERRIDE_REASON = ProcessVariable.string("overrideReason");
+    public static final ProcessVariable<Integer> RESPONSE_DAYS = ProcessVariable.integer("responseDays");
+    public static final ProcessVariable<Integer> RESOLUTION_DAYS = ProcessVariable.integer("resolutionDays");
+    public static final ProcessVariable<String> HANDLER_GROUPS = ProcessVariable.string("handlerGroups");
+    public static final ProcessVariable<String> SUPERVISOR_GROUPS = ProcessVariable.string("supervisorGroups");
+    public static final ProcessVariable<String> UNIT_GROUPS = ProcessVariable.string("unitGroups");
+    public static final ProcessVariable<OffsetDateTime> HANDLING_DEADLINE = ProcessVariable.dateTime("handlingDeadline");
     /** Local to one supervision order (the event subprocess's scope). */
-    public static final String SUPERVISION_DUE = "supervisionDueDate";
-    public static final String SUPERVISION_ORDER_ID = "supervisionOrderId";
-    public static final String SUPERVISION_GROUPS = "supervisionGroups";
+    public static final ProcessVariable<OffsetDateTime> SUPERVISION_DUE = ProcessVariable.dateTime("supervisionDueDate");
+    public static final ProcessVariable<Long> SUPERVISION_ORDER_ID = ProcessVariable.id("supervisionOrderId");
+    public static final ProcessVariable<String> SUPERVISION_GROUPS = ProcessVariable.string("supervisionGroups");
     /** Shown read-only on the 督办 form: why the order was raised. No personal data. */
-    public static final String SUPERVISION_REASON = "supervisionReason";
+    public static final ProcessVariable<String> SUPERVISION_REASON = ProcessVariable.string("supervisionReason");
     /** Shown read-only on the 督办 form: e.g. that the unit has no contact address, so no mail went out. */
-    public static final String SUPERVISION_NOTE = "supervisionNote";
-    public static final String SUPERVISION_PRIORITY = "supervisionPriority";
+    public static final ProcessVariable<String> SUPERVISION_NOTE = ProcessVariable.string("supervisionNote");
+    public static final ProcessVariable<Integer> SUPERVISION_PRIORITY = ProcessVariable.integer("supervisionPriority");
     /** The supervisor's record of what was done (督办情况). */
-    public static final String SUPERVISION_COMMENT = "supervisionComment";
-    public static final String PRIORITY = "priority";
-    public static final String ASSIGN_MODE = "assignMode";
-    public static final String OUTCOME = "outcome";
-    public static final String RESULT_NOTE = "resultNote";
-    public static final String ESCALATION_REASON = "escalationReason";
-    public static final String EVALUATION_BY_MAIL = "evaluationByMail";
-    public static final String EVALUATION_WAIT = "evaluationWait";
-    public static final String VISIT_DUE = "visitDueDate";
-    public static final String SATISFACTION = "satisfaction";
-    public static final String EVALUATION_COMMENT = "evaluationComment";
-    public static final String EVALUATION_SOURCE = "evaluationSource";
-    public static final String SATISFIED = "satisfied";
+    public static final ProcessVariable<String> SUPERVISION_COMMENT = ProcessVariable.string("supervisionComment");
+    public static final ProcessVariable<Integer> PRIORITY = ProcessVariable.integer("priority");
+    public static final ProcessVariable<String> ASSIGN_MODE = ProcessVariable.string("assignMode");
+    public static final ProcessVariable<String> OUTCOME = ProcessVariable.string("outcome");
+    public static final ProcessVariable<String> RESULT_NOTE = ProcessVariable.string("resultNote");
+    public static final ProcessVariable<String> ESCALATION_REASON = ProcessVariable.string("escalationReason");
+    public static final ProcessVariable<Boolean> EVALUATION_BY_MAIL = ProcessVariable.bool("evaluationByMail");
+    public static final ProcessVariable<String> EVALUATION_WAIT = ProcessVariable.string("evaluationWait");
+    public static final ProcessVariable<OffsetDateTime> VISIT_DUE = ProcessVariable.dateTime("visitDueDate");
+    public static final ProcessVariable<Integer> SATISFACTION = ProcessVariable.integer("satisfaction");
+    public static final ProcessVariable<String> EVALUATION_COMMENT = ProcessVariable.string("evaluationComment");
+    public static final ProcessVariable<String> EVALUATION_SOURCE = ProcessVariable.string("evaluationSource");
+    public static final ProcessVariable<Boolean> SATISFIED = ProcessVariable.bool("satisfied");
     /** Ticked on the 督办 form (the supervisor urged the unit). */
-    public static final String SUPERVISION_ACKNOWLEDGED = "supervisionAcknowledged";
+    public static final ProcessVariable<Boolean> SUPERVISION_ACKNOWLEDGED = ProcessVariable.bool("supervisionAcknowledged");
 
     /** Personal data a start form submits. Taken out at registration and never kept in history. */
-    public static final String REPORTER_NAME = "reporterName";
-    public static final String REPORTER_PHONE = "reporterPhone";
-    public static final String REPORTER_EMAIL = "reporterEmail";
-    public static final String ADDRESS = "address";
+    public static final ProcessVariable<String> REPORTER_NAME = ProcessVariable.string("reporterName");
+    public static final ProcessVariable<String> REPORTER_PHONE = ProcessVariable.string("reporterPhone");
+    public static final ProcessVariable<String> REPORTER_EMAIL = ProcessVariable.string("reporterEmail");
+    public static final ProcessVariable<String> ADDRESS = ProcessVariable.string("address");
 
-    public static final Set<String> PERSONAL = Set.of(REPORTER_NAME, REPORTER_PHONE, REPORTER_EMAIL, ADDRESS);
+    public static final Set<String> PERSONAL = Set.of(REPORTER_NAME.name(), REPORTER_PHONE.name(), REPORTER_EMAIL.name(), ADDRESS.name());
 
     private Var() {}
   }
 
+  /**
+   * The registered case's routing facts and the non-personal facts the forms show, as process variables: the start
+   * variables of a case a channel registered, and what registration from a start form writes. One mapping for both.
+   */
+  public static Map<String, Object> registered(RegisteredCase r) {
+    Map<String, Object> v = new HashMap<>();
+    Var.CASE_NO.in(v, r.caseNo());
+    Var.REVIEW_GROUP.in(v, r.reviewGroup());
+    Var.GRID_GROUP.in(v, r.gridGroup());
+    Var.COMMUNITY.in(v, r.community());
+    Var.CATEGORY.in(v, r.category());
+    Var.TITLE.in(v, r.title());
+    Var.DESCRIPTION.in(v, r.description());
+    Var.COMPOUND.in(v, r.compound());
+    return Var.HOUSEHOLDS_AFFECTED.in(v, r.householdsAffected());
+  }
+
+  /** Writes where the handling task goes, who supervises it, and when it is due. */
+  public static void route(VariableScope e, Routing r) {
+    Var.HANDLER_GROUPS.on(e, String.join(",", r.handlerGroups()));
+    Var.SUPERVISOR_GROUPS.on(e, String.join(",", r.supervisorGroups()));
+    Var.HANDLING_DEADLINE.on(e, r.deadline());
+    Var.PRIORITY.on(e, r.priority());
+    Var.TIER.on(e, r.tier());
+    Var.DISPOSAL.on(e, r.disposal());
+    Var.RESPONSIBLE_UNIT.on(e, r.responsibleUnit());
+  }
   private IssueLifecycle() {}
 }

@@ -20,12 +20,12 @@ public class RecordClaimDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String caseNo = EngineVariables.string(execution, Var.CASE_NO);
+    String caseNo = Var.CASE_NO.from(execution);
     EngineVariables.refusingBadInput(() -> handling.claim(
         caseNo,
-        EngineVariables.string(execution, Var.RESPONSIBLE_UNIT),
+        Var.RESPONSIBLE_UNIT.from(execution),
         EngineVariables.actor(execution),
         EngineVariables.actorGroups(execution)));
-    EngineVariables.writeRouting(execution, handling.routing(caseNo));
+    IssueLifecycle.route(execution, handling.routing(caseNo));
   }
 }

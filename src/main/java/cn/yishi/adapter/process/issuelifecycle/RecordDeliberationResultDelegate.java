@@ -20,6 +20,6 @@ public class RecordDeliberationResultDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    handling.resolveAfterDeliberation(EngineVariables.string(execution, Var.CASE_NO));
+    handling.resolveAfterDeliberation(Var.CASE_NO.from(execution));
   }
 }

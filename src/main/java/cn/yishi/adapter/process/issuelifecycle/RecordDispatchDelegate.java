@@ -20,14 +20,14 @@ public class RecordDispatchDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String caseNo = EngineVariables.string(execution, Var.CASE_NO);
+    String caseNo = Var.CASE_NO.from(execution);
     HandlingService.DispatchMode mode = EngineVariables.refusingBadInput(() -> handling.dispatch(
         caseNo,
-        EngineVariables.string(execution, Var.ASSIGN_MODE),
-        EngineVariables.string(execution, Var.RESPONSIBLE_UNIT),
+        Var.ASSIGN_MODE.from(execution),
+        Var.RESPONSIBLE_UNIT.from(execution),
         EngineVariables.actor(execution)));
-    execution.setVariable(Var.ASSIGN_MODE, mode.name());
-    EngineVariables.writeRouting(execution, handling.routing(caseNo));
-    execution.setVariable(Var.UNIT_GROUPS, String.join(",", handling.unitGroups()));
+    Var.ASSIGN_MODE.on(execution, mode.name());
+    IssueLifecycle.route(execution, handling.routing(caseNo));
+    Var.UNIT_GROUPS.on(execution, String.join(",", handling.unitGroups()));
   }
 }

@@ -20,13 +20,13 @@ public class RecordEvaluationDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String source = EngineVariables.string(execution, Var.EVALUATION_SOURCE);
+    String source = Var.EVALUATION_SOURCE.from(execution);
     boolean satisfied = EngineVariables.refusingBadInput(() -> evaluation.record(
-        EngineVariables.string(execution, Var.CASE_NO),
-        EngineVariables.integer(execution, Var.SATISFACTION),
-        EngineVariables.string(execution, Var.EVALUATION_COMMENT),
+        Var.CASE_NO.from(execution),
+        Var.SATISFACTION.from(execution),
+        Var.EVALUATION_COMMENT.from(execution),
         source == null ? EvaluationService.SOURCE_VISIT : source,
         EngineVariables.actor(execution)));
-    execution.setVariable(Var.SATISFIED, satisfied);
+    Var.SATISFIED.on(execution, satisfied);
   }
 }

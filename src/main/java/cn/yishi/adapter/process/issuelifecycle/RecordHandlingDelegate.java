@@ -21,14 +21,14 @@ public class RecordHandlingDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String outcome = EngineVariables.string(execution, Var.OUTCOME);
+    String outcome = Var.OUTCOME.from(execution);
     Routing routing = EngineVariables.refusingBadInput(() -> handling.handle(
-        EngineVariables.string(execution, Var.CASE_NO),
+        Var.CASE_NO.from(execution),
         outcome,
-        EngineVariables.string(execution, Var.RESULT_NOTE),
-        EngineVariables.string(execution, Var.ESCALATION_REASON),
+        Var.RESULT_NOTE.from(execution),
+        Var.ESCALATION_REASON.from(execution),
         EngineVariables.actor(execution)));
-    execution.setVariable(Var.OUTCOME, outcome.strip());
-    EngineVariables.writeRouting(execution, routing);
+    Var.OUTCOME.on(execution, outcome.strip());
+    IssueLifecycle.route(execution, routing);
   }
 }

@@ -24,7 +24,7 @@ public class RecordOverdueDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    HandlingService.Overdue overdue = handling.overdue(EngineVariables.string(execution, Var.CASE_NO));
-    EngineVariables.writeRouting(execution, overdue.routing());
+    HandlingService.Overdue overdue = handling.overdue(Var.CASE_NO.from(execution));
+    IssueLifecycle.route(execution, overdue.routing());
   }
 }

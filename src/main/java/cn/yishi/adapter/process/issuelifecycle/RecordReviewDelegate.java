@@ -25,19 +25,19 @@ public class RecordReviewDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     ReviewService.Input input = new ReviewService.Input(
-        new ReviewDecision(EngineVariables.bool(execution, Var.ADMISSIBLE), EngineVariables.string(execution, Var.DECLINE_REASON)),
-        EngineVariables.string(execution, Var.URGENCY),
-        EngineVariables.string(execution, Var.TIER),
-        EngineVariables.string(execution, Var.DISPOSAL),
-        EngineVariables.string(execution, Var.RESPONSIBLE_UNIT),
-        EngineVariables.string(execution, Var.OVERRIDE_REASON),
-        EngineVariables.integer(execution, Var.RESPONSE_DAYS),
-        EngineVariables.integer(execution, Var.RESOLUTION_DAYS));
+        new ReviewDecision(Var.ADMISSIBLE.from(execution), Var.DECLINE_REASON.from(execution)),
+        Var.URGENCY.from(execution),
+        Var.TIER.from(execution),
+        Var.DISPOSAL.from(execution),
+        Var.RESPONSIBLE_UNIT.from(execution),
+        Var.OVERRIDE_REASON.from(execution),
+        Var.RESPONSE_DAYS.from(execution),
+        Var.RESOLUTION_DAYS.from(execution));
     ReviewService.Outcome outcome = EngineVariables.refusingBadInput(
-        () -> review.record(EngineVariables.string(execution, Var.CASE_NO), input, EngineVariables.actor(execution)));
-    execution.setVariable(Var.ADMISSIBLE, outcome.routing() != null);
+        () -> review.record(Var.CASE_NO.from(execution), input, EngineVariables.actor(execution)));
+    Var.ADMISSIBLE.on(execution, outcome.routing() != null);
     if (outcome.routing() != null) {
-      EngineVariables.writeRouting(execution, outcome.routing());
+      IssueLifecycle.route(execution, outcome.routing());
     }
   }
 }

@@ -20,13 +20,13 @@ public class RecordSupervisionDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Object orderId = execution.getVariable(Var.SUPERVISION_ORDER_ID);
+    Object orderId = Var.SUPERVISION_ORDER_ID.from(execution);
     if (!(orderId instanceof Number id)) {
       throw new IllegalStateException("userTask_supervise without " + Var.SUPERVISION_ORDER_ID + ": raise orders through SupervisionOrders");
     }
     EngineVariables.refusingBadInput(() -> orders.complete(id.longValue(),
-        EngineVariables.string(execution, Var.CASE_NO),
-        EngineVariables.string(execution, Var.SUPERVISION_COMMENT),
+        Var.CASE_NO.from(execution),
+        Var.SUPERVISION_COMMENT.from(execution),
         EngineVariables.actor(execution)));
   }
 }

@@ -17,9 +17,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Registers the case a staff start form (Tasklist) submitted, or picks up the case the intake API
- * already registered (caseNo is set). The reporter's personal data is moved into its own table and
- * removed from the process; the case number is the business key.
+ * Registers the case a staff start form (Tasklist) submitted, through the same use case as the channels. The
+ * reporter's personal data is moved into its own table and removed from the process; the case number is the
+ * business key. (A channel's case is registered before its process starts: message start {@code issue.received}.)
  */
 @Component("registerCaseDelegate")
 public class RegisterCaseDelegate implements JavaDelegate {
@@ -31,48 +31,34 @@ public class RegisterCaseDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String caseNo = EngineVariables.string(execution, Var.CASE_NO);
-    RegisteredCase registered;
-    if (caseNo != null) {
-      registered = intake.registered(caseNo, execution.getProcessInstanceId());
-    } else {
-      NewCase newCase = fromStartForm(execution);
-      execution.removeVariables(Var.PERSONAL);
-      registered = EngineVariables.refusingBadInput(() -> intake.registerFromForm(
-          newCase, EngineVariables.string(execution, Var.INITIATOR), execution.getProcessInstanceId()));
-      execution.setProcessBusinessKey(registered.caseNo());
-    }
-    execution.setVariable(Var.CASE_NO, registered.caseNo());
-    execution.setVariable(Var.REVIEW_GROUP, registered.reviewGroup());
-    execution.setVariable(Var.GRID_GROUP, registered.gridGroup());
-    execution.setVariable(Var.COMMUNITY, registered.community());
-    execution.setVariable(Var.CATEGORY, registered.category());
-    execution.setVariable(Var.TITLE, registered.title());
-    execution.setVariable(Var.DESCRIPTION, registered.description());
-    execution.setVariable(Var.COMPOUND, registered.compound());
-    execution.setVariable(Var.HOUSEHOLDS_AFFECTED, registered.householdsAffected());
+    NewCase newCase = fromStartForm(execution);
+    execution.removeVariables(Var.PERSONAL);
+    RegisteredCase registered = EngineVariables.refusingBadInput(() -> intake.registerFromForm(
+        newCase, Var.INITIATOR.from(execution), execution.getProcessInstanceId()));
+    execution.setProcessBusinessKey(registered.caseNo());
+    execution.setVariables(IssueLifecycle.registered(registered));
   }
 
   private static NewCase fromStartForm(DelegateExecution execution) {
     return new NewCase(
         channel(execution),
         null,
-        EngineVariables.string(execution, Var.CATEGORY),
-        EngineVariables.string(execution, Var.TITLE),
-        EngineVariables.string(execution, Var.DESCRIPTION),
-        EngineVariables.string(execution, Var.COMMUNITY),
-        EngineVariables.string(execution, Var.COMPOUND),
-        EngineVariables.integer(execution, Var.HOUSEHOLDS_AFFECTED),
+        Var.CATEGORY.from(execution),
+        Var.TITLE.from(execution),
+        Var.DESCRIPTION.from(execution),
+        Var.COMMUNITY.from(execution),
+        Var.COMPOUND.from(execution),
+        Var.HOUSEHOLDS_AFFECTED.from(execution),
         new Reporter(
-            EngineVariables.string(execution, Var.REPORTER_NAME),
-            EngineVariables.string(execution, Var.REPORTER_PHONE),
-            EngineVariables.string(execution, Var.REPORTER_EMAIL),
-            EngineVariables.string(execution, Var.ADDRESS)),
+            Var.REPORTER_NAME.from(execution),
+            Var.REPORTER_PHONE.from(execution),
+            Var.REPORTER_EMAIL.from(execution),
+            Var.ADDRESS.from(execution)),
         List.of());
   }
 
   private static Channel channel(DelegateExecution execution) {
-    String value = EngineVariables.string(execution, Var.CHANNEL);
+    String value = Var.CHANNEL.from(execution);
     if (value == null) {
       return Channel.GRID_VISIT;
     }
@@ -80,7 +66,7 @@ public class RegisterCaseDelegate implements JavaDelegate {
       return Channel.valueOf(value);
     } catch (IllegalArgumentException e) {
       throw EngineVariables.badInput(new ValidationException(
-          List.of(new FieldError(Var.CHANNEL, "unknown", "未知的来源渠道：" + value))));
+          List.of(new FieldError(Var.CHANNEL.name(), "unknown", "未知的来源渠道：" + value))));
     }
   }
 }

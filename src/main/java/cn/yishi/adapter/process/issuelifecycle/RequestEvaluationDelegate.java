@@ -1,11 +1,8 @@
 package cn.yishi.adapter.process.issuelifecycle;
 
-import cn.yishi.adapter.process.EngineVariables;
-
 import static cn.yishi.adapter.process.issuelifecycle.IssueLifecycle.Var;
 
 import cn.yishi.application.EvaluationService;
-import cn.yishi.application.HandlingProperties;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -14,22 +11,17 @@ import org.springframework.stereotype.Component;
 @Component("requestEvaluationDelegate")
 public class RequestEvaluationDelegate implements JavaDelegate {
   private final EvaluationService evaluation;
-  private final HandlingProperties properties;
-  private final cn.yishi.domain.calendar.WorkingDayCalendar calendar;
 
-  public RequestEvaluationDelegate(EvaluationService evaluation, HandlingProperties properties,
-      cn.yishi.domain.calendar.WorkingDayCalendar calendar) {
+  public RequestEvaluationDelegate(EvaluationService evaluation) {
     this.evaluation = evaluation;
-    this.properties = properties;
-    this.calendar = calendar;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    execution.setVariable(Var.EVALUATION_BY_MAIL, evaluation.request(EngineVariables.string(execution, Var.CASE_NO)));
-    execution.setVariable(Var.EVALUATION_WAIT, properties.evaluationWait().toString());
-    execution.setVariable(Var.VISIT_DUE, EngineVariables.date(
-        calendar.deadline(java.time.OffsetDateTime.now().plus(properties.evaluationWait()), properties.supervisionDays())));
-    execution.removeVariable(Var.EVALUATION_SOURCE);
+    EvaluationService.Requested requested = evaluation.request(Var.CASE_NO.from(execution));
+    Var.EVALUATION_BY_MAIL.on(execution, requested.byMail());
+    Var.EVALUATION_WAIT.on(execution, requested.linkValidity().toString());
+    Var.VISIT_DUE.on(execution, requested.visitDue());
+    Var.EVALUATION_SOURCE.removeFrom(execution);
   }
 }

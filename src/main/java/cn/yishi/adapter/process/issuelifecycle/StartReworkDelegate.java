@@ -20,8 +20,9 @@ public class StartReworkDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    EngineVariables.writeRouting(execution, evaluation.rework(
-        EngineVariables.string(execution, Var.CASE_NO), EngineVariables.string(execution, Var.EVALUATION_COMMENT)));
-    execution.removeVariables(java.util.List.of(Var.OUTCOME, Var.RESULT_NOTE, Var.SATISFACTION, Var.EVALUATION_COMMENT));
+    IssueLifecycle.route(execution, evaluation.rework(
+        Var.CASE_NO.from(execution), Var.EVALUATION_COMMENT.from(execution)));
+    execution.removeVariables(java.util.List.of(
+        Var.OUTCOME.name(), Var.RESULT_NOTE.name(), Var.SATISFACTION.name(), Var.EVALUATION_COMMENT.name()));
   }
 }

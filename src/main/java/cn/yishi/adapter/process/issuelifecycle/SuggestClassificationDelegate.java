@@ -1,44 +1,36 @@
 package cn.yishi.adapter.process.issuelifecycle;
 
-import cn.yishi.adapter.process.EngineVariables;
-
 import static cn.yishi.adapter.process.issuelifecycle.IssueLifecycle.Var;
 
 import cn.yishi.application.ClassificationService;
-import cn.yishi.domain.calendar.WorkingDayCalendar;
 import cn.yishi.domain.casefile.Suggestion;
-import java.time.OffsetDateTime;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/**
- * Asks the admissibility and triage tables and pre-fills the review form with their suggestion;
- * the review is due within the suggested response time.
- */
+/** Writes the DMN tables' suggestion (五议五不议, triage) and the review's due date for the party review. */
 @Component("suggestClassificationDelegate")
 public class SuggestClassificationDelegate implements JavaDelegate {
   private final ClassificationService classification;
-  private final WorkingDayCalendar calendar;
 
-  public SuggestClassificationDelegate(ClassificationService classification, WorkingDayCalendar calendar) {
+  public SuggestClassificationDelegate(ClassificationService classification) {
     this.classification = classification;
-    this.calendar = calendar;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    Suggestion s = classification.suggest(EngineVariables.string(execution, Var.CASE_NO));
-    execution.setVariable(Var.ADMISSIBLE, s.admissible());
-    execution.setVariable(Var.DECLINE_REASON, s.declineReason());
-    execution.setVariable(Var.REFERRAL, s.referral());
-    execution.setVariable(Var.URGENCY, s.classification().urgency().name());
-    execution.setVariable(Var.TIER, s.classification().tier().name());
-    execution.setVariable(Var.DISPOSAL, s.classification().disposal().name());
-    execution.setVariable(Var.RESPONSIBLE_UNIT, s.classification().responsibleUnit());
-    execution.setVariable(Var.RESPONSE_DAYS, s.responseDays());
-    execution.setVariable(Var.RESOLUTION_DAYS, s.resolutionDays());
-    execution.setVariable(Var.PRIORITY, s.classification().urgency().taskPriority());
-    execution.setVariable(Var.REVIEW_DUE, EngineVariables.date(calendar.deadline(OffsetDateTime.now(), s.responseDays())));
+    ClassificationService.Suggested suggested = classification.suggest(Var.CASE_NO.from(execution));
+    Suggestion s = suggested.suggestion();
+    Var.ADMISSIBLE.on(execution, s.admissible());
+    Var.DECLINE_REASON.on(execution, s.declineReason());
+    Var.REFERRAL.on(execution, s.referral());
+    Var.URGENCY.on(execution, s.classification().urgency().name());
+    Var.TIER.on(execution, s.classification().tier().name());
+    Var.DISPOSAL.on(execution, s.classification().disposal().name());
+    Var.RESPONSIBLE_UNIT.on(execution, s.classification().responsibleUnit());
+    Var.RESPONSE_DAYS.on(execution, s.responseDays());
+    Var.RESOLUTION_DAYS.on(execution, s.resolutionDays());
+    Var.PRIORITY.on(execution, s.classification().urgency().taskPriority());
+    Var.REVIEW_DUE.on(execution, suggested.reviewDue());
   }
 }

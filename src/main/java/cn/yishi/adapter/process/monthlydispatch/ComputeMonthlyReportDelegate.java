@@ -25,14 +25,14 @@ public class ComputeMonthlyReportDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     MonthlyDispatchService.Computed computed = dispatch.compute(
-        EngineVariables.string(execution, Var.MONTH),
-        EngineVariables.string(execution, Var.AS_OF),
-        EngineVariables.string(execution, Var.TRIGGERED_BY),
+        Var.MONTH.from(execution),
+        Var.AS_OF.from(execution),
+        Var.TRIGGERED_BY.from(execution),
         execution.getProcessInstanceId());
-    execution.setVariable(Var.REPORT_STATUS, computed.status());
-    execution.setVariable(Var.REPORT_SUMMARY, computed.summary());
-    execution.setVariable(Var.REVIEW_DUE, EngineVariables.date(computed.reviewDue()));
-    execution.removeVariable(Var.REVIEW_COMMENT);
-    execution.removeVariable(Var.APPROVED);
+    Var.REPORT_STATUS.on(execution, computed.status());
+    Var.REPORT_SUMMARY.on(execution, computed.summary());
+    Var.REVIEW_DUE.on(execution, (computed.reviewDue()));
+    Var.REVIEW_COMMENT.removeFrom(execution);
+    Var.APPROVED.removeFrom(execution);
   }
 }

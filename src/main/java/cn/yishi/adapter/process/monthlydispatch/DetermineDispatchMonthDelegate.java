@@ -24,9 +24,9 @@ public class DetermineDispatchMonthDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     MonthlyDispatchService.Plan plan = EngineVariables.refusingBadInput(
-        () -> dispatch.plan(EngineVariables.string(execution, Var.AS_OF)));
-    execution.setVariable(Var.AS_OF, plan.asOf());
-    execution.setVariable(Var.MONTH, plan.month());
-    execution.setVariable(Var.DISPATCH_DAY, plan.dispatchDay());
+        () -> dispatch.plan(Var.AS_OF.from(execution)));
+    Var.AS_OF.on(execution, plan.asOf());
+    Var.MONTH.on(execution, plan.month());
+    Var.DISPATCH_DAY.on(execution, plan.dispatchDay());
   }
 }

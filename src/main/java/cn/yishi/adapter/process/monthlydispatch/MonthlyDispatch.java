@@ -1,5 +1,8 @@
 package cn.yishi.adapter.process.monthlydispatch;
 
+import cn.yishi.adapter.process.variable.ProcessVariable;
+import java.time.OffsetDateTime;
+
 /** Glue for bpmn/monthlyDispatch.bpmn (月调度): its key, element ids and variable names. */
 public final class MonthlyDispatch {
   public static final String PROCESS_KEY = "monthlyDispatch";
@@ -23,21 +26,21 @@ public final class MonthlyDispatch {
   /** Variables: the month and routing facts, and the summary the review form shows. No personal data. */
   public static final class Var {
     /** yyyy-MM-dd: the day of the run; given by a catch-up run, else today. */
-    public static final String AS_OF = "asOf";
+    public static final ProcessVariable<String> AS_OF = ProcessVariable.string("asOf");
     /** The user of a catch-up run; absent for the timer. */
-    public static final String TRIGGERED_BY = "triggeredBy";
+    public static final ProcessVariable<String> TRIGGERED_BY = ProcessVariable.string("triggeredBy");
     /** yyyy-MM: the month reported, the month before asOf's. */
-    public static final String MONTH = "month";
+    public static final ProcessVariable<String> MONTH = ProcessVariable.string("month");
     /** Whether the run goes on: the month's first working day, or a catch-up run. */
-    public static final String DISPATCH_DAY = "dispatchDay";
+    public static final ProcessVariable<Boolean> DISPATCH_DAY = ProcessVariable.bool("dispatchDay");
     /** DRAFT, or APPROVED when the month was approved already (it is not recomputed). */
-    public static final String REPORT_STATUS = "reportStatus";
+    public static final ProcessVariable<String> REPORT_STATUS = ProcessVariable.string("reportStatus");
     /** The report as Chinese text, shown read-only in the review form. */
-    public static final String REPORT_SUMMARY = "reportSummary";
-    public static final String REVIEW_DUE = "reviewDueDate";
+    public static final ProcessVariable<String> REPORT_SUMMARY = ProcessVariable.string("reportSummary");
+    public static final ProcessVariable<OffsetDateTime> REVIEW_DUE = ProcessVariable.dateTime("reviewDueDate");
     /** The review form: the dispatch centre's comment and decision. */
-    public static final String REVIEW_COMMENT = "reviewComment";
-    public static final String APPROVED = "approved";
+    public static final ProcessVariable<String> REVIEW_COMMENT = ProcessVariable.string("reviewComment");
+    public static final ProcessVariable<Boolean> APPROVED = ProcessVariable.bool("approved");
 
     private Var() {}
   }

@@ -23,6 +23,6 @@ public class PublishMonthlyReportDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    dispatch.publish(EngineVariables.string(execution, Var.MONTH));
+    dispatch.publish(Var.MONTH.from(execution));
   }
 }

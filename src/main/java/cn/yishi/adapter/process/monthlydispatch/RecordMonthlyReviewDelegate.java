@@ -24,15 +24,15 @@ public class RecordMonthlyReviewDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Boolean approved = EngineVariables.bool(execution, Var.APPROVED);
+    Boolean approved = Var.APPROVED.from(execution);
     String reviewer = EngineVariables.actor(execution);
     boolean decided = EngineVariables.refusingBadInput(() -> dispatch.review(
-        EngineVariables.string(execution, Var.MONTH), approved,
-        EngineVariables.string(execution, Var.REVIEW_COMMENT), reviewer));
-    execution.setVariable(Var.APPROVED, decided);
+        Var.MONTH.from(execution), approved,
+        Var.REVIEW_COMMENT.from(execution), reviewer));
+    Var.APPROVED.on(execution, decided);
     if (!decided) {
       // the recomputation is the reviewer's
-      execution.setVariable(Var.TRIGGERED_BY, reviewer);
+      Var.TRIGGERED_BY.on(execution, reviewer);
     }
   }
 }

@@ -19,14 +19,14 @@ public class EnterPaperBallotsDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    long voteId = ((Number) execution.getVariable(ResidentVote.Var.VOTE_ID)).longValue();
-    List<String[]> ballots = ballots(execution.getVariable(ResidentVote.Var.PAPER_BALLOTS));
+    long voteId = ResidentVote.Var.VOTE_ID.from(execution);
+    List<String[]> ballots = ballots(ResidentVote.Var.PAPER_BALLOTS.from(execution));
     EngineVariables.refusingBadInput(() -> votes.enterPaper(voteId, ballots, EngineVariables.actor(execution)));
-    execution.removeVariable(ResidentVote.Var.PAPER_BALLOTS);
+    ResidentVote.Var.PAPER_BALLOTS.removeFrom(execution);
   }
 
   private static List<String[]> ballots(Object value) {
-    return EngineVariables.jsonObjects(value, ResidentVote.Var.PAPER_BALLOTS, "纸质选票格式不正确").stream()
+    return EngineVariables.jsonObjects(value, ResidentVote.Var.PAPER_BALLOTS.name(), "纸质选票格式不正确").stream()
         .map(n -> new String[] {n.path("token").asText(null), n.path("choice").asText(null)})
         .toList();
   }

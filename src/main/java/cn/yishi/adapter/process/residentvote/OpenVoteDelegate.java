@@ -22,18 +22,18 @@ public class OpenVoteDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String type = EngineVariables.string(execution, ResidentVote.Var.VOTE_TYPE);
-    String compound = EngineVariables.string(execution, ResidentVote.Var.VOTE_COMPOUND);
-    String question = EngineVariables.string(execution, ResidentVote.Var.VOTE_QUESTION);
+    String type = ResidentVote.Var.VOTE_TYPE.from(execution);
+    String compound = ResidentVote.Var.VOTE_COMPOUND.from(execution);
+    String question = ResidentVote.Var.VOTE_QUESTION.from(execution);
     ResidentVoteService.Plan plan = EngineVariables.refusingBadInput(() -> votes.plan(type, compound, question));
-    execution.setVariable(ResidentVote.Var.ASSEMBLY, plan.rule().assembly());
+    ResidentVote.Var.ASSEMBLY.on(execution, plan.rule().assembly());
     if (plan.rule().assembly()) {
       return;
     }
-    long meetingId = ((Number) execution.getVariable(ResidentVote.Var.MEETING_ID)).longValue();
+    long meetingId = ResidentVote.Var.MEETING_ID.from(execution);
     ResidentVoteService.Opened o = EngineVariables.refusingBadInput(() -> votes.open(meetingId, type, compound, question));
-    execution.setVariable(ResidentVote.Var.VOTE_ID, o.voteId());
-    execution.setVariable(ResidentVote.Var.HOUSEHOLDS, o.households());
-    execution.setVariable(ResidentVote.Var.VOTE_CLOSES_AT, EngineVariables.date(o.closesAt()));
+    ResidentVote.Var.VOTE_ID.on(execution, o.voteId());
+    ResidentVote.Var.HOUSEHOLDS.on(execution, o.households());
+    ResidentVote.Var.VOTE_CLOSES_AT.on(execution, (o.closesAt()));
   }
 }

@@ -18,16 +18,16 @@ public class RecordAssemblyDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    long meetingId = ((Number) execution.getVariable(ResidentVote.Var.MEETING_ID)).longValue();
+    long meetingId = ResidentVote.Var.MEETING_ID.from(execution);
     ResidentVoteService.Tally t = EngineVariables.refusingBadInput(() -> votes.recordAssembly(meetingId,
-        EngineVariables.string(execution, ResidentVote.Var.VOTE_TYPE),
-        EngineVariables.string(execution, ResidentVote.Var.VOTE_QUESTION),
-        EngineVariables.integer(execution, ResidentVote.Var.ASSEMBLY_MEMBERS),
-        EngineVariables.integer(execution, ResidentVote.Var.ASSEMBLY_YES),
-        EngineVariables.integer(execution, ResidentVote.Var.ASSEMBLY_NO),
-        EngineVariables.integer(execution, ResidentVote.Var.ASSEMBLY_ABSTAIN),
+        ResidentVote.Var.VOTE_TYPE.from(execution),
+        ResidentVote.Var.VOTE_QUESTION.from(execution),
+        ResidentVote.Var.ASSEMBLY_MEMBERS.from(execution),
+        ResidentVote.Var.ASSEMBLY_YES.from(execution),
+        ResidentVote.Var.ASSEMBLY_NO.from(execution),
+        ResidentVote.Var.ASSEMBLY_ABSTAIN.from(execution),
         EngineVariables.actor(execution)));
-    execution.setVariable(ResidentVote.Var.VOTE_PASSED, t.passed());
-    execution.setVariable(ResidentVote.Var.VOTE_OUTCOME, t.outcome());
+    ResidentVote.Var.VOTE_PASSED.on(execution, t.passed());
+    ResidentVote.Var.VOTE_OUTCOME.on(execution, t.outcome());
   }
 }

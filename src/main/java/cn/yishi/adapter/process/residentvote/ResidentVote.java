@@ -1,5 +1,8 @@
 package cn.yishi.adapter.process.residentvote;
 
+import cn.yishi.adapter.process.variable.ProcessVariable;
+import java.time.OffsetDateTime;
+
 import cn.yishi.adapter.process.deliberation.Deliberation;
 
 /** Glue for bpmn/residentVote.bpmn (一户一票). */
@@ -16,25 +19,25 @@ public final class ResidentVote {
   public static final String END_EVENT_COUNTED = "endEvent_voteCounted";
 
   public static final class Var {
-    public static final String MEETING_ID = Deliberation.Var.MEETING_ID;
-    public static final String ROOM_GROUP = Deliberation.Var.ROOM_GROUP;
-    public static final String VOTE_TYPE = Deliberation.Var.VOTE_TYPE;
-    public static final String VOTE_COMPOUND = Deliberation.Var.VOTE_COMPOUND;
-    public static final String VOTE_QUESTION = Deliberation.Var.VOTE_QUESTION;
-    public static final String VOTE_PASSED = Deliberation.Var.VOTE_PASSED;
-    public static final String VOTE_OUTCOME = Deliberation.Var.VOTE_OUTCOME;
+    public static final ProcessVariable<Long> MEETING_ID = Deliberation.Var.MEETING_ID;
+    public static final ProcessVariable<String> ROOM_GROUP = Deliberation.Var.ROOM_GROUP;
+    public static final ProcessVariable<String> VOTE_TYPE = Deliberation.Var.VOTE_TYPE;
+    public static final ProcessVariable<String> VOTE_COMPOUND = Deliberation.Var.VOTE_COMPOUND;
+    public static final ProcessVariable<String> VOTE_QUESTION = Deliberation.Var.VOTE_QUESTION;
+    public static final ProcessVariable<Boolean> VOTE_PASSED = Deliberation.Var.VOTE_PASSED;
+    public static final ProcessVariable<String> VOTE_OUTCOME = Deliberation.Var.VOTE_OUTCOME;
     /** True when the matter is reserved for a residents' (representatives') meeting. */
-    public static final String ASSEMBLY = "assembly";
-    public static final String VOTE_ID = "voteId";
-    public static final String VOTE_CLOSES_AT = "voteClosesAt";
-    public static final String HOUSEHOLDS = "households";
-    public static final String PAPER_BALLOTS = "paperBallots";
+    public static final ProcessVariable<Boolean> ASSEMBLY = ProcessVariable.bool("assembly");
+    public static final ProcessVariable<Long> VOTE_ID = ProcessVariable.id("voteId");
+    public static final ProcessVariable<OffsetDateTime> VOTE_CLOSES_AT = ProcessVariable.dateTime("voteClosesAt");
+    public static final ProcessVariable<Integer> HOUSEHOLDS = ProcessVariable.integer("households");
+    public static final ProcessVariable<Object> PAPER_BALLOTS = ProcessVariable.raw("paperBallots");
     /** The fields of one entry of {@link #PAPER_BALLOTS}. */
     public static final java.util.Set<String> PAPER_BALLOT_FIELDS = java.util.Set.of("token", "choice");
-    public static final String ASSEMBLY_MEMBERS = "assemblyMembers";
-    public static final String ASSEMBLY_YES = "assemblyYes";
-    public static final String ASSEMBLY_NO = "assemblyNo";
-    public static final String ASSEMBLY_ABSTAIN = "assemblyAbstain";
+    public static final ProcessVariable<Integer> ASSEMBLY_MEMBERS = ProcessVariable.integer("assemblyMembers");
+    public static final ProcessVariable<Integer> ASSEMBLY_YES = ProcessVariable.integer("assemblyYes");
+    public static final ProcessVariable<Integer> ASSEMBLY_NO = ProcessVariable.integer("assemblyNo");
+    public static final ProcessVariable<Integer> ASSEMBLY_ABSTAIN = ProcessVariable.integer("assemblyAbstain");
 
     private Var() {}
   }

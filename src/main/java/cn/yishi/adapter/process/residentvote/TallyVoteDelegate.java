@@ -16,8 +16,8 @@ public class TallyVoteDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    ResidentVoteService.Tally t = votes.tally(((Number) execution.getVariable(ResidentVote.Var.VOTE_ID)).longValue());
-    execution.setVariable(ResidentVote.Var.VOTE_PASSED, t.passed());
-    execution.setVariable(ResidentVote.Var.VOTE_OUTCOME, t.outcome());
+    ResidentVoteService.Tally t = votes.tally(ResidentVote.Var.VOTE_ID.from(execution));
+    ResidentVote.Var.VOTE_PASSED.on(execution, t.passed());
+    ResidentVote.Var.VOTE_OUTCOME.on(execution, t.outcome());
   }
 }

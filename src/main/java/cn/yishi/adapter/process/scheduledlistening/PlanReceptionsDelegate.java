@@ -23,10 +23,10 @@ public class PlanReceptionsDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     ListeningService.Plan plan = EngineVariables.refusingBadInput(
-        () -> listening.plan(EngineVariables.string(execution, ScheduledListening.Var.LISTENING_DATE)));
-    execution.setVariable(ScheduledListening.Var.LISTENING_DATE, plan.date().toString());
-    execution.setVariable(ScheduledListening.Var.RECEPTION_DUE, EngineVariables.date(plan.dueAt()));
+        () -> listening.plan(ScheduledListening.Var.LISTENING_DATE.from(execution)));
+    ScheduledListening.Var.LISTENING_DATE.on(execution, plan.date().toString());
+    ScheduledListening.Var.RECEPTION_DUE.on(execution, (plan.dueAt()));
     // a JSON list of codes (an ArrayList: a type the engine's deserialization validation accepts)
-    execution.setVariable(ScheduledListening.Var.COMMUNITIES, new ArrayList<>(plan.communities()));
+    ScheduledListening.Var.COMMUNITIES.on(execution, new ArrayList<>(plan.communities()));
   }
 }

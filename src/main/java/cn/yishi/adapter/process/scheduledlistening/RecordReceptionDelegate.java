@@ -29,17 +29,17 @@ public class RecordReceptionDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    List<ListeningService.IssueInput> issues = issues(execution.getVariable(ScheduledListening.Var.ISSUES));
+    List<ListeningService.IssueInput> issues = issues(ScheduledListening.Var.ISSUES.from(execution));
     ListeningService.Reception reception = new ListeningService.Reception(
         execution.getProcessInstanceId(),
-        EngineVariables.string(execution, ScheduledListening.Var.COMMUNITY),
-        date(EngineVariables.string(execution, ScheduledListening.Var.LISTENING_DATE)),
-        EngineVariables.integer(execution, ScheduledListening.Var.RESIDENTS_RECEIVED),
-        EngineVariables.string(execution, ScheduledListening.Var.RECEPTION_NOTE),
+        ScheduledListening.Var.COMMUNITY.from(execution),
+        date(ScheduledListening.Var.LISTENING_DATE.from(execution)),
+        ScheduledListening.Var.RESIDENTS_RECEIVED.from(execution),
+        ScheduledListening.Var.RECEPTION_NOTE.from(execution),
         issues);
     EngineVariables.refusingBadInput(() -> listening.record(reception, EngineVariables.actor(execution)));
-    execution.removeVariable(ScheduledListening.Var.ISSUES);
-    execution.removeVariable(ScheduledListening.Var.RECEPTION_NOTE);
+    ScheduledListening.Var.ISSUES.removeFrom(execution);
+    ScheduledListening.Var.RECEPTION_NOTE.removeFrom(execution);
   }
 
   private static LocalDate date(String value) {
@@ -47,12 +47,12 @@ public class RecordReceptionDelegate implements JavaDelegate {
       return LocalDate.parse(value == null ? "" : value.strip());
     } catch (DateTimeParseException e) {
       throw EngineVariables.badInput(new ValidationException(List.of(
-          new FieldError(ScheduledListening.Var.LISTENING_DATE, "invalid", "接待日期格式应为 yyyy-MM-dd：" + value))));
+          new FieldError(ScheduledListening.Var.LISTENING_DATE.name(), "invalid", "接待日期格式应为 yyyy-MM-dd：" + value))));
     }
   }
 
   private static List<ListeningService.IssueInput> issues(Object value) {
-    return EngineVariables.jsonObjects(value, ScheduledListening.Var.ISSUES, "诉求清单格式不正确").stream()
+    return EngineVariables.jsonObjects(value, ScheduledListening.Var.ISSUES.name(), "诉求清单格式不正确").stream()
         .map(n -> new ListeningService.IssueInput(text(n, "category"), text(n, "title"), text(n, "description"),
             text(n, "compound"), text(n, "householdsAffected")))
         .toList();

@@ -1,5 +1,9 @@
 package cn.yishi.adapter.process.scheduledlistening;
 
+import cn.yishi.adapter.process.variable.ProcessVariable;
+import java.time.OffsetDateTime;
+import java.util.List;
+
 import java.util.Set;
 
 /**
@@ -23,20 +27,20 @@ public final class ScheduledListening {
   /** Variables: the day, the communities, and per reception what the secretary records. */
   public static final class Var {
     /** The listening day, yyyy-MM-dd; today unless the process is started by hand for a missed day. */
-    public static final String LISTENING_DATE = "listeningDate";
+    public static final ProcessVariable<String> LISTENING_DATE = ProcessVariable.string("listeningDate");
     /** When the reception tasks are due: the end of the working day (WorkingDayCalendar). */
-    public static final String RECEPTION_DUE = "receptionDueDate";
+    public static final ProcessVariable<OffsetDateTime> RECEPTION_DUE = ProcessVariable.dateTime("receptionDueDate");
     /** The community codes, one reception each (the multi-instance collection). */
-    public static final String COMMUNITIES = "receptionCommunities";
+    public static final ProcessVariable<List<String>> COMMUNITIES = ProcessVariable.stringList("receptionCommunities");
     /** The community code of one reception (the multi-instance element variable). */
-    public static final String COMMUNITY = "community";
-    public static final String COMMUNITY_NAME = "communityName";
+    public static final ProcessVariable<String> COMMUNITY = ProcessVariable.string("community");
+    public static final ProcessVariable<String> COMMUNITY_NAME = ProcessVariable.string("communityName");
     /** The community's 社区两委 group, where the secretary works. */
-    public static final String RECEPTION_GROUP = "receptionGroup";
-    public static final String RESIDENTS_RECEIVED = "residentsReceived";
-    public static final String RECEPTION_NOTE = "receptionNote";
+    public static final ProcessVariable<String> RECEPTION_GROUP = ProcessVariable.string("receptionGroup");
+    public static final ProcessVariable<Integer> RESIDENTS_RECEIVED = ProcessVariable.integer("residentsReceived");
+    public static final ProcessVariable<String> RECEPTION_NOTE = ProcessVariable.string("receptionNote");
     /** The form's dynamic list of issues heard, submitted by Tasklist as a Json variable. */
-    public static final String ISSUES = "issues";
+    public static final ProcessVariable<Object> ISSUES = ProcessVariable.raw("issues");
     /** The fields of one entry of {@link #ISSUES}, read by RecordReceptionDelegate. */
     public static final Set<String> ISSUE_FIELDS =
         Set.of("category", "title", "description", "compound", "householdsAffected");
@@ -46,7 +50,7 @@ public final class ScheduledListening {
      * process once recorded, and never written to the history tables that Cockpit shows (a secretary
      * may still type a name or a phone number into a description).
      */
-    public static final Set<String> NOT_IN_HISTORY = Set.of(ISSUES, RECEPTION_NOTE);
+    public static final Set<String> NOT_IN_HISTORY = Set.of(ISSUES.name(), RECEPTION_NOTE.name());
 
     private Var() {}
   }

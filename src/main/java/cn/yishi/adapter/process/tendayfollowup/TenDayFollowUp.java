@@ -1,5 +1,7 @@
 package cn.yishi.adapter.process.tendayfollowup;
 
+import cn.yishi.adapter.process.variable.ProcessVariable;
+
 /** Glue for bpmn/tenDayFollowUp.bpmn: its key, element ids and variable names. */
 public final class TenDayFollowUp {
   public static final String PROCESS_KEY = "tenDayFollowUp";
@@ -9,10 +11,10 @@ public final class TenDayFollowUp {
   /** Variables of a sweep started by hand (catch-up); a timer start has none. */
   public static final class Var {
     /** yyyy-MM-dd; without it the sweep runs as of today. */
-    public static final String AS_OF = "asOf";
-    public static final String TRIGGERED_BY = "triggeredBy";
+    public static final ProcessVariable<String> AS_OF = ProcessVariable.string("asOf");
+    public static final ProcessVariable<String> TRIGGERED_BY = ProcessVariable.string("triggeredBy");
     /** Written by the sweep: the id of its run record. */
-    public static final String RUN_ID = "runId";
+    public static final ProcessVariable<Long> RUN_ID = ProcessVariable.id("runId");
 
     private Var() {}
   }

@@ -21,10 +21,10 @@ public class TenDaySweepDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String asOf = EngineVariables.string(execution, Var.AS_OF);
-    String by = EngineVariables.string(execution, Var.TRIGGERED_BY);
+    String asOf = Var.AS_OF.from(execution);
+    String by = Var.TRIGGERED_BY.from(execution);
     SupervisionStore.Run run = sweep.sweep(asOf == null ? sweep.today() : LocalDate.parse(asOf),
         by == null ? "timer" : by, execution.getProcessInstanceId());
-    execution.setVariable(Var.RUN_ID, run.id());
+    Var.RUN_ID.on(execution, run.id());
   }
 }

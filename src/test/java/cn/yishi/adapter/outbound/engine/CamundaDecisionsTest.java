@@ -46,16 +46,16 @@ class CamundaDecisionsTest {
   @BeforeEach
   void tables() {
     DmnDecisionResultEntries admissibility = mock(DmnDecisionResultEntries.class);
-    when(admissibility.getEntry("suggestedAdmissible")).thenReturn(true);
+    when(admissibility.get("suggestedAdmissible")).thenReturn(true);
     DmnDecisionResultEntries triage = mock(DmnDecisionResultEntries.class);
-    when(triage.getEntry("urgency")).thenReturn("GREEN");
-    when(triage.getEntry("tier")).thenReturn("STATION");
-    when(triage.getEntry("disposal")).thenReturn("IMMEDIATE");
-    when(triage.getEntry("responseDays")).thenReturn(1);
-    when(triage.getEntry("resolutionDays")).thenReturn(3);
-    when(decisions.evaluateDecisionByKey(CamundaDecisions.ADMISSIBILITY).variables(any()).evaluate().getSingleResult())
+    when(triage.get("urgency")).thenReturn("GREEN");
+    when(triage.get("tier")).thenReturn("STATION");
+    when(triage.get("disposal")).thenReturn("IMMEDIATE");
+    when(triage.get("responseDays")).thenReturn(1);
+    when(triage.get("resolutionDays")).thenReturn(3);
+    when(decisions.evaluateDecisionByKey(DecisionTables.Admissibility.KEY).variables(any()).evaluate().getSingleResult())
         .thenReturn(admissibility);
-    when(decisions.evaluateDecisionByKey(CamundaDecisions.TRIAGE).variables(any()).evaluate().getSingleResult())
+    when(decisions.evaluateDecisionByKey(DecisionTables.Triage.KEY).variables(any()).evaluate().getSingleResult())
         .thenReturn(triage);
     clearInvocations(decisions);
   }

@@ -69,22 +69,22 @@ class DeliberationProcessTest {
 
   private ProcessInstance startForCase() {
     return runtimeService().startProcessInstanceByKey(Deliberation.PROCESS_KEY, "FX-2026-000042", withVariables(
-        IssueLifecycle.Var.CASE_NO, "FX-2026-000042", Var.TITLE, "御苑小区老楼加装电梯", Var.COMMUNITY, "hualin",
-        Var.URGENCY, "YELLOW"));
+        IssueLifecycle.Var.CASE_NO.name(), "FX-2026-000042", Var.TITLE.name(), "御苑小区老楼加装电梯", Var.COMMUNITY.name(), "hualin",
+        Var.URGENCY.name(), "YELLOW"));
   }
 
   /** 会前沟通 and 问题清单: every party states its position, the room drafts the problem list. */
   private void prepare(ProcessInstance pi) {
     assertThat(pi).isWaitingAt(Deliberation.USER_TASK_PRE_MEETING);
     for (Task t : tasks(pi, Deliberation.USER_TASK_PRE_MEETING)) {
-      complete(t, withVariables(Var.POSITION, "本方同意加装"));
+      complete(t, withVariables(Var.POSITION.name(), "本方同意加装"));
     }
-    complete(task(Deliberation.USER_TASK_PROBLEM_LIST, pi), withVariables(Var.PROBLEM_LIST, "加装电梯费用分摊"));
+    complete(task(Deliberation.USER_TASK_PROBLEM_LIST, pi), withVariables(Var.PROBLEM_LIST.name(), "加装电梯费用分摊"));
     assertThat(pi).hasPassed(Deliberation.SERVICE_TASK_MATCH_RESOURCES).isWaitingAt(Deliberation.USER_TASK_RECORD_MEETING);
   }
 
   private void meet(ProcessInstance pi, Object... extra) {
-    Map<String, Object> vars = withVariables(Var.PARTICIPANTS, 15, Var.SUMMARY, "五方共议");
+    Map<String, Object> vars = withVariables(Var.PARTICIPANTS.name(), 15, Var.SUMMARY.name(), "五方共议");
     for (int i = 0; i < extra.length; i += 2) {
       vars.put((String) extra[i], extra[i + 1]);
     }
@@ -99,7 +99,7 @@ class DeliberationProcessTest {
   private void implement(ProcessInstance pi) {
     List<Task> items = tasks(pi, Deliberation.USER_TASK_IMPLEMENT_ITEM);
     assertThat(items).hasSize(2);
-    items.forEach(t -> complete(t, withVariables(Var.PROGRESS_NOTE, "已完成")));
+    items.forEach(t -> complete(t, withVariables(Var.PROGRESS_NOTE.name(), "已完成")));
     assertThat(pi).hasPassed(Deliberation.END_EVENT_IMPLEMENTED).isEnded();
   }
 
@@ -135,10 +135,10 @@ class DeliberationProcessTest {
         "opinion:hualin-residents");
     Task meeting = task(Deliberation.USER_TASK_RECORD_MEETING, pi);
     assertThat(meeting).hasCandidateGroup("hualin-room");
-    assertThat(ENGINE.getTaskService().getVariable(meeting.getId(), Var.AGENDA_FOLLOW_UP)).asString().startsWith("议程第一项");
-    assertThat(ENGINE.getTaskService().getVariable(meeting.getId(), Var.RESOURCE_MATCHES)).isEqualTo("可调用资源：县住建局");
+    assertThat(ENGINE.getTaskService().getVariable(meeting.getId(), Var.AGENDA_FOLLOW_UP.name())).asString().startsWith("议程第一项");
+    assertThat(ENGINE.getTaskService().getVariable(meeting.getId(), Var.RESOURCE_MATCHES.name())).isEqualTo("可调用资源：县住建局");
 
-    meet(pi, Var.ON_SITE, true);
+    meet(pi, Var.ON_SITE.name(), true);
     assertThat(pi).hasPassed(Deliberation.SERVICE_TASK_START_PUBLICITY)
         .hasNotPassed(Deliberation.USER_TASK_EXPERT_REVIEW, Deliberation.CALL_ACTIVITY_VOTE);
     publicityEnds(pi);
@@ -152,7 +152,7 @@ class DeliberationProcessTest {
   @Test
   void aCommunityMatterWithoutACaseIsDeliberatedToo() {
     ProcessInstance pi = runtimeService().startProcessInstanceByKey(Deliberation.PROCESS_KEY, withVariables(
-        Var.TITLE, "御苑小区居民公约修订", Var.COMMUNITY, "hualin"));
+        Var.TITLE.name(), "御苑小区居民公约修订", Var.COMMUNITY.name(), "hualin"));
     assertThat(tasks(pi, Deliberation.USER_TASK_PRE_MEETING)).allSatisfy(t -> assertThat(t.getName()).isEqualTo("会前沟通  御苑小区居民公约修订"));
     prepare(pi);
     meet(pi);
@@ -164,11 +164,11 @@ class DeliberationProcessTest {
   void aPausedMeetingIsRescheduledAndHeldAgain() {
     ProcessInstance pi = startForCase();
     prepare(pi);
-    meet(pi, Var.PAUSED, true, Var.PAUSE_REASON, "物业公司代表缺席，需补充费用测算");
+    meet(pi, Var.PAUSED.name(), true, Var.PAUSE_REASON.name(), "物业公司代表缺席，需补充费用测算");
     assertThat(pi).hasPassed(Deliberation.SERVICE_TASK_RESCHEDULE).isWaitingAt(Deliberation.USER_TASK_RECORD_MEETING)
         .hasNotPassed(Deliberation.SERVICE_TASK_START_PUBLICITY);
-    assertThat(pi).variables().containsEntry(Var.PAUSED, false);
-    meet(pi, Var.PAUSED, false);
+    assertThat(pi).variables().containsEntry(Var.PAUSED.name(), false);
+    meet(pi, Var.PAUSED.name(), false);
     publicityEnds(pi);
     implement(pi);
     assertThat(stubs.calls).containsSubsequence("recordMeeting", "reschedule", "recordMeeting", "publicity");
@@ -178,23 +178,23 @@ class DeliberationProcessTest {
   void theExpertPanelRejectsAndTheMeetingRevisesThePlan() {
     ProcessInstance pi = startForCase();
     prepare(pi);
-    meet(pi, Var.EXPERT_REVIEW, true);
+    meet(pi, Var.EXPERT_REVIEW.name(), true);
     Task review = task(Deliberation.USER_TASK_EXPERT_REVIEW, pi);
     assertThat(candidateGroups(review)).containsExactly("expert-panel");
     assertThat(review.getDueDate()).isNotNull();
-    complete(review, withVariables(Var.EXPERT_APPROVED, "false", Var.EXPERT_OPINION, "费用分摊方案缺少低楼层补偿"));
+    complete(review, withVariables(Var.EXPERT_APPROVED.name(), "false", Var.EXPERT_OPINION.name(), "费用分摊方案缺少低楼层补偿"));
     assertThat(pi).isWaitingAt(Deliberation.USER_TASK_RECORD_MEETING).hasNotPassed(Deliberation.SERVICE_TASK_START_PUBLICITY);
 
-    meet(pi, Var.EXPERT_REVIEW, true);
-    complete(task(Deliberation.USER_TASK_EXPERT_REVIEW, pi), withVariables(Var.EXPERT_APPROVED, "true", Var.EXPERT_OPINION, "合法合理"));
+    meet(pi, Var.EXPERT_REVIEW.name(), true);
+    complete(task(Deliberation.USER_TASK_EXPERT_REVIEW, pi), withVariables(Var.EXPERT_APPROVED.name(), "true", Var.EXPERT_OPINION.name(), "合法合理"));
     assertThat(pi).hasPassed(Deliberation.SERVICE_TASK_START_PUBLICITY);
     publicityEnds(pi);
     implement(pi);
   }
 
   private void meetWithVote(ProcessInstance pi) {
-    meet(pi, Var.RESIDENT_VOTE, true, Var.VOTE_TYPE, "ELEVATOR_RETROFIT", Var.VOTE_COMPOUND, "hualin-yuyuan",
-        Var.VOTE_QUESTION, "是否同意1号楼加装电梯");
+    meet(pi, Var.RESIDENT_VOTE.name(), true, Var.VOTE_TYPE.name(), "ELEVATOR_RETROFIT", Var.VOTE_COMPOUND.name(), "hualin-yuyuan",
+        Var.VOTE_QUESTION.name(), "是否同意1号楼加装电梯");
   }
 
   @Test
@@ -205,11 +205,11 @@ class DeliberationProcessTest {
     assertThat(pi).isWaitingAt(Deliberation.CALL_ACTIVITY_VOTE);
     ProcessInstance vote = vote(pi);
     assertThat(vote).hasBusinessKey("FX-2026-000042").isWaitingAt(ResidentVote.USER_TASK_PAPER_BALLOTS);
-    assertThat(vote).variables().containsEntry(ResidentVote.Var.VOTE_TYPE, "ELEVATOR_RETROFIT")
-        .containsEntry(ResidentVote.Var.VOTE_COMPOUND, "hualin-yuyuan");
+    assertThat(vote).variables().containsEntry(ResidentVote.Var.VOTE_TYPE.name(), "ELEVATOR_RETROFIT")
+        .containsEntry(ResidentVote.Var.VOTE_COMPOUND.name(), "hualin-yuyuan");
     execute(job(ResidentVote.BOUNDARY_VOTE_CLOSED, vote));
     assertThat(vote).isEnded();
-    assertThat(pi).variables().containsEntry(Var.VOTE_PASSED, true).containsEntry(Var.VOTE_OUTCOME, "PASSED");
+    assertThat(pi).variables().containsEntry(Var.VOTE_PASSED.name(), true).containsEntry(Var.VOTE_OUTCOME.name(), "PASSED");
     assertThat(pi).hasPassed(Deliberation.SERVICE_TASK_START_PUBLICITY);
     publicityEnds(pi);
     implement(pi);
@@ -223,7 +223,7 @@ class DeliberationProcessTest {
     meetWithVote(pi);
     execute(job(ResidentVote.BOUNDARY_VOTE_CLOSED, vote(pi)));
     assertThat(pi).isWaitingAt(Deliberation.USER_TASK_RECORD_MEETING).hasNotPassed(Deliberation.SERVICE_TASK_START_PUBLICITY);
-    assertThat(pi).variables().containsEntry(Var.VOTE_OUTCOME, "REJECTED");
+    assertThat(pi).variables().containsEntry(Var.VOTE_OUTCOME.name(), "REJECTED");
     stubs.tallyOutcome = "PASSED";
     meetWithVote(pi);
     execute(job(ResidentVote.BOUNDARY_VOTE_CLOSED, vote(pi)));
@@ -238,8 +238,8 @@ class DeliberationProcessTest {
     meetWithVote(pi);
     execute(job(ResidentVote.BOUNDARY_VOTE_CLOSED, vote(pi)));
     assertThat(pi).isWaitingAt(Deliberation.USER_TASK_RECORD_MEETING).hasNotPassed(Deliberation.SERVICE_TASK_START_PUBLICITY);
-    assertThat(pi).variables().containsEntry(Var.VOTE_PASSED, false).containsEntry(Var.VOTE_OUTCOME, "NO_QUORUM");
-    meet(pi, Var.RESIDENT_VOTE, false);
+    assertThat(pi).variables().containsEntry(Var.VOTE_PASSED.name(), false).containsEntry(Var.VOTE_OUTCOME.name(), "NO_QUORUM");
+    meet(pi, Var.RESIDENT_VOTE.name(), false);
     assertThat(pi).hasPassed(Deliberation.SERVICE_TASK_START_PUBLICITY);
   }
 
@@ -252,8 +252,8 @@ class DeliberationProcessTest {
     publicityEnds(pi);
     Task decide = task(Deliberation.USER_TASK_DECIDE_OBJECTIONS, pi);
     assertThat(decide).hasCandidateGroup("hualin-room");
-    assertThat(ENGINE.getTaskService().getVariable(decide.getId(), Var.OBJECTION_COUNT)).isEqualTo(3);
-    complete(decide, withVariables(Var.OBJECTION_DECISION, "RECONVENE", Var.DECISION_REASON, "低楼层住户意见较大"));
+    assertThat(ENGINE.getTaskService().getVariable(decide.getId(), Var.OBJECTION_COUNT.name())).isEqualTo(3);
+    complete(decide, withVariables(Var.OBJECTION_DECISION.name(), "RECONVENE", Var.DECISION_REASON.name(), "低楼层住户意见较大"));
     assertThat(pi).isWaitingAt(Deliberation.USER_TASK_RECORD_MEETING).hasNotPassed(Deliberation.SERVICE_TASK_ADOPT);
 
     stubs.objections = 0;
@@ -271,7 +271,7 @@ class DeliberationProcessTest {
     meet(pi);
     publicityEnds(pi);
     complete(task(Deliberation.USER_TASK_DECIDE_OBJECTIONS, pi),
-        withVariables(Var.OBJECTION_DECISION, "CONFIRM", Var.DECISION_REASON, "异议已在方案中回应"));
+        withVariables(Var.OBJECTION_DECISION.name(), "CONFIRM", Var.DECISION_REASON.name(), "异议已在方案中回应"));
     assertThat(pi).hasPassed(Deliberation.SERVICE_TASK_DECIDE_OBJECTIONS, Deliberation.SERVICE_TASK_ADOPT)
         .isWaitingAt(Deliberation.USER_TASK_IMPLEMENT_ITEM);
     implement(pi);

@@ -68,58 +68,58 @@ public final class DeliberationStubs {
 
   public void install(Map<Object, Object> beans) {
     beans.put("scheduleMeetingDelegate", recording("schedule", e -> {
-      e.setVariable(Deliberation.Var.MEETING_ID, 7L);
-      e.setVariable(Deliberation.Var.ROOM_GROUP, "hualin-room");
-      e.setVariable(Deliberation.Var.AGENDA_FOLLOW_UP, "议程第一项：上次议事会决议事项跟进");
-      e.setVariable(Deliberation.Var.MEETING_DUE, Date.from(Instant.now().plus(5, ChronoUnit.DAYS)));
-      if (!e.hasVariable(IssueLifecycle.Var.CASE_NO)) {
-        e.setVariable(IssueLifecycle.Var.CASE_NO, null);
+      e.setVariable(Deliberation.Var.MEETING_ID.name(), 7L);
+      e.setVariable(Deliberation.Var.ROOM_GROUP.name(), "hualin-room");
+      e.setVariable(Deliberation.Var.AGENDA_FOLLOW_UP.name(), "议程第一项：上次议事会决议事项跟进");
+      e.setVariable(Deliberation.Var.MEETING_DUE.name(), Date.from(Instant.now().plus(5, ChronoUnit.DAYS)));
+      if (!e.hasVariable(IssueLifecycle.Var.CASE_NO.name())) {
+        e.setVariable(IssueLifecycle.Var.CASE_NO.name(), null);
       }
     }));
-    beans.put("meetingOpinionTaskListener", (TaskListener) t -> calls.add("opinion:" + t.getVariable(Deliberation.Var.PARTY_GROUP)));
+    beans.put("meetingOpinionTaskListener", (TaskListener) t -> calls.add("opinion:" + t.getVariable(Deliberation.Var.PARTY_GROUP.name())));
     beans.put("meetingParties", new PartiesStub());
     beans.put("workingDays", new WorkingDaysStub());
     beans.put("matchResourcesDelegate", recording("matchResources",
-        e -> e.setVariable(Deliberation.Var.RESOURCE_MATCHES, "可调用资源：县住建局")));
+        e -> e.setVariable(Deliberation.Var.RESOURCE_MATCHES.name(), "可调用资源：县住建局")));
     beans.put("recordMeetingDelegate", recording("recordMeeting", e -> {
-      boolean paused = yes(e, Deliberation.Var.PAUSED);
-      e.setVariable(Deliberation.Var.PAUSED, paused);
-      e.setVariable(Deliberation.Var.EXPERT_REVIEW, !paused && yes(e, Deliberation.Var.EXPERT_REVIEW));
-      e.setVariable(Deliberation.Var.RESIDENT_VOTE, !paused && yes(e, Deliberation.Var.RESIDENT_VOTE));
+      boolean paused = yes(e, Deliberation.Var.PAUSED.name());
+      e.setVariable(Deliberation.Var.PAUSED.name(), paused);
+      e.setVariable(Deliberation.Var.EXPERT_REVIEW.name(), !paused && yes(e, Deliberation.Var.EXPERT_REVIEW.name()));
+      e.setVariable(Deliberation.Var.RESIDENT_VOTE.name(), !paused && yes(e, Deliberation.Var.RESIDENT_VOTE.name()));
     }));
     beans.put("rescheduleMeetingDelegate", recording("reschedule", e -> {
-      e.setVariable(Deliberation.Var.MEETING_DUE, Date.from(Instant.now().plus(20, ChronoUnit.DAYS)));
-      e.setVariable(Deliberation.Var.PAUSED, false);
+      e.setVariable(Deliberation.Var.MEETING_DUE.name(), Date.from(Instant.now().plus(20, ChronoUnit.DAYS)));
+      e.setVariable(Deliberation.Var.PAUSED.name(), false);
     }));
     beans.put("recordExpertReviewDelegate", recording("expertReview",
-        e -> e.setVariable(Deliberation.Var.EXPERT_APPROVED, yes(e, Deliberation.Var.EXPERT_APPROVED))));
+        e -> e.setVariable(Deliberation.Var.EXPERT_APPROVED.name(), yes(e, Deliberation.Var.EXPERT_APPROVED.name()))));
     beans.put("startPublicityDelegate", recording("publicity",
-        e -> e.setVariable(Deliberation.Var.PUBLICITY_ENDS_AT, Date.from(Instant.now().plus(7, ChronoUnit.DAYS)))));
+        e -> e.setVariable(Deliberation.Var.PUBLICITY_ENDS_AT.name(), Date.from(Instant.now().plus(7, ChronoUnit.DAYS)))));
     beans.put("countObjectionsDelegate", recording("countObjections",
-        e -> e.setVariable(Deliberation.Var.OBJECTION_COUNT, objections)));
+        e -> e.setVariable(Deliberation.Var.OBJECTION_COUNT.name(), objections)));
     beans.put("recordObjectionDecisionDelegate", recording("objectionDecision",
-        e -> e.setVariable(Deliberation.Var.RECONVENE, "RECONVENE".equals(e.getVariable(Deliberation.Var.OBJECTION_DECISION)))));
+        e -> e.setVariable(Deliberation.Var.RECONVENE.name(), "RECONVENE".equals(e.getVariable(Deliberation.Var.OBJECTION_DECISION.name())))));
     beans.put("adoptResolutionDelegate", recording("adopt", e -> { }));
-    beans.put("resolutionItemTaskListener", (TaskListener) t -> calls.add("item:" + t.getVariable(Deliberation.Var.ITEM_ID)));
+    beans.put("resolutionItemTaskListener", (TaskListener) t -> calls.add("item:" + t.getVariable(Deliberation.Var.ITEM_ID.name())));
     beans.put("resolutionItems", new ResolutionItemsStub());
     beans.put("openVoteDelegate", recording("openVote", e -> {
-      e.setVariable(ResidentVote.Var.ASSEMBLY, assembly);
+      e.setVariable(ResidentVote.Var.ASSEMBLY.name(), assembly);
       if (!assembly) {
-        e.setVariable(ResidentVote.Var.VOTE_ID, 5L);
-        e.setVariable(ResidentVote.Var.HOUSEHOLDS, 12);
-        e.setVariable(ResidentVote.Var.VOTE_CLOSES_AT, Date.from(Instant.now().plus(7, ChronoUnit.DAYS)));
+        e.setVariable(ResidentVote.Var.VOTE_ID.name(), 5L);
+        e.setVariable(ResidentVote.Var.HOUSEHOLDS.name(), 12);
+        e.setVariable(ResidentVote.Var.VOTE_CLOSES_AT.name(), Date.from(Instant.now().plus(7, ChronoUnit.DAYS)));
       }
     }));
-    beans.put("enterPaperBallotsDelegate", recording("paperBallots", e -> e.removeVariable(ResidentVote.Var.PAPER_BALLOTS)));
+    beans.put("enterPaperBallotsDelegate", recording("paperBallots", e -> e.removeVariable(ResidentVote.Var.PAPER_BALLOTS.name())));
     beans.put("tallyVoteDelegate", recording("tally", e -> {
-      e.setVariable(ResidentVote.Var.VOTE_PASSED, "PASSED".equals(tallyOutcome));
-      e.setVariable(ResidentVote.Var.VOTE_OUTCOME, tallyOutcome);
+      e.setVariable(ResidentVote.Var.VOTE_PASSED.name(), "PASSED".equals(tallyOutcome));
+      e.setVariable(ResidentVote.Var.VOTE_OUTCOME.name(), tallyOutcome);
     }));
     beans.put("recordAssemblyDelegate", recording("assembly", e -> {
-      int yes = ((Number) e.getVariable(ResidentVote.Var.ASSEMBLY_YES)).intValue();
-      int no = ((Number) e.getVariable(ResidentVote.Var.ASSEMBLY_NO)).intValue();
-      e.setVariable(ResidentVote.Var.VOTE_PASSED, yes > no);
-      e.setVariable(ResidentVote.Var.VOTE_OUTCOME, yes > no ? "PASSED" : "REJECTED");
+      int yes = ((Number) e.getVariable(ResidentVote.Var.ASSEMBLY_YES.name())).intValue();
+      int no = ((Number) e.getVariable(ResidentVote.Var.ASSEMBLY_NO.name())).intValue();
+      e.setVariable(ResidentVote.Var.VOTE_PASSED.name(), yes > no);
+      e.setVariable(ResidentVote.Var.VOTE_OUTCOME.name(), yes > no ? "PASSED" : "REJECTED");
     }));
   }
 }

@@ -74,14 +74,14 @@ class IssueLifecycleProcessTest {
   /** A supervision order as CamundaCaseProcesses delivers it. */
   private static void supervise(org.camunda.bpm.engine.RuntimeService runtime, String processInstanceId, long orderId) {
     runtime.createMessageCorrelation(MESSAGE_SUPERVISE).processInstanceId(processInstanceId)
-        .setVariableToTriggeredScope(Var.SUPERVISION_ORDER_ID, orderId)
-        .setVariableToTriggeredScope(Var.SUPERVISION_GROUPS, "hualin-room,dispatch-centre")
-        .setVariableToTriggeredScope(Var.SUPERVISION_DUE, Date.from(Instant.now().plus(2, ChronoUnit.DAYS)))
-        .setVariableToTriggeredScope(Var.SUPERVISION_REASON, "已超过办理期限")
-        .setVariableToTriggeredScope(Var.SUPERVISION_NOTE, "督办邮件已发送")
-        .setVariableToTriggeredScope(Var.SUPERVISION_PRIORITY, 70)
-        .setVariableToTriggeredScope(Var.SUPERVISION_COMMENT, null)
-        .setVariableToTriggeredScope(Var.SUPERVISION_ACKNOWLEDGED, false)
+        .setVariableToTriggeredScope(Var.SUPERVISION_ORDER_ID.name(), orderId)
+        .setVariableToTriggeredScope(Var.SUPERVISION_GROUPS.name(), "hualin-room,dispatch-centre")
+        .setVariableToTriggeredScope(Var.SUPERVISION_DUE.name(), Date.from(Instant.now().plus(2, ChronoUnit.DAYS)))
+        .setVariableToTriggeredScope(Var.SUPERVISION_REASON.name(), "已超过办理期限")
+        .setVariableToTriggeredScope(Var.SUPERVISION_NOTE.name(), "督办邮件已发送")
+        .setVariableToTriggeredScope(Var.SUPERVISION_PRIORITY.name(), 70)
+        .setVariableToTriggeredScope(Var.SUPERVISION_COMMENT.name(), null)
+        .setVariableToTriggeredScope(Var.SUPERVISION_ACKNOWLEDGED.name(), false)
         .correlateWithResult();
   }
 
@@ -93,10 +93,10 @@ class IssueLifecycleProcessTest {
 
   /** The routing facts the real delegates write. */
   private static void route(DelegateExecution e, String handlerGroups) {
-    e.setVariable(Var.HANDLER_GROUPS, handlerGroups);
-    e.setVariable(Var.SUPERVISOR_GROUPS, "hualin-room,dispatch-centre");
-    e.setVariable(Var.HANDLING_DEADLINE, Date.from(Instant.now().plus(3, ChronoUnit.DAYS)));
-    e.setVariable(Var.PRIORITY, 40);
+    e.setVariable(Var.HANDLER_GROUPS.name(), handlerGroups);
+    e.setVariable(Var.SUPERVISOR_GROUPS.name(), "hualin-room,dispatch-centre");
+    e.setVariable(Var.HANDLING_DEADLINE.name(), Date.from(Instant.now().plus(3, ChronoUnit.DAYS)));
+    e.setVariable(Var.PRIORITY.name(), 40);
   }
 
   /** camunda-bpm-assert keeps one engine per thread: use this class's, not the previous class's. */
@@ -115,47 +115,47 @@ class IssueLifecycleProcessTest {
     BEANS.put("registerCaseDelegate", (JavaDelegate) e -> {
       e.removeVariables(Var.PERSONAL);
       e.setProcessBusinessKey(CASE_NO);
-      e.setVariable(Var.CASE_NO, CASE_NO);
-      e.setVariable(Var.REVIEW_GROUP, "hualin-community");
-      e.setVariable(Var.GRID_GROUP, "hualin-grid");
+      e.setVariable(Var.CASE_NO.name(), CASE_NO);
+      e.setVariable(Var.REVIEW_GROUP.name(), "hualin-community");
+      e.setVariable(Var.GRID_GROUP.name(), "hualin-grid");
     });
     BEANS.put("suggestClassificationDelegate", (JavaDelegate) e -> {
-      e.setVariable(Var.ADMISSIBLE, true);
-      e.setVariable(Var.URGENCY, "GREEN");
-      e.setVariable(Var.TIER, "STATION");
-      e.setVariable(Var.DISPOSAL, "IMMEDIATE");
-      e.setVariable(Var.RESPONSIBLE_UNIT, null);
-      e.setVariable(Var.PRIORITY, 40);
-      e.setVariable(Var.REVIEW_DUE, Date.from(Instant.now().plus(1, ChronoUnit.DAYS)));
+      e.setVariable(Var.ADMISSIBLE.name(), true);
+      e.setVariable(Var.URGENCY.name(), "GREEN");
+      e.setVariable(Var.TIER.name(), "STATION");
+      e.setVariable(Var.DISPOSAL.name(), "IMMEDIATE");
+      e.setVariable(Var.RESPONSIBLE_UNIT.name(), null);
+      e.setVariable(Var.PRIORITY.name(), 40);
+      e.setVariable(Var.REVIEW_DUE.name(), Date.from(Instant.now().plus(1, ChronoUnit.DAYS)));
     });
     BEANS.put("recordReviewDelegate", (JavaDelegate) e -> {
       if (refuseReview.get()) {
         throw new BadUserRequestException("输入有误：declineReason: 不予受理时必须填写理由");
       }
-      route(e, e.getVariable(Var.RESPONSIBLE_UNIT) == null ? "station-hualin-yuyuan" : "unit-" + e.getVariable(Var.RESPONSIBLE_UNIT));
+      route(e, e.getVariable(Var.RESPONSIBLE_UNIT.name()) == null ? "station-hualin-yuyuan" : "unit-" + e.getVariable(Var.RESPONSIBLE_UNIT.name()));
     });
     BEANS.put("recordDispatchDelegate", (JavaDelegate) e -> {
-      e.setVariable(Var.UNIT_GROUPS, "unit-housing,unit-water");
+      e.setVariable(Var.UNIT_GROUPS.name(), "unit-housing,unit-water");
       route(e, "unit-housing");
     });
     BEANS.put("recordClaimDelegate", (JavaDelegate) e -> route(e, "unit-water"));
     BEANS.put("recordHandlingDelegate", (JavaDelegate) e -> route(e,
-        "ESCALATE".equals(e.getVariable(Var.OUTCOME)) ? "hualin-room" : (String) e.getVariable(Var.HANDLER_GROUPS)));
+        "ESCALATE".equals(e.getVariable(Var.OUTCOME.name())) ? "hualin-room" : (String) e.getVariable(Var.HANDLER_GROUPS.name())));
     BEANS.put("recordOverdueDelegate", (JavaDelegate) e -> {
-      route(e, (String) e.getVariable(Var.HANDLER_GROUPS));
+      route(e, (String) e.getVariable(Var.HANDLER_GROUPS.name()));
       // as SupervisionOrders does through CaseProcesses.supervise: into this very process
       supervise(e.getProcessEngineServices().getRuntimeService(), e.getProcessInstanceId(), 7L);
     });
     BEANS.put("recordSupervisionDelegate", (JavaDelegate) e ->
-        recordedSupervision.add(e.getVariable(Var.SUPERVISION_ORDER_ID) + ":" + e.getVariable(Var.SUPERVISION_COMMENT)));
+        recordedSupervision.add(e.getVariable(Var.SUPERVISION_ORDER_ID.name()) + ":" + e.getVariable(Var.SUPERVISION_COMMENT.name())));
     BEANS.put("requestEvaluationDelegate", (JavaDelegate) e -> {
-      e.setVariable(Var.EVALUATION_BY_MAIL, reporterHasEmail.get());
-      e.setVariable(Var.EVALUATION_WAIT, "P7D");
-      e.setVariable(Var.VISIT_DUE, Date.from(Instant.now().plus(9, ChronoUnit.DAYS)));
+      e.setVariable(Var.EVALUATION_BY_MAIL.name(), reporterHasEmail.get());
+      e.setVariable(Var.EVALUATION_WAIT.name(), "P7D");
+      e.setVariable(Var.VISIT_DUE.name(), Date.from(Instant.now().plus(9, ChronoUnit.DAYS)));
     });
     BEANS.put("recordEvaluationDelegate", (JavaDelegate) e ->
-        e.setVariable(Var.SATISFIED, Integer.parseInt(e.getVariable(Var.SATISFACTION).toString()) >= 3));
-    BEANS.put("startReworkDelegate", (JavaDelegate) e -> route(e, (String) e.getVariable(Var.HANDLER_GROUPS)));
+        e.setVariable(Var.SATISFIED.name(), Integer.parseInt(e.getVariable(Var.SATISFACTION.name()).toString()) >= 3));
+    BEANS.put("startReworkDelegate", (JavaDelegate) e -> route(e, (String) e.getVariable(Var.HANDLER_GROUPS.name())));
     BEANS.put("closeCaseDelegate", (JavaDelegate) e -> { });
     BEANS.put("recordDeliberationResultDelegate", (JavaDelegate) e -> { });
     deliberation.install(BEANS);
@@ -166,24 +166,24 @@ class IssueLifecycleProcessTest {
 
   private ProcessInstance report() {
     return runtimeService().startProcessInstanceByKey(PROCESS_KEY, withVariables(
-        Var.CATEGORY, "streetlight",
-        Var.TITLE, "御苑小区路灯不亮",
-        Var.COMMUNITY, "hualin",
-        Var.REPORTER_NAME, "李四",
-        Var.REPORTER_PHONE, "13800138000"));
+        Var.CATEGORY.name(), "streetlight",
+        Var.TITLE.name(), "御苑小区路灯不亮",
+        Var.COMMUNITY.name(), "hualin",
+        Var.REPORTER_NAME.name(), "李四",
+        Var.REPORTER_PHONE.name(), "13800138000"));
   }
 
   /** Default action for the review: accept as suggested, with the given disposal and unit. */
   private void accept(ProcessInstance pi, String disposal, String unit) {
-    complete(task(USER_TASK_REVIEW, pi), withVariables(Var.ADMISSIBLE, true, Var.DISPOSAL, disposal, Var.RESPONSIBLE_UNIT, unit));
+    complete(task(USER_TASK_REVIEW, pi), withVariables(Var.ADMISSIBLE.name(), true, Var.DISPOSAL.name(), disposal, Var.RESPONSIBLE_UNIT.name(), unit));
   }
 
   private void handle(ProcessInstance pi, String outcome) {
-    complete(task(USER_TASK_HANDLE, pi), withVariables(Var.OUTCOME, outcome, Var.RESULT_NOTE, "已修复", Var.ESCALATION_REASON, "需跨小区协调"));
+    complete(task(USER_TASK_HANDLE, pi), withVariables(Var.OUTCOME.name(), outcome, Var.RESULT_NOTE.name(), "已修复", Var.ESCALATION_REASON.name(), "需跨小区协调"));
   }
 
   private void visit(ProcessInstance pi, String satisfaction) {
-    complete(task(USER_TASK_FOLLOW_UP_VISIT, pi), withVariables(Var.SATISFACTION, satisfaction, Var.EVALUATION_COMMENT, "好"));
+    complete(task(USER_TASK_FOLLOW_UP_VISIT, pi), withVariables(Var.SATISFACTION.name(), satisfaction, Var.EVALUATION_COMMENT.name(), "好"));
   }
 
   private static List<String> candidateGroups(Task t) {
@@ -204,18 +204,18 @@ class IssueLifecycleProcessTest {
     assertThat(ENGINE.getTaskService().getVariablesLocal(review.getId()))
         .as("the facts Tasklist lists, readable with the task alone")
         .containsEntry("listCaseNo", CASE_NO).containsEntry("listTitle", "御苑小区路灯不亮").containsEntry("listUrgency", "GREEN")
-        .doesNotContainKeys(Var.CASE_NO, Var.URGENCY);
+        .doesNotContainKeys(Var.CASE_NO.name(), Var.URGENCY.name());
     assertThat(ENGINE.getTaskService().getVariablesLocal(review.getId()))
         .as("the case's facts the review form shows")
-        .containsEntry(ListVariablesTaskListener.FACT_DEADLINE, TaskFacts.NO_DEADLINE)
-        .containsEntry(ListVariablesTaskListener.FACT_TIMELINE, "2026-03-02 09:15 登记诉求：来源渠道：网格员走访");
+        .containsEntry(ListVariablesTaskListener.FACT_DEADLINE.name(), TaskFacts.NO_DEADLINE)
+        .containsEntry(ListVariablesTaskListener.FACT_TIMELINE.name(), "2026-03-02 09:15 登记诉求：来源渠道：网格员走访");
   }
 
   @Test
   void declinedCaseEnds() {
     ProcessInstance pi = report();
 
-    complete(task(USER_TASK_REVIEW, pi), withVariables(Var.ADMISSIBLE, false, Var.DECLINE_REASON, "属个人纠纷，转人民调解"));
+    complete(task(USER_TASK_REVIEW, pi), withVariables(Var.ADMISSIBLE.name(), false, Var.DECLINE_REASON.name(), "属个人纠纷，转人民调解"));
 
     assertThat(pi).hasPassed(SERVICE_TASK_RECORD_REVIEW, END_EVENT_DECLINED).hasNotPassed(USER_TASK_HANDLE).isEnded();
   }
@@ -226,7 +226,7 @@ class IssueLifecycleProcessTest {
     refuseReview.set(true);
     String taskId = task(USER_TASK_REVIEW, pi).getId();
 
-    assertThatThrownBy(() -> ENGINE.getTaskService().complete(taskId, withVariables(Var.ADMISSIBLE, false)))
+    assertThatThrownBy(() -> ENGINE.getTaskService().complete(taskId, withVariables(Var.ADMISSIBLE.name(), false)))
         .isInstanceOf(BadUserRequestException.class).hasMessageContaining("理由");
 
     assertThat(pi).isWaitingAt(USER_TASK_REVIEW).hasNotPassed(SERVICE_TASK_RECORD_REVIEW);
@@ -268,7 +268,7 @@ class IssueLifecycleProcessTest {
 
     assertThat(pi).isWaitingAt(USER_TASK_DISPATCH);
     assertThat(task(USER_TASK_DISPATCH, pi)).hasCandidateGroup("dispatch-centre");
-    complete(task(USER_TASK_DISPATCH, pi), withVariables(Var.ASSIGN_MODE, "ASSIGN", Var.RESPONSIBLE_UNIT, "housing"));
+    complete(task(USER_TASK_DISPATCH, pi), withVariables(Var.ASSIGN_MODE.name(), "ASSIGN", Var.RESPONSIBLE_UNIT.name(), "housing"));
 
     assertThat(pi).hasPassed(SERVICE_TASK_DISPATCH).hasNotPassed(USER_TASK_CLAIM).isWaitingAt(USER_TASK_HANDLE);
     assertThat(candidateGroups(task(USER_TASK_HANDLE, pi))).containsExactly("unit-housing");
@@ -278,11 +278,11 @@ class IssueLifecycleProcessTest {
   void committedCaseInThePoolIsClaimedByAUnit() {
     ProcessInstance pi = report();
     accept(pi, "COMMITTED", null);
-    complete(task(USER_TASK_DISPATCH, pi), withVariables(Var.ASSIGN_MODE, "POOL"));
+    complete(task(USER_TASK_DISPATCH, pi), withVariables(Var.ASSIGN_MODE.name(), "POOL"));
 
     assertThat(pi).isWaitingAt(USER_TASK_CLAIM);
     assertThat(candidateGroups(task(USER_TASK_CLAIM, pi))).containsExactlyInAnyOrder("unit-housing", "unit-water");
-    complete(task(USER_TASK_CLAIM, pi), withVariables(Var.RESPONSIBLE_UNIT, "water"));
+    complete(task(USER_TASK_CLAIM, pi), withVariables(Var.RESPONSIBLE_UNIT.name(), "water"));
 
     assertThat(pi).hasPassed(SERVICE_TASK_CLAIM).isWaitingAt(USER_TASK_HANDLE);
     assertThat(candidateGroups(task(USER_TASK_HANDLE, pi))).containsExactly("unit-water");
@@ -298,10 +298,10 @@ class IssueLifecycleProcessTest {
         .processDefinitionKey(Deliberation.PROCESS_KEY).superProcessInstanceId(pi.getId()).singleResult();
     assertThat(meeting).hasBusinessKey(CASE_NO).isWaitingAt(Deliberation.USER_TASK_PRE_MEETING);
     ENGINE.getTaskService().createTaskQuery().processInstanceId(meeting.getId()).list()
-        .forEach(t -> ENGINE.getTaskService().complete(t.getId(), withVariables(Deliberation.Var.POSITION, "同意")));
-    complete(task(Deliberation.USER_TASK_PROBLEM_LIST, meeting), withVariables(Deliberation.Var.PROBLEM_LIST, "加装电梯"));
+        .forEach(t -> ENGINE.getTaskService().complete(t.getId(), withVariables(Deliberation.Var.POSITION.name(), "同意")));
+    complete(task(Deliberation.USER_TASK_PROBLEM_LIST, meeting), withVariables(Deliberation.Var.PROBLEM_LIST.name(), "加装电梯"));
     assertThat(task(Deliberation.USER_TASK_RECORD_MEETING, meeting)).hasCandidateGroup("hualin-room");
-    complete(task(Deliberation.USER_TASK_RECORD_MEETING, meeting), withVariables(Deliberation.Var.PARTICIPANTS, 12));
+    complete(task(Deliberation.USER_TASK_RECORD_MEETING, meeting), withVariables(Deliberation.Var.PARTICIPANTS.name(), 12));
     assertThat(meeting).isWaitingAt(Deliberation.TIMER_PUBLICITY);
     execute(job(Deliberation.TIMER_PUBLICITY, meeting));
 
@@ -310,7 +310,7 @@ class IssueLifecycleProcessTest {
     assertThat(items).hasSize(2);
     assertThat(items).flatExtracting(IssueLifecycleProcessTest::candidateGroups).containsExactlyInAnyOrder("unit-housing", "unit-water");
     assertThat(items).allSatisfy(t -> assertThat(t.getDueDate()).isNotNull());
-    items.forEach(t -> ENGINE.getTaskService().complete(t.getId(), withVariables(Deliberation.Var.PROGRESS_NOTE, "已完成")));
+    items.forEach(t -> ENGINE.getTaskService().complete(t.getId(), withVariables(Deliberation.Var.PROGRESS_NOTE.name(), "已完成")));
 
     assertThat(meeting).hasPassed(Deliberation.END_EVENT_IMPLEMENTED).isEnded();
     assertThat(pi).hasPassed(SERVICE_TASK_DELIBERATION_RESULT, SERVICE_TASK_REQUEST_EVALUATION)
@@ -347,7 +347,7 @@ class IssueLifecycleProcessTest {
     assertThat(ENGINE.getManagementService().createJobQuery().processInstanceId(pi.getId())
         .activityId(BOUNDARY_HANDLING_OVERDUE).count()).as("a new deadline timer").isOne();
 
-    complete(supervise, withVariables(Var.SUPERVISION_ACKNOWLEDGED, true, Var.SUPERVISION_COMMENT, "已电话督促"));
+    complete(supervise, withVariables(Var.SUPERVISION_ACKNOWLEDGED.name(), true, Var.SUPERVISION_COMMENT.name(), "已电话督促"));
     assertThat(recordedSupervision).containsExactly("7:已电话督促");
     assertThat(pi).isWaitingAt(USER_TASK_HANDLE);
     handle(pi, "RESOLVED");
@@ -369,16 +369,16 @@ class IssueLifecycleProcessTest {
         .taskDefinitionKey(USER_TASK_SUPERVISE).list();
     assertThat(orders).hasSize(2);
     assertThat(orders).allSatisfy(t -> assertThat(candidateGroups(t)).containsExactly("hualin-room", "dispatch-centre"));
-    assertThat(orders.stream().map(t -> ENGINE.getRuntimeService().getVariableLocal(t.getExecutionId(), Var.SUPERVISION_ORDER_ID)))
+    assertThat(orders.stream().map(t -> ENGINE.getRuntimeService().getVariableLocal(t.getExecutionId(), Var.SUPERVISION_ORDER_ID.name())))
         .containsExactlyInAnyOrder(21L, 22L);
-    complete(orders.get(0), withVariables(Var.SUPERVISION_ACKNOWLEDGED, true, Var.SUPERVISION_COMMENT, "第一单"));
-    complete(orders.get(1), withVariables(Var.SUPERVISION_ACKNOWLEDGED, true));
+    complete(orders.get(0), withVariables(Var.SUPERVISION_ACKNOWLEDGED.name(), true, Var.SUPERVISION_COMMENT.name(), "第一单"));
+    complete(orders.get(1), withVariables(Var.SUPERVISION_ACKNOWLEDGED.name(), true));
     assertThat(recordedSupervision).as("each order records its own comment").hasSize(2);
     assertThat(recordedSupervision).containsExactlyInAnyOrder("21:第一单", "22:null");
     assertThat(pi).isWaitingAt(USER_TASK_DISPATCH);
     assertThat(ENGINE.getRuntimeService().getVariables(pi.getId()))
         .as("the order's facts and answers stay in its scope")
-        .doesNotContainKeys(Var.SUPERVISION_ORDER_ID, Var.SUPERVISION_COMMENT, Var.SUPERVISION_ACKNOWLEDGED);
+        .doesNotContainKeys(Var.SUPERVISION_ORDER_ID.name(), Var.SUPERVISION_COMMENT.name(), Var.SUPERVISION_ACKNOWLEDGED.name());
   }
 
   @Test
@@ -403,7 +403,7 @@ class IssueLifecycleProcessTest {
 
     assertThat(pi).isWaitingAt(EVENT_GATEWAY_AWAIT_EVALUATION);
     ENGINE.getRuntimeService().createMessageCorrelation(MESSAGE_EVALUATED).processInstanceBusinessKey(CASE_NO)
-        .setVariable(Var.SATISFACTION, 5).correlate();
+        .setVariable(Var.SATISFACTION.name(), 5).correlate();
 
     assertThat(pi).hasPassed(MESSAGE_EVENT_EVALUATION_RECEIVED, SERVICE_TASK_RECORD_EVALUATION, END_EVENT_CLOSED)
         .hasNotPassed(USER_TASK_FOLLOW_UP_VISIT).isEnded();
@@ -442,18 +442,18 @@ class IssueLifecycleProcessTest {
         .processDefinitionKey(PROCESS_KEY).singleResult().getId();
     // as Tasklist submits the start form
     ProcessInstance pi = ENGINE.getFormService().submitStartForm(definitionId, withVariables(
-        Var.TITLE, "御苑小区路灯不亮",
-        Var.REPORTER_NAME, "李四",
-        Var.REPORTER_PHONE, "13800138000",
-        Var.ADDRESS, "御苑小区3栋2单元501"));
+        Var.TITLE.name(), "御苑小区路灯不亮",
+        Var.REPORTER_NAME.name(), "李四",
+        Var.REPORTER_PHONE.name(), "13800138000",
+        Var.ADDRESS.name(), "御苑小区3栋2单元501"));
 
     assertThat(ENGINE.getRuntimeService().getVariables(pi.getId())).doesNotContainKeys(
-        Var.REPORTER_NAME, Var.REPORTER_PHONE, Var.REPORTER_EMAIL, Var.ADDRESS);
+        Var.REPORTER_NAME.name(), Var.REPORTER_PHONE.name(), Var.REPORTER_EMAIL.name(), Var.ADDRESS.name());
     assertThat(ENGINE.getHistoryService().createHistoricVariableInstanceQuery()
         .processInstanceId(pi.getId()).list())
         .extracting(v -> v.getName())
-        .contains(Var.TITLE)
-        .doesNotContain(Var.REPORTER_NAME, Var.REPORTER_PHONE, Var.ADDRESS);
+        .contains(Var.TITLE.name())
+        .doesNotContain(Var.REPORTER_NAME.name(), Var.REPORTER_PHONE.name(), Var.ADDRESS.name());
     List<HistoricDetail> details = ENGINE.getHistoryService().createHistoricDetailQuery()
         .processInstanceId(pi.getId()).list();
     assertThat(details).isNotEmpty();
@@ -470,7 +470,7 @@ class IssueLifecycleProcessTest {
     assertThat(ENGINE.getTaskService().getVariablesLocal(review.getId())).containsKeys("listTitle", "listCommunity");
     assertThat(ENGINE.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).list())
         .extracting(v -> v.getName())
-        .contains(Var.TITLE, Var.COMMUNITY)
+        .contains(Var.TITLE.name(), Var.COMMUNITY.name())
         .doesNotContainAnyElementsOf(ListVariablesTaskListener.TASK_LOCAL);
   }
 

@@ -69,31 +69,31 @@ class MonthlyDispatchProcessTest {
   @BeforeEach
   void replaceDelegates() {
     BEANS.put("determineDispatchMonthDelegate", (JavaDelegate) e -> {
-      String asOf = (String) e.getVariable(Var.AS_OF);
-      e.setVariable(Var.AS_OF, asOf == null ? "2026-12-01" : asOf);
-      e.setVariable(Var.MONTH, asOf == null ? "2026-11" : asOf.substring(0, 4) + "-" + String.format("%02d",
+      String asOf = (String) e.getVariable(Var.AS_OF.name());
+      e.setVariable(Var.AS_OF.name(), asOf == null ? "2026-12-01" : asOf);
+      e.setVariable(Var.MONTH.name(), asOf == null ? "2026-11" : asOf.substring(0, 4) + "-" + String.format("%02d",
           Integer.parseInt(asOf.substring(5, 7)) - 1));
-      e.setVariable(Var.DISPATCH_DAY, asOf != null || firstWorkingDay.get());
+      e.setVariable(Var.DISPATCH_DAY.name(), asOf != null || firstWorkingDay.get());
     });
     BEANS.put("computeMonthlyReportDelegate", (JavaDelegate) e -> {
-      computedBy.add(String.valueOf(e.getVariable(Var.TRIGGERED_BY)));
-      e.setVariable(Var.REPORT_STATUS, monthApprovedAlready.get() ? "APPROVED" : "DRAFT");
-      e.setVariable(Var.REPORT_SUMMARY, "2026年11月 月调度报告（第" + computedBy.size() + "版）");
-      e.setVariable(Var.REVIEW_DUE, Date.from(Instant.now().plus(2, ChronoUnit.DAYS)));
-      e.removeVariable(Var.REVIEW_COMMENT);
-      e.removeVariable(Var.APPROVED);
+      computedBy.add(String.valueOf(e.getVariable(Var.TRIGGERED_BY.name())));
+      e.setVariable(Var.REPORT_STATUS.name(), monthApprovedAlready.get() ? "APPROVED" : "DRAFT");
+      e.setVariable(Var.REPORT_SUMMARY.name(), "2026年11月 月调度报告（第" + computedBy.size() + "版）");
+      e.setVariable(Var.REVIEW_DUE.name(), Date.from(Instant.now().plus(2, ChronoUnit.DAYS)));
+      e.removeVariable(Var.REVIEW_COMMENT.name());
+      e.removeVariable(Var.APPROVED.name());
     });
     BEANS.put("recordMonthlyReviewDelegate", (JavaDelegate) e -> {
-      Object approved = e.getVariable(Var.APPROVED);
-      Object comment = e.getVariable(Var.REVIEW_COMMENT);
+      Object approved = e.getVariable(Var.APPROVED.name());
+      Object comment = e.getVariable(Var.REVIEW_COMMENT.name());
       if (approved == null || (Boolean.FALSE.equals(approved) && (comment == null || comment.toString().isBlank()))) {
         throw new BadUserRequestException("输入有误：reviewComment: 不同意发布时，请填写审核意见");
       }
       if (Boolean.FALSE.equals(approved)) {
-        e.setVariable(Var.TRIGGERED_BY, "dispatch");
+        e.setVariable(Var.TRIGGERED_BY.name(), "dispatch");
       }
     });
-    BEANS.put("publishMonthlyReportDelegate", (JavaDelegate) e -> published.add((String) e.getVariable(Var.MONTH)));
+    BEANS.put("publishMonthlyReportDelegate", (JavaDelegate) e -> published.add((String) e.getVariable(Var.MONTH.name())));
   }
 
   private static Job timer() {
@@ -173,7 +173,7 @@ class MonthlyDispatchProcessTest {
     firstWorkingDay.set(false);
 
     ProcessInstance pi = runtimeService().startProcessInstanceByKey(PROCESS_KEY,
-        withVariables(Var.AS_OF, "2026-11-22", Var.TRIGGERED_BY, "demo"));
+        withVariables(Var.AS_OF.name(), "2026-11-22", Var.TRIGGERED_BY.name(), "demo"));
 
     assertThat(pi).hasPassed(SERVICE_TASK_DETERMINE_MONTH, GATEWAY_IS_DISPATCH_DAY).isWaitingAt(SERVICE_TASK_COMPUTE_REPORT);
     execute(job(pi));
@@ -187,17 +187,17 @@ class MonthlyDispatchProcessTest {
     ProcessInstance pi = running(fireTimer());
     execute(job(pi));
 
-    complete(task(USER_TASK_REVIEW, pi), withVariables(Var.APPROVED, false, Var.REVIEW_COMMENT, "华林社区数据需核实"));
+    complete(task(USER_TASK_REVIEW, pi), withVariables(Var.APPROVED.name(), false, Var.REVIEW_COMMENT.name(), "华林社区数据需核实"));
 
     assertThat(pi).hasPassed(SERVICE_TASK_RECORD_REVIEW, GATEWAY_APPROVED).isWaitingAt(SERVICE_TASK_COMPUTE_REPORT);
     execute(job(pi));
     assertThat(pi).isWaitingAt(USER_TASK_REVIEW).hasNotPassed(SERVICE_TASK_PUBLISH);
     assertThat(computedBy).containsExactly("null", "dispatch");
-    assertThat(runtimeService().getVariable(pi.getId(), Var.REPORT_SUMMARY)).isEqualTo("2026年11月 月调度报告（第2版）");
+    assertThat(runtimeService().getVariable(pi.getId(), Var.REPORT_SUMMARY.name())).isEqualTo("2026年11月 月调度报告（第2版）");
     assertThat(runtimeService().getVariables(pi.getId())).as("the previous round's decision is cleared")
-        .doesNotContainKeys(Var.APPROVED, Var.REVIEW_COMMENT);
+        .doesNotContainKeys(Var.APPROVED.name(), Var.REVIEW_COMMENT.name());
 
-    complete(task(USER_TASK_REVIEW, pi), withVariables(Var.APPROVED, true, Var.REVIEW_COMMENT, "已核实"));
+    complete(task(USER_TASK_REVIEW, pi), withVariables(Var.APPROVED.name(), true, Var.REVIEW_COMMENT.name(), "已核实"));
     execute(job(pi));
     assertThat(pi).isEnded().hasPassed(END_EVENT_PUBLISHED);
     assertThat(published).containsExactly("2026-11");
@@ -209,7 +209,7 @@ class MonthlyDispatchProcessTest {
     execute(job(pi));
     Task review = task(USER_TASK_REVIEW, pi);
 
-    assertThatThrownBy(() -> ENGINE.getTaskService().complete(review.getId(), withVariables(Var.APPROVED, false)))
+    assertThatThrownBy(() -> ENGINE.getTaskService().complete(review.getId(), withVariables(Var.APPROVED.name(), false)))
         .isInstanceOf(BadUserRequestException.class).hasMessageContaining("审核意见");
 
     assertThat(pi).isWaitingAt(USER_TASK_REVIEW).hasNotPassed(SERVICE_TASK_RECORD_REVIEW);
@@ -222,7 +222,7 @@ class MonthlyDispatchProcessTest {
     ProcessInstance pi = running(fireTimer());
     execute(job(pi));
 
-    complete(task(USER_TASK_REVIEW, pi), withVariables(Var.APPROVED, true));
+    complete(task(USER_TASK_REVIEW, pi), withVariables(Var.APPROVED.name(), true));
 
     assertThat(pi).hasPassed(SERVICE_TASK_RECORD_REVIEW).isWaitingAt(SERVICE_TASK_PUBLISH);
     assertThat(published).as("not in the reviewer's transaction").isEmpty();
@@ -236,7 +236,7 @@ class MonthlyDispatchProcessTest {
     monthApprovedAlready.set(true);
 
     ProcessInstance pi = runtimeService().startProcessInstanceByKey(PROCESS_KEY,
-        withVariables(Var.AS_OF, "2026-12-03", Var.TRIGGERED_BY, "demo"));
+        withVariables(Var.AS_OF.name(), "2026-12-03", Var.TRIGGERED_BY.name(), "demo"));
     execute(job(pi));
 
     assertThat(pi).isEnded().hasPassed(END_EVENT_ALREADY_APPROVED).hasNotPassed(USER_TASK_REVIEW, SERVICE_TASK_PUBLISH);

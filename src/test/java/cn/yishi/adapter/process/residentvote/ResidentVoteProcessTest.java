@@ -60,8 +60,8 @@ class ResidentVoteProcessTest {
 
   private ProcessInstance start(String type) {
     return runtimeService().startProcessInstanceByKey(ResidentVote.PROCESS_KEY, withVariables(
-        Var.MEETING_ID, 7L, Var.ROOM_GROUP, "hualin-room", Var.VOTE_TYPE, type, Var.VOTE_COMPOUND, "hualin-yuyuan",
-        Var.VOTE_QUESTION, "是否同意加装电梯", IssueLifecycle.Var.CASE_NO, null, Deliberation.Var.TITLE, "加装电梯"));
+        Var.MEETING_ID.name(), 7L, Var.ROOM_GROUP.name(), "hualin-room", Var.VOTE_TYPE.name(), type, Var.VOTE_COMPOUND.name(), "hualin-yuyuan",
+        Var.VOTE_QUESTION.name(), "是否同意加装电梯", IssueLifecycle.Var.CASE_NO.name(), null, Deliberation.Var.TITLE.name(), "加装电梯"));
   }
 
   @Test
@@ -71,9 +71,9 @@ class ResidentVoteProcessTest {
     Task paper = task(ResidentVote.USER_TASK_PAPER_BALLOTS, pi);
     assertThat(paper).hasCandidateGroup("hualin-room");
     assertThat(paper.getDueDate()).isNotNull();
-    complete(paper, Map.of(Var.PAPER_BALLOTS, Variables.untypedValue("[{\"token\":\"t1\",\"choice\":\"YES\"}]")));
+    complete(paper, Map.of(Var.PAPER_BALLOTS.name(), Variables.untypedValue("[{\"token\":\"t1\",\"choice\":\"YES\"}]")));
     assertThat(pi).hasPassed(ResidentVote.SERVICE_TASK_PAPER_BALLOTS).isWaitingAt(ResidentVote.USER_TASK_PAPER_BALLOTS);
-    complete(task(ResidentVote.USER_TASK_PAPER_BALLOTS, pi), Map.of(Var.PAPER_BALLOTS, "[]"));
+    complete(task(ResidentVote.USER_TASK_PAPER_BALLOTS, pi), Map.of(Var.PAPER_BALLOTS.name(), "[]"));
     assertThat(stubs.calls).containsSubsequence("openVote", "paperBallots", "paperBallots");
 
     execute(job(ResidentVote.BOUNDARY_VOTE_CLOSED, pi));
@@ -87,8 +87,8 @@ class ResidentVoteProcessTest {
     ProcessInstance pi = start("RESIDENTS_CONVENTION");
     assertThat(pi).isWaitingAt(ResidentVote.USER_TASK_ASSEMBLY).hasNotPassed(ResidentVote.USER_TASK_PAPER_BALLOTS);
     assertThat(task(ResidentVote.USER_TASK_ASSEMBLY, pi)).hasCandidateGroup("hualin-room");
-    complete(task(ResidentVote.USER_TASK_ASSEMBLY, pi), withVariables(Var.ASSEMBLY_MEMBERS, 40, Var.ASSEMBLY_YES, 30,
-        Var.ASSEMBLY_NO, 5, Var.ASSEMBLY_ABSTAIN, 1));
+    complete(task(ResidentVote.USER_TASK_ASSEMBLY, pi), withVariables(Var.ASSEMBLY_MEMBERS.name(), 40, Var.ASSEMBLY_YES.name(), 30,
+        Var.ASSEMBLY_NO.name(), 5, Var.ASSEMBLY_ABSTAIN.name(), 1));
     assertThat(pi).hasPassed(ResidentVote.SERVICE_TASK_ASSEMBLY, ResidentVote.END_EVENT_COUNTED)
         .hasNotPassed(ResidentVote.SERVICE_TASK_TALLY).isEnded();
   }

@@ -102,23 +102,23 @@ class ScheduledListeningProcessTest {
   @BeforeEach
   void replaceDelegates() {
     BEANS.put("planReceptionsDelegate", (JavaDelegate) e -> {
-      e.setVariable(Var.LISTENING_DATE, "2026-12-15");
-      e.setVariable(Var.RECEPTION_DUE, DUE);
-      e.setVariable(Var.COMMUNITIES, new ArrayList<>(List.of("hualin", "shengdian", "jiaoyuyuan")));
+      e.setVariable(Var.LISTENING_DATE.name(), "2026-12-15");
+      e.setVariable(Var.RECEPTION_DUE.name(), DUE);
+      e.setVariable(Var.COMMUNITIES.name(), new ArrayList<>(List.of("hualin", "shengdian", "jiaoyuyuan")));
     });
     BEANS.put("recordReceptionDelegate", (JavaDelegate) e -> {
       if (refuse.get()) {
         throw new BadUserRequestException("输入有误：issues[0].title: 第1项诉求：请填写诉求标题");
       }
       Map<String, Object> r = new HashMap<>();
-      r.put(Var.COMMUNITY, e.getVariable(Var.COMMUNITY));
-      r.put(Var.LISTENING_DATE, e.getVariable(Var.LISTENING_DATE));
-      r.put(Var.RESIDENTS_RECEIVED, e.getVariable(Var.RESIDENTS_RECEIVED));
-      Object issues = e.getVariable(Var.ISSUES);
-      r.put(Var.ISSUES, issues == null ? null : issues.toString());
+      r.put(Var.COMMUNITY.name(), e.getVariable(Var.COMMUNITY.name()));
+      r.put(Var.LISTENING_DATE.name(), e.getVariable(Var.LISTENING_DATE.name()));
+      r.put(Var.RESIDENTS_RECEIVED.name(), e.getVariable(Var.RESIDENTS_RECEIVED.name()));
+      Object issues = e.getVariable(Var.ISSUES.name());
+      r.put(Var.ISSUES.name(), issues == null ? null : issues.toString());
       recorded.add(r);
-      e.removeVariable(Var.ISSUES);
-      e.removeVariable(Var.RECEPTION_NOTE);
+      e.removeVariable(Var.ISSUES.name());
+      e.removeVariable(Var.RECEPTION_NOTE.name());
     });
     BEANS.put("listeningReceptions", new ReceptionsStub());
     BEANS.put("listVariablesTaskListener", new ListVariablesTaskListener());
@@ -154,12 +154,12 @@ class ScheduledListeningProcessTest {
   /** As Tasklist submits the reception form: the dynamic list as a Json variable. */
   private static VariableMap form(int residents, String note, String issuesJson) {
     VariableMap v = Variables.createVariables()
-        .putValue(Var.RESIDENTS_RECEIVED, (long) residents)
-        .putValue(Var.RECEPTION_NOTE, note)
-        .putValue(Var.COMMUNITY_NAME, "（表单回传的只读字段）")
-        .putValue(Var.LISTENING_DATE, "2026-12-15");
+        .putValue(Var.RESIDENTS_RECEIVED.name(), (long) residents)
+        .putValue(Var.RECEPTION_NOTE.name(), note)
+        .putValue(Var.COMMUNITY_NAME.name(), "（表单回传的只读字段）")
+        .putValue(Var.LISTENING_DATE.name(), "2026-12-15");
     if (issuesJson != null) {
-      v.putValueTyped(Var.ISSUES, SpinValues.jsonValue(issuesJson).create());
+      v.putValueTyped(Var.ISSUES.name(), SpinValues.jsonValue(issuesJson).create());
     }
     return v;
   }
@@ -203,8 +203,8 @@ class ScheduledListeningProcessTest {
       assertThat(t.getDueDate()).isEqualTo(DUE);
       assertThat(ENGINE.getTaskService().getVariables(t.getId()))
           .as("what the form shows")
-          .containsEntry(Var.COMMUNITY_NAME, COMMUNITIES.get(community))
-          .containsEntry(Var.LISTENING_DATE, "2026-12-15");
+          .containsEntry(Var.COMMUNITY_NAME.name(), COMMUNITIES.get(community))
+          .containsEntry(Var.LISTENING_DATE.name(), "2026-12-15");
       assertThat(ENGINE.getTaskService().getVariablesLocal(t.getId()))
           .as("listed in Tasklist's filters").containsEntry("listCommunity", community);
     }
@@ -220,14 +220,14 @@ class ScheduledListeningProcessTest {
     submit(reception(pi, "shengdian"), form(5, null, "[]"));
 
     assertThat(recorded).hasSize(2);
-    assertThat(recorded.get(0)).containsEntry(Var.COMMUNITY, "hualin").containsEntry(Var.LISTENING_DATE, "2026-12-15")
-        .containsEntry(Var.RESIDENTS_RECEIVED, 23L);
-    assertThat((String) recorded.get(0).get(Var.ISSUES)).contains("御苑小区路灯不亮", "滨江花园乱停车");
-    assertThat(recorded.get(1)).containsEntry(Var.COMMUNITY, "shengdian").containsEntry(Var.ISSUES, "[]");
+    assertThat(recorded.get(0)).containsEntry(Var.COMMUNITY.name(), "hualin").containsEntry(Var.LISTENING_DATE.name(), "2026-12-15")
+        .containsEntry(Var.RESIDENTS_RECEIVED.name(), 23L);
+    assertThat((String) recorded.get(0).get(Var.ISSUES.name())).contains("御苑小区路灯不亮", "滨江花园乱停车");
+    assertThat(recorded.get(1)).containsEntry(Var.COMMUNITY.name(), "shengdian").containsEntry(Var.ISSUES.name(), "[]");
     assertThat(ENGINE.getRuntimeService().getVariables(pi.getId()))
         .as("what a reception submits stays in that reception")
-        .doesNotContainKeys(Var.ISSUES, Var.RESIDENTS_RECEIVED, Var.RECEPTION_NOTE, Var.COMMUNITY_NAME)
-        .containsEntry(Var.LISTENING_DATE, "2026-12-15");
+        .doesNotContainKeys(Var.ISSUES.name(), Var.RESIDENTS_RECEIVED.name(), Var.RECEPTION_NOTE.name(), Var.COMMUNITY_NAME.name())
+        .containsEntry(Var.LISTENING_DATE.name(), "2026-12-15");
     assertThat(receptions(pi)).hasSize(1);
 
     // the completions go on asynchronously, so that communities completing at once never collide
@@ -240,7 +240,7 @@ class ScheduledListeningProcessTest {
     continuations(pi).forEach(j -> ENGINE.getManagementService().executeJob(j.getId()));
 
     assertThat(recorded).hasSize(3);
-    assertThat(recorded.get(2)).containsEntry(Var.COMMUNITY, "jiaoyuyuan").containsEntry(Var.ISSUES, null);
+    assertThat(recorded.get(2)).containsEntry(Var.COMMUNITY.name(), "jiaoyuyuan").containsEntry(Var.ISSUES.name(), null);
     assertThat(pi).hasPassed(SERVICE_TASK_RECORD, END_EVENT_RECEPTION_RECORDED, END_EVENT_LISTENING_DAY_DONE).isEnded();
   }
 
@@ -276,11 +276,11 @@ class ScheduledListeningProcessTest {
     List<HistoricVariableInstance> variables = ENGINE.getHistoryService().createHistoricVariableInstanceQuery()
         .processInstanceId(pi.getId()).list();
     assertThat(variables).extracting(HistoricVariableInstance::getName)
-        .contains(Var.RESIDENTS_RECEIVED, Var.COMMUNITY)
-        .doesNotContain(Var.ISSUES, Var.RECEPTION_NOTE);
+        .contains(Var.RESIDENTS_RECEIVED.name(), Var.COMMUNITY.name())
+        .doesNotContain(Var.ISSUES.name(), Var.RECEPTION_NOTE.name());
     List<HistoricDetail> details = ENGINE.getHistoryService().createHistoricDetailQuery().processInstanceId(pi.getId()).list();
     assertThat(details).extracting(ScheduledListeningProcessTest::nameAndValue)
-        .anyMatch(s -> s.startsWith(Var.RESIDENTS_RECEIVED + "="))
+        .anyMatch(s -> s.startsWith(Var.RESIDENTS_RECEIVED.name() + "="))
         .noneMatch(s -> s.contains("13800138000") || s.contains("13900139000") || s.contains("张三") || s.contains("李四"));
   }
 

@@ -47,8 +47,8 @@ class TenDayFollowUpProcessTest {
     ProcessEngineConfigurationImpl cfg = ProcessTestEngine.configuration("ten-day-follow-up-process-test", BEANS);
     BEANS.put("yishiSchedules", new SchedulesStub());
     BEANS.put("tenDaySweepDelegate", (JavaDelegate) e -> {
-      SWEPT.add(e.getVariable(TenDayFollowUp.Var.AS_OF) + "/" + e.getVariable(TenDayFollowUp.Var.TRIGGERED_BY));
-      e.setVariable(TenDayFollowUp.Var.RUN_ID, 1L);
+      SWEPT.add(e.getVariable(TenDayFollowUp.Var.AS_OF.name()) + "/" + e.getVariable(TenDayFollowUp.Var.TRIGGERED_BY.name()));
+      e.setVariable(TenDayFollowUp.Var.RUN_ID.name(), 1L);
     });
     return cfg.buildProcessEngine();
   }
@@ -105,7 +105,7 @@ class TenDayFollowUpProcessTest {
   void aCatchUpStartPassesItsDateAndOperatorToTheSweep() {
     deploy();
     ProcessInstance pi = ENGINE.getRuntimeService().startProcessInstanceByKey(TenDayFollowUp.PROCESS_KEY,
-        Map.of(TenDayFollowUp.Var.AS_OF, "2026-12-11", TenDayFollowUp.Var.TRIGGERED_BY, "ops"));
+        Map.of(TenDayFollowUp.Var.AS_OF.name(), "2026-12-11", TenDayFollowUp.Var.TRIGGERED_BY.name(), "ops"));
 
     assertThat(pi).isEnded().hasPassed(TenDayFollowUp.SERVICE_TASK_SWEEP);
     assertThat(SWEPT).containsExactly("2026-12-11/ops");
