@@ -52,7 +52,8 @@ class ElementTemplatesTest {
    * Beans the models use that a Camunda 7 element template cannot wire: the template schema has no
    * task-listener binding (camunda/camunda-modeler#752), so the listener is set in the model.
    */
-  private static final Set<String> NOT_TEMPLATABLE = Set.of("resolutionItemTaskListener", "listVariablesTaskListener", "meetingOpinionTaskListener");
+  private static final Set<String> NOT_TEMPLATABLE = Set.of("resolutionItemTaskListener", "listVariablesTaskListener", "meetingOpinionTaskListener",
+      "taskTitleListener");
 
   /** The binding types of the Camunda 7 template schema and the property types each allows. */
   private static final Map<String, Set<String>> BINDINGS = Map.of(

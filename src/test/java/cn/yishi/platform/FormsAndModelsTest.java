@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.yishi.adapter.process.deliberation.Deliberation;
 import cn.yishi.adapter.process.issuelifecycle.IssueLifecycle;
 import cn.yishi.adapter.process.ListVariablesTaskListener;
+import cn.yishi.adapter.process.TaskTitleListener;
 import cn.yishi.adapter.process.scheduledlistening.ScheduledListening;
 import cn.yishi.adapter.process.monthlydispatch.MonthlyDispatch;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,15 +21,18 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every user task and start event of every model has a Camunda Form in forms/, and every field of
+ * Every user task and start event of every model has a Camunda Form in forms/; every user task has a
+ * plain Chinese name and gets its case number and title from {@link TaskTitleListener}; every field of
  * every form is a variable that the process reads or documents (the Var constants of its glue class,
  * and the task-local facts that {@link ListVariablesTaskListener} sets). Code lists come from
  * configuration: every select of a category, community, unit, urgency, tier or disposal names its
@@ -36,6 +40,8 @@ import org.junit.jupiter.api.Test;
  */
 class FormsAndModelsTest {
   private static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
+  /** Chinese characters and full-width brackets, for example 居民（代表）会议表决: no expression, no Latin. */
+  private static final Pattern HAN_ONLY = Pattern.compile("[\\p{IsHan}（）]+");
   private final ObjectMapper json = new ObjectMapper();
 
   private static List<Path> files(String dir, String ending) throws IOException {
@@ -90,6 +96,33 @@ class FormsAndModelsTest {
     }
     assertThat(checked).as("user tasks and start forms found").isGreaterThanOrEqualTo(9);
     assertThat(missing).as("user tasks without a deployed form").isEmpty();
+  }
+
+  /**
+   * Camunda Modeler shows a task's name as it is in the model, so it is plain Chinese (前置把关); the case
+   * number and title join it when the task is created ({@link TaskTitleListener}, first of its listeners).
+   */
+  @Test
+  void everyUserTaskHasAPlainNameAndIsTitledWhenCreated() throws IOException {
+    List<String> wrong = new ArrayList<>();
+    int checked = 0;
+    for (Path model : files("bpmn", ".bpmn")) {
+      for (UserTask task : Bpmn.readModelFromFile(model.toFile()).getModelElementsByType(UserTask.class)) {
+        checked++;
+        String name = task.getName() == null ? "" : task.getName();
+        if (!HAN_ONLY.matcher(name).matches()) {
+          wrong.add(model.getFileName() + ": " + task.getId() + " is named \"" + name + "\"");
+        }
+        List<CamundaTaskListener> listeners = task.getExtensionElements() == null ? List.of()
+            : task.getExtensionElements().getElementsQuery().filterByType(CamundaTaskListener.class).list();
+        if (listeners.isEmpty() || !"create".equals(listeners.get(0).getCamundaEvent())
+            || !"${taskTitleListener}".equals(listeners.get(0).getCamundaDelegateExpression())) {
+          wrong.add(model.getFileName() + ": " + task.getId() + " does not start with ${taskTitleListener} on create");
+        }
+      }
+    }
+    assertThat(checked).as("user tasks found").isEqualTo(16);
+    assertThat(wrong).isEmpty();
   }
 
   @Test

@@ -3,6 +3,7 @@ package cn.yishi.adapter.process.deliberation;
 import cn.yishi.adapter.process.issuelifecycle.IssueLifecycle;
 import cn.yishi.adapter.process.residentvote.ResidentVote;
 import cn.yishi.adapter.process.ListVariablesTaskListener;
+import cn.yishi.adapter.process.TaskTitleListener;
 
 import cn.yishi.support.ProcessTestEngine;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,6 +59,7 @@ class DeliberationProcessTest {
     org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init(ENGINE);
     stubs.install(BEANS);
     BEANS.put("listVariablesTaskListener", new ListVariablesTaskListener());
+    BEANS.put("taskTitleListener", new TaskTitleListener());
   }
 
   @AfterEach
@@ -153,7 +155,7 @@ class DeliberationProcessTest {
   void aCommunityMatterWithoutACaseIsDeliberatedToo() {
     ProcessInstance pi = runtimeService().startProcessInstanceByKey(Deliberation.PROCESS_KEY, withVariables(
         Var.TITLE.name(), "御苑小区居民公约修订", Var.COMMUNITY.name(), "hualin"));
-    assertThat(tasks(pi, Deliberation.USER_TASK_PRE_MEETING)).allSatisfy(t -> assertThat(t.getName()).isEqualTo("会前沟通  御苑小区居民公约修订"));
+    assertThat(tasks(pi, Deliberation.USER_TASK_PRE_MEETING)).allSatisfy(t -> assertThat(t.getName()).isEqualTo("会前沟通 御苑小区居民公约修订"));
     prepare(pi);
     meet(pi);
     publicityEnds(pi);

@@ -3,6 +3,7 @@ package cn.yishi.adapter.process.issuelifecycle;
 import cn.yishi.adapter.process.deliberation.Deliberation;
 import cn.yishi.adapter.process.deliberation.DeliberationStubs;
 import cn.yishi.adapter.process.ListVariablesTaskListener;
+import cn.yishi.adapter.process.TaskTitleListener;
 import cn.yishi.adapter.process.PersonalDataPlugin;
 
 import cn.yishi.support.ProcessTestEngine;
@@ -159,6 +160,7 @@ class IssueLifecycleProcessTest {
     BEANS.put("closeCaseDelegate", (JavaDelegate) e -> { });
     BEANS.put("recordDeliberationResultDelegate", (JavaDelegate) e -> { });
     deliberation.install(BEANS);
+    BEANS.put("taskTitleListener", new TaskTitleListener());
     BEANS.put("listVariablesTaskListener", new ListVariablesTaskListener(caseNo -> CASE_NO.equals(caseNo)
         ? Optional.of(new TaskFacts(null, List.of(new TaskFacts.Line(REGISTERED_AT, "登记诉求", "来源渠道：网格员走访"))))
         : Optional.empty(), ZoneId.of("Asia/Shanghai")));
@@ -241,11 +243,13 @@ class IssueLifecycleProcessTest {
     Task t = task(USER_TASK_HANDLE, pi);
     assertThat(candidateGroups(t)).containsExactly("station-hualin-yuyuan");
     assertThat(t.getDueDate()).isNotNull();
+    assertThat(t.getName()).as("the model's plain name, then the case (TaskTitleListener)")
+        .isEqualTo("办理 " + CASE_NO + " 御苑小区路灯不亮");
     handle(pi, "RESOLVED");
 
     assertThat(pi).hasPassed(SERVICE_TASK_REQUEST_EVALUATION).isWaitingAt(USER_TASK_FOLLOW_UP_VISIT)
         .hasNotPassed(EVENT_GATEWAY_AWAIT_EVALUATION);
-    assertThat(task(USER_TASK_FOLLOW_UP_VISIT, pi)).hasCandidateGroup("hualin-grid");
+    assertThat(task(USER_TASK_FOLLOW_UP_VISIT, pi)).hasCandidateGroup("hualin-grid").hasName("回访 " + CASE_NO + " 御苑小区路灯不亮");
     visit(pi, "4");
 
     assertThat(pi).hasPassed(SERVICE_TASK_RECORD_EVALUATION, SERVICE_TASK_CLOSE, END_EVENT_CLOSED)

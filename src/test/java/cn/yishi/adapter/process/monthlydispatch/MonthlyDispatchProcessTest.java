@@ -12,6 +12,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtime
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import cn.yishi.adapter.process.TaskTitleListener;
 import cn.yishi.adapter.process.monthlydispatch.MonthlyDispatch.Var;
 import cn.yishi.platform.Schedules;
 import java.time.Instant;
@@ -93,6 +94,7 @@ class MonthlyDispatchProcessTest {
         e.setVariable(Var.TRIGGERED_BY.name(), "dispatch");
       }
     });
+    BEANS.put("taskTitleListener", new TaskTitleListener());
     BEANS.put("publishMonthlyReportDelegate", (JavaDelegate) e -> published.add((String) e.getVariable(Var.MONTH.name())));
   }
 

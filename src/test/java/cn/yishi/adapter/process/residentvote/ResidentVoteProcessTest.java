@@ -4,6 +4,7 @@ import cn.yishi.adapter.process.issuelifecycle.IssueLifecycle;
 import cn.yishi.adapter.process.deliberation.Deliberation;
 import cn.yishi.adapter.process.deliberation.DeliberationStubs;
 import cn.yishi.adapter.process.ListVariablesTaskListener;
+import cn.yishi.adapter.process.TaskTitleListener;
 
 import cn.yishi.support.ProcessTestEngine;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,6 +52,7 @@ class ResidentVoteProcessTest {
     org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init(ENGINE);
     stubs.install(BEANS);
     BEANS.put("listVariablesTaskListener", new ListVariablesTaskListener());
+    BEANS.put("taskTitleListener", new TaskTitleListener());
   }
 
   @AfterEach

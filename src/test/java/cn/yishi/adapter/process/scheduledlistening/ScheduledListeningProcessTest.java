@@ -1,6 +1,7 @@
 package cn.yishi.adapter.process.scheduledlistening;
 
 import cn.yishi.adapter.process.ListVariablesTaskListener;
+import cn.yishi.adapter.process.TaskTitleListener;
 import cn.yishi.adapter.process.PersonalDataPlugin;
 
 import cn.yishi.support.ProcessTestEngine;
@@ -122,6 +123,7 @@ class ScheduledListeningProcessTest {
     });
     BEANS.put("listeningReceptions", new ReceptionsStub());
     BEANS.put("listVariablesTaskListener", new ListVariablesTaskListener());
+    BEANS.put("taskTitleListener", new TaskTitleListener());
   }
 
   private static Job timer() {
