@@ -2,8 +2,9 @@ package cn.yishi.adapter.process.deliberation;
 
 import cn.yishi.adapter.process.EngineVariables;
 
-import cn.yishi.application.DeliberationService;
+import cn.yishi.application.deliberation.MeetingRecords;
 import cn.yishi.application.ResidentVoteService;
+import cn.yishi.domain.deliberation.MeetingMinutes;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -22,10 +23,10 @@ public class RecordMeetingDelegate implements JavaDelegate {
   static final String MEASURE = "measure";
   static final String DEADLINE = "deadline";
 
-  private final DeliberationService deliberation;
+  private final MeetingRecords deliberation;
   private final ResidentVoteService votes;
 
-  public RecordMeetingDelegate(DeliberationService deliberation, ResidentVoteService votes) {
+  public RecordMeetingDelegate(MeetingRecords deliberation, ResidentVoteService votes) {
     this.deliberation = deliberation;
     this.votes = votes;
   }
@@ -35,7 +36,7 @@ public class RecordMeetingDelegate implements JavaDelegate {
     boolean paused = Boolean.TRUE.equals(EngineVariables.bool(execution, Deliberation.Var.PAUSED));
     boolean expertReview = Boolean.TRUE.equals(EngineVariables.bool(execution, Deliberation.Var.EXPERT_REVIEW));
     boolean residentVote = Boolean.TRUE.equals(EngineVariables.bool(execution, Deliberation.Var.RESIDENT_VOTE));
-    List<DeliberationService.ItemInput> items = paused ? List.of() : items(execution.getVariable(Deliberation.Var.RESOLUTION_ITEMS));
+    List<MeetingMinutes.Item> items = paused ? List.of() : items(execution.getVariable(Deliberation.Var.RESOLUTION_ITEMS));
     Number meetingId = (Number) execution.getVariable(Deliberation.Var.MEETING_ID);
     if (!paused && residentVote) {
       EngineVariables.refusingBadInput(() -> votes.plan(
@@ -43,7 +44,7 @@ public class RecordMeetingDelegate implements JavaDelegate {
           EngineVariables.string(execution, Deliberation.Var.VOTE_COMPOUND),
           EngineVariables.string(execution, Deliberation.Var.VOTE_QUESTION)));
     }
-    DeliberationService.MeetingInput input = new DeliberationService.MeetingInput(
+    MeetingMinutes input = new MeetingMinutes(
         paused,
         EngineVariables.string(execution, Deliberation.Var.PAUSE_REASON),
         EngineVariables.bool(execution, Deliberation.Var.ON_SITE),
@@ -61,9 +62,9 @@ public class RecordMeetingDelegate implements JavaDelegate {
     execution.setVariable(Deliberation.Var.RESIDENT_VOTE, !paused && residentVote);
   }
 
-  private static List<DeliberationService.ItemInput> items(Object value) {
+  private static List<MeetingMinutes.Item> items(Object value) {
     return EngineVariables.jsonObjects(value, Deliberation.Var.RESOLUTION_ITEMS, "决议清单格式不正确").stream()
-        .map(n -> new DeliberationService.ItemInput(text(n, UNIT), text(n, MEASURE), text(n, DEADLINE)))
+        .map(n -> new MeetingMinutes.Item(text(n, UNIT), text(n, MEASURE), text(n, DEADLINE)))
         .toList();
   }
 
