@@ -1,6 +1,6 @@
 package cn.yishi.adapter.process.deliberation;
 
-import cn.yishi.application.deliberation.ResolutionItems;
+import cn.yishi.application.deliberation.ResolutionImplementation;
 import cn.yishi.application.port.Meetings;
 import cn.yishi.domain.directory.GroupIds;
 import java.util.Date;
@@ -13,9 +13,9 @@ import org.springframework.stereotype.Component;
  */
 @Component("resolutionItems")
 public class ResolutionItemsGlue {
-  private final ResolutionItems deliberation;
+  private final ResolutionImplementation deliberation;
 
-  public ResolutionItemsGlue(ResolutionItems deliberation) {
+  public ResolutionItemsGlue(ResolutionImplementation deliberation) {
     this.deliberation = deliberation;
   }
 

@@ -9,15 +9,15 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The resolution takes effect (决议生效): its items become OPEN, go to their responsible units, are
+ * 决议落实: the resolution takes effect (决议生效): its items become OPEN, go to their responsible units, are
  * supervised (旬跟进) and completed with a note on what was done.
  */
 @Service
-public class ResolutionItems {
+public class ResolutionImplementation {
   private final Meetings meetings;
   private final Deliberations deliberations;
 
-  public ResolutionItems(Meetings meetings, Deliberations deliberations) {
+  public ResolutionImplementation(Meetings meetings, Deliberations deliberations) {
     this.meetings = meetings;
     this.deliberations = deliberations;
   }

@@ -19,9 +19,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** 决议生效 and the implementation of the items by their units. */
-class ResolutionItemsTest {
+class ResolutionImplementationTest {
   private final DeliberationFixture f = new DeliberationFixture();
-  private final ResolutionItems items = new ResolutionItems(f.meetings, f.deliberations);
+  private final ResolutionImplementation items = new ResolutionImplementation(f.meetings, f.deliberations);
 
   @Test
   void adoptionOpensTheProposedItemsAndNotesHowMany() {
