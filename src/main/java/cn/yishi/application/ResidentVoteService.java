@@ -1,5 +1,6 @@
 package cn.yishi.application;
 
+import cn.yishi.application.deliberation.Deliberations;
 import cn.yishi.domain.calendar.WorkingDayCalendar;
 import cn.yishi.application.port.Decisions;
 import cn.yishi.application.port.Meetings;
@@ -7,6 +8,7 @@ import cn.yishi.application.port.Votes;
 import cn.yishi.domain.casefile.FieldError;
 import cn.yishi.domain.casefile.TimelineAction;
 import cn.yishi.domain.casefile.ValidationException;
+import cn.yishi.domain.deliberation.HouseholdRegister;
 import cn.yishi.domain.deliberation.VoteRule;
 import cn.yishi.domain.directory.GroupIds;
 import java.security.SecureRandom;
@@ -38,14 +40,19 @@ public class ResidentVoteService {
   private final WorkingDayCalendar calendar;
   private final Votes votes;
   private final Decisions decisions;
-  private final DeliberationService deliberation;
+  private final Deliberations deliberations;
+  private final HouseholdRegister householdRegister;
+  private final DeliberationProperties properties;
 
-  public ResidentVoteService(Cases cases, Votes votes, Decisions decisions, DeliberationService deliberation, WorkingDayCalendar calendar) {
+  public ResidentVoteService(Cases cases, Votes votes, Decisions decisions, Deliberations deliberations,
+      HouseholdRegister householdRegister, DeliberationProperties properties, WorkingDayCalendar calendar) {
     this.calendar = calendar;
     this.cases = cases;
     this.votes = votes;
     this.decisions = decisions;
-    this.deliberation = deliberation;
+    this.deliberations = deliberations;
+    this.householdRegister = householdRegister;
+    this.properties = properties;
   }
 
   private static Map<String, String> vote_types() {
@@ -81,7 +88,7 @@ public class ResidentVoteService {
     if (q.isEmpty() || q.length() > 500) {
       errors.add(new FieldError("voteQuestion", "required", "请填写表决事项（不超过500字）"));
     }
-    if (rule != null && !rule.assembly() && deliberation.register(compound).isEmpty()) {
+    if (rule != null && !rule.assembly() && householdRegister.of(compound).isEmpty()) {
       errors.add(new FieldError("voteCompound", "no_register",
           "小区“" + (compound == null ? "" : compound) + "”没有住户名册，无法发起一户一票表决；请先导入住户名册"));
     }
@@ -96,12 +103,12 @@ public class ResidentVoteService {
   public Opened open(long meetingId, String voteType, String compound, String question) {
     Plan plan = plan(voteType, compound, question);
     if (plan.rule().assembly()) {
-      throw DeliberationService.refused("voteType", "assembly", "该事项须由居民（代表）会议决定，不进行一户一票表决");
+      throw refused("voteType", "assembly", "该事项须由居民（代表）会议决定，不进行一户一票表决");
     }
-    Meetings.Meeting m = deliberation.meeting(meetingId);
-    List<String> register = deliberation.register(compound);
+    Meetings.Meeting m = deliberations.meeting(meetingId);
+    List<String> register = householdRegister.of(compound);
     OffsetDateTime now = cases.now();
-    LocalDate last = calendar.plusWorkingDays(now.atZoneSameInstant(calendar.zone()).toLocalDate(), deliberation.voteDays());
+    LocalDate last = calendar.plusWorkingDays(now.atZoneSameInstant(calendar.zone()).toLocalDate(), properties.voteDays());
     OffsetDateTime closesAt = last.atTime(calendar.endOfDay()).atZone(calendar.zone()).toOffsetDateTime();
     long voteId = votes.insertVote(meetingId, m.community(), compound, voteType, plan.question(), register.size(), now, closesAt, "OPEN");
     for (String household : register) {
@@ -125,20 +132,20 @@ public class ResidentVoteService {
   /** Paper ballots entered by staff (token printed on the ballot, and the choice); all or nothing. */
   @Transactional
   public int enterPaper(long voteId, List<String[]> tokenAndChoice, String actor) {
-    Votes.Vote v = votes.findVote(voteId).orElseThrow(() -> DeliberationService.refused("voteId", "unknown", "表决不存在"));
+    Votes.Vote v = votes.findVote(voteId).orElseThrow(() -> refused("voteId", "unknown", "表决不存在"));
     if (tokenAndChoice == null || tokenAndChoice.isEmpty()) {
-      throw DeliberationService.refused("paperBallots", "required", "请录入至少一张纸质选票");
+      throw refused("paperBallots", "required", "请录入至少一张纸质选票");
     }
     int n = 0;
     for (String[] tc : tokenAndChoice) {
       Votes.Ballot b = votes.findBallot(tc[0] == null ? "" : tc[0].strip()).orElse(null);
       if (b == null || b.voteId() != v.id()) {
-        throw DeliberationService.refused("paperBallots[" + n + "].token", "unknown", "第" + (n + 1) + "张：选票编码无效，或不属于本次表决");
+        throw refused("paperBallots[" + n + "].token", "unknown", "第" + (n + 1) + "张：选票编码无效，或不属于本次表决");
       }
       try {
         cast(tc[0].strip(), tc[1], "PAPER", actor);
       } catch (ValidationException e) {
-        throw DeliberationService.refused("paperBallots[" + n + "]", e.errors().get(0).code(), "第" + (n + 1) + "张：" + e.errors().get(0).message());
+        throw refused("paperBallots[" + n + "]", e.errors().get(0).code(), "第" + (n + 1) + "张：" + e.errors().get(0).message());
       }
       n++;
     }
@@ -147,26 +154,26 @@ public class ResidentVoteService {
 
   private void cast(String token, String choice, String channel, String actor) {
     if (choice == null || !CHOICES.contains(choice)) {
-      throw DeliberationService.refused("choice", "invalid", "请选择同意、不同意或弃权");
+      throw refused("choice", "invalid", "请选择同意、不同意或弃权");
     }
     String t = token == null ? "" : token.strip();
     OffsetDateTime now = cases.now();
     if (t.isEmpty() || t.length() > 64 || !votes.cast(t, choice, channel, actor, now)) {
       Votes.Ballot b = t.isEmpty() || t.length() > 64 ? null : votes.findBallot(t).orElse(null);
       if (b == null) {
-        throw DeliberationService.refused("token", "unknown", "选票无效");
+        throw refused("token", "unknown", "选票无效");
       }
       if (b.choice() != null) {
-        throw DeliberationService.refused("token", "used", "本户已投票，每户只能投一票");
+        throw refused("token", "used", "本户已投票，每户只能投一票");
       }
-      throw DeliberationService.refused("token", "expired", "表决已截止");
+      throw refused("token", "expired", "表决已截止");
     }
   }
 
   /** Counts a closed vote with the rule of its type. */
   @Transactional
   public Tally tally(long voteId) {
-    Votes.Vote v = votes.findVote(voteId).orElseThrow(() -> DeliberationService.refused("voteId", "unknown", "表决不存在"));
+    Votes.Vote v = votes.findVote(voteId).orElseThrow(() -> refused("voteId", "unknown", "表决不存在"));
     VoteRule rule = decisions.voteRule(v.voteType()).orElseThrow();
     Votes.Counts c = votes.counts(voteId);
     VoteRule.Outcome o = rule.outcome(v.households(), c.yes(), c.no(), c.abstain());
@@ -199,7 +206,7 @@ public class ResidentVoteService {
     if (!errors.isEmpty()) {
       throw new ValidationException(errors);
     }
-    Meetings.Meeting m = deliberation.meeting(meetingId);
+    Meetings.Meeting m = deliberations.meeting(meetingId);
     VoteRule.Outcome o = plan.rule().outcome(members, yes, no, abstain);
     OffsetDateTime now = cases.now();
     long id = votes.insertVote(meetingId, m.community(), "ASSEMBLY", voteType, plan.question(), members, now, now, "OPEN");
@@ -209,7 +216,7 @@ public class ResidentVoteService {
   }
 
   private void note(long meetingId, String actor, String text) {
-    Meetings.Meeting m = deliberation.meeting(meetingId);
+    Meetings.Meeting m = deliberations.meeting(meetingId);
     if (m.caseId() != null) {
       cases.note(cases.loadById(m.caseId()), actor, TimelineAction.VOTE_COUNTED, text, true);
     }
@@ -219,7 +226,7 @@ public class ResidentVoteService {
   @Transactional(readOnly = true)
   public PublicVote publicView(String token) {
     String t = token == null ? "" : token.strip();
-    Votes.Vote v = votes.findVoteByToken(t).orElseThrow(() -> DeliberationService.refused("token", "unknown", "选票无效"));
+    Votes.Vote v = votes.findVoteByToken(t).orElseThrow(() -> refused("token", "unknown", "选票无效"));
     boolean voted = votes.findBallot(t).map(b -> b.choice() != null).orElse(false);
     boolean open = "OPEN".equals(v.status()) && cases.now().isBefore(v.closesAt());
     boolean closed = "CLOSED".equals(v.status());
@@ -234,7 +241,7 @@ public class ResidentVoteService {
    */
   @Transactional(readOnly = true)
   public List<String[]> ballots(long voteId, Collection<String> callerGroups) {
-    Votes.Vote v = votes.findVote(voteId).orElseThrow(() -> DeliberationService.refused("voteId", "unknown", "表决不存在"));
+    Votes.Vote v = votes.findVote(voteId).orElseThrow(() -> refused("voteId", "unknown", "表决不存在"));
     List<String> allowed = List.of(GroupIds.community(v.community()),
         GroupIds.room(v.community()), GroupIds.DISPATCH_CENTRE,
         GroupIds.ADMIN);
@@ -242,6 +249,10 @@ public class ResidentVoteService {
       throw new BallotsForbidden();
     }
     return votes.tokens(voteId);
+  }
+
+  private static ValidationException refused(String field, String code, String message) {
+    return new ValidationException(List.of(new FieldError(field, code, message)));
   }
 
   /** The caller does not belong to the vote's community or the dispatch centre. */

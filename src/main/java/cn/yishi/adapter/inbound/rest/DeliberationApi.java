@@ -1,7 +1,9 @@
 package cn.yishi.adapter.inbound.rest;
 
-import cn.yishi.application.DeliberationService;
 import cn.yishi.application.ResidentVoteService;
+import cn.yishi.application.deliberation.DeliberationQueries;
+import cn.yishi.application.deliberation.Deliberations;
+import cn.yishi.application.deliberation.ResolutionPublicity;
 import cn.yishi.application.port.Meetings;
 import cn.yishi.domain.casefile.ValidationException;
 import java.time.YearMonth;
@@ -26,12 +28,17 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class DeliberationApi {
-  private final DeliberationService deliberation;
+  private final Deliberations deliberations;
+  private final DeliberationQueries queries;
+  private final ResolutionPublicity publicity;
   private final ResidentVoteService votes;
   private final Caller caller;
 
-  DeliberationApi(DeliberationService deliberation, ResidentVoteService votes, Caller caller) {
-    this.deliberation = deliberation;
+  DeliberationApi(Deliberations deliberations, DeliberationQueries queries, ResolutionPublicity publicity,
+      ResidentVoteService votes, Caller caller) {
+    this.deliberations = deliberations;
+    this.queries = queries;
+    this.publicity = publicity;
     this.votes = votes;
     this.caller = caller;
   }
@@ -55,10 +62,10 @@ class DeliberationApi {
   }
 
   private Statistics statistics(String community, String from, String to) {
-    YearMonth now = deliberation.currentMonth();
+    YearMonth now = queries.currentMonth();
     YearMonth f = month("from", from, now.minusMonths(11));
     YearMonth t = month("to", to, now);
-    List<Meetings.MonthFigures> months = deliberation.statistics(community == null || community.isBlank() ? null : community.strip(), f, t);
+    List<Meetings.MonthFigures> months = queries.statistics(community == null || community.isBlank() ? null : community.strip(), f, t);
     return new Statistics(months, months.stream().mapToInt(Meetings.MonthFigures::meetings).sum(),
         months.stream().mapToInt(Meetings.MonthFigures::onSiteMeetings).sum(),
         months.stream().mapToInt(Meetings.MonthFigures::participants).sum(),
@@ -91,16 +98,16 @@ class DeliberationApi {
   @GetMapping("/api/meetings/{meetingId}/objections")
   List<Meetings.Objection> objections(@PathVariable long meetingId) {
     caller.userId();
-    if (!caller.inAny(List.of(cn.yishi.domain.directory.GroupIds.room(deliberation.meeting(meetingId).community()),
+    if (!caller.inAny(List.of(cn.yishi.domain.directory.GroupIds.room(deliberations.meeting(meetingId).community()),
         cn.yishi.domain.directory.GroupIds.DISPATCH_CENTRE))) {
       throw new ApiErrors.Forbidden("只有本社区党群会客室和调度中心可以查看公示异议");
     }
-    return deliberation.objectionTexts(meetingId);
+    return publicity.objectionTexts(meetingId);
   }
 
   @GetMapping(value = "/public/resolutions/{token}", produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<?> resolution(@PathVariable String token) {
-    return deliberation.publicResolution(token).<ResponseEntity<?>>map(ResponseEntity::ok)
+    return queries.publicResolution(token).<ResponseEntity<?>>map(ResponseEntity::ok)
         .orElseGet(() -> ApiErrors.of(HttpStatus.NOT_FOUND, "token", "unknown", "公示不存在"));
   }
 
@@ -109,7 +116,7 @@ class DeliberationApi {
   @PostMapping(value = "/public/resolutions/{token}/objections", consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
   Map<String, String> object(@PathVariable String token, @RequestBody(required = false) Objection body) {
-    deliberation.object(token, body == null ? null : body.content());
+    publicity.object(token, body == null ? null : body.content());
     return Map.of("message", "已收到您的意见，议事会将在公示期满后研究处理。");
   }
 

@@ -1,6 +1,7 @@
 package cn.yishi.adapter.inbound.web;
 
-import cn.yishi.application.DeliberationService;
+import cn.yishi.application.deliberation.DeliberationQueries;
+import cn.yishi.application.deliberation.ResolutionPublicity;
 import cn.yishi.application.port.Meetings;
 import cn.yishi.domain.casefile.ValidationException;
 import cn.yishi.domain.directory.Directory;
@@ -27,12 +28,14 @@ import org.thymeleaf.context.Context;
 class MeetingPages {
   private static final MediaType HTML = HtmlPages.HTML;
 
-  private final DeliberationService deliberation;
+  private final DeliberationQueries queries;
+  private final ResolutionPublicity publicity;
   private final Directory directory;
   private final ITemplateEngine templates;
 
-  MeetingPages(DeliberationService deliberation, Directory directory, ITemplateEngine templates) {
-    this.deliberation = deliberation;
+  MeetingPages(DeliberationQueries queries, ResolutionPublicity publicity, Directory directory, ITemplateEngine templates) {
+    this.queries = queries;
+    this.publicity = publicity;
     this.directory = directory;
     this.templates = templates;
   }
@@ -40,12 +43,12 @@ class MeetingPages {
   @GetMapping(value = "/public/meetings", produces = MediaType.TEXT_HTML_VALUE)
   ResponseEntity<byte[]> page(@RequestParam(required = false) String community) {
     String c = community == null || community.isBlank() ? null : community.strip();
-    List<DeliberationService.PublicResolution> resolutions;
+    List<DeliberationQueries.PublicResolution> resolutions;
     List<Meetings.MonthFigures> months;
     try {
-      resolutions = deliberation.publicResolutions(c);
-      var now = deliberation.currentMonth();
-      months = deliberation.statistics(c, now.minusMonths(11), now);
+      resolutions = queries.publicResolutions(c);
+      var now = queries.currentMonth();
+      months = queries.statistics(c, now.minusMonths(11), now);
     } catch (ValidationException e) {
       return message(HttpStatus.NOT_FOUND, "找不到该社区的议事公示", "请检查链接中的社区编码。");
     }
@@ -68,7 +71,7 @@ class MeetingPages {
       produces = MediaType.TEXT_HTML_VALUE)
   ResponseEntity<byte[]> object(@PathVariable String token, @RequestParam(required = false) String content) {
     try {
-      deliberation.object(token, content);
+      publicity.object(token, content);
     } catch (ValidationException e) {
       String code = e.errors().get(0).code();
       HttpStatus status = "unknown".equals(code) ? HttpStatus.NOT_FOUND : "expired".equals(code) ? HttpStatus.GONE : HttpStatus.BAD_REQUEST;

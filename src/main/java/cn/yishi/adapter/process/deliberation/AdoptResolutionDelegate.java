@@ -1,6 +1,6 @@
 package cn.yishi.adapter.process.deliberation;
 
-import cn.yishi.application.DeliberationService;
+import cn.yishi.application.deliberation.ResolutionImplementation;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -8,9 +8,9 @@ import org.springframework.stereotype.Component;
 /** The resolution takes effect: its items become open items, implemented and supervised (旬跟进). */
 @Component("adoptResolutionDelegate")
 public class AdoptResolutionDelegate implements JavaDelegate {
-  private final DeliberationService deliberation;
+  private final ResolutionImplementation deliberation;
 
-  public AdoptResolutionDelegate(DeliberationService deliberation) {
+  public AdoptResolutionDelegate(ResolutionImplementation deliberation) {
     this.deliberation = deliberation;
   }
 

@@ -1,6 +1,6 @@
 package cn.yishi.adapter.process.deliberation;
 
-import cn.yishi.application.DeliberationService;
+import cn.yishi.application.deliberation.ResolutionPublicity;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -8,9 +8,9 @@ import org.springframework.stereotype.Component;
 /** The publicity window has ended: how many objections came in through /public. */
 @Component("countObjectionsDelegate")
 public class CountObjectionsDelegate implements JavaDelegate {
-  private final DeliberationService deliberation;
+  private final ResolutionPublicity deliberation;
 
-  public CountObjectionsDelegate(DeliberationService deliberation) {
+  public CountObjectionsDelegate(ResolutionPublicity deliberation) {
     this.deliberation = deliberation;
   }
 

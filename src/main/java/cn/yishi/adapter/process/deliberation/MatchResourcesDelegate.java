@@ -2,7 +2,7 @@ package cn.yishi.adapter.process.deliberation;
 
 import cn.yishi.adapter.process.EngineVariables;
 
-import cn.yishi.application.DeliberationService;
+import cn.yishi.application.deliberation.MeetingPreparation;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -10,9 +10,9 @@ import org.springframework.stereotype.Component;
 /** 三单: the problem list is stored and matched against the resource list (资源清单) for the meeting. */
 @Component("matchResourcesDelegate")
 public class MatchResourcesDelegate implements JavaDelegate {
-  private final DeliberationService deliberation;
+  private final MeetingPreparation deliberation;
 
-  public MatchResourcesDelegate(DeliberationService deliberation) {
+  public MatchResourcesDelegate(MeetingPreparation deliberation) {
     this.deliberation = deliberation;
   }
 

@@ -2,7 +2,7 @@ package cn.yishi.adapter.process.deliberation;
 
 import cn.yishi.adapter.process.EngineVariables;
 
-import cn.yishi.application.DeliberationService;
+import cn.yishi.application.deliberation.MeetingPreparation;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -10,9 +10,9 @@ import org.springframework.stereotype.Component;
 /** 会前沟通: on complete, the party's position is stored with the meeting (not kept as a variable). */
 @Component("meetingOpinionTaskListener")
 public class MeetingOpinionTaskListener implements TaskListener {
-  private final DeliberationService deliberation;
+  private final MeetingPreparation deliberation;
 
-  public MeetingOpinionTaskListener(DeliberationService deliberation) {
+  public MeetingOpinionTaskListener(MeetingPreparation deliberation) {
     this.deliberation = deliberation;
   }
 

@@ -2,7 +2,7 @@ package cn.yishi.adapter.process.deliberation;
 
 import cn.yishi.adapter.process.EngineVariables;
 
-import cn.yishi.application.DeliberationService;
+import cn.yishi.application.deliberation.MeetingRecords;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -10,9 +10,9 @@ import org.springframework.stereotype.Component;
 /** 评审团: records the legal adviser's and experts' conclusion; a rejection returns to the meeting. */
 @Component("recordExpertReviewDelegate")
 public class RecordExpertReviewDelegate implements JavaDelegate {
-  private final DeliberationService deliberation;
+  private final MeetingRecords deliberation;
 
-  public RecordExpertReviewDelegate(DeliberationService deliberation) {
+  public RecordExpertReviewDelegate(MeetingRecords deliberation) {
     this.deliberation = deliberation;
   }
 

@@ -2,8 +2,9 @@ package cn.yishi.adapter.process.deliberation;
 
 import cn.yishi.adapter.process.EngineVariables;
 
-import cn.yishi.application.DeliberationService;
+import cn.yishi.application.deliberation.MeetingRecords;
 import cn.yishi.application.ResidentVoteService;
+import cn.yishi.domain.deliberation.MeetingMinutes;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -22,10 +23,10 @@ public class RecordMeetingDelegate implements JavaDelegate {
   static final String MEASURE = "measure";
   static final String DEADLINE = "deadline";
 
-  private final DeliberationService deliberation;
+  private final MeetingRecords deliberation;
   private final ResidentVoteService votes;
 
-  public RecordMeetingDelegate(DeliberationService deliberation, ResidentVoteService votes) {
+  public RecordMeetingDelegate(MeetingRecords deliberation, ResidentVoteService votes) {
     this.deliberation = deliberation;
     this.votes = votes;
   }
@@ -35,15 +36,15 @@ public class RecordMeetingDelegate implements JavaDelegate {
     boolean paused = Boolean.TRUE.equals(Deliberation.Var.PAUSED.from(execution));
     boolean expertReview = Boolean.TRUE.equals(Deliberation.Var.EXPERT_REVIEW.from(execution));
     boolean residentVote = Boolean.TRUE.equals(Deliberation.Var.RESIDENT_VOTE.from(execution));
-    List<DeliberationService.ItemInput> items = paused ? List.of() : items(Deliberation.Var.RESOLUTION_ITEMS.from(execution));
-    Number meetingId = Deliberation.Var.MEETING_ID.from(execution);
+    List<MeetingMinutes.Item> items = paused ? List.of() : items(Deliberation.Var.RESOLUTION_ITEMS.from(execution));
+    Long meetingId = Deliberation.Var.MEETING_ID.from(execution);
     if (!paused && residentVote) {
       EngineVariables.refusingBadInput(() -> votes.plan(
           Deliberation.Var.VOTE_TYPE.from(execution),
           Deliberation.Var.VOTE_COMPOUND.from(execution),
           Deliberation.Var.VOTE_QUESTION.from(execution)));
     }
-    DeliberationService.MeetingInput input = new DeliberationService.MeetingInput(
+    MeetingMinutes input = new MeetingMinutes(
         paused,
         Deliberation.Var.PAUSE_REASON.from(execution),
         Deliberation.Var.ON_SITE.from(execution),
@@ -61,9 +62,9 @@ public class RecordMeetingDelegate implements JavaDelegate {
     Deliberation.Var.RESIDENT_VOTE.on(execution, !paused && residentVote);
   }
 
-  private static List<DeliberationService.ItemInput> items(Object value) {
+  private static List<MeetingMinutes.Item> items(Object value) {
     return EngineVariables.jsonObjects(value, Deliberation.Var.RESOLUTION_ITEMS.name(), "决议清单格式不正确").stream()
-        .map(n -> new DeliberationService.ItemInput(text(n, UNIT), text(n, MEASURE), text(n, DEADLINE)))
+        .map(n -> new MeetingMinutes.Item(text(n, UNIT), text(n, MEASURE), text(n, DEADLINE)))
         .toList();
   }
 

@@ -2,7 +2,7 @@ package cn.yishi.adapter.process.deliberation;
 
 import cn.yishi.adapter.process.EngineVariables;
 
-import cn.yishi.application.DeliberationService;
+import cn.yishi.application.deliberation.ResolutionPublicity;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -10,9 +10,9 @@ import org.springframework.stereotype.Component;
 /** The chair's decision on the objections: reconvene, or confirm the resolution, with a reason. */
 @Component("recordObjectionDecisionDelegate")
 public class RecordObjectionDecisionDelegate implements JavaDelegate {
-  private final DeliberationService deliberation;
+  private final ResolutionPublicity deliberation;
 
-  public RecordObjectionDecisionDelegate(DeliberationService deliberation) {
+  public RecordObjectionDecisionDelegate(ResolutionPublicity deliberation) {
     this.deliberation = deliberation;
   }
 

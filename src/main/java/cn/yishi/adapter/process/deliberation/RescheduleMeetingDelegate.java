@@ -2,7 +2,7 @@ package cn.yishi.adapter.process.deliberation;
 
 import cn.yishi.adapter.process.EngineVariables;
 
-import cn.yishi.application.DeliberationService;
+import cn.yishi.application.deliberation.MeetingScheduling;
 import cn.yishi.domain.calendar.WorkingDayCalendar;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -12,10 +12,10 @@ import org.springframework.stereotype.Component;
 /** 暂停: the chair paused the meeting; it is rescheduled with the reason, and the pause is cleared. */
 @Component("rescheduleMeetingDelegate")
 public class RescheduleMeetingDelegate implements JavaDelegate {
-  private final DeliberationService deliberation;
+  private final MeetingScheduling deliberation;
   private final WorkingDayCalendar calendar;
 
-  public RescheduleMeetingDelegate(DeliberationService deliberation, WorkingDayCalendar calendar) {
+  public RescheduleMeetingDelegate(MeetingScheduling deliberation, WorkingDayCalendar calendar) {
     this.deliberation = deliberation;
     this.calendar = calendar;
   }

@@ -2,7 +2,7 @@ package cn.yishi.adapter.process.deliberation;
 
 import cn.yishi.adapter.process.EngineVariables;
 
-import cn.yishi.application.DeliberationService;
+import cn.yishi.application.deliberation.ResolutionImplementation;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -13,9 +13,9 @@ import org.springframework.stereotype.Component;
  */
 @Component("resolutionItemTaskListener")
 public class ResolutionItemTaskListener implements TaskListener {
-  private final DeliberationService deliberation;
+  private final ResolutionImplementation deliberation;
 
-  public ResolutionItemTaskListener(DeliberationService deliberation) {
+  public ResolutionItemTaskListener(ResolutionImplementation deliberation) {
     this.deliberation = deliberation;
   }
 

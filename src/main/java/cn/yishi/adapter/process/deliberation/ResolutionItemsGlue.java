@@ -1,6 +1,6 @@
 package cn.yishi.adapter.process.deliberation;
 
-import cn.yishi.application.DeliberationService;
+import cn.yishi.application.deliberation.ResolutionImplementation;
 import cn.yishi.application.port.Meetings;
 import cn.yishi.domain.directory.GroupIds;
 import java.util.Date;
@@ -13,9 +13,9 @@ import org.springframework.stereotype.Component;
  */
 @Component("resolutionItems")
 public class ResolutionItemsGlue {
-  private final DeliberationService deliberation;
+  private final ResolutionImplementation deliberation;
 
-  public ResolutionItemsGlue(DeliberationService deliberation) {
+  public ResolutionItemsGlue(ResolutionImplementation deliberation) {
     this.deliberation = deliberation;
   }
 

@@ -3,7 +3,7 @@ package cn.yishi.adapter.process.deliberation;
 import cn.yishi.adapter.process.issuelifecycle.IssueLifecycle;
 import cn.yishi.adapter.process.EngineVariables;
 
-import cn.yishi.application.DeliberationService;
+import cn.yishi.application.deliberation.MeetingScheduling;
 import cn.yishi.domain.calendar.WorkingDayCalendar;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -16,17 +16,17 @@ import org.springframework.stereotype.Component;
  */
 @Component("scheduleMeetingDelegate")
 public class ScheduleMeetingDelegate implements JavaDelegate {
-  private final DeliberationService deliberation;
+  private final MeetingScheduling deliberation;
   private final WorkingDayCalendar calendar;
 
-  public ScheduleMeetingDelegate(DeliberationService deliberation, WorkingDayCalendar calendar) {
+  public ScheduleMeetingDelegate(MeetingScheduling deliberation, WorkingDayCalendar calendar) {
     this.deliberation = deliberation;
     this.calendar = calendar;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    DeliberationService.Scheduled s = EngineVariables.refusingBadInput(() -> deliberation.schedule(
+    MeetingScheduling.Scheduled s = EngineVariables.refusingBadInput(() -> deliberation.schedule(
         IssueLifecycle.Var.CASE_NO.from(execution),
         Deliberation.Var.COMMUNITY.from(execution),
         Deliberation.Var.TITLE.from(execution),
