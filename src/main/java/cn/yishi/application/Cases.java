@@ -2,9 +2,9 @@ package cn.yishi.application;
 
 import cn.yishi.application.port.CaseRepository;
 import cn.yishi.application.port.Timeline;
+import cn.yishi.domain.calendar.WorkingDayCalendar;
 import cn.yishi.domain.casefile.CaseFile;
 import cn.yishi.domain.casefile.TimelineAction;
-import cn.yishi.domain.calendar.WorkingDayCalendar;
 import cn.yishi.domain.directory.Directory;
 import cn.yishi.domain.directory.TierRouting;
 import java.time.Clock;

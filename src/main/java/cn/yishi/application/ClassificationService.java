@@ -1,12 +1,12 @@
 package cn.yishi.application;
 
-import java.time.OffsetDateTime;
 import cn.yishi.application.port.CaseRepository;
 import cn.yishi.application.port.Decisions;
 import cn.yishi.domain.casefile.CaseFile;
 import cn.yishi.domain.casefile.Classification;
 import cn.yishi.domain.casefile.Suggestion;
 import cn.yishi.domain.directory.Directory;
+import java.time.OffsetDateTime;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

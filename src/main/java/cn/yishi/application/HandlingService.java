@@ -1,6 +1,5 @@
 package cn.yishi.application;
 
-import cn.yishi.domain.directory.TierRouting;
 import cn.yishi.application.port.SupervisionStore;
 import cn.yishi.application.supervision.SupervisionOrders;
 import cn.yishi.domain.casefile.CaseFile;
@@ -9,6 +8,7 @@ import cn.yishi.domain.casefile.TimelineAction;
 import cn.yishi.domain.casefile.ValidationException;
 import cn.yishi.domain.directory.Directory;
 import cn.yishi.domain.directory.GroupIds;
+import cn.yishi.domain.directory.TierRouting;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;

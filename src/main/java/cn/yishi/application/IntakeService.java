@@ -1,11 +1,10 @@
 package cn.yishi.application;
 
-import cn.yishi.domain.casefile.CaseStatus;
-import java.util.function.Function;
 import cn.yishi.application.port.CaseProcesses;
 import cn.yishi.application.port.CaseRepository;
 import cn.yishi.domain.casefile.CaseFile;
 import cn.yishi.domain.casefile.CaseNumber;
+import cn.yishi.domain.casefile.CaseStatus;
 import cn.yishi.domain.casefile.NewCase;
 import cn.yishi.domain.casefile.NewCaseValidator;
 import cn.yishi.domain.casefile.TimelineAction;
@@ -13,6 +12,7 @@ import cn.yishi.domain.directory.Directory;
 import cn.yishi.domain.directory.GroupIds;
 import java.time.OffsetDateTime;
 import java.util.Optional;
+import java.util.function.Function;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -1,7 +1,7 @@
 package cn.yishi.application;
 
-import cn.yishi.domain.calendar.WorkingDayCalendar;
 import cn.yishi.application.port.ListeningSessions;
+import cn.yishi.domain.calendar.WorkingDayCalendar;
 import cn.yishi.domain.casefile.Channel;
 import cn.yishi.domain.casefile.FieldError;
 import cn.yishi.domain.casefile.NewCase;

@@ -1,10 +1,10 @@
 package cn.yishi.application;
 
 import cn.yishi.application.deliberation.Deliberations;
-import cn.yishi.domain.calendar.WorkingDayCalendar;
 import cn.yishi.application.port.Decisions;
 import cn.yishi.application.port.Meetings;
 import cn.yishi.application.port.Votes;
+import cn.yishi.domain.calendar.WorkingDayCalendar;
 import cn.yishi.domain.casefile.FieldError;
 import cn.yishi.domain.casefile.TimelineAction;
 import cn.yishi.domain.casefile.ValidationException;
@@ -16,8 +16,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;

@@ -1,7 +1,6 @@
 package cn.yishi.application;
 
 import cn.yishi.domain.calendar.WorkingDayCalendar;
-import cn.yishi.domain.directory.Directory;
 import cn.yishi.domain.casefile.CaseFile;
 import cn.yishi.domain.casefile.CaseStatus;
 import cn.yishi.domain.casefile.Classification;
@@ -9,6 +8,7 @@ import cn.yishi.domain.casefile.FieldError;
 import cn.yishi.domain.casefile.ReviewDecision;
 import cn.yishi.domain.casefile.TimelineAction;
 import cn.yishi.domain.casefile.ValidationException;
+import cn.yishi.domain.directory.Directory;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;

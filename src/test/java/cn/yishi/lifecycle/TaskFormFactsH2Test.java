@@ -2,9 +2,9 @@ package cn.yishi.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.yishi.adapter.process.issuelifecycle.IssueLifecycle;
-import cn.yishi.adapter.process.issuelifecycle.IssueLifecycle.Var;
 import cn.yishi.adapter.process.ListVariablesTaskListener;
+import cn.yishi.adapter.process.issuelifecycle.IssueLifecycle.Var;
+import cn.yishi.adapter.process.issuelifecycle.IssueLifecycle;
 import cn.yishi.application.CaseQueries;
 import cn.yishi.application.IntakeService;
 import cn.yishi.application.TaskFacts;

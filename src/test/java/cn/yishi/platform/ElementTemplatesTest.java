@@ -2,11 +2,11 @@ package cn.yishi.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.yishi.adapter.process.variable.ProcessVariable;
 import cn.yishi.adapter.process.deliberation.Deliberation;
 import cn.yishi.adapter.process.issuelifecycle.IssueLifecycle;
-import cn.yishi.adapter.process.scheduledlistening.ScheduledListening;
 import cn.yishi.adapter.process.monthlydispatch.MonthlyDispatch;
+import cn.yishi.adapter.process.scheduledlistening.ScheduledListening;
+import cn.yishi.adapter.process.variable.ProcessVariable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

@@ -2,12 +2,12 @@ package cn.yishi.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.yishi.adapter.process.deliberation.Deliberation;
-import cn.yishi.adapter.process.issuelifecycle.IssueLifecycle;
 import cn.yishi.adapter.process.ListVariablesTaskListener;
 import cn.yishi.adapter.process.TaskTitleListener;
-import cn.yishi.adapter.process.scheduledlistening.ScheduledListening;
+import cn.yishi.adapter.process.deliberation.Deliberation;
+import cn.yishi.adapter.process.issuelifecycle.IssueLifecycle;
 import cn.yishi.adapter.process.monthlydispatch.MonthlyDispatch;
+import cn.yishi.adapter.process.scheduledlistening.ScheduledListening;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

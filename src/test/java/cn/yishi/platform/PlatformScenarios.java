@@ -3,10 +3,10 @@ package cn.yishi.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.yishi.adapter.process.issuelifecycle.IssueLifecycle;
 import cn.yishi.adapter.outbound.mail.OutboxSender;
-import cn.yishi.support.TestHttp;
+import cn.yishi.adapter.process.issuelifecycle.IssueLifecycle;
 import cn.yishi.support.TestHttp.Reply;
+import cn.yishi.support.TestHttp;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;

@@ -2,7 +2,6 @@ package cn.yishi.adapter.process;
 
 import cn.yishi.adapter.process.issuelifecycle.IssueLifecycle;
 import cn.yishi.adapter.process.scheduledlistening.ScheduledListening;
-
 import java.util.List;
 import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;

@@ -1,7 +1,6 @@
 package cn.yishi.application.port;
 
 import cn.yishi.application.RegisteredCase;
-
 import cn.yishi.application.Routing;
 import java.time.OffsetDateTime;
 import java.util.List;

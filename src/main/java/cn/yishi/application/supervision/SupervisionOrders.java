@@ -1,19 +1,19 @@
 package cn.yishi.application.supervision;
 
-import cn.yishi.domain.directory.TierRouting;
 import cn.yishi.application.Cases;
 import cn.yishi.application.HandlingProperties;
 import cn.yishi.application.MailTemplates;
 import cn.yishi.application.port.CaseProcesses;
 import cn.yishi.application.port.MailOutbox;
-import cn.yishi.application.port.SupervisionStore;
 import cn.yishi.application.port.SupervisionStore.ItemType;
 import cn.yishi.application.port.SupervisionStore.OpenItem;
+import cn.yishi.application.port.SupervisionStore;
 import cn.yishi.domain.casefile.FieldError;
 import cn.yishi.domain.casefile.Tier;
 import cn.yishi.domain.casefile.TimelineAction;
 import cn.yishi.domain.casefile.ValidationException;
 import cn.yishi.domain.directory.Directory;
+import cn.yishi.domain.directory.TierRouting;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;

@@ -1,7 +1,7 @@
 package cn.yishi.adapter.outbound.calendar;
 
-import cn.yishi.platform.StartupRefusedException;
 import cn.yishi.domain.calendar.WorkingDayCalendar;
+import cn.yishi.platform.StartupRefusedException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;

@@ -1,7 +1,7 @@
 package cn.yishi.adapter.outbound.engine;
 
-import cn.yishi.adapter.process.issuelifecycle.IssueLifecycle;
 import cn.yishi.adapter.process.issuelifecycle.IssueLifecycle.Var;
+import cn.yishi.adapter.process.issuelifecycle.IssueLifecycle;
 import cn.yishi.application.EvaluationService;
 import cn.yishi.application.RegisteredCase;
 import cn.yishi.application.Routing;

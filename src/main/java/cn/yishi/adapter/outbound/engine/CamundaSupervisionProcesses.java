@@ -4,9 +4,9 @@ import cn.yishi.adapter.process.monthlydispatch.MonthlyDispatch;
 import cn.yishi.adapter.process.tendayfollowup.TenDayFollowUp;
 import cn.yishi.application.port.SupervisionProcesses;
 import java.time.LocalDate;
-import org.camunda.bpm.engine.RuntimeService;
 import java.util.HashMap;
 import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
 
 /** Starts tenDayFollowUp and monthlyDispatch by key, with the date and the operator as variables. */

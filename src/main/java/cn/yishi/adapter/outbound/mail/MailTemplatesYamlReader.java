@@ -2,8 +2,8 @@ package cn.yishi.adapter.outbound.mail;
 
 import cn.yishi.adapter.outbound.yaml.YamlFileException;
 import cn.yishi.adapter.outbound.yaml.YamlNodeReader;
-import cn.yishi.application.MailTemplates;
 import cn.yishi.application.MailTemplates.Kind;
+import cn.yishi.application.MailTemplates;
 import java.io.InputStream;
 import java.util.Arrays;
 import java.util.EnumMap;

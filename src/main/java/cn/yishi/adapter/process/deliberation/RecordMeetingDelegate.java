@@ -1,9 +1,8 @@
 package cn.yishi.adapter.process.deliberation;
 
 import cn.yishi.adapter.process.EngineVariables;
-
-import cn.yishi.application.deliberation.MeetingRecords;
 import cn.yishi.application.ResidentVoteService;
+import cn.yishi.application.deliberation.MeetingRecords;
 import cn.yishi.domain.deliberation.MeetingMinutes;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
@@ -37,7 +36,7 @@ public class RecordMeetingDelegate implements JavaDelegate {
     boolean expertReview = Boolean.TRUE.equals(Deliberation.Var.EXPERT_REVIEW.from(execution));
     boolean residentVote = Boolean.TRUE.equals(Deliberation.Var.RESIDENT_VOTE.from(execution));
     List<MeetingMinutes.Item> items = paused ? List.of() : items(Deliberation.Var.RESOLUTION_ITEMS.from(execution));
-    Long meetingId = Deliberation.Var.MEETING_ID.from(execution);
+    long meetingId = Deliberation.Var.MEETING_ID.from(execution);
     if (!paused && residentVote) {
       EngineVariables.refusingBadInput(() -> votes.plan(
           Deliberation.Var.VOTE_TYPE.from(execution),
@@ -55,7 +54,7 @@ public class RecordMeetingDelegate implements JavaDelegate {
         Deliberation.Var.SUMMARY.from(execution),
         items,
         Deliberation.Var.RESPONSIBILITIES.from(execution));
-    EngineVariables.refusingBadInput(() -> deliberation.record(meetingId.longValue(), input, EngineVariables.actor(execution)));
+    EngineVariables.refusingBadInput(() -> deliberation.record(meetingId, input, EngineVariables.actor(execution)));
     Deliberation.Var.RESOLUTION_ITEMS.removeFrom(execution);
     Deliberation.Var.PAUSED.on(execution, paused);
     Deliberation.Var.EXPERT_REVIEW.on(execution, !paused && expertReview);

@@ -1,7 +1,5 @@
 package cn.yishi.adapter.process.deliberation;
 
-import cn.yishi.adapter.process.EngineVariables;
-
 import cn.yishi.application.deliberation.ResolutionPublicity;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

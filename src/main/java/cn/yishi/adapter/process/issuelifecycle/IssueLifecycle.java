@@ -1,14 +1,13 @@
 package cn.yishi.adapter.process.issuelifecycle;
 
+import cn.yishi.adapter.process.variable.ProcessVariable;
 import cn.yishi.application.RegisteredCase;
 import cn.yishi.application.Routing;
-import org.camunda.bpm.engine.delegate.VariableScope;
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.Map;
-import cn.yishi.adapter.process.variable.ProcessVariable;
-import java.time.OffsetDateTime;
-
 import java.util.Set;
+import org.camunda.bpm.engine.delegate.VariableScope;
 
 /** Glue for bpmn/issueLifecycle.bpmn: its key, element ids, message and variable names. */
 public final class IssueLifecycle {

@@ -1,9 +1,8 @@
 package cn.yishi.adapter.process.issuelifecycle;
 
-import cn.yishi.adapter.process.EngineVariables;
-
 import static cn.yishi.adapter.process.issuelifecycle.IssueLifecycle.Var;
 
+import cn.yishi.adapter.process.EngineVariables;
 import cn.yishi.application.EvaluationService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

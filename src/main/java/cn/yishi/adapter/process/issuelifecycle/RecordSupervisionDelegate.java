@@ -1,9 +1,8 @@
 package cn.yishi.adapter.process.issuelifecycle;
 
-import cn.yishi.adapter.process.EngineVariables;
-
 import static cn.yishi.adapter.process.issuelifecycle.IssueLifecycle.Var;
 
+import cn.yishi.adapter.process.EngineVariables;
 import cn.yishi.application.supervision.SupervisionOrders;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -20,11 +19,11 @@ public class RecordSupervisionDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Object orderId = Var.SUPERVISION_ORDER_ID.from(execution);
-    if (!(orderId instanceof Number id)) {
+    Long orderId = Var.SUPERVISION_ORDER_ID.from(execution);
+    if (orderId == null) {
       throw new IllegalStateException("userTask_supervise without " + Var.SUPERVISION_ORDER_ID + ": raise orders through SupervisionOrders");
     }
-    EngineVariables.refusingBadInput(() -> orders.complete(id.longValue(),
+    EngineVariables.refusingBadInput(() -> orders.complete(orderId,
         Var.CASE_NO.from(execution),
         Var.SUPERVISION_COMMENT.from(execution),
         EngineVariables.actor(execution)));

@@ -1,7 +1,5 @@
 package cn.yishi.adapter.process.issuelifecycle;
 
-import cn.yishi.adapter.process.EngineVariables;
-
 import static cn.yishi.adapter.process.issuelifecycle.IssueLifecycle.Var;
 
 import cn.yishi.application.EvaluationService;

@@ -1,7 +1,5 @@
 package cn.yishi.adapter.process.monthlydispatch;
 
-import cn.yishi.adapter.process.EngineVariables;
-
 import static cn.yishi.adapter.process.monthlydispatch.MonthlyDispatch.Var;
 
 import cn.yishi.application.supervision.MonthlyDispatchService;
@@ -31,7 +29,7 @@ public class ComputeMonthlyReportDelegate implements JavaDelegate {
         execution.getProcessInstanceId());
     Var.REPORT_STATUS.on(execution, computed.status());
     Var.REPORT_SUMMARY.on(execution, computed.summary());
-    Var.REVIEW_DUE.on(execution, (computed.reviewDue()));
+    Var.REVIEW_DUE.on(execution, computed.reviewDue());
     Var.REVIEW_COMMENT.removeFrom(execution);
     Var.APPROVED.removeFrom(execution);
   }

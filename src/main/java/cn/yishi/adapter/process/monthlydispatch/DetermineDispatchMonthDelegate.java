@@ -1,9 +1,8 @@
 package cn.yishi.adapter.process.monthlydispatch;
 
-import cn.yishi.adapter.process.EngineVariables;
-
 import static cn.yishi.adapter.process.monthlydispatch.MonthlyDispatch.Var;
 
+import cn.yishi.adapter.process.EngineVariables;
 import cn.yishi.application.supervision.MonthlyDispatchService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

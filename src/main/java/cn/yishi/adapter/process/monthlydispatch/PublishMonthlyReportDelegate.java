@@ -1,7 +1,5 @@
 package cn.yishi.adapter.process.monthlydispatch;
 
-import cn.yishi.adapter.process.EngineVariables;
-
 import static cn.yishi.adapter.process.monthlydispatch.MonthlyDispatch.Var;
 
 import cn.yishi.application.supervision.MonthlyDispatchService;

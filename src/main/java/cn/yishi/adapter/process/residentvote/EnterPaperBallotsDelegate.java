@@ -1,7 +1,6 @@
 package cn.yishi.adapter.process.residentvote;
 
 import cn.yishi.adapter.process.EngineVariables;
-
 import cn.yishi.application.ResidentVoteService;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

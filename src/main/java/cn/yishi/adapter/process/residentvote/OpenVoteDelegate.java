@@ -1,7 +1,6 @@
 package cn.yishi.adapter.process.residentvote;
 
 import cn.yishi.adapter.process.EngineVariables;
-
 import cn.yishi.application.ResidentVoteService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -34,6 +33,6 @@ public class OpenVoteDelegate implements JavaDelegate {
     ResidentVoteService.Opened o = EngineVariables.refusingBadInput(() -> votes.open(meetingId, type, compound, question));
     ResidentVote.Var.VOTE_ID.on(execution, o.voteId());
     ResidentVote.Var.HOUSEHOLDS.on(execution, o.households());
-    ResidentVote.Var.VOTE_CLOSES_AT.on(execution, (o.closesAt()));
+    ResidentVote.Var.VOTE_CLOSES_AT.on(execution, o.closesAt());
   }
 }

@@ -1,9 +1,8 @@
 package cn.yishi.adapter.process.residentvote;
 
+import cn.yishi.adapter.process.deliberation.Deliberation;
 import cn.yishi.adapter.process.variable.ProcessVariable;
 import java.time.OffsetDateTime;
-
-import cn.yishi.adapter.process.deliberation.Deliberation;
 
 /** Glue for bpmn/residentVote.bpmn (一户一票). */
 public final class ResidentVote {

@@ -1,7 +1,6 @@
 package cn.yishi.adapter.process.scheduledlistening;
 
 import cn.yishi.adapter.process.EngineVariables;
-
 import cn.yishi.application.ListeningService;
 import java.util.ArrayList;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -25,7 +24,7 @@ public class PlanReceptionsDelegate implements JavaDelegate {
     ListeningService.Plan plan = EngineVariables.refusingBadInput(
         () -> listening.plan(ScheduledListening.Var.LISTENING_DATE.from(execution)));
     ScheduledListening.Var.LISTENING_DATE.on(execution, plan.date().toString());
-    ScheduledListening.Var.RECEPTION_DUE.on(execution, (plan.dueAt()));
+    ScheduledListening.Var.RECEPTION_DUE.on(execution, plan.dueAt());
     // a JSON list of codes (an ArrayList: a type the engine's deserialization validation accepts)
     ScheduledListening.Var.COMMUNITIES.on(execution, new ArrayList<>(plan.communities()));
   }

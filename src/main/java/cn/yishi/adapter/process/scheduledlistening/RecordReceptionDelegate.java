@@ -1,7 +1,6 @@
 package cn.yishi.adapter.process.scheduledlistening;
 
 import cn.yishi.adapter.process.EngineVariables;
-
 import cn.yishi.application.ListeningService;
 import cn.yishi.domain.casefile.FieldError;
 import cn.yishi.domain.casefile.ValidationException;

@@ -3,7 +3,6 @@ package cn.yishi.adapter.process.scheduledlistening;
 import cn.yishi.adapter.process.variable.ProcessVariable;
 import java.time.OffsetDateTime;
 import java.util.List;
-
 import java.util.Set;
 
 /**

@@ -1,7 +1,5 @@
 package cn.yishi.adapter.process.tendayfollowup;
 
-import cn.yishi.adapter.process.EngineVariables;
-
 import cn.yishi.adapter.process.tendayfollowup.TenDayFollowUp.Var;
 import cn.yishi.application.port.SupervisionStore;
 import cn.yishi.application.supervision.TenDaySweep;

@@ -1,11 +1,5 @@
 package cn.yishi.adapter.process.deliberation;
 
-import cn.yishi.adapter.process.issuelifecycle.IssueLifecycle;
-import cn.yishi.adapter.process.residentvote.ResidentVote;
-import cn.yishi.adapter.process.ListVariablesTaskListener;
-import cn.yishi.adapter.process.TaskTitleListener;
-
-import cn.yishi.support.ProcessTestEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
@@ -15,7 +9,12 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtime
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import cn.yishi.adapter.process.ListVariablesTaskListener;
+import cn.yishi.adapter.process.TaskTitleListener;
 import cn.yishi.adapter.process.deliberation.Deliberation.Var;
+import cn.yishi.adapter.process.issuelifecycle.IssueLifecycle;
+import cn.yishi.adapter.process.residentvote.ResidentVote;
+import cn.yishi.support.ProcessTestEngine;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

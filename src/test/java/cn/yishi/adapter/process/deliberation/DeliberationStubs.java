@@ -2,7 +2,6 @@ package cn.yishi.adapter.process.deliberation;
 
 import cn.yishi.adapter.process.issuelifecycle.IssueLifecycle;
 import cn.yishi.adapter.process.residentvote.ResidentVote;
-
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;

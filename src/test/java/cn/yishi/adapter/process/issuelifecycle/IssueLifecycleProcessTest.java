@@ -1,12 +1,5 @@
 package cn.yishi.adapter.process.issuelifecycle;
 
-import cn.yishi.adapter.process.deliberation.Deliberation;
-import cn.yishi.adapter.process.deliberation.DeliberationStubs;
-import cn.yishi.adapter.process.ListVariablesTaskListener;
-import cn.yishi.adapter.process.TaskTitleListener;
-import cn.yishi.adapter.process.PersonalDataPlugin;
-
-import cn.yishi.support.ProcessTestEngine;
 import static cn.yishi.adapter.process.issuelifecycle.IssueLifecycle.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,8 +11,14 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtime
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import cn.yishi.adapter.process.ListVariablesTaskListener;
+import cn.yishi.adapter.process.PersonalDataPlugin;
+import cn.yishi.adapter.process.TaskTitleListener;
+import cn.yishi.adapter.process.deliberation.Deliberation;
+import cn.yishi.adapter.process.deliberation.DeliberationStubs;
 import cn.yishi.adapter.process.issuelifecycle.IssueLifecycle.Var;
 import cn.yishi.application.TaskFacts;
+import cn.yishi.support.ProcessTestEngine;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;

@@ -1,6 +1,5 @@
 package cn.yishi.adapter.process.monthlydispatch;
 
-import cn.yishi.support.ProcessTestEngine;
 import static cn.yishi.adapter.process.monthlydispatch.MonthlyDispatch.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,6 +14,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 import cn.yishi.adapter.process.TaskTitleListener;
 import cn.yishi.adapter.process.monthlydispatch.MonthlyDispatch.Var;
 import cn.yishi.platform.Schedules;
+import cn.yishi.support.ProcessTestEngine;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.LocalTime;

@@ -1,12 +1,5 @@
 package cn.yishi.adapter.process.residentvote;
 
-import cn.yishi.adapter.process.issuelifecycle.IssueLifecycle;
-import cn.yishi.adapter.process.deliberation.Deliberation;
-import cn.yishi.adapter.process.deliberation.DeliberationStubs;
-import cn.yishi.adapter.process.ListVariablesTaskListener;
-import cn.yishi.adapter.process.TaskTitleListener;
-
-import cn.yishi.support.ProcessTestEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
@@ -16,7 +9,13 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtime
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import cn.yishi.adapter.process.ListVariablesTaskListener;
+import cn.yishi.adapter.process.TaskTitleListener;
+import cn.yishi.adapter.process.deliberation.Deliberation;
+import cn.yishi.adapter.process.deliberation.DeliberationStubs;
+import cn.yishi.adapter.process.issuelifecycle.IssueLifecycle;
 import cn.yishi.adapter.process.residentvote.ResidentVote.Var;
+import cn.yishi.support.ProcessTestEngine;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;

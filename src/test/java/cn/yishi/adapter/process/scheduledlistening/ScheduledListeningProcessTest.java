@@ -1,17 +1,16 @@
 package cn.yishi.adapter.process.scheduledlistening;
 
-import cn.yishi.adapter.process.ListVariablesTaskListener;
-import cn.yishi.adapter.process.TaskTitleListener;
-import cn.yishi.adapter.process.PersonalDataPlugin;
-
-import cn.yishi.support.ProcessTestEngine;
 import static cn.yishi.adapter.process.scheduledlistening.ScheduledListening.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import cn.yishi.adapter.process.ListVariablesTaskListener;
+import cn.yishi.adapter.process.PersonalDataPlugin;
+import cn.yishi.adapter.process.TaskTitleListener;
 import cn.yishi.adapter.process.scheduledlistening.ScheduledListening.Var;
 import cn.yishi.platform.Schedules;
+import cn.yishi.support.ProcessTestEngine;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;

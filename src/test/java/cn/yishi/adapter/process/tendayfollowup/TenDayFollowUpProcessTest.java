@@ -1,9 +1,9 @@
 package cn.yishi.adapter.process.tendayfollowup;
 
-import cn.yishi.support.ProcessTestEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import cn.yishi.support.ProcessTestEngine;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
