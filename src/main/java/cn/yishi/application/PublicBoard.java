@@ -81,15 +81,16 @@ public class PublicBoard {
     return v;
   }
 
-  /** The board at {@code version}, built once and then served from memory. */
+  /** The board at {@code version}, built once and then served from memory; refuses unknown communities first. */
   @Transactional(readOnly = true)
   public Board board(String community, String version) {
+    Directory.Community known = requireCommunity(community);
     Board b = built.get(community);
     if (b != null && b.version().equals(version)) {
       return b;
     }
     List<CaseQueries.PublicCase> cases = queries.publicCases(community, null, null);
-    Board fresh = new Board(community, requireCommunity(community).name(), version, OffsetDateTime.now(clock),
+    Board fresh = new Board(community, known.name(), version, OffsetDateTime.now(clock),
         cases.stream().filter(c -> UNDER_WAY.contains(c.status())).toList(),
         cases.stream().filter(c -> DONE.contains(c.status())).toList(),
         monthly.latest(community).orElse(null), monthly.listedNow());
