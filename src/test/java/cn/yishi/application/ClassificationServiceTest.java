@@ -51,9 +51,11 @@ class ClassificationServiceTest {
     caseIn("hualin");
     when(decisions.suggest("elevator", 36)).thenReturn(suggesting("water"));
 
-    Suggestion s = service.suggest(CASE_NO);
+    ClassificationService.Suggested s = service.suggest(CASE_NO);
 
-    assertThat(s).isEqualTo(suggesting("water"));
+    assertThat(s.suggestion()).isEqualTo(suggesting("water"));
+    assertThat(s.reviewDue()).as("the response days on the working-day calendar, from the engine's clock")
+        .isEqualTo(ApplicationFixtures.calendar().deadline(NOW, suggesting("water").responseDays()));
     ArgumentCaptor<CaseFile> saved = ArgumentCaptor.forClass(CaseFile.class);
     verify(repository).save(saved.capture(), eq(NOW));
     assertThat(saved.getValue().suggested()).isEqualTo(new Classification(Urgency.YELLOW, Tier.ROOM, Disposal.COMMITTED, "water"));
@@ -65,7 +67,7 @@ class ClassificationServiceTest {
     caseIn("hualin");
     when(decisions.suggest("elevator", 36)).thenReturn(suggesting(ClassificationService.PROPERTY));
 
-    assertThat(service.suggest(CASE_NO).classification().responsibleUnit()).isEqualTo("hualin-property");
+    assertThat(service.suggest(CASE_NO).suggestion().classification().responsibleUnit()).isEqualTo("hualin-property");
   }
 
   @Test
@@ -74,9 +76,9 @@ class ClassificationServiceTest {
     when(decisions.suggest("elevator", 36)).thenReturn(suggesting(ClassificationService.PROPERTY), suggesting("gas"),
         suggesting(null));
 
-    assertThat(service.suggest(CASE_NO).classification().responsibleUnit()).as("西山 has no property company").isNull();
-    assertThat(service.suggest(CASE_NO).classification().responsibleUnit()).as("unknown unit").isNull();
-    assertThat(service.suggest(CASE_NO).classification().responsibleUnit()).as("none suggested").isNull();
+    assertThat(service.suggest(CASE_NO).suggestion().classification().responsibleUnit()).as("西山 has no property company").isNull();
+    assertThat(service.suggest(CASE_NO).suggestion().classification().responsibleUnit()).as("unknown unit").isNull();
+    assertThat(service.suggest(CASE_NO).suggestion().classification().responsibleUnit()).as("none suggested").isNull();
     ArgumentCaptor<CaseFile> saved = ArgumentCaptor.forClass(CaseFile.class);
     verify(repository, times(3)).save(saved.capture(), eq(NOW));
     assertThat(saved.getValue().suggested().responsibleUnit()).isNull();

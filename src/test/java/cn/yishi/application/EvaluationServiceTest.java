@@ -68,7 +68,11 @@ class EvaluationServiceTest {
     stored(repository, ApplicationFixtures.resolved(1, 1));
     when(repository.findReporter(CASE_ID)).thenReturn(Optional.of(new Reporter(null, null, "wang@example.cn", null)));
 
-    assertThat(service.request(CASE_NO)).isTrue();
+    EvaluationService.Requested requested = service.request(CASE_NO);
+    assertThat(requested.byMail()).isTrue();
+    assertThat(requested.linkValidity()).isEqualTo(java.time.Duration.ofDays(7));
+    assertThat(requested.visitDue()).as("the visit is due working days after the link expires")
+        .isEqualTo(ApplicationFixtures.calendar().deadline(NOW.plusDays(7), properties.supervisionDays()));
 
     ArgumentCaptor<String> token = ArgumentCaptor.forClass(String.class);
     verify(evaluations).insertToken(token.capture(), eq(CASE_ID), eq(1), eq(NOW), eq(NOW.plusDays(7)));
@@ -88,7 +92,7 @@ class EvaluationServiceTest {
     stored(repository, ApplicationFixtures.resolved(0, 0));
     when(repository.findReporter(CASE_ID)).thenReturn(Optional.of(new Reporter("王芳", "13800000000", null, null)));
 
-    assertThat(service.request(CASE_NO)).isFalse();
+    assertThat(service.request(CASE_NO).byMail()).isFalse();
 
     verifyNoInteractions(evaluations);
     assertThat(outbox.queued()).isEmpty();

@@ -30,11 +30,14 @@ import cn.yishi.domain.casefile.CaseStatus;
 import cn.yishi.domain.casefile.FieldError;
 import cn.yishi.domain.casefile.Tier;
 import cn.yishi.domain.casefile.TimelineAction;
+import cn.yishi.application.deliberation.Deliberations;
+import cn.yishi.domain.deliberation.HouseholdRegister;
 import cn.yishi.domain.deliberation.VoteRule;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,7 +46,7 @@ import org.mockito.ArgumentCaptor;
 /**
  * 一户一票: a vote over a compound's register with one token per household, cast online or on paper, counted by
  * the rule of its type; matters reserved for the residents' meeting are recorded as its totals. The meeting and
- * the register come from {@link DeliberationService} (a mock here: it is being rewritten and has its own tests).
+ * the register are real; the meeting comes from {@link Deliberations} (a mock here: it has its own tests).
  */
 class ResidentVoteServiceTest {
   private static final long MEETING = 5;
@@ -58,12 +61,13 @@ class ResidentVoteServiceTest {
   private final CaseRepository repository = mock(CaseRepository.class);
   private final Votes votes = mock(Votes.class);
   private final Decisions decisions = mock(Decisions.class);
-  private final DeliberationService deliberation = mock(DeliberationService.class);
+  private final Deliberations deliberation = mock(Deliberations.class);
   private final RecordingTimeline timeline = new RecordingTimeline();
   private final Cases cases = new Cases(repository, timeline, CLOCK, ApplicationFixtures.calendar(),
       ApplicationFixtures.directory());
   private final ResidentVoteService service = new ResidentVoteService(cases, votes, decisions, deliberation,
-      ApplicationFixtures.calendar());
+      new HouseholdRegister(Map.of("御苑小区", REGISTER)),
+      new DeliberationProperties(15, Map.of(), 5, 3, List.of(), Map.of(), List.of()), ApplicationFixtures.calendar());
 
   private static Meetings.Meeting meeting(Long caseId) {
     return new Meetings.Meeting(MEETING, caseId, "hualin", "YELLOW", LocalDate.of(2026, 3, 3), NOW.minusDays(1),
@@ -80,8 +84,6 @@ class ResidentVoteServiceTest {
     when(decisions.voteRule("GENERAL")).thenReturn(Optional.of(GENERAL));
     when(decisions.voteRule("ELEVATOR_RETROFIT")).thenReturn(Optional.of(GENERAL));
     when(decisions.voteRule("RESIDENTS_CONVENTION")).thenReturn(Optional.of(CONVENTION));
-    when(deliberation.register("御苑小区")).thenReturn(REGISTER);
-    when(deliberation.voteDays()).thenReturn(3);
     when(deliberation.meeting(MEETING)).thenReturn(meeting(CASE_ID));
     stored(repository, ApplicationFixtures.withState(CaseStatus.DELIBERATING, Tier.ROOM, null, CLOSES, 0, 0, 0));
   }
