@@ -242,7 +242,6 @@ class Open311Api {
     Node created = new Node()
         .put("service_request_id", result.caseNo())
         .put("service_notice", notice(result))
-        .put("account_id", account.account())
         .put("token", tokens.issue(result.caseNo()));
     HttpStatus status = result.kind() == IntakeResult.Kind.REPEATED ? HttpStatus.OK : HttpStatus.CREATED;
     return new Open311Document("service_requests", new Items("request", List.of(created))).render(status, f);
