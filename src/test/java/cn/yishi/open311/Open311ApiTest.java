@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.yishi.adapter.inbound.open311.Open311Configuration;
 import cn.yishi.adapter.inbound.open311.Open311Keys;
 import cn.yishi.application.Catalogue;
+import cn.yishi.application.MachineKeys;
 import cn.yishi.domain.directory.Directory;
 import cn.yishi.platform.StartupRefusedException;
+import cn.yishi.support.InMemoryMachineKeyStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
@@ -16,6 +18,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -779,8 +782,10 @@ class Open311ApiTest {
 
   @Test
   void theDemoKeyOnlyWorksWithTheEmbeddedDatabase() {
+    MachineKeys none = new MachineKeys(new InMemoryMachineKeyStore(), user -> true, Clock.systemUTC());
     ApplicationContextRunner runner = new ApplicationContextRunner()
         .withUserConfiguration(Open311Configuration.class)
+        .withBean(MachineKeys.class, () -> none)
         .withPropertyValues(
             "yishi.open311.keys[0].key=" + KEY,
             "yishi.open311.keys[0].account=channel.12345",
@@ -803,9 +808,11 @@ class Open311ApiTest {
       assertThat(keys.find(KEY)).hasValueSatisfying(a -> assertThat(a.channel()).hasToString("HOTLINE_12345"));
     });
     new ApplicationContextRunner().withUserConfiguration(Open311Configuration.class)
+        .withBean(MachineKeys.class, () -> none)
         .withPropertyValues("yishi.open311.keys[0].key=short", "yishi.open311.keys[0].account=a")
         .run(context -> assertThat(context).getFailure().rootCause().isInstanceOf(StartupRefusedException.class));
     new ApplicationContextRunner().withUserConfiguration(Open311Configuration.class)
+        .withBean(MachineKeys.class, () -> none)
         .withPropertyValues("yishi.open311.keys[0].key=partner-key-0123456789")
         .run(context -> assertThat(context).getFailure().rootCause().isInstanceOf(StartupRefusedException.class));
   }
