@@ -35,7 +35,7 @@ public class ListVariablesTaskListener implements TaskListener {
   /** Task-local name → the process variable it copies, in the order Tasklist lists them. */
   public static final Map<String, String> LISTED = listed();
   /** Task-local: the case's deadline as text, for example 2026年3月2日 星期一 18:00. */
-  public static final String FACT_DEADLINE = "factDeadline";
+  public static final String FACT_DEADLINE = Var.FACT_DEADLINE;
   /** Task-local: the latest timeline entries, one line each (time, action, public note). */
   public static final String FACT_TIMELINE = "factTimeline";
   /** The task-local variables this listener sets and the forms read. */
@@ -68,7 +68,7 @@ public class ListVariablesTaskListener implements TaskListener {
     m.put("listTitle", Var.TITLE);
     m.put("listCommunity", Var.COMMUNITY);
     m.put("listUrgency", Var.URGENCY);
-    m.put("listDeadline", Var.HANDLING_DEADLINE);
+    m.put(Var.LIST_DEADLINE, Var.HANDLING_DEADLINE);
     return Collections.unmodifiableMap(m);
   }
 

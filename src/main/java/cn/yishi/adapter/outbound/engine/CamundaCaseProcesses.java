@@ -4,14 +4,18 @@ import cn.yishi.adapter.process.issuelifecycle.IssueLifecycle;
 import cn.yishi.adapter.process.issuelifecycle.IssueLifecycle.Var;
 import cn.yishi.application.Routing;
 import cn.yishi.application.port.CaseProcesses;
+import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
@@ -21,10 +25,12 @@ import org.springframework.stereotype.Component;
 class CamundaCaseProcesses implements CaseProcesses {
   private final RuntimeService runtime;
   private final TaskService tasks;
+  private final ManagementService management;
 
-  CamundaCaseProcesses(RuntimeService runtime, TaskService tasks) {
+  CamundaCaseProcesses(RuntimeService runtime, TaskService tasks, ManagementService management) {
     this.runtime = runtime;
     this.tasks = tasks;
+    this.management = management;
   }
 
   @Override
@@ -105,6 +111,34 @@ class CamundaCaseProcesses implements CaseProcesses {
         }
         r.handlerGroups().forEach(g -> tasks.addCandidateGroup(t.getId(), g));
       }
+    }
+  }
+
+  @Override
+  public void moveDeadline(String processInstanceId, OffsetDateTime deadline, String deadlineText) {
+    if (processInstanceId == null
+        || runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).count() == 0) {
+      return;
+    }
+    Date due = Date.from(deadline.toInstant());
+    runtime.setVariable(processInstanceId, Var.HANDLING_DEADLINE, due);
+    for (Task t : tasks.createTaskQuery().processInstanceId(processInstanceId).list()) {
+      if (Set.of(IssueLifecycle.USER_TASK_HANDLE, IssueLifecycle.USER_TASK_DISPATCH, IssueLifecycle.USER_TASK_CLAIM)
+          .contains(t.getTaskDefinitionKey())) {
+        t.setDueDate(due);
+        tasks.saveTask(t);
+      }
+      if (tasks.getVariableLocal(t.getId(), Var.LIST_DEADLINE) != null) {
+        tasks.setVariableLocal(t.getId(), Var.LIST_DEADLINE, due);
+      }
+      if (tasks.getVariableLocal(t.getId(), Var.FACT_DEADLINE) != null) {
+        tasks.setVariableLocal(t.getId(), Var.FACT_DEADLINE, deadlineText);
+      }
+    }
+    // the handling task's overdue timer (timeDate ${handlingDeadline}) was fixed when the task began
+    for (Job timer : management.createJobQuery().processInstanceId(processInstanceId)
+        .activityId(IssueLifecycle.BOUNDARY_HANDLING_OVERDUE).timers().list()) {
+      management.setJobDuedate(timer.getId(), due);
     }
   }
 }

@@ -76,6 +76,10 @@ public final class IssueLifecycle {
     public static final String SUPERVISOR_GROUPS = "supervisorGroups";
     public static final String UNIT_GROUPS = "unitGroups";
     public static final String HANDLING_DEADLINE = "handlingDeadline";
+    /** Task-local copy of the deadline that Tasklist's filters list (set by listVariablesTaskListener). */
+    public static final String LIST_DEADLINE = "listDeadline";
+    /** Task-local: the case's deadline as Chinese text, shown on every task form (listVariablesTaskListener). */
+    public static final String FACT_DEADLINE = "factDeadline";
     /** Local to one supervision order (the event subprocess's scope). */
     public static final String SUPERVISION_DUE = "supervisionDueDate";
     public static final String SUPERVISION_ORDER_ID = "supervisionOrderId";
