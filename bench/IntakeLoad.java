@@ -2,11 +2,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,7 +16,9 @@ import java.util.regex.Pattern;
 /**
  * Load driver for POST /api/cases: N concurrent clients for a fixed time after a warm-up; prints
  * sustained cases per second, p50/p99 latency and the server's heap use. Run with
- * {@code java bench/IntakeLoad.java <baseUrl> <clients> <warmupSeconds> <seconds>} (see bench/intake-benchmark.sh).
+ * {@code YISHI_BENCH_KEY=<machine key> java bench/IntakeLoad.java <baseUrl> <clients> <warmupSeconds> <seconds>}
+ * (see bench/intake-benchmark.sh, which issues the key): the clients post as the 12345 channel with its machine key
+ * ({@code Authorization: Bearer}), as a channel does in production.
  */
 public class IntakeLoad {
   static final String[] CATEGORIES = {"streetlight", "corridor-clutter", "drainage", "noise", "pets", "greening", "road-repair"};
@@ -31,7 +31,12 @@ public class IntakeLoad {
     int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 60;
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
         .executor(Executors.newFixedThreadPool(clients)).build();
-    String auth = "Basic " + Base64.getEncoder().encodeToString("channel.12345:demo".getBytes(StandardCharsets.UTF_8));
+    String key = System.getenv("YISHI_BENCH_KEY");
+    if (key == null || key.isBlank()) {
+      System.err.println("YISHI_BENCH_KEY is not set: issue a key with POST /api/machine-keys/channel.12345/rotate");
+      System.exit(2);
+    }
+    String auth = "Bearer " + key.strip();
     AtomicLong sequence = new AtomicLong();
     long runId = System.currentTimeMillis();
 

@@ -30,6 +30,12 @@ for _ in $(seq 1 90); do
 done
 curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null || { echo "server did not start"; tail -50 target/bench-server.log; exit 1; }
 
+# the 12345 channel posts with its machine key, issued by the admin (shown once)
+YISHI_BENCH_KEY=$(curl -sf -u 'bench.admin:Bench-Admin-2026!' -X POST \
+  "http://127.0.0.1:$PORT/api/machine-keys/channel.12345/rotate" | sed -n 's/.*"key":"\([^"]*\)".*/\1/p')
+[ -n "$YISHI_BENCH_KEY" ] || { echo "could not issue the channel's machine key"; exit 1; }
+export YISHI_BENCH_KEY
+
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GiB; java $(java -version 2>&1 | head -1)"
 
 # CPU seconds of the server, of PostgreSQL and of the load driver during the measured time (from /proc)

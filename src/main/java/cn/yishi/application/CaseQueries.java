@@ -2,12 +2,15 @@ package cn.yishi.application;
 
 import cn.yishi.application.port.CaseRepository;
 import cn.yishi.application.port.Timeline;
+import cn.yishi.domain.calendar.WorkingDayCalendar;
 import cn.yishi.domain.casefile.CaseFile;
 import cn.yishi.domain.casefile.CaseStatus;
 import cn.yishi.domain.casefile.FieldError;
 import cn.yishi.domain.casefile.Reporter;
 import cn.yishi.domain.casefile.ValidationException;
 import cn.yishi.domain.directory.Directory;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -29,12 +32,17 @@ public class CaseQueries {
   private final Timeline timeline;
   private final Catalogue catalogue;
   private final Directory directory;
+  private final WorkingDayCalendar calendar;
+  private final Clock clock;
 
-  public CaseQueries(CaseRepository repository, Timeline timeline, Catalogue catalogue, Directory directory) {
+  public CaseQueries(CaseRepository repository, Timeline timeline, Catalogue catalogue, Directory directory,
+      WorkingDayCalendar calendar, Clock clock) {
     this.repository = repository;
     this.timeline = timeline;
     this.catalogue = catalogue;
     this.directory = directory;
+    this.calendar = calendar;
+    this.clock = clock;
   }
 
   public record PublicNote(OffsetDateTime at, String action, String note) {}
@@ -47,9 +55,13 @@ public class CaseQueries {
 
   public record StaffEntry(OffsetDateTime at, String actor, String action, String actionName, String note, boolean publicNote) {}
 
+  /**
+   * The staff view. {@code deadlineNote}: {@value TaskFacts#CALENDAR_PENDING} while the deadline runs into a year
+   * whose public holidays are not loaded (it counted weekends only), else null.
+   */
   public record StaffCase(PublicCase record, String channel, String description, Integer householdsAffected,
       String declineReason, String processInstanceId, int overdueCount, int reworkCount, List<String> attachments,
-      Reporter reporter, double[] position, List<StaffEntry> timeline) {}
+      Reporter reporter, double[] position, List<StaffEntry> timeline, boolean deadlineProvisional, String deadlineNote) {}
 
   /** The public view; registered but not yet reviewed cases are not public. */
   @Transactional(readOnly = true)
@@ -102,13 +114,27 @@ public class CaseQueries {
   public Optional<TaskFacts> taskFacts(String caseNo, int entries) {
     return timeline.recent(caseNo, entries).map(r -> new TaskFacts(r.deadline(), r.entries().stream()
         .map(e -> new TaskFacts.Line(e.at(), e.action().label(), e.publicNote() ? e.note() : null))
-        .toList()));
+        .toList(), provisional(r.deadline())));
+  }
+
+  /**
+   * Whether a deadline runs into a year (between today and the deadline) whose public holidays are not loaded, so
+   * that it counted weekends only.
+   */
+  public boolean provisional(OffsetDateTime deadline) {
+    return deadline != null && !calendar.uncoveredYears(LocalDate.now(clock.withZone(calendar.zone())),
+        deadline.atZoneSameInstant(calendar.zone()).toLocalDate()).isEmpty();
   }
 
   /** The staff view; the reporter's details only when {@code withReporter}. */
   @Transactional(readOnly = true)
   public Optional<StaffCase> staffCase(String caseNo, boolean withReporter) {
-    return repository.findByCaseNo(caseNo).map(c -> new StaffCase(
+    return repository.findByCaseNo(caseNo).map(c -> staffCase(c, withReporter));
+  }
+
+  private StaffCase staffCase(CaseFile c, boolean withReporter) {
+    boolean provisional = c.status().isOpen() && provisional(c.deadline());
+    return new StaffCase(
         toPublic(c, false),
         c.channel().name(),
         c.description(),
@@ -122,7 +148,9 @@ public class CaseQueries {
         withReporter ? repository.findPosition(c.id()).orElse(null) : null,
         timeline.entries(c.id()).stream()
             .map(e -> new StaffEntry(e.at(), e.actor(), e.action().name(), e.action().label(), e.note(), e.publicNote()))
-            .toList()));
+            .toList(),
+        provisional,
+        provisional ? TaskFacts.CALENDAR_PENDING : null);
   }
 
   private PublicCase toPublic(CaseFile c, boolean withTimeline) {

@@ -14,8 +14,10 @@ import java.util.stream.Collectors;
  *
  * @param deadline the case's deadline, null while none is set (before the review accepts it)
  * @param latest the latest entries, oldest first
+ * @param provisional the deadline runs into a year whose public holidays are not loaded yet, so it counted weekends
+ *     only; the text says so ({@value #CALENDAR_PENDING})
  */
-public record TaskFacts(OffsetDateTime deadline, List<Line> latest) {
+public record TaskFacts(OffsetDateTime deadline, List<Line> latest, boolean provisional) {
   /** One timeline entry: when, the action's Chinese label, and the note when it is public (else null). */
   public record Line(OffsetDateTime at, String action, String note) {}
 
@@ -23,6 +25,8 @@ public record TaskFacts(OffsetDateTime deadline, List<Line> latest) {
   public static final int NOTE_MAX = 60;
   public static final String NO_DEADLINE = "尚未确定（前置把关受理后按分级分类确定）";
   public static final String NO_ENTRIES = "暂无记录";
+  /** Said of a deadline counted into a year without the State Council's holiday notice. */
+  public static final String CALENDAR_PENDING = "节假日安排未发布，按周末计算";
 
   private static final DateTimeFormatter DEADLINE = DateTimeFormatter.ofPattern("yyyy年M月d日 EEEE HH:mm", Locale.CHINA);
   private static final DateTimeFormatter ENTRY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.CHINA);
@@ -31,9 +35,21 @@ public record TaskFacts(OffsetDateTime deadline, List<Line> latest) {
     latest = latest == null ? List.of() : List.copyOf(latest);
   }
 
-  /** For example 2026年3月2日 星期一 18:00, in the given zone. */
+  /** Facts of a deadline counted on a complete calendar. */
+  public TaskFacts(OffsetDateTime deadline, List<Line> latest) {
+    this(deadline, latest, false);
+  }
+
+  /**
+   * For example 2026年3月2日 星期一 18:00, in the given zone; a provisional deadline adds
+   * （节假日安排未发布，按周末计算）.
+   */
   public String deadlineText(ZoneId zone) {
-    return deadline == null ? NO_DEADLINE : DEADLINE.format(deadline.atZoneSameInstant(zone));
+    if (deadline == null) {
+      return NO_DEADLINE;
+    }
+    String text = DEADLINE.format(deadline.atZoneSameInstant(zone));
+    return provisional ? text + "（" + CALENDAR_PENDING + "）" : text;
   }
 
   /** One line per entry, oldest first: {@code 2026-03-02 09:15 登记诉求：来源渠道：网格员走访}. */

@@ -18,6 +18,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import cn.yishi.application.port.CaseRepository;
+import cn.yishi.application.port.Deadlines;
 import cn.yishi.application.port.Timeline;
 import cn.yishi.domain.casefile.CaseFile;
 import cn.yishi.domain.casefile.CaseStatus;
@@ -34,7 +35,7 @@ class CaseQueriesTest {
   private final CaseRepository repository = mock(CaseRepository.class);
   private final Timeline timeline = mock(Timeline.class);
   private final CaseQueries queries = new CaseQueries(repository, timeline, ApplicationFixtures.catalogue(),
-      ApplicationFixtures.directory());
+      ApplicationFixtures.directory(), ApplicationFixtures.calendar(), ApplicationFixtures.CLOCK);
 
   private static final Timeline.Entry REGISTERED = new Timeline.Entry(NOW.minusDays(1), "channel.12345",
       TimelineAction.REGISTERED, "来源渠道：12345热线", true);

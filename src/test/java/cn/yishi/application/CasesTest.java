@@ -16,6 +16,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
 import cn.yishi.application.port.CaseRepository;
+import cn.yishi.application.port.Deadlines;
 import cn.yishi.application.port.Timeline;
 import cn.yishi.domain.casefile.CaseFile;
 import cn.yishi.domain.casefile.CaseStatus;
@@ -33,7 +34,7 @@ class CasesTest {
   private final CaseRepository repository = mock(CaseRepository.class);
   private final RecordingTimeline timeline = new RecordingTimeline();
   private final Cases cases = new Cases(repository, timeline, CLOCK, ApplicationFixtures.calendar(),
-      ApplicationFixtures.directory());
+      ApplicationFixtures.directory(), mock(Deadlines.class));
 
   @Test
   void aCaseIsLoadedByNumberOrIdAndAnUnknownOneIsNotFound() {

@@ -16,6 +16,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import cn.yishi.application.port.CaseRepository;
+import cn.yishi.application.port.Deadlines;
 import cn.yishi.application.port.Decisions;
 import cn.yishi.domain.casefile.CaseFile;
 import cn.yishi.domain.casefile.Channel;
@@ -32,7 +33,7 @@ class ClassificationServiceTest {
   private final CaseRepository repository = mock(CaseRepository.class);
   private final Decisions decisions = mock(Decisions.class);
   private final Cases cases = new Cases(repository, new RecordingTimeline(), CLOCK, ApplicationFixtures.calendar(),
-      ApplicationFixtures.directory());
+      ApplicationFixtures.directory(), mock(Deadlines.class));
   private final ClassificationService service = new ClassificationService(cases, decisions,
       ApplicationFixtures.directory(), repository);
 

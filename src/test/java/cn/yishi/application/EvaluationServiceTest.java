@@ -24,6 +24,7 @@ import static org.mockito.Mockito.when;
 
 import cn.yishi.application.port.CaseProcesses;
 import cn.yishi.application.port.CaseRepository;
+import cn.yishi.application.port.Deadlines;
 import cn.yishi.application.port.Evaluations;
 import cn.yishi.application.port.Timeline;
 import cn.yishi.domain.casefile.CaseFile;
@@ -48,7 +49,7 @@ class EvaluationServiceTest {
   private final RecordingTimeline timeline = new RecordingTimeline();
   private final RecordingOutbox outbox = new RecordingOutbox();
   private final Cases cases = new Cases(repository, timeline, CLOCK, ApplicationFixtures.calendar(),
-      ApplicationFixtures.directory());
+      ApplicationFixtures.directory(), mock(Deadlines.class));
   /** 10 working days at the room, so that an escalation's deadline differs from the rework's 5. */
   private final HandlingProperties properties = new HandlingProperties(Map.of(Tier.ROOM, 10), 0, 0, Duration.ofDays(7));
   private final EvaluationService service = new EvaluationService(cases, evaluations, processes, properties,

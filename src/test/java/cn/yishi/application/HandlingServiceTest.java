@@ -25,6 +25,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import cn.yishi.application.port.CaseRepository;
+import cn.yishi.application.port.Deadlines;
 import cn.yishi.application.port.SupervisionStore;
 import cn.yishi.application.port.Timeline;
 import cn.yishi.application.supervision.SupervisionOrders;
@@ -54,7 +55,7 @@ class HandlingServiceTest {
   private final RecordingTimeline timeline = new RecordingTimeline();
   private final RecordingOutbox outbox = new RecordingOutbox();
   private final Cases cases = new Cases(repository, timeline, CLOCK, ApplicationFixtures.calendar(),
-      ApplicationFixtures.directory());
+      ApplicationFixtures.directory(), mock(Deadlines.class));
   private final HandlingService service = new HandlingService(cases, ApplicationFixtures.handling(),
       new ReporterNotices(repository, outbox, ApplicationFixtures.BASE_URL, ApplicationFixtures.templates()),
       orders, store, ApplicationFixtures.directory());

@@ -19,6 +19,7 @@ import static org.mockito.Mockito.when;
 
 import cn.yishi.application.port.CaseProcesses;
 import cn.yishi.application.port.CaseRepository;
+import cn.yishi.application.port.Deadlines;
 import cn.yishi.application.port.Timeline;
 import cn.yishi.domain.casefile.CaseFile;
 import cn.yishi.domain.casefile.CaseStatus;
@@ -43,7 +44,7 @@ class IntakeServiceTest {
   private final CaseProcesses processes = mock(CaseProcesses.class);
   private final RecordingTimeline timeline = new RecordingTimeline();
   private final Cases cases = new Cases(repository, timeline, CLOCK, ApplicationFixtures.calendar(),
-      ApplicationFixtures.directory());
+      ApplicationFixtures.directory(), mock(Deadlines.class));
   private final IntakeService intake = new IntakeService(cases, processes, ApplicationFixtures.catalogue(),
       ApplicationFixtures.directory(), "FX", repository);
 

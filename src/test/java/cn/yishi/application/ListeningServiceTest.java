@@ -22,6 +22,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import cn.yishi.application.port.CaseRepository;
+import cn.yishi.application.port.Deadlines;
 import cn.yishi.application.port.ListeningSessions;
 import cn.yishi.domain.casefile.Channel;
 import cn.yishi.domain.casefile.FieldError;
@@ -51,7 +52,7 @@ class ListeningServiceTest {
 
   private ListeningService service(Clock clock) {
     Cases cases = new Cases(mock(CaseRepository.class), new RecordingTimeline(), clock, ApplicationFixtures.calendar(),
-        ApplicationFixtures.directory());
+        ApplicationFixtures.directory(), mock(Deadlines.class));
     return new ListeningService(intake, cases, sessions, ApplicationFixtures.calendar(), ApplicationFixtures.directory());
   }
 

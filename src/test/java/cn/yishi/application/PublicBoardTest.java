@@ -17,6 +17,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import cn.yishi.application.port.CaseRepository;
+import cn.yishi.application.port.Deadlines;
 import cn.yishi.application.port.Timeline;
 import cn.yishi.application.supervision.MonthlyPublications;
 import cn.yishi.domain.casefile.CaseFile;
@@ -42,7 +43,7 @@ class PublicBoardTest {
   private final MonthlyPublications monthly = mock(MonthlyPublications.class);
   private final MovableClock clock = new MovableClock();
   private final PublicBoard board = new PublicBoard(repository,
-      new CaseQueries(repository, mock(Timeline.class), ApplicationFixtures.catalogue(), ApplicationFixtures.directory()),
+      new CaseQueries(repository, mock(Timeline.class), ApplicationFixtures.catalogue(), ApplicationFixtures.directory(), ApplicationFixtures.calendar(), ApplicationFixtures.CLOCK),
       ApplicationFixtures.directory(), monthly, clock, Duration.ofSeconds(1));
 
   /** The fixed clock, moved by hand. */

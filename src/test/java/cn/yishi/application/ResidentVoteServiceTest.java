@@ -21,7 +21,9 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
+import cn.yishi.application.deliberation.Deliberations;
 import cn.yishi.application.port.CaseRepository;
+import cn.yishi.application.port.Deadlines;
 import cn.yishi.application.port.Decisions;
 import cn.yishi.application.port.Meetings;
 import cn.yishi.application.port.Timeline;
@@ -30,7 +32,6 @@ import cn.yishi.domain.casefile.CaseStatus;
 import cn.yishi.domain.casefile.FieldError;
 import cn.yishi.domain.casefile.Tier;
 import cn.yishi.domain.casefile.TimelineAction;
-import cn.yishi.application.deliberation.Deliberations;
 import cn.yishi.domain.deliberation.HouseholdRegister;
 import cn.yishi.domain.deliberation.VoteRule;
 import java.time.LocalDate;
@@ -64,7 +65,7 @@ class ResidentVoteServiceTest {
   private final Deliberations deliberation = mock(Deliberations.class);
   private final RecordingTimeline timeline = new RecordingTimeline();
   private final Cases cases = new Cases(repository, timeline, CLOCK, ApplicationFixtures.calendar(),
-      ApplicationFixtures.directory());
+      ApplicationFixtures.directory(), mock(Deadlines.class));
   private final ResidentVoteService service = new ResidentVoteService(cases, votes, decisions, deliberation,
       new HouseholdRegister(Map.of("御苑小区", REGISTER)),
       new DeliberationProperties(15, Map.of(), 5, 3, List.of(), Map.of(), List.of()), ApplicationFixtures.calendar());

@@ -18,6 +18,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import cn.yishi.application.port.CaseRepository;
+import cn.yishi.application.port.Deadlines;
 import cn.yishi.application.port.Timeline;
 import cn.yishi.domain.casefile.CaseFile;
 import cn.yishi.domain.casefile.CaseStatus;
@@ -46,7 +47,7 @@ class ReviewServiceTest {
   private final RecordingTimeline timeline = new RecordingTimeline();
   private final RecordingOutbox outbox = new RecordingOutbox();
   private final Cases cases = new Cases(repository, timeline, CLOCK, ApplicationFixtures.calendar(),
-      ApplicationFixtures.directory());
+      ApplicationFixtures.directory(), mock(Deadlines.class));
   private final ReviewService service = new ReviewService(cases,
       new ReporterNotices(repository, outbox, ApplicationFixtures.BASE_URL, ApplicationFixtures.templates()),
       ApplicationFixtures.directory(), ApplicationFixtures.calendar());

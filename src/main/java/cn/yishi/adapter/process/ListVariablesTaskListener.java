@@ -50,11 +50,11 @@ public class ListVariablesTaskListener implements TaskListener {
       new Copy<>(ProcessVariable.string("listTitle"), Var.TITLE),
       new Copy<>(ProcessVariable.string("listCommunity"), Var.COMMUNITY),
       new Copy<>(ProcessVariable.string("listUrgency"), Var.URGENCY),
-      new Copy<>(ProcessVariable.dateTime("listDeadline"), Var.HANDLING_DEADLINE));
+      new Copy<>(Var.LIST_DEADLINE, Var.HANDLING_DEADLINE));
   /** Task-local name → the name of the process variable it copies, in the order Tasklist lists them. */
   public static final Map<String, String> LISTED = listed();
   /** Task-local: the case's deadline as text, for example 2026年3月2日 星期一 18:00. */
-  public static final ProcessVariable<String> FACT_DEADLINE = ProcessVariable.string("factDeadline");
+  public static final ProcessVariable<String> FACT_DEADLINE = Var.FACT_DEADLINE;
   /** Task-local: the latest timeline entries, one line each (time, action, public note). */
   public static final ProcessVariable<String> FACT_TIMELINE = ProcessVariable.string("factTimeline");
   /** The task-local variables this listener sets and the forms read. */

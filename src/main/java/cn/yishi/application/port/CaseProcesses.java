@@ -28,4 +28,11 @@ public interface CaseProcesses {
 
   /** The case moved tier: its open handling, dispatch and claim tasks follow the new routing and deadline. */
   void reroute(String processInstanceId, Routing routing);
+
+  /**
+   * The case's deadline was counted anew (the calendar changed): the process's deadline, the due date of its open
+   * handling, dispatch and claim tasks, the deadline its open tasks show ({@code deadlineText}) and the overdue
+   * timer follow. Nothing happens when the process has ended.
+   */
+  void moveDeadline(String processInstanceId, OffsetDateTime deadline, String deadlineText);
 }

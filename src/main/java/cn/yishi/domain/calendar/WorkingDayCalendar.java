@@ -6,9 +6,15 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * The Chinese working-day calendar: Monday to Friday are working days unless they are public
@@ -16,14 +22,17 @@ import java.util.Set;
  *
  * <p>The holiday data covers a set of years (the State Council publishes each year's notice in
  * the autumn before). For a year that is not covered the calendar knows no holidays and behaves as
- * plain Monday to Friday; {@link #covers(int)} tells which years are covered.
+ * plain Monday to Friday; {@link #covers(int)} and {@link #uncoveredYears} tell which years are covered.
  *
- * <p>Immutable and thread-safe.
+ * <p>Thread-safe. An operator may {@link #load} a year's block while the application runs (the next year's notice,
+ * or a corrected one); each calculation reads the years once, so it sees either the old or the new block, never a
+ * mixture. Everything else about the calendar is fixed.
  */
 public final class WorkingDayCalendar {
-  private final Set<LocalDate> holidays;
-  private final Set<LocalDate> adjustedWorkingDays;
-  private final Set<Integer> coveredYears;
+  /** The holiday data at one moment. */
+  private record Years(Set<LocalDate> holidays, Set<LocalDate> adjustedWorkingDays, Set<Integer> covered) {}
+
+  private volatile Years years;
   private final LocalTime endOfDay;
   private final ZoneId zone;
 
@@ -38,31 +47,75 @@ public final class WorkingDayCalendar {
    */
   public WorkingDayCalendar(
       Set<LocalDate> holidays, Set<LocalDate> adjustedWorkingDays, Set<Integer> coveredYears, LocalTime endOfDay, ZoneId zone) {
-    this.holidays = Set.copyOf(holidays);
-    this.adjustedWorkingDays = Set.copyOf(adjustedWorkingDays);
-    this.coveredYears = Set.copyOf(coveredYears);
     this.endOfDay = Objects.requireNonNull(endOfDay, "endOfDay");
     this.zone = Objects.requireNonNull(zone, "zone");
-    for (LocalDate d : this.adjustedWorkingDays) {
+    this.years = checked(Set.copyOf(holidays), Set.copyOf(adjustedWorkingDays), Set.copyOf(coveredYears));
+  }
+
+  /** A calendar of these year blocks. */
+  public static WorkingDayCalendar of(Collection<CalendarYear> blocks, LocalTime endOfDay, ZoneId zone) {
+    WorkingDayCalendar c = new WorkingDayCalendar(Set.of(), Set.of(), Set.of(), endOfDay, zone);
+    c.load(blocks);
+    return c;
+  }
+
+  private static Years checked(Set<LocalDate> holidays, Set<LocalDate> adjustedWorkingDays, Set<Integer> covered) {
+    for (LocalDate d : adjustedWorkingDays) {
       if (!isWeekend(d)) {
         throw new IllegalArgumentException("adjusted working day " + d + " is not a Saturday or Sunday");
       }
-      if (this.holidays.contains(d)) {
+      if (holidays.contains(d)) {
         throw new IllegalArgumentException(d + " is both a holiday and an adjusted working day");
       }
     }
-    for (Set<LocalDate> dates : List.of(this.holidays, this.adjustedWorkingDays)) {
+    for (Set<LocalDate> dates : List.of(holidays, adjustedWorkingDays)) {
       for (LocalDate d : dates) {
-        if (!this.coveredYears.contains(d.getYear())) {
-          throw new IllegalArgumentException(d + " lies outside the covered years " + this.coveredYears);
+        if (!covered.contains(d.getYear())) {
+          throw new IllegalArgumentException(d + " lies outside the covered years " + covered);
         }
       }
     }
+    return new Years(holidays, adjustedWorkingDays, covered);
+  }
+
+  /** Adds these year blocks, each replacing whatever the calendar knew of its year. */
+  public synchronized void load(Collection<CalendarYear> blocks) {
+    Years y = years;
+    Set<Integer> replaced = new HashSet<>();
+    blocks.forEach(b -> replaced.add(b.year()));
+    Set<LocalDate> holidays = new HashSet<>(y.holidays());
+    Set<LocalDate> working = new HashSet<>(y.adjustedWorkingDays());
+    holidays.removeIf(d -> replaced.contains(d.getYear()));
+    working.removeIf(d -> replaced.contains(d.getYear()));
+    Set<Integer> covered = new HashSet<>(y.covered());
+    for (CalendarYear b : blocks) {
+      holidays.addAll(b.holidays().keySet());
+      working.addAll(b.adjustedWorkingDays().keySet());
+      covered.add(b.year());
+    }
+    years = checked(Set.copyOf(holidays), Set.copyOf(working), Set.copyOf(covered));
+  }
+
+  /** An independent calendar with the same data now; later loads into either do not reach the other. */
+  public WorkingDayCalendar copy() {
+    Years y = years;
+    return new WorkingDayCalendar(y.holidays(), y.adjustedWorkingDays(), y.covered(), endOfDay, zone);
+  }
+
+  /** A copy with these blocks loaded; this calendar stays as it is. */
+  public WorkingDayCalendar with(Collection<CalendarYear> blocks) {
+    WorkingDayCalendar c = copy();
+    c.load(blocks);
+    return c;
   }
 
   /** Monday to Friday unless a holiday; Saturday and Sunday only when an adjusted working day. */
   public boolean isWorkingDay(LocalDate d) {
-    return isWeekend(d) ? adjustedWorkingDays.contains(d) : !holidays.contains(d);
+    return isWorkingDay(years, d);
+  }
+
+  private static boolean isWorkingDay(Years y, LocalDate d) {
+    return isWeekend(d) ? y.adjustedWorkingDays().contains(d) : !y.holidays().contains(d);
   }
 
   /**
@@ -76,13 +129,17 @@ public final class WorkingDayCalendar {
     if (n < 0) {
       throw new IllegalArgumentException("the number of working days must not be negative: " + n);
     }
+    return plusWorkingDays(years, start, n);
+  }
+
+  private static LocalDate plusWorkingDays(Years y, LocalDate start, int n) {
     if (n == 0) {
-      return nextWorkingDayFrom(start);
+      return nextWorkingDayFrom(y, start);
     }
     LocalDate d = start;
     for (int left = n; left > 0; ) {
       d = d.plusDays(1);
-      if (isWorkingDay(d)) {
+      if (isWorkingDay(y, d)) {
         left--;
       }
     }
@@ -95,9 +152,10 @@ public final class WorkingDayCalendar {
    * {@code workingDaysBetween(s, plusWorkingDays(s, n)) == n}.
    */
   public int workingDaysBetween(LocalDate fromExclusive, LocalDate toInclusive) {
+    Years y = years;
     int count = 0;
     for (LocalDate d = fromExclusive.plusDays(1); !d.isAfter(toInclusive); d = d.plusDays(1)) {
-      if (isWorkingDay(d)) {
+      if (isWorkingDay(y, d)) {
         count++;
       }
     }
@@ -130,17 +188,70 @@ public final class WorkingDayCalendar {
     if (workingDays < 0) {
       throw new IllegalArgumentException("the number of working days must not be negative: " + workingDays);
     }
+    Years y = years;
+    return ZonedDateTime.of(plusWorkingDays(y, countingStart(y, from), workingDays), endOfDay, zone).toOffsetDateTime();
+  }
+
+  /** The day from which {@link #deadline} counts: the local date, or the next day after hours on a working day. */
+  private LocalDate countingStart(Years y, OffsetDateTime from) {
     ZonedDateTime local = from.atZoneSameInstant(zone);
     LocalDate start = local.toLocalDate();
-    if (isWorkingDay(start) && local.toLocalTime().isAfter(endOfDay)) {
+    if (isWorkingDay(y, start) && local.toLocalTime().isAfter(endOfDay)) {
       start = start.plusDays(1);
     }
-    return ZonedDateTime.of(plusWorkingDays(start, workingDays), endOfDay, zone).toOffsetDateTime();
+    return start;
+  }
+
+  /**
+   * A deadline that {@code before} set counted anew on this calendar, which differs from {@code before} in the years
+   * from {@code firstChangedYear} on (a year's block was loaded or corrected): the same number of working days,
+   * counted on the new days. {@code countedFrom} is when the deadline was counted from; when it lies before the
+   * changed years, or is unknown (null: a deadline set before this was recorded), the days up to the end of the
+   * year before are the same on both calendars, so the count goes on from there. A deadline before the changed years
+   * is returned as it is.
+   */
+  public OffsetDateTime recount(WorkingDayCalendar before, int firstChangedYear, OffsetDateTime countedFrom,
+      OffsetDateTime deadline) {
+    Years now = years;
+    Years then = before.years;
+    LocalDate lastUnchanged = LocalDate.of(firstChangedYear, 1, 1).minusDays(1);
+    LocalDate due = deadline.atZoneSameInstant(zone).toLocalDate();
+    if (!due.isAfter(lastUnchanged)) {
+      return deadline;
+    }
+    LocalDate start = countedFrom == null ? lastUnchanged : before.countingStart(then, countedFrom);
+    if (!start.isAfter(lastUnchanged)) {
+      int left = before.workingDaysBetween(lastUnchanged, due);
+      return ZonedDateTime.of(plusWorkingDays(now, lastUnchanged, left), endOfDay, zone).toOffsetDateTime();
+    }
+    // counted from within the changed years: count the same working days from the same moment
+    int days = before.workingDaysBetween(start, due);
+    return ZonedDateTime.of(plusWorkingDays(now, countingStart(now, countedFrom), days), endOfDay, zone).toOffsetDateTime();
   }
 
   /** Whether the holiday data covers {@code year}; an uncovered year is treated as plain Monday to Friday. */
   public boolean covers(int year) {
-    return coveredYears.contains(year);
+    return years.covered().contains(year);
+  }
+
+  /** The years with holiday data, in order. */
+  public SortedSet<Integer> coveredYears() {
+    return Collections.unmodifiableSortedSet(new TreeSet<>(years.covered()));
+  }
+
+  /**
+   * The years between the two dates (in either order, both included) that the holiday data does not cover: a
+   * deadline counted across them counted weekends only (节假日安排未发布，按周末计算).
+   */
+  public List<Integer> uncoveredYears(LocalDate a, LocalDate b) {
+    Years y = years;
+    List<Integer> missing = new ArrayList<>();
+    for (int year = Math.min(a.getYear(), b.getYear()); year <= Math.max(a.getYear(), b.getYear()); year++) {
+      if (!y.covered().contains(year)) {
+        missing.add(year);
+      }
+    }
+    return missing;
   }
 
   public LocalTime endOfDay() {
@@ -151,9 +262,9 @@ public final class WorkingDayCalendar {
     return zone;
   }
 
-  private LocalDate nextWorkingDayFrom(LocalDate d) {
+  private static LocalDate nextWorkingDayFrom(Years y, LocalDate d) {
     LocalDate day = d;
-    while (!isWorkingDay(day)) {
+    while (!isWorkingDay(y, day)) {
       day = day.plusDays(1);
     }
     return day;

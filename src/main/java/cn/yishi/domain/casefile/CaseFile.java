@@ -148,6 +148,17 @@ public class CaseFile {
     return next;
   }
 
+  /**
+   * The working-day calendar changed (a year's public holidays were published or corrected): the same deadline,
+   * counted anew. Only while the case is being handled.
+   */
+  public void recountDeadline(OffsetDateTime recounted) {
+    if (!status.isOpen() || status == CaseStatus.REGISTERED || status == CaseStatus.RESOLVED || deadline == null) {
+      throw refused("status", "no_deadline", "办件当前没有进行中的办理期限");
+    }
+    this.deadline = recounted;
+  }
+
   public boolean canEscalate() {
     return tier != null && tier.up().isPresent();
   }

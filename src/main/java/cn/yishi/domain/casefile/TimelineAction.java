@@ -30,7 +30,11 @@ public enum TimelineAction {
   EVALUATION_REQUESTED("邀请评价"),
   EVALUATED("群众评价"),
   REWORK("不满意，整改"),
-  CLOSED("销号");
+  CLOSED("销号"),
+  /** A deadline counted into a year without the State Council's holiday notice: weekends only, for now. */
+  CALENDAR_PENDING("节假日安排未发布，按周末计算"),
+  /** The deadline counted anew after a year's holidays were loaded. */
+  DEADLINE_RECOUNTED("按节假日安排重新计算办理期限");
 
   private final String label;
 

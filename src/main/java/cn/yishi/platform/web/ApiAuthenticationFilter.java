@@ -1,5 +1,6 @@
 package cn.yishi.platform.web;
 
+import cn.yishi.application.MachineKeys;
 import jakarta.servlet.FilterConfig;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -13,16 +14,21 @@ import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilt
 public class ApiAuthenticationFilter extends ProcessEngineAuthenticationFilter {
   private final Supplier<ProcessEngine> engine;
   private final CredentialCache logins;
+  private final Supplier<MachineKeys> keys;
 
-  /** {@code engine} is asked at the first request: the filter is built before the engine (and Flyway) start. */
-  public ApiAuthenticationFilter(Supplier<ProcessEngine> engine, CredentialCache logins) {
+  /**
+   * {@code engine} and {@code keys} are asked at the first request: the filter is built before the engine (and
+   * Flyway) start.
+   */
+  public ApiAuthenticationFilter(Supplier<ProcessEngine> engine, CredentialCache logins, Supplier<MachineKeys> keys) {
     this.engine = engine;
     this.logins = logins;
+    this.keys = keys;
   }
 
   @Override
   public void init(FilterConfig filterConfig) {
-    authenticationProvider = new WebappSessionAuthenticationProvider(logins);
+    authenticationProvider = new WebappSessionAuthenticationProvider(logins, keys);
     servletPathPrefix = filterConfig.getInitParameter(SERVLET_PATH_PREFIX);
   }
 

@@ -1,5 +1,6 @@
 package cn.yishi.platform.web;
 
+import cn.yishi.application.MachineKeys;
 import java.time.Duration;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
@@ -15,7 +16,8 @@ import org.springframework.core.Ordered;
  * The HTTP-layer protections around the engine:
  * <ul>
  *   <li>{@code /engine-rest/*} requires HTTP Basic authentication (Camunda's own filter); the project's {@code /api/*}
- *       takes HTTP Basic or, for reading, the session of a webapp login ({@link WebappSessionAuthenticationProvider});</li>
+ *       takes a machine key (channel accounts), HTTP Basic or, for reading, the session of a webapp login
+ *       ({@link WebappSessionAuthenticationProvider});</li>
  *   <li>expressions in ad-hoc task and filter queries are refused (CVE mitigation);</li>
  *   <li>the Admin setup endpoint is blocked (CVE mitigation).</li>
  * </ul>
@@ -44,15 +46,16 @@ public class EngineSecurityConfiguration {
   }
 
   /**
-   * The project's API: HTTP Basic, or for GET and HEAD the webapps' login session (the Cockpit dashboard). A Basic
-   * login is kept for {@code yishi.api.credential-cache-ttl} (see {@link CredentialCache}).
+   * The project's API: a machine key ({@link MachineKeys}), HTTP Basic, or for GET and HEAD the webapps' login
+   * session (the Cockpit dashboard). A Basic login, and a key's groups, are kept for
+   * {@code yishi.api.credential-cache-ttl} (see {@link CredentialCache}).
    */
   @Bean
   FilterRegistrationBean<ApiAuthenticationFilter> apiAuthenticationFilter(
-      ObjectProvider<ProcessEngine> engine,
+      ObjectProvider<ProcessEngine> engine, ObjectProvider<MachineKeys> keys,
       @Value("${yishi.api.credential-cache-ttl:PT10S}") Duration credentialCacheTtl) {
-    FilterRegistrationBean<ApiAuthenticationFilter> r =
-        new FilterRegistrationBean<>(new ApiAuthenticationFilter(engine::getObject, new CredentialCache(credentialCacheTtl, 10_000)));
+    FilterRegistrationBean<ApiAuthenticationFilter> r = new FilterRegistrationBean<>(new ApiAuthenticationFilter(
+        engine::getObject, new CredentialCache(credentialCacheTtl, 10_000), keys::getObject));
     r.addUrlPatterns("/api/*");
     r.setName("yishiApiAuthentication");
     r.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);

@@ -1,5 +1,7 @@
 package cn.yishi.platform.web;
 
+import cn.yishi.application.MachineKeys;
+import cn.yishi.domain.access.MachineKey;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -9,6 +11,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
@@ -20,9 +23,15 @@ import org.camunda.bpm.webapp.impl.security.auth.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 
 /**
- * Authentication of the project's {@code /api}: HTTP Basic (channels, scripts, tests) as on {@code /engine-rest}, or
- * the session of a user logged in to the Camunda webapps, so that the Cockpit dashboard (督办看板) reads {@code /api}
- * with the supervisor's own login.
+ * Authentication of the project's {@code /api}: a machine key (channel accounts: {@code Authorization: Bearer <key>}
+ * or {@code X-Api-Key: <key>}), HTTP Basic (staff, scripts, tests) as on {@code /engine-rest}, or the session of a
+ * user logged in to the Camunda webapps, so that the Cockpit dashboard (督办看板) reads {@code /api} with the
+ * supervisor's own login.
+ *
+ * <p>A machine key is looked up by its digest ({@link MachineKeys}) on every request, so a rotated key stops working at
+ * once; it never goes through the engine's password check, whose failed-attempt counting would let anybody who knows
+ * the account's name lock it out with wrong passwords. A wrong key is answered 401 like a missing login: no account
+ * is named.
  *
  * <p>The session is accepted for reading only (GET and HEAD): a request that changes something must carry its
  * credentials in the Authorization header, which another site cannot make a browser send, so the session cookie
@@ -34,17 +43,30 @@ import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 public class WebappSessionAuthenticationProvider implements AuthenticationProvider {
   private static final Set<String> READING = Set.of("GET", "HEAD");
   private static final String BASIC = "Basic ";
+  private static final String BEARER = "bearer ";
+  /** The header that carries a machine key when the Authorization header is not used for it. */
+  public static final String API_KEY_HEADER = "X-Api-Key";
 
   private final HttpBasicAuthenticationProvider basic = new HttpBasicAuthenticationProvider();
   private final CredentialCache logins;
+  private final Supplier<MachineKeys> keys;
 
-  public WebappSessionAuthenticationProvider(CredentialCache logins) {
+  /** {@code keys} is asked at the first request that presents a key (the filter is built before the application). */
+  public WebappSessionAuthenticationProvider(CredentialCache logins, Supplier<MachineKeys> keys) {
     this.logins = logins;
+    this.keys = keys;
   }
 
   @Override
   public AuthenticationResult extractAuthenticatedUser(HttpServletRequest request, ProcessEngine engine) {
     String header = request.getHeader("Authorization");
+    String apiKey = request.getHeader(API_KEY_HEADER);
+    if (apiKey == null && header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+      apiKey = header.substring(BEARER.length());
+    }
+    if (apiKey != null) {
+      return machine(apiKey.strip(), engine);
+    }
     if (header != null || !READING.contains(request.getMethod())) {
       return basic(header, engine);
     }
@@ -84,13 +106,42 @@ public class WebappSessionAuthenticationProvider implements AuthenticationProvid
     if (!identity.checkPassword(userId, password)) {
       return AuthenticationResult.unsuccessful(userId);
     }
+    CredentialCache.Login login = login(identity, userId);
+    logins.put(userId, password, login);
+    return result(login);
+  }
+
+  /** A machine key: its client with the client's groups and tenants (kept like a Basic login, per key). */
+  private AuthenticationResult machine(String presented, ProcessEngine engine) {
+    if (!MachineKey.plausible(presented)) {
+      return AuthenticationResult.unsuccessful();
+    }
+    Optional<MachineKeys.Client> client = keys.get().authenticate(presented);
+    if (client.isEmpty()) {
+      return AuthenticationResult.unsuccessful();
+    }
+    String userId = client.get().client();
+    // cached under the key's digest: a rotated key finds nothing here, and the store was asked above anyway
+    String cacheKey = "machine-key:" + MachineKey.digest(presented);
+    Optional<CredentialCache.Login> kept = logins.find(userId, cacheKey);
+    if (kept.isPresent()) {
+      return result(kept.get());
+    }
+    IdentityService identity = engine.getIdentityService();
+    if (identity.createUserQuery().userId(userId).count() != 1) {
+      return AuthenticationResult.unsuccessful();
+    }
+    CredentialCache.Login login = login(identity, userId);
+    logins.put(userId, cacheKey, login);
+    return result(login);
+  }
+
+  private static CredentialCache.Login login(IdentityService identity, String userId) {
     // the same groups and tenants that ProcessEngineAuthenticationFilter would read
-    CredentialCache.Login login = new CredentialCache.Login(userId,
+    return new CredentialCache.Login(userId,
         identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList(),
         identity.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list().stream()
             .map(Tenant::getId).toList());
-    logins.put(userId, password, login);
-    return result(login);
   }
 
   private static AuthenticationResult result(CredentialCache.Login login) {

@@ -15,6 +15,7 @@ import static org.mockito.Mockito.when;
 import cn.yishi.application.Cases;
 import cn.yishi.application.DeliberationProperties;
 import cn.yishi.application.port.CaseRepository;
+import cn.yishi.application.port.Deadlines;
 import cn.yishi.application.port.Meetings;
 import cn.yishi.application.port.Timeline;
 import cn.yishi.domain.calendar.WorkingDayCalendar;
@@ -73,7 +74,7 @@ final class DeliberationFixture {
   }
 
   DeliberationFixture(OffsetDateTime now) {
-    cases = new Cases(caseRepository, timeline, Clock.fixed(now.toInstant(), SHANGHAI), calendar, directory);
+    cases = new Cases(caseRepository, timeline, Clock.fixed(now.toInstant(), SHANGHAI), calendar, directory, mock(Deadlines.class));
     deliberations = new Deliberations(meetings, cases, directory, calendar);
   }
 

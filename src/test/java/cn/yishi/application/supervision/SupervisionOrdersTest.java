@@ -25,9 +25,10 @@ import cn.yishi.application.RecordingOutbox;
 import cn.yishi.application.RecordingTimeline;
 import cn.yishi.application.port.CaseProcesses;
 import cn.yishi.application.port.CaseRepository;
-import cn.yishi.application.port.SupervisionStore;
+import cn.yishi.application.port.Deadlines;
 import cn.yishi.application.port.SupervisionStore.ItemType;
 import cn.yishi.application.port.SupervisionStore.OpenItem;
+import cn.yishi.application.port.SupervisionStore;
 import cn.yishi.application.port.Timeline;
 import cn.yishi.domain.casefile.Tier;
 import cn.yishi.domain.casefile.TimelineAction;
@@ -52,7 +53,7 @@ class SupervisionOrdersTest {
   private final RecordingTimeline timeline = new RecordingTimeline();
   private final RecordingOutbox outbox = new RecordingOutbox();
   private final SupervisionOrders orders = new SupervisionOrders(
-      new Cases(repository, timeline, CLOCK, ApplicationFixtures.calendar(), ApplicationFixtures.directory()),
+      new Cases(repository, timeline, CLOCK, ApplicationFixtures.calendar(), ApplicationFixtures.directory(), mock(Deadlines.class)),
       store, outbox, processes, ApplicationFixtures.handling(), ApplicationFixtures.templates(),
       ApplicationFixtures.directory());
 

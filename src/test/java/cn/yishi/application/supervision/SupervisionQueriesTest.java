@@ -15,8 +15,8 @@ import static org.mockito.Mockito.when;
 
 import cn.yishi.application.ApplicationFixtures;
 import cn.yishi.application.port.MonthlyStatistics;
-import cn.yishi.application.port.SupervisionStore;
 import cn.yishi.application.port.SupervisionStore.ItemType;
+import cn.yishi.application.port.SupervisionStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;

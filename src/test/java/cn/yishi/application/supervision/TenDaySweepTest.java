@@ -24,9 +24,10 @@ import cn.yishi.application.RecordingTimeline;
 import cn.yishi.application.Routing;
 import cn.yishi.application.port.CaseProcesses;
 import cn.yishi.application.port.CaseRepository;
-import cn.yishi.application.port.SupervisionStore;
+import cn.yishi.application.port.Deadlines;
 import cn.yishi.application.port.SupervisionStore.ItemType;
 import cn.yishi.application.port.SupervisionStore.OpenItem;
+import cn.yishi.application.port.SupervisionStore;
 import cn.yishi.application.port.Transactions;
 import cn.yishi.domain.casefile.CaseFile;
 import cn.yishi.domain.casefile.CaseStatus;
@@ -76,7 +77,7 @@ class TenDaySweepTest {
   private final RecordingOutbox outbox = new RecordingOutbox();
   private final InlineTransactions transactions = new InlineTransactions();
   private final TenDaySweep sweep = new TenDaySweep(
-      new Cases(repository, new RecordingTimeline(), CLOCK, ApplicationFixtures.calendar(), ApplicationFixtures.directory()),
+      new Cases(repository, new RecordingTimeline(), CLOCK, ApplicationFixtures.calendar(), ApplicationFixtures.directory(), mock(Deadlines.class)),
       store, orders, outbox, handling, processes, CLOCK, transactions, 2, ApplicationFixtures.templates(),
       ApplicationFixtures.directory());
 

@@ -92,7 +92,7 @@ class Open311Api {
     NewCase report = reports.parse(request::getParameter, account).orThrow();
     IntakeResult result = submit(report, account);
     HttpStatus status = result.kind() == IntakeResult.Kind.REPEATED ? HttpStatus.OK : HttpStatus.CREATED;
-    return views.created(result, account.account(), tokens.issue(result.caseNo())).render(status, f);
+    return views.created(result, tokens.issue(result.caseNo())).render(status, f);
   }
 
   private Open311Keys.Account account(String apiKey) {

@@ -1,5 +1,6 @@
 package cn.yishi.adapter.inbound.open311;
 
+import cn.yishi.application.MachineKeys;
 import cn.yishi.platform.DeploymentMode;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -18,10 +19,13 @@ import org.springframework.core.env.Environment;
 @EnableConfigurationProperties(Open311Properties.class)
 public class Open311Configuration {
 
-  /** The demo key of open311.yaml works only with the embedded H2 database. */
+  /**
+   * The keys an admin issued, then the configured ones (until a key is issued for their account). The demo key of
+   * open311.yaml works only with the embedded H2 database.
+   */
   @Bean
-  Open311Keys open311Keys(Open311Properties properties, Environment env) {
-    return new Open311Keys(properties.keys(), DeploymentMode.isEmbedded(env));
+  Open311Keys open311Keys(Open311Properties properties, Environment env, MachineKeys issued) {
+    return new Open311Keys(properties.keys(), DeploymentMode.isEmbedded(env), issued);
   }
 
   @Bean

@@ -1,5 +1,6 @@
 package cn.yishi.adapter.inbound.open311;
 
+import cn.yishi.application.MachineKeys;
 import cn.yishi.domain.casefile.Channel;
 import cn.yishi.platform.StartupRefusedException;
 import java.nio.charset.StandardCharsets;
@@ -14,9 +15,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The configured API keys. A presented key is compared in constant time with every configured key
- * (SHA-256 digests, so neither the length nor the position of a match shows in the timing); only the
- * digests are kept. The demo key {@value #DEMO_KEY} is ignored unless the database is the embedded H2 one.
+ * The API keys of the Open311 clients: first the keys an admin issued ({@link MachineKeys}, the same key a channel
+ * account uses on {@code /api}), then the configured ones ({@code yishi.open311.keys}). A configured key counts only
+ * while no key has been issued for its account: issuing (rotating) a key for the account retires the configured one.
+ * A presented key is compared in constant time with every configured key (SHA-256 digests, so neither the length
+ * nor the position of a match shows in the timing); only the digests are kept. The demo key {@value #DEMO_KEY} is
+ * ignored unless the database is the embedded H2 one.
  */
 public final class Open311Keys {
   public static final String DEMO_KEY = "demo-open311-key";
@@ -29,8 +33,10 @@ public final class Open311Keys {
   private record Entry(byte[] digest, Account account) {}
 
   private final List<Entry> entries;
+  private final MachineKeys issued;
 
-  public Open311Keys(List<Open311Properties.Key> keys, boolean embedded) {
+  public Open311Keys(List<Open311Properties.Key> keys, boolean embedded, MachineKeys issued) {
+    this.issued = issued;
     List<Entry> list = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < keys.size(); i++) {
@@ -55,11 +61,22 @@ public final class Open311Keys {
     this.entries = List.copyOf(list);
   }
 
-  /** The account of a presented key; every configured key is compared, whatever matches first. */
+  /**
+   * The account of a presented key: an issued key, or a configured one whose account has no issued key. Every
+   * configured key is compared, whatever matches first.
+   */
   public Optional<Account> find(String presented) {
     if (presented == null || presented.isEmpty()) {
       return Optional.empty();
     }
+    Optional<MachineKeys.Client> client = issued.authenticate(presented);
+    if (client.isPresent()) {
+      return Optional.of(new Account(client.get().client(), client.get().channel()));
+    }
+    return configured(presented).filter(a -> !issued.issued(a.account()));
+  }
+
+  private Optional<Account> configured(String presented) {
     byte[] d = digest(presented);
     Account found = null;
     for (Entry e : entries) {

@@ -115,12 +115,11 @@ class Open311Views {
     return n;
   }
 
-  /** The answer to a POST: the case number, what became of the report, the account and a token. */
-  Open311Document created(IntakeResult result, String account, String token) {
+  /** The answer to a POST: the case number, what became of the report and a token; never the account. */
+  Open311Document created(IntakeResult result, String token) {
     Node created = new Node()
         .put("service_request_id", result.caseNo())
         .put("service_notice", notice(result))
-        .put("account_id", account)
         .put("token", token);
     return new Open311Document("service_requests", new Items("request", List.of(created)));
   }

@@ -25,10 +25,12 @@
  * </ul>
  *
  * <h2>Creating requests</h2>
- * A POST (form-encoded) needs an {@code api_key} configured in {@code yishi.open311.keys} (403 otherwise),
- * compared in constant time; the demo key only works with the embedded H2 database. The report goes
- * through {@code IntakeService.submit} like any other channel's, with the key's channel and account, and
- * the same validation (field errors become 400 errors naming the Open311 parameter).
+ * A POST (form-encoded) needs an {@code api_key} (403 otherwise): the key an admin issued for the client's channel
+ * account through {@code /api/machine-keys} (the same key works on {@code /api}), or a key configured in
+ * {@code yishi.open311.keys} as long as no key has been issued for its account; the demo key only works with the
+ * embedded H2 database. The report goes through {@code IntakeService.submit} like any other channel's, with the
+ * key's channel and account, and the same validation (field errors become 400 errors naming the Open311
+ * parameter). No answer names the account.
  * <p><b>Idempotency.</b> Open311 has no external id: each POST is a new report (or, like every channel, a
  * 附议 of an open case of the same category at the same compound) unless the client sends
  * {@code attribute[external_id]}. That id is stored as {@code open311:<account>:<id>}, so the same id from

@@ -6,12 +6,17 @@ import cn.yishi.application.EvaluationService;
 import cn.yishi.application.RegisteredCase;
 import cn.yishi.application.Routing;
 import cn.yishi.application.port.CaseProcesses;
+import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -22,10 +27,12 @@ import org.springframework.stereotype.Component;
 class CamundaCaseProcesses implements CaseProcesses {
   private final RuntimeService runtime;
   private final TaskService tasks;
+  private final ManagementService management;
 
-  CamundaCaseProcesses(RuntimeService runtime, TaskService tasks) {
+  CamundaCaseProcesses(RuntimeService runtime, TaskService tasks, ManagementService management) {
     this.runtime = runtime;
     this.tasks = tasks;
+    this.management = management;
   }
 
   @Override
@@ -114,6 +121,40 @@ class CamundaCaseProcesses implements CaseProcesses {
         }
         r.handlerGroups().forEach(g -> tasks.addCandidateGroup(t.getId(), g));
       }
+    }
+  }
+
+  @Override
+  public void moveDeadline(String processInstanceId, OffsetDateTime deadline, String deadlineText) {
+    if (processInstanceId == null
+        || runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).count() == 0) {
+      return;
+    }
+    Date due = Date.from(deadline.toInstant());
+    runtime.setVariables(processInstanceId, Var.HANDLING_DEADLINE.in(new HashMap<>(), deadline));
+    for (Task t : tasks.createTaskQuery().processInstanceId(processInstanceId).list()) {
+      if (Set.of(IssueLifecycle.USER_TASK_HANDLE, IssueLifecycle.USER_TASK_DISPATCH, IssueLifecycle.USER_TASK_CLAIM)
+          .contains(t.getTaskDefinitionKey())) {
+        t.setDueDate(due);
+        tasks.saveTask(t);
+      }
+      Map<String, Object> shown = tasks.getVariablesLocal(t.getId(),
+          List.of(Var.LIST_DEADLINE.name(), Var.FACT_DEADLINE.name()));
+      Map<String, Object> moved = new HashMap<>();
+      if (Var.LIST_DEADLINE.from(shown) != null) {
+        Var.LIST_DEADLINE.in(moved, deadline);
+      }
+      if (Var.FACT_DEADLINE.from(shown) != null) {
+        Var.FACT_DEADLINE.in(moved, deadlineText);
+      }
+      if (!moved.isEmpty()) {
+        tasks.setVariablesLocal(t.getId(), moved);
+      }
+    }
+    // the handling task's overdue timer (timeDate ${handlingDeadline}) was fixed when the task began
+    for (Job timer : management.createJobQuery().processInstanceId(processInstanceId)
+        .activityId(IssueLifecycle.BOUNDARY_HANDLING_OVERDUE).timers().list()) {
+      management.setJobDuedate(timer.getId(), due);
     }
   }
 }

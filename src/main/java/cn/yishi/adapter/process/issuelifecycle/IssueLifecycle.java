@@ -86,6 +86,10 @@ public final class IssueLifecycle {
     public static final ProcessVariable<String> SUPERVISOR_GROUPS = ProcessVariable.string("supervisorGroups");
     public static final ProcessVariable<String> UNIT_GROUPS = ProcessVariable.string("unitGroups");
     public static final ProcessVariable<OffsetDateTime> HANDLING_DEADLINE = ProcessVariable.dateTime("handlingDeadline");
+    /** Task-local copy of the deadline that Tasklist's filters list (set by listVariablesTaskListener). */
+    public static final ProcessVariable<OffsetDateTime> LIST_DEADLINE = ProcessVariable.dateTime("listDeadline");
+    /** Task-local: the case's deadline as Chinese text, shown on every task form (listVariablesTaskListener). */
+    public static final ProcessVariable<String> FACT_DEADLINE = ProcessVariable.string("factDeadline");
     /** Local to one supervision order (the event subprocess's scope). */
     public static final ProcessVariable<OffsetDateTime> SUPERVISION_DUE = ProcessVariable.dateTime("supervisionDueDate");
     public static final ProcessVariable<Long> SUPERVISION_ORDER_ID = ProcessVariable.id("supervisionOrderId");
