@@ -30,7 +30,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Calendar years over HTTP on H2 (the same application context as {@link MachineKeysH2Test}): a deadline counted
+ * Calendar years over HTTP on H2 (its own application context, so that its engine is registered when it runs): a deadline counted
  * into 2027, for which no holidays are loaded, is flagged on the case and its task; loading a 2027 block through
  * {@code /api} counts it anew, moves the task and its overdue timer and writes the timeline; refusals store nothing.
  * The 2027 block here is made up for the test (its names say so); it is not the State Council's notice.
@@ -38,7 +38,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
-      "spring.datasource.url=jdbc:h2:mem:yishi-robust-accounts-test;DB_CLOSE_DELAY=-1",
+      "spring.datasource.url=jdbc:h2:mem:yishi-calendar-years-test;DB_CLOSE_DELAY=-1",
       "yishi.mail.outbox.poll-interval=PT1H",
       "camunda.bpm.job-execution.enabled=false"
     })
