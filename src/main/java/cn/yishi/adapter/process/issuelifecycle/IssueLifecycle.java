@@ -21,6 +21,8 @@ public final class IssueLifecycle {
   public static final String START_EVENT = "startEvent_issueReported";
   public static final String START_EVENT_RECEIVED = "startEvent_issueReceived";
   public static final String SERVICE_TASK_REGISTER = "serviceTask_registerCase";
+  /** Where a start form's registration and a channel's start event join. */
+  public static final String GATEWAY_REGISTERED = "gateway_registered";
   public static final String SERVICE_TASK_SUGGEST = "serviceTask_suggestClassification";
   public static final String USER_TASK_REVIEW = "userTask_review";
   public static final String SERVICE_TASK_RECORD_REVIEW = "serviceTask_recordReview";

@@ -4,54 +4,83 @@ import static cn.yishi.adapter.process.issuelifecycle.IssueLifecycle.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
 
 import cn.yishi.adapter.process.ListVariablesTaskListener;
 import cn.yishi.adapter.process.PersonalDataPlugin;
 import cn.yishi.adapter.process.TaskTitleListener;
 import cn.yishi.adapter.process.deliberation.Deliberation;
-import cn.yishi.adapter.process.deliberation.DeliberationStubs;
+import cn.yishi.adapter.process.deliberation.DeliberationServiceMocks;
 import cn.yishi.adapter.process.issuelifecycle.IssueLifecycle.Var;
+import cn.yishi.application.CaseQueries;
+import cn.yishi.application.ClassificationService;
+import cn.yishi.application.EvaluationService;
+import cn.yishi.application.HandlingService;
+import cn.yishi.application.IntakeService;
+import cn.yishi.application.RegisteredCase;
+import cn.yishi.application.ReviewService;
+import cn.yishi.application.Routing;
 import cn.yishi.application.TaskFacts;
+import cn.yishi.application.supervision.SupervisionOrders;
+import cn.yishi.domain.casefile.CaseStatus;
+import cn.yishi.domain.casefile.Channel;
+import cn.yishi.domain.casefile.Classification;
+import cn.yishi.domain.casefile.Disposal;
+import cn.yishi.domain.casefile.FieldError;
+import cn.yishi.domain.casefile.NewCase;
+import cn.yishi.domain.casefile.Reporter;
+import cn.yishi.domain.casefile.ReviewDecision;
+import cn.yishi.domain.casefile.Suggestion;
+import cn.yishi.domain.casefile.Tier;
+import cn.yishi.domain.casefile.Urgency;
+import cn.yishi.domain.casefile.ValidationException;
 import cn.yishi.support.ProcessTestEngine;
-import java.time.Instant;
+import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricFormField;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mockito.ArgumentCaptor;
 
 /**
- * Every path of bpmn/issueLifecycle.bpmn (and the minimal bpmn/deliberation.bpmn) on a plain
- * in-memory engine. The delegates are replaced by stubs that write the routing facts the real
- * ones write: this test is about the model; the use cases are tested with the application.
+ * Every path of bpmn/issueLifecycle.bpmn (with bpmn/deliberation.bpmn as its call activity) on a plain in-memory
+ * engine, in the manner of Miragon's BikeLeasingProcessTest: the real delegates and listeners run, on Mockito mocks of
+ * the application services they call. Each test stubs the use-case results its path needs and checks the routing,
+ * what the delegates handed to the use cases, and what they wrote back as process variables. The use cases
+ * themselves are tested with their ports mocked and with the application.
  */
 @Deployment(resources = {"bpmn/issueLifecycle.bpmn", "bpmn/deliberation.bpmn", "forms/issuePreMeeting.form",
     "forms/issueProblemList.form", "forms/issueExpertReview.form", "forms/issueObjectionDecision.form", "forms/issueIntake.form",
@@ -61,29 +90,35 @@ class IssueLifecycleProcessTest {
   private static final Map<Object, Object> BEANS = new HashMap<>();
   private static final ProcessEngine ENGINE = buildEngine();
   private static final String CASE_NO = "FX-2026-000001";
+  private static final RegisteredCase REGISTERED = new RegisteredCase(1L, CASE_NO, "hualin", "hualin-community", "hualin-grid",
+      "streetlight", "御苑小区路灯不亮", "3栋前路灯坏了一周", "御苑小区", 40);
   private static final OffsetDateTime REGISTERED_AT = OffsetDateTime.parse("2026-03-02T09:15:00+08:00");
+  private static final OffsetDateTime REVIEW_DUE = OffsetDateTime.parse("2026-03-03T18:00:00+08:00");
+  private static final OffsetDateTime DEADLINE = OffsetDateTime.parse("2026-03-05T18:00:00+08:00");
+  private static final OffsetDateTime NEXT_DEADLINE = OffsetDateTime.parse("2026-03-09T18:00:00+08:00");
+  private static final OffsetDateTime VISIT_DUE = OffsetDateTime.parse("2026-03-16T18:00:00+08:00");
+  private static final OffsetDateTime SUPERVISION_DUE = OffsetDateTime.parse("2026-03-06T18:00:00+08:00");
+  private static final List<String> SUPERVISORS = List.of("hualin-room", "dispatch-centre");
+  /** The tables' suggestion for a streetlight: admissible, GREEN, the station, handled at once. */
+  private static final Suggestion SUGGESTION = new Suggestion(true, null, null,
+      new Classification(Urgency.GREEN, Tier.STATION, Disposal.IMMEDIATE, null), 1, 5);
+  private static final String REVIEWER = "community.hualin";
+  private static final String HANDLER = "station.yuyuan";
+  private static final String GRID_WORKER = "grid.hualin";
+  private static final String DISPATCHER = "dispatch.wang";
+  private static final String SUPERVISOR = "room.hualin";
 
   @RegisterExtension
   ProcessEngineExtension extension = ProcessEngineExtension.builder().useProcessEngine(ENGINE).build();
 
-  private final AtomicBoolean refuseReview = new AtomicBoolean();
-  private final DeliberationStubs deliberation = new DeliberationStubs();
-  private final AtomicBoolean reporterHasEmail = new AtomicBoolean();
-  private final List<String> recordedSupervision = new java.util.concurrent.CopyOnWriteArrayList<>();
-
-  /** A supervision order as CamundaCaseProcesses delivers it. */
-  private static void supervise(org.camunda.bpm.engine.RuntimeService runtime, String processInstanceId, long orderId) {
-    runtime.createMessageCorrelation(MESSAGE_SUPERVISE).processInstanceId(processInstanceId)
-        .setVariableToTriggeredScope(Var.SUPERVISION_ORDER_ID.name(), orderId)
-        .setVariableToTriggeredScope(Var.SUPERVISION_GROUPS.name(), "hualin-room,dispatch-centre")
-        .setVariableToTriggeredScope(Var.SUPERVISION_DUE.name(), Date.from(Instant.now().plus(2, ChronoUnit.DAYS)))
-        .setVariableToTriggeredScope(Var.SUPERVISION_REASON.name(), "已超过办理期限")
-        .setVariableToTriggeredScope(Var.SUPERVISION_NOTE.name(), "督办邮件已发送")
-        .setVariableToTriggeredScope(Var.SUPERVISION_PRIORITY.name(), 70)
-        .setVariableToTriggeredScope(Var.SUPERVISION_COMMENT.name(), null)
-        .setVariableToTriggeredScope(Var.SUPERVISION_ACKNOWLEDGED.name(), false)
-        .correlateWithResult();
-  }
+  private final IntakeService intake = mock(IntakeService.class);
+  private final ClassificationService classification = mock(ClassificationService.class);
+  private final ReviewService review = mock(ReviewService.class);
+  private final HandlingService handling = mock(HandlingService.class);
+  private final EvaluationService evaluation = mock(EvaluationService.class);
+  private final SupervisionOrders orders = mock(SupervisionOrders.class);
+  private final CaseQueries queries = mock(CaseQueries.class);
+  private final DeliberationServiceMocks deliberation = new DeliberationServiceMocks();
 
   private static ProcessEngine buildEngine() {
     ProcessEngineConfigurationImpl cfg = ProcessTestEngine.configuration("issue-lifecycle-process-test", BEANS);
@@ -91,80 +126,59 @@ class IssueLifecycleProcessTest {
     return cfg.buildProcessEngine();
   }
 
-  /** The routing facts the real delegates write. */
-  private static void route(DelegateExecution e, String handlerGroups) {
-    e.setVariable(Var.HANDLER_GROUPS.name(), handlerGroups);
-    e.setVariable(Var.SUPERVISOR_GROUPS.name(), "hualin-room,dispatch-centre");
-    e.setVariable(Var.HANDLING_DEADLINE.name(), Date.from(Instant.now().plus(3, ChronoUnit.DAYS)));
-    e.setVariable(Var.PRIORITY.name(), 40);
-  }
-
   /** camunda-bpm-assert keeps one engine per thread: use this class's, not the previous class's. */
   @BeforeEach
   void useThisEngine() {
-    org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init(ENGINE);
+    BpmnAwareTests.init(ENGINE);
+    ClockUtil.setCurrentTime(Date.from(ProcessTestEngine.CLOCK.instant()));
   }
 
-  @org.junit.jupiter.api.AfterEach
+  @AfterEach
   void forgetThisEngine() {
-    org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.reset();
+    BpmnAwareTests.reset();
+    ClockUtil.reset();
   }
 
+  /** The real delegates and listeners on the mocked use cases, with the answers of the plain path. */
   @BeforeEach
-  void replaceDelegates() {
-    BEANS.put("registerCaseDelegate", (JavaDelegate) e -> {
-      e.removeVariables(Var.PERSONAL);
-      e.setProcessBusinessKey(CASE_NO);
-      e.setVariable(Var.CASE_NO.name(), CASE_NO);
-      e.setVariable(Var.REVIEW_GROUP.name(), "hualin-community");
-      e.setVariable(Var.GRID_GROUP.name(), "hualin-grid");
-    });
-    BEANS.put("suggestClassificationDelegate", (JavaDelegate) e -> {
-      e.setVariable(Var.ADMISSIBLE.name(), true);
-      e.setVariable(Var.URGENCY.name(), "GREEN");
-      e.setVariable(Var.TIER.name(), "STATION");
-      e.setVariable(Var.DISPOSAL.name(), "IMMEDIATE");
-      e.setVariable(Var.RESPONSIBLE_UNIT.name(), null);
-      e.setVariable(Var.PRIORITY.name(), 40);
-      e.setVariable(Var.REVIEW_DUE.name(), Date.from(Instant.now().plus(1, ChronoUnit.DAYS)));
-    });
-    BEANS.put("recordReviewDelegate", (JavaDelegate) e -> {
-      if (refuseReview.get()) {
-        throw new BadUserRequestException("输入有误：declineReason: 不予受理时必须填写理由");
-      }
-      route(e, e.getVariable(Var.RESPONSIBLE_UNIT.name()) == null ? "station-hualin-yuyuan" : "unit-" + e.getVariable(Var.RESPONSIBLE_UNIT.name()));
-    });
-    BEANS.put("recordDispatchDelegate", (JavaDelegate) e -> {
-      e.setVariable(Var.UNIT_GROUPS.name(), "unit-housing,unit-water");
-      route(e, "unit-housing");
-    });
-    BEANS.put("recordClaimDelegate", (JavaDelegate) e -> route(e, "unit-water"));
-    BEANS.put("recordHandlingDelegate", (JavaDelegate) e -> route(e,
-        "ESCALATE".equals(e.getVariable(Var.OUTCOME.name())) ? "hualin-room" : (String) e.getVariable(Var.HANDLER_GROUPS.name())));
-    BEANS.put("recordOverdueDelegate", (JavaDelegate) e -> {
-      route(e, (String) e.getVariable(Var.HANDLER_GROUPS.name()));
-      // as SupervisionOrders does through CaseProcesses.supervise: into this very process
-      supervise(e.getProcessEngineServices().getRuntimeService(), e.getProcessInstanceId(), 7L);
-    });
-    BEANS.put("recordSupervisionDelegate", (JavaDelegate) e ->
-        recordedSupervision.add(e.getVariable(Var.SUPERVISION_ORDER_ID.name()) + ":" + e.getVariable(Var.SUPERVISION_COMMENT.name())));
-    BEANS.put("requestEvaluationDelegate", (JavaDelegate) e -> {
-      e.setVariable(Var.EVALUATION_BY_MAIL.name(), reporterHasEmail.get());
-      e.setVariable(Var.EVALUATION_WAIT.name(), "P7D");
-      e.setVariable(Var.VISIT_DUE.name(), Date.from(Instant.now().plus(9, ChronoUnit.DAYS)));
-    });
-    BEANS.put("recordEvaluationDelegate", (JavaDelegate) e ->
-        e.setVariable(Var.SATISFIED.name(), Integer.parseInt(e.getVariable(Var.SATISFACTION.name()).toString()) >= 3));
-    BEANS.put("startReworkDelegate", (JavaDelegate) e -> route(e, (String) e.getVariable(Var.HANDLER_GROUPS.name())));
-    BEANS.put("closeCaseDelegate", (JavaDelegate) e -> { });
-    BEANS.put("recordDeliberationResultDelegate", (JavaDelegate) e -> { });
+  void registerDelegates() {
+    when(intake.registerFromForm(any(), any(), any())).thenReturn(REGISTERED);
+    when(classification.suggest(CASE_NO)).thenReturn(new ClassificationService.Suggested(SUGGESTION, REVIEW_DUE));
+    when(evaluation.request(CASE_NO)).thenReturn(new EvaluationService.Requested(false, Duration.ofDays(7), VISIT_DUE));
+    when(evaluation.record(eq(CASE_NO), any(), any(), any(), any())).thenReturn(true);
+    when(queries.taskFacts(CASE_NO, ListVariablesTaskListener.TIMELINE_ENTRIES)).thenReturn(Optional.of(
+        new TaskFacts(null, List.of(new TaskFacts.Line(REGISTERED_AT, "登记诉求", "来源渠道：网格员走访")))));
+    ProcessTestEngine.register(BEANS,
+        new RegisterCaseDelegate(intake),
+        new SuggestClassificationDelegate(classification),
+        new RecordReviewDelegate(review),
+        new RecordDispatchDelegate(handling),
+        new RecordClaimDelegate(handling),
+        new RecordHandlingDelegate(handling),
+        new RecordOverdueDelegate(handling),
+        new RecordSupervisionDelegate(orders),
+        new RecordDeliberationResultDelegate(handling),
+        new RequestEvaluationDelegate(evaluation),
+        new RecordEvaluationDelegate(evaluation),
+        new StartReworkDelegate(evaluation),
+        new CloseCaseDelegate(evaluation),
+        new TaskTitleListener(),
+        new ListVariablesTaskListener(queries, ProcessTestEngine.CLOCK));
     deliberation.install(BEANS);
-    BEANS.put("taskTitleListener", new TaskTitleListener());
-    BEANS.put("listVariablesTaskListener", new ListVariablesTaskListener(caseNo -> CASE_NO.equals(caseNo)
-        ? Optional.of(new TaskFacts(null, List.of(new TaskFacts.Line(REGISTERED_AT, "登记诉求", "来源渠道：网格员走访"))))
-        : Optional.empty(), ZoneId.of("Asia/Shanghai")));
   }
 
+  // use-case results
+
+  /** Where the handling goes: the given groups at the station, due at {@link #DEADLINE}. */
+  private static Routing routing(String disposal, String unit, String... handlerGroups) {
+    return new Routing(List.of(handlerGroups), SUPERVISORS, DEADLINE, 40, "STATION", disposal, unit);
+  }
+
+  private static final Routing AT_THE_STATION = routing("IMMEDIATE", null, "station-hualin-yuyuan");
+
+  // the default action at each wait state
+
+  /** A report through the start event's form, as Tasklist submits it without a reporter. */
   private ProcessInstance report() {
     return runtimeService().startProcessInstanceByKey(PROCESS_KEY, withVariables(
         Var.CATEGORY.name(), "streetlight",
@@ -174,17 +188,56 @@ class IssueLifecycleProcessTest {
         Var.REPORTER_PHONE.name(), "13800138000"));
   }
 
-  /** Default action for the review: accept as suggested, with the given disposal and unit. */
-  private void accept(ProcessInstance pi, String disposal, String unit) {
-    complete(task(USER_TASK_REVIEW, pi), withVariables(Var.ADMISSIBLE.name(), true, Var.DISPOSAL.name(), disposal, Var.RESPONSIBLE_UNIT.name(), unit));
+  /** A case a channel registered: started by the message, with the registration's facts (CamundaCaseProcesses). */
+  private ProcessInstance received() {
+    return runtimeService().createMessageCorrelation(MESSAGE_RECEIVED).processInstanceBusinessKey(CASE_NO)
+        .setVariables(registered(REGISTERED)).correlateStartMessage();
   }
 
-  private void handle(ProcessInstance pi, String outcome) {
-    complete(task(USER_TASK_HANDLE, pi), withVariables(Var.OUTCOME.name(), outcome, Var.RESULT_NOTE.name(), "已修复", Var.ESCALATION_REASON.name(), "需跨小区协调"));
+  /** 前置把关: accepted with the given disposal and unit; the use case routes the case as given. */
+  private void accept(ProcessInstance pi, String disposal, String unit, Routing routing) {
+    when(review.record(eq(CASE_NO), any(), any())).thenReturn(new ReviewService.Outcome(CaseStatus.ACCEPTED, routing));
+    complete(task(USER_TASK_REVIEW, pi), REVIEWER,
+        withVariables(Var.ADMISSIBLE.name(), true, Var.DISPOSAL.name(), disposal, Var.RESPONSIBLE_UNIT.name(), unit));
   }
 
-  private void visit(ProcessInstance pi, String satisfaction) {
-    complete(task(USER_TASK_FOLLOW_UP_VISIT, pi), withVariables(Var.SATISFACTION.name(), satisfaction, Var.EVALUATION_COMMENT.name(), "好"));
+  /** 办理: the handler answers; the use case routes the case as given. */
+  private void handle(ProcessInstance pi, String outcome, Routing routing) {
+    when(handling.handle(eq(CASE_NO), any(), any(), any(), any())).thenReturn(routing);
+    complete(task(USER_TASK_HANDLE, pi), HANDLER, withVariables(
+        Var.OUTCOME.name(), outcome, Var.RESULT_NOTE.name(), "已修复", Var.ESCALATION_REASON.name(), "需跨小区协调"));
+  }
+
+  /** 回访: the grid worker records the resident's rating, as Tasklist submits a number. */
+  private void visit(ProcessInstance pi, long satisfaction) {
+    complete(task(USER_TASK_FOLLOW_UP_VISIT, pi), GRID_WORKER,
+        withVariables(Var.SATISFACTION.name(), satisfaction, Var.EVALUATION_COMMENT.name(), "好"));
+  }
+
+  private static void complete(Task t, String user, Map<String, Object> variables) {
+    complete(t, user, List.of(), variables);
+  }
+
+  private static void complete(Task t, String user, List<String> groups, Map<String, Object> variables) {
+    ProcessTestEngine.as(ENGINE, user, groups, () -> ENGINE.getTaskService().complete(t.getId(), variables));
+  }
+
+  /** A supervision order as CamundaCaseProcesses delivers it (SupervisionOrders.raise through CaseProcesses). */
+  private static void supervise(String processInstanceId, long orderId) {
+    ENGINE.getRuntimeService().createMessageCorrelation(MESSAGE_SUPERVISE).processInstanceId(processInstanceId)
+        .setVariableToTriggeredScope(Var.SUPERVISION_ORDER_ID.name(), orderId)
+        .setVariableToTriggeredScope(Var.SUPERVISION_GROUPS.name(), String.join(",", SUPERVISORS))
+        .setVariableToTriggeredScope(Var.SUPERVISION_DUE.name(), date(SUPERVISION_DUE))
+        .setVariableToTriggeredScope(Var.SUPERVISION_REASON.name(), "已超过办理期限")
+        .setVariableToTriggeredScope(Var.SUPERVISION_NOTE.name(), "督办邮件已发送")
+        .setVariableToTriggeredScope(Var.SUPERVISION_PRIORITY.name(), 70)
+        .setVariableToTriggeredScope(Var.SUPERVISION_COMMENT.name(), null)
+        .setVariableToTriggeredScope(Var.SUPERVISION_ACKNOWLEDGED.name(), false)
+        .correlateWithResult();
+  }
+
+  private static Date date(OffsetDateTime t) {
+    return Date.from(t.toInstant());
   }
 
   private static List<String> candidateGroups(Task t) {
@@ -192,15 +245,34 @@ class IssueLifecycleProcessTest {
         .filter(l -> "candidate".equals(l.getType())).map(IdentityLink::getGroupId).toList();
   }
 
+  private static Job handlingTimer(ProcessInstance pi) {
+    return ENGINE.getManagementService().createJobQuery().processInstanceId(pi.getId())
+        .activityId(BOUNDARY_HANDLING_OVERDUE).singleResult();
+  }
+
+  private ReviewService.Input recordedReview() {
+    ArgumentCaptor<ReviewService.Input> input = ArgumentCaptor.forClass(ReviewService.Input.class);
+    verify(review).record(eq(CASE_NO), input.capture(), eq(REVIEWER));
+    return input.getValue();
+  }
+
+  // registration and review
+
   @Test
   void registersThenWaitsForPartyReviewByTheCommunityGroup() {
     ProcessInstance pi = report();
 
     assertThat(pi).hasPassed(SERVICE_TASK_REGISTER, SERVICE_TASK_SUGGEST).isWaitingAt(USER_TASK_REVIEW);
     assertThat(pi).hasBusinessKey(CASE_NO);
+    verify(classification).suggest(CASE_NO);
+    assertThat(pi).variables().as("the suggestion, prefilled for the review")
+        .containsEntry(Var.ADMISSIBLE.name(), true).containsEntry(Var.URGENCY.name(), "GREEN")
+        .containsEntry(Var.TIER.name(), "STATION").containsEntry(Var.DISPOSAL.name(), "IMMEDIATE")
+        .containsEntry(Var.RESPONSIBLE_UNIT.name(), null).containsEntry(Var.RESPONSE_DAYS.name(), 1)
+        .containsEntry(Var.RESOLUTION_DAYS.name(), 5).containsEntry(Var.PRIORITY.name(), Urgency.GREEN.taskPriority());
     Task review = task(USER_TASK_REVIEW, pi);
     assertThat(review).hasCandidateGroup("hualin-community").hasName("前置把关 FX-2026-000001 御苑小区路灯不亮");
-    assertThat(review.getDueDate()).isNotNull();
+    assertThat(review.getDueDate()).isEqualTo(date(REVIEW_DUE));
     assertThat(review.getPriority()).isEqualTo(40);
     assertThat(ENGINE.getTaskService().getVariablesLocal(review.getId()))
         .as("the facts Tasklist lists, readable with the task alone")
@@ -213,44 +285,132 @@ class IssueLifecycleProcessTest {
   }
 
   @Test
+  void aCaseAChannelRegisteredStartsPastRegistrationAndWaitsForTheReview() {
+    ProcessInstance pi = received();
+
+    assertThat(pi).hasPassed(START_EVENT_RECEIVED, GATEWAY_REGISTERED, SERVICE_TASK_SUGGEST)
+        .hasNotPassed(START_EVENT, SERVICE_TASK_REGISTER).isWaitingAt(USER_TASK_REVIEW);
+    assertThat(pi).hasBusinessKey(CASE_NO);
+    verifyNoInteractions(intake);
+    verify(classification).suggest(CASE_NO);
+    assertThat(pi).variables().containsAllEntriesOf(registered(REGISTERED));
+    assertThat(task(USER_TASK_REVIEW, pi)).hasCandidateGroup("hualin-community");
+  }
+
+  @Test
+  void aStartFormCaseIsRegisteredThroughTheIntakeAndItsPersonalDataLeavesTheProcess() {
+    String definitionId = ENGINE.getRepositoryService().createProcessDefinitionQuery()
+        .processDefinitionKey(PROCESS_KEY).singleResult().getId();
+
+    ProcessInstance pi = ProcessTestEngine.as(ENGINE, GRID_WORKER, List.of("hualin-grid"), () ->
+        ENGINE.getFormService().submitStartForm(definitionId, withVariables(
+            Var.CHANNEL.name(), "ONSITE",
+            Var.CATEGORY.name(), "streetlight",
+            Var.TITLE.name(), "御苑小区路灯不亮",
+            Var.DESCRIPTION.name(), "3栋前路灯坏了一周",
+            Var.COMMUNITY.name(), "hualin",
+            Var.COMPOUND.name(), "御苑小区",
+            Var.HOUSEHOLDS_AFFECTED.name(), 40L,
+            Var.REPORTER_NAME.name(), "李四",
+            Var.REPORTER_PHONE.name(), "13800138000",
+            Var.REPORTER_EMAIL.name(), "lisi@example.cn",
+            Var.ADDRESS.name(), "御苑小区3栋2单元501")));
+
+    assertThat(pi).hasPassed(START_EVENT, SERVICE_TASK_REGISTER, GATEWAY_REGISTERED)
+        .hasNotPassed(START_EVENT_RECEIVED).isWaitingAt(USER_TASK_REVIEW);
+    ArgumentCaptor<NewCase> report = ArgumentCaptor.forClass(NewCase.class);
+    verify(intake).registerFromForm(report.capture(), eq(GRID_WORKER), eq(pi.getId()));
+    assertThat(report.getValue()).isEqualTo(new NewCase(Channel.ONSITE, null, "streetlight", "御苑小区路灯不亮", "3栋前路灯坏了一周",
+        "hualin", "御苑小区", 40, new Reporter("李四", "13800138000", "lisi@example.cn", "御苑小区3栋2单元501"), List.of()));
+    assertThat(pi).hasBusinessKey(CASE_NO);
+    assertThat(ENGINE.getRuntimeService().getVariables(pi.getId()))
+        .as("the personal data went to the intake, not into the process")
+        .doesNotContainKeys(Var.PERSONAL.toArray(String[]::new))
+        .containsAllEntriesOf(registered(REGISTERED))
+        .containsEntry(Var.INITIATOR.name(), GRID_WORKER);
+  }
+
+  @Test
+  void aRefusedRegistrationStartsNothing() {
+    when(intake.registerFromForm(any(), any(), any())).thenThrow(new ValidationException(List.of(
+        new FieldError("title", "required", "请填写诉求标题"))));
+
+    assertThatThrownBy(this::report).isInstanceOf(FormFieldValidationException.class).hasMessageContaining("请填写诉求标题");
+
+    assertThat(ENGINE.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).count()).isZero();
+    verifyNoInteractions(classification);
+  }
+
+  @Test
+  void anUnknownChannelIsRefusedBeforeRegistration() {
+    assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(PROCESS_KEY, withVariables(
+        Var.CHANNEL.name(), "FAX", Var.TITLE.name(), "御苑小区路灯不亮")))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("未知的来源渠道：FAX");
+
+    verifyNoInteractions(intake);
+  }
+
+  @Test
   void declinedCaseEnds() {
     ProcessInstance pi = report();
+    when(review.record(eq(CASE_NO), any(), any())).thenReturn(new ReviewService.Outcome(CaseStatus.DECLINED, null));
 
-    complete(task(USER_TASK_REVIEW, pi), withVariables(Var.ADMISSIBLE.name(), false, Var.DECLINE_REASON.name(), "属个人纠纷，转人民调解"));
+    complete(task(USER_TASK_REVIEW, pi), REVIEWER,
+        withVariables(Var.ADMISSIBLE.name(), false, Var.DECLINE_REASON.name(), "属个人纠纷，转人民调解"));
 
+    assertThat(recordedReview()).as("the form's decision with the suggestion it left as it was").isEqualTo(new ReviewService.Input(
+        new ReviewDecision(false, "属个人纠纷，转人民调解"), "GREEN", "STATION", "IMMEDIATE", null, null, 1, 5));
     assertThat(pi).hasPassed(SERVICE_TASK_RECORD_REVIEW, END_EVENT_DECLINED).hasNotPassed(USER_TASK_HANDLE).isEnded();
   }
 
   @Test
   void refusedReviewLeavesTheTaskOpen() {
     ProcessInstance pi = report();
-    refuseReview.set(true);
-    String taskId = task(USER_TASK_REVIEW, pi).getId();
+    when(review.record(eq(CASE_NO), any(), any())).thenThrow(new ValidationException(List.of(
+        new FieldError("declineReason", "required", "不予受理时必须填写理由"))));
+    Task t = task(USER_TASK_REVIEW, pi);
 
-    assertThatThrownBy(() -> ENGINE.getTaskService().complete(taskId, withVariables(Var.ADMISSIBLE.name(), false)))
-        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("理由");
+    assertThatThrownBy(() -> complete(t, REVIEWER, withVariables(Var.ADMISSIBLE.name(), false)))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("理由");
 
     assertThat(pi).isWaitingAt(USER_TASK_REVIEW).hasNotPassed(SERVICE_TASK_RECORD_REVIEW);
+    assertThat(pi).variables().as("nothing of the completion is stored").containsEntry(Var.ADMISSIBLE.name(), true);
   }
+
+  // handling
 
   @Test
   void immediateCaseIsHandledByTheTierThenVisitedAndClosed() {
     ProcessInstance pi = report();
-    accept(pi, "IMMEDIATE", null);
+    accept(pi, "IMMEDIATE", null, AT_THE_STATION);
 
+    assertThat(recordedReview()).isEqualTo(new ReviewService.Input(
+        new ReviewDecision(true, null), "GREEN", "STATION", "IMMEDIATE", null, null, 1, 5));
     assertThat(pi).isWaitingAt(USER_TASK_HANDLE).hasNotPassed(USER_TASK_DISPATCH, CALL_ACTIVITY_DELIBERATION);
+    assertThat(pi).variables().as("the routing, written back")
+        .containsEntry(Var.HANDLER_GROUPS.name(), "station-hualin-yuyuan").containsEntry(Var.SUPERVISOR_GROUPS.name(), "hualin-room,dispatch-centre")
+        .containsEntry(Var.HANDLING_DEADLINE.name(), date(DEADLINE)).containsEntry(Var.TIER.name(), "STATION");
     Task t = task(USER_TASK_HANDLE, pi);
     assertThat(candidateGroups(t)).containsExactly("station-hualin-yuyuan");
-    assertThat(t.getDueDate()).isNotNull();
+    assertThat(t.getDueDate()).isEqualTo(date(DEADLINE));
+    assertThat(handlingTimer(pi).getDuedate()).as("the deadline timer").isEqualTo(date(DEADLINE));
     assertThat(t.getName()).as("the model's plain name, then the case (TaskTitleListener)")
         .isEqualTo("办理 " + CASE_NO + " 御苑小区路灯不亮");
-    handle(pi, "RESOLVED");
 
+    handle(pi, "RESOLVED", AT_THE_STATION);
+    verify(handling).handle(CASE_NO, "RESOLVED", "已修复", "需跨小区协调", HANDLER);
+    verify(evaluation).request(CASE_NO);
     assertThat(pi).hasPassed(SERVICE_TASK_REQUEST_EVALUATION).isWaitingAt(USER_TASK_FOLLOW_UP_VISIT)
         .hasNotPassed(EVENT_GATEWAY_AWAIT_EVALUATION);
-    assertThat(task(USER_TASK_FOLLOW_UP_VISIT, pi)).hasCandidateGroup("hualin-grid").hasName("回访 " + CASE_NO + " 御苑小区路灯不亮");
-    visit(pi, "4");
+    assertThat(pi).variables().containsEntry(Var.EVALUATION_BY_MAIL.name(), false).containsEntry(Var.VISIT_DUE.name(), date(VISIT_DUE));
+    Task visit = task(USER_TASK_FOLLOW_UP_VISIT, pi);
+    assertThat(visit).hasCandidateGroup("hualin-grid").hasName("回访 " + CASE_NO + " 御苑小区路灯不亮");
+    assertThat(visit.getDueDate()).isEqualTo(date(VISIT_DUE));
 
+    visit(pi, 4);
+    verify(evaluation).record(CASE_NO, 4, "好", EvaluationService.SOURCE_VISIT, GRID_WORKER);
+    verify(evaluation).close(CASE_NO);
+    verify(evaluation, never()).rework(any(), any());
     assertThat(pi).hasPassed(SERVICE_TASK_RECORD_EVALUATION, SERVICE_TASK_CLOSE, END_EVENT_CLOSED)
         .hasNotPassed(SERVICE_TASK_REWORK).isEnded();
   }
@@ -258,8 +418,10 @@ class IssueLifecycleProcessTest {
   @Test
   void committedCaseWithAUnitGoesStraightToTheUnit() {
     ProcessInstance pi = report();
-    accept(pi, "COMMITTED", "water");
+    accept(pi, "COMMITTED", "water", routing("COMMITTED", "water", "unit-water"));
 
+    assertThat(recordedReview().disposal()).isEqualTo("COMMITTED");
+    assertThat(recordedReview().responsibleUnit()).isEqualTo("water");
     assertThat(pi).isWaitingAt(USER_TASK_HANDLE).hasNotPassed(USER_TASK_DISPATCH);
     assertThat(candidateGroups(task(USER_TASK_HANDLE, pi))).containsExactly("unit-water");
   }
@@ -267,26 +429,40 @@ class IssueLifecycleProcessTest {
   @Test
   void committedCaseWithoutAUnitIsAssignedByTheDispatchCentre() {
     ProcessInstance pi = report();
-    accept(pi, "COMMITTED", null);
-
+    accept(pi, "COMMITTED", null, routing("COMMITTED", null));
     assertThat(pi).isWaitingAt(USER_TASK_DISPATCH);
     assertThat(task(USER_TASK_DISPATCH, pi)).hasCandidateGroup("dispatch-centre");
-    complete(task(USER_TASK_DISPATCH, pi), withVariables(Var.ASSIGN_MODE.name(), "ASSIGN", Var.RESPONSIBLE_UNIT.name(), "housing"));
+    when(handling.dispatch(eq(CASE_NO), any(), any(), any())).thenReturn(HandlingService.DispatchMode.ASSIGN);
+    when(handling.routing(CASE_NO)).thenReturn(routing("COMMITTED", "housing", "unit-housing"));
 
+    complete(task(USER_TASK_DISPATCH, pi), DISPATCHER,
+        withVariables(Var.ASSIGN_MODE.name(), "ASSIGN", Var.RESPONSIBLE_UNIT.name(), "housing"));
+
+    verify(handling).dispatch(CASE_NO, "ASSIGN", "housing", DISPATCHER);
     assertThat(pi).hasPassed(SERVICE_TASK_DISPATCH).hasNotPassed(USER_TASK_CLAIM).isWaitingAt(USER_TASK_HANDLE);
+    assertThat(pi).variables().containsEntry(Var.RESPONSIBLE_UNIT.name(), "housing");
     assertThat(candidateGroups(task(USER_TASK_HANDLE, pi))).containsExactly("unit-housing");
   }
 
   @Test
   void committedCaseInThePoolIsClaimedByAUnit() {
     ProcessInstance pi = report();
-    accept(pi, "COMMITTED", null);
-    complete(task(USER_TASK_DISPATCH, pi), withVariables(Var.ASSIGN_MODE.name(), "POOL"));
+    accept(pi, "COMMITTED", null, routing("COMMITTED", null));
+    when(handling.dispatch(eq(CASE_NO), any(), any(), any())).thenReturn(HandlingService.DispatchMode.POOL);
+    when(handling.unitGroups()).thenReturn(List.of("unit-housing", "unit-water"));
+    when(handling.routing(CASE_NO)).thenReturn(routing("COMMITTED", null));
 
+    complete(task(USER_TASK_DISPATCH, pi), DISPATCHER, withVariables(Var.ASSIGN_MODE.name(), " pool "));
+
+    assertThat(pi).variables().as("the mode as the use case read it, for the gateway")
+        .containsEntry(Var.ASSIGN_MODE.name(), "POOL").containsEntry(Var.UNIT_GROUPS.name(), "unit-housing,unit-water");
     assertThat(pi).isWaitingAt(USER_TASK_CLAIM);
     assertThat(candidateGroups(task(USER_TASK_CLAIM, pi))).containsExactlyInAnyOrder("unit-housing", "unit-water");
-    complete(task(USER_TASK_CLAIM, pi), withVariables(Var.RESPONSIBLE_UNIT.name(), "water"));
+    when(handling.routing(CASE_NO)).thenReturn(routing("COMMITTED", "water", "unit-water"));
 
+    complete(task(USER_TASK_CLAIM, pi), "unit.water", List.of("unit-water"), withVariables(Var.RESPONSIBLE_UNIT.name(), "water"));
+
+    verify(handling).claim(CASE_NO, "water", "unit.water", List.of("unit-water"));
     assertThat(pi).hasPassed(SERVICE_TASK_CLAIM).isWaitingAt(USER_TASK_HANDLE);
     assertThat(candidateGroups(task(USER_TASK_HANDLE, pi))).containsExactly("unit-water");
   }
@@ -294,28 +470,30 @@ class IssueLifecycleProcessTest {
   @Test
   void deliberatedCaseMeetsImplementsItsItemsAndIsEvaluated() {
     ProcessInstance pi = report();
-    accept(pi, "DELIBERATED", null);
+    accept(pi, "DELIBERATED", null, routing("DELIBERATED", null, "hualin-room"));
 
     assertThat(pi).isWaitingAt(CALL_ACTIVITY_DELIBERATION);
+    verify(deliberation.scheduling).schedule(CASE_NO, "hualin", "御苑小区路灯不亮", "GREEN");
     ProcessInstance meeting = ENGINE.getRuntimeService().createProcessInstanceQuery()
         .processDefinitionKey(Deliberation.PROCESS_KEY).superProcessInstanceId(pi.getId()).singleResult();
     assertThat(meeting).hasBusinessKey(CASE_NO).isWaitingAt(Deliberation.USER_TASK_PRE_MEETING);
     ENGINE.getTaskService().createTaskQuery().processInstanceId(meeting.getId()).list()
         .forEach(t -> ENGINE.getTaskService().complete(t.getId(), withVariables(Deliberation.Var.POSITION.name(), "同意")));
-    complete(task(Deliberation.USER_TASK_PROBLEM_LIST, meeting), withVariables(Deliberation.Var.PROBLEM_LIST.name(), "加装电梯"));
-    assertThat(task(Deliberation.USER_TASK_RECORD_MEETING, meeting)).hasCandidateGroup("hualin-room");
-    complete(task(Deliberation.USER_TASK_RECORD_MEETING, meeting), withVariables(Deliberation.Var.PARTICIPANTS.name(), 12));
+    ENGINE.getTaskService().complete(task(Deliberation.USER_TASK_PROBLEM_LIST, meeting).getId(),
+        withVariables(Deliberation.Var.PROBLEM_LIST.name(), "加装电梯"));
+    assertThat(task(Deliberation.USER_TASK_RECORD_MEETING, meeting)).hasCandidateGroup(DeliberationServiceMocks.ROOM_GROUP);
+    ENGINE.getTaskService().complete(task(Deliberation.USER_TASK_RECORD_MEETING, meeting).getId(),
+        withVariables(Deliberation.Var.PARTICIPANTS.name(), 12));
     assertThat(meeting).isWaitingAt(Deliberation.TIMER_PUBLICITY);
     execute(job(Deliberation.TIMER_PUBLICITY, meeting));
 
     List<Task> items = ENGINE.getTaskService().createTaskQuery().processInstanceId(meeting.getId())
         .taskDefinitionKey(Deliberation.USER_TASK_IMPLEMENT_ITEM).list();
-    assertThat(items).hasSize(2);
     assertThat(items).flatExtracting(IssueLifecycleProcessTest::candidateGroups).containsExactlyInAnyOrder("unit-housing", "unit-water");
-    assertThat(items).allSatisfy(t -> assertThat(t.getDueDate()).isNotNull());
     items.forEach(t -> ENGINE.getTaskService().complete(t.getId(), withVariables(Deliberation.Var.PROGRESS_NOTE.name(), "已完成")));
 
     assertThat(meeting).hasPassed(Deliberation.END_EVENT_IMPLEMENTED).isEnded();
+    verify(handling).resolveAfterDeliberation(CASE_NO);
     assertThat(pi).hasPassed(SERVICE_TASK_DELIBERATION_RESULT, SERVICE_TASK_REQUEST_EVALUATION)
         .hasNotPassed(USER_TASK_HANDLE).isWaitingAt(USER_TASK_FOLLOW_UP_VISIT);
   }
@@ -323,61 +501,79 @@ class IssueLifecycleProcessTest {
   @Test
   void escalationReturnsToHandlingAtTheNextTier() {
     ProcessInstance pi = report();
-    accept(pi, "IMMEDIATE", null);
-    handle(pi, "ESCALATE");
+    accept(pi, "IMMEDIATE", null, AT_THE_STATION);
 
+    handle(pi, "ESCALATE ", new Routing(List.of("hualin-room"), List.of("hualin-hall", "dispatch-centre"), NEXT_DEADLINE, 60,
+        "ROOM", "IMMEDIATE", null));
+
+    verify(handling).handle(CASE_NO, "ESCALATE ", "已修复", "需跨小区协调", HANDLER);
     assertThat(pi).hasPassed(SERVICE_TASK_HANDLING).hasNotPassed(SERVICE_TASK_REQUEST_EVALUATION).isWaitingAt(USER_TASK_HANDLE);
-    assertThat(candidateGroups(task(USER_TASK_HANDLE, pi))).containsExactly("hualin-room");
+    assertThat(pi).variables().containsEntry(Var.OUTCOME.name(), "ESCALATE").containsEntry(Var.TIER.name(), "ROOM")
+        .containsEntry(Var.SUPERVISOR_GROUPS.name(), "hualin-hall,dispatch-centre").containsEntry(Var.PRIORITY.name(), 60);
+    Task t = task(USER_TASK_HANDLE, pi);
+    assertThat(candidateGroups(t)).containsExactly("hualin-room");
+    assertThat(t.getDueDate()).isEqualTo(date(NEXT_DEADLINE));
+    assertThat(t.getPriority()).isEqualTo(60);
   }
+
+  // supervision
 
   @Test
   void aMissedDeadlineRaisesASupervisionOrderAndHandlingContinues() {
     ProcessInstance pi = report();
-    accept(pi, "IMMEDIATE", null);
-    Job timer = ENGINE.getManagementService().createJobQuery().processInstanceId(pi.getId())
-        .activityId(BOUNDARY_HANDLING_OVERDUE).singleResult();
-    assertThat(timer.getDuedate()).isNotNull();
+    accept(pi, "IMMEDIATE", null, AT_THE_STATION);
+    when(handling.overdue(CASE_NO)).thenAnswer(a -> {
+      supervise(pi.getId(), 7L);
+      return new HandlingService.Overdue(new Routing(List.of("station-hualin-yuyuan"), SUPERVISORS, NEXT_DEADLINE, 40,
+          "STATION", "IMMEDIATE", null), false);
+    });
 
-    execute(timer);
+    execute(handlingTimer(pi));
     assertThat(pi).isWaitingAt(SERVICE_TASK_OVERDUE);
+    verify(handling, never()).overdue(any());
     execute(job(SERVICE_TASK_OVERDUE, pi));
 
+    verify(handling).overdue(CASE_NO);
     assertThat(pi).hasPassed(BOUNDARY_HANDLING_OVERDUE, SERVICE_TASK_OVERDUE).isWaitingAt(USER_TASK_SUPERVISE, USER_TASK_HANDLE);
     Task supervise = task(USER_TASK_SUPERVISE, pi);
     assertThat(candidateGroups(supervise)).containsExactly("hualin-room", "dispatch-centre");
-    assertThat(supervise.getDueDate()).isNotNull();
+    assertThat(supervise.getDueDate()).isEqualTo(date(SUPERVISION_DUE));
     assertThat(supervise.getPriority()).isEqualTo(70);
-    assertThat(ENGINE.getManagementService().createJobQuery().processInstanceId(pi.getId())
-        .activityId(BOUNDARY_HANDLING_OVERDUE).count()).as("a new deadline timer").isOne();
+    assertThat(task(USER_TASK_HANDLE, pi).getDueDate()).as("the new deadline").isEqualTo(date(NEXT_DEADLINE));
+    assertThat(handlingTimer(pi).getDuedate()).as("a new deadline timer").isEqualTo(date(NEXT_DEADLINE));
 
-    complete(supervise, withVariables(Var.SUPERVISION_ACKNOWLEDGED.name(), true, Var.SUPERVISION_COMMENT.name(), "已电话督促"));
-    assertThat(recordedSupervision).containsExactly("7:已电话督促");
+    complete(supervise, SUPERVISOR, withVariables(Var.SUPERVISION_ACKNOWLEDGED.name(), true, Var.SUPERVISION_COMMENT.name(), "已电话督促"));
+    verify(orders).complete(7L, CASE_NO, "已电话督促", SUPERVISOR);
     assertThat(pi).isWaitingAt(USER_TASK_HANDLE);
-    handle(pi, "RESOLVED");
-    visit(pi, "5");
+    handle(pi, "RESOLVED", AT_THE_STATION);
+    visit(pi, 5);
     assertThat(pi).hasPassed(END_EVENT_CLOSED).isEnded();
   }
 
   @Test
   void aSweepsOrderReachesTheCaseWhereverItWaitsAndTwoOrdersAreTwoTasks() {
     ProcessInstance pi = report();
-    accept(pi, "COMMITTED", null);
+    accept(pi, "COMMITTED", null, routing("COMMITTED", null));
     assertThat(pi).isWaitingAt(USER_TASK_DISPATCH);
 
-    supervise(runtimeService(), pi.getId(), 21L);
-    supervise(runtimeService(), pi.getId(), 22L);
+    supervise(pi.getId(), 21L);
+    supervise(pi.getId(), 22L);
 
     assertThat(pi).isWaitingAt(USER_TASK_DISPATCH, USER_TASK_SUPERVISE);
-    List<Task> orders = ENGINE.getTaskService().createTaskQuery().processInstanceId(pi.getId())
+    List<Task> orderTasks = ENGINE.getTaskService().createTaskQuery().processInstanceId(pi.getId())
         .taskDefinitionKey(USER_TASK_SUPERVISE).list();
-    assertThat(orders).hasSize(2);
-    assertThat(orders).allSatisfy(t -> assertThat(candidateGroups(t)).containsExactly("hualin-room", "dispatch-centre"));
-    assertThat(orders.stream().map(t -> ENGINE.getRuntimeService().getVariableLocal(t.getExecutionId(), Var.SUPERVISION_ORDER_ID.name())))
-        .containsExactlyInAnyOrder(21L, 22L);
-    complete(orders.get(0), withVariables(Var.SUPERVISION_ACKNOWLEDGED.name(), true, Var.SUPERVISION_COMMENT.name(), "第一单"));
-    complete(orders.get(1), withVariables(Var.SUPERVISION_ACKNOWLEDGED.name(), true));
-    assertThat(recordedSupervision).as("each order records its own comment").hasSize(2);
-    assertThat(recordedSupervision).containsExactlyInAnyOrder("21:第一单", "22:null");
+    assertThat(orderTasks).hasSize(2);
+    assertThat(orderTasks).allSatisfy(t -> assertThat(candidateGroups(t)).containsExactly("hualin-room", "dispatch-centre"));
+    Task first = orderTasks.stream()
+        .filter(t -> Long.valueOf(21L).equals(ENGINE.getRuntimeService().getVariableLocal(t.getExecutionId(), Var.SUPERVISION_ORDER_ID.name())))
+        .findFirst().orElseThrow();
+    Task second = orderTasks.stream().filter(t -> t != first).findFirst().orElseThrow();
+    complete(first, SUPERVISOR, withVariables(Var.SUPERVISION_ACKNOWLEDGED.name(), true, Var.SUPERVISION_COMMENT.name(), "第一单"));
+    complete(second, SUPERVISOR, withVariables(Var.SUPERVISION_ACKNOWLEDGED.name(), true));
+
+    verify(orders).complete(21L, CASE_NO, "第一单", SUPERVISOR);
+    verify(orders).complete(22L, CASE_NO, null, SUPERVISOR);
+    verify(orders, times(2)).complete(anyLong(), any(), any(), any());
     assertThat(pi).isWaitingAt(USER_TASK_DISPATCH);
     assertThat(ENGINE.getRuntimeService().getVariables(pi.getId()))
         .as("the order's facts and answers stay in its scope")
@@ -387,57 +583,89 @@ class IssueLifecycleProcessTest {
   @Test
   void closingEndsAnOpenSupervisionOrderToo() {
     ProcessInstance pi = report();
-    accept(pi, "IMMEDIATE", null);
-    execute(ENGINE.getManagementService().createJobQuery().processInstanceId(pi.getId()).activityId(BOUNDARY_HANDLING_OVERDUE).singleResult());
+    accept(pi, "IMMEDIATE", null, AT_THE_STATION);
+    when(handling.overdue(CASE_NO)).thenAnswer(a -> {
+      supervise(pi.getId(), 7L);
+      return new HandlingService.Overdue(AT_THE_STATION, false);
+    });
+    execute(handlingTimer(pi));
     execute(job(SERVICE_TASK_OVERDUE, pi));
+    assertThat(pi).isWaitingAt(USER_TASK_SUPERVISE, USER_TASK_HANDLE);
 
-    handle(pi, "RESOLVED");
-    visit(pi, "3");
+    handle(pi, "RESOLVED", AT_THE_STATION);
+    visit(pi, 3);
 
     assertThat(pi).hasPassed(END_EVENT_CLOSED).hasNotPassed("endEvent_supervisionDone").isEnded();
+    verifyNoInteractions(orders);
   }
+
+  // evaluation
 
   @Test
   void anEmailedLinkIsAwaitedAndTheRatingArrivesAsAMessage() {
-    reporterHasEmail.set(true);
+    when(evaluation.request(CASE_NO)).thenReturn(new EvaluationService.Requested(true, Duration.ofDays(7), VISIT_DUE));
     ProcessInstance pi = report();
-    accept(pi, "IMMEDIATE", null);
-    handle(pi, "RESOLVED");
+    accept(pi, "IMMEDIATE", null, AT_THE_STATION);
+    handle(pi, "RESOLVED", AT_THE_STATION);
 
     assertThat(pi).isWaitingAt(EVENT_GATEWAY_AWAIT_EVALUATION);
+    assertThat(pi).variables().containsEntry(Var.EVALUATION_BY_MAIL.name(), true);
+    // as CamundaCaseProcesses.deliverEvaluation correlates the rating submitted through the link
+    Map<String, Object> rating = new HashMap<>();
+    Var.SATISFACTION.in(rating, 5);
+    Var.EVALUATION_COMMENT.in(rating, "很及时");
+    Var.EVALUATION_SOURCE.in(rating, EvaluationService.SOURCE_LINK);
     ENGINE.getRuntimeService().createMessageCorrelation(MESSAGE_EVALUATED).processInstanceBusinessKey(CASE_NO)
-        .setVariable(Var.SATISFACTION.name(), 5).correlate();
+        .setVariables(rating).correlate();
 
+    verify(evaluation).record(CASE_NO, 5, "很及时", EvaluationService.SOURCE_LINK, "system");
     assertThat(pi).hasPassed(MESSAGE_EVENT_EVALUATION_RECEIVED, SERVICE_TASK_RECORD_EVALUATION, END_EVENT_CLOSED)
         .hasNotPassed(USER_TASK_FOLLOW_UP_VISIT).isEnded();
   }
 
   @Test
   void withoutAnAnswerInSevenDaysAGridWorkerVisits() {
-    reporterHasEmail.set(true);
+    when(evaluation.request(CASE_NO)).thenReturn(new EvaluationService.Requested(true, Duration.ofDays(7), VISIT_DUE));
     ProcessInstance pi = report();
-    accept(pi, "IMMEDIATE", null);
-    handle(pi, "RESOLVED");
+    accept(pi, "IMMEDIATE", null, AT_THE_STATION);
+    handle(pi, "RESOLVED", AT_THE_STATION);
 
     Job wait = ENGINE.getManagementService().createJobQuery().processInstanceId(pi.getId()).activityId(TIMER_EVALUATION_TIMEOUT).singleResult();
-    assertThat(wait.getDuedate()).isAfter(Date.from(Instant.now().plus(6, ChronoUnit.DAYS)));
+    assertThat(wait.getDuedate()).as("the link's validity from now").isEqualTo(Date.from(ProcessTestEngine.CLOCK.instant().plus(Duration.ofDays(7))));
     execute(wait);
 
     assertThat(pi).hasPassed(TIMER_EVALUATION_TIMEOUT).hasNotPassed(MESSAGE_EVENT_EVALUATION_RECEIVED).isWaitingAt(USER_TASK_FOLLOW_UP_VISIT);
+    visit(pi, 4);
+    verify(evaluation).record(CASE_NO, 4, "好", EvaluationService.SOURCE_VISIT, GRID_WORKER);
   }
 
   @Test
   void anUnsatisfiedResidentSendsTheCaseBackForRework() {
+    when(evaluation.record(eq(CASE_NO), eq(2), any(), any(), any())).thenReturn(false);
+    when(evaluation.rework(eq(CASE_NO), any())).thenReturn(new Routing(List.of("station-hualin-yuyuan"), SUPERVISORS, NEXT_DEADLINE,
+        40, "STATION", "IMMEDIATE", null));
     ProcessInstance pi = report();
-    accept(pi, "IMMEDIATE", null);
-    handle(pi, "RESOLVED");
-    visit(pi, "2");
+    accept(pi, "IMMEDIATE", null, AT_THE_STATION);
+    handle(pi, "RESOLVED", AT_THE_STATION);
 
+    complete(task(USER_TASK_FOLLOW_UP_VISIT, pi), GRID_WORKER,
+        withVariables(Var.SATISFACTION.name(), "2", Var.EVALUATION_COMMENT.name(), "路灯还是时亮时不亮"));
+
+    verify(evaluation).record(CASE_NO, 2, "路灯还是时亮时不亮", EvaluationService.SOURCE_VISIT, GRID_WORKER);
+    verify(evaluation).rework(CASE_NO, "路灯还是时亮时不亮");
     assertThat(pi).hasPassed(SERVICE_TASK_REWORK).hasNotPassed(SERVICE_TASK_CLOSE).isWaitingAt(USER_TASK_HANDLE);
-    handle(pi, "RESOLVED");
-    visit(pi, "3");
+    assertThat(pi).variables().as("the last round's answers are cleared for the next")
+        .doesNotContainKeys(Var.OUTCOME.name(), Var.RESULT_NOTE.name(), Var.SATISFACTION.name(), Var.EVALUATION_COMMENT.name())
+        .containsEntry(Var.SATISFIED.name(), false).containsEntry(Var.HANDLING_DEADLINE.name(), date(NEXT_DEADLINE));
+    assertThat(task(USER_TASK_HANDLE, pi).getDueDate()).isEqualTo(date(NEXT_DEADLINE));
+
+    handle(pi, "RESOLVED", AT_THE_STATION);
+    visit(pi, 3);
+    verify(evaluation).close(CASE_NO);
     assertThat(pi).hasPassed(END_EVENT_CLOSED).isEnded();
   }
+
+  // personal data and Tasklist's copies
 
   @Test
   void personalDataNeverReachesRuntimeOrHistory() {

@@ -4,30 +4,42 @@ import static cn.yishi.adapter.process.scheduledlistening.ScheduledListening.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doReturn;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 import cn.yishi.adapter.process.ListVariablesTaskListener;
 import cn.yishi.adapter.process.PersonalDataPlugin;
 import cn.yishi.adapter.process.TaskTitleListener;
 import cn.yishi.adapter.process.scheduledlistening.ScheduledListening.Var;
+import cn.yishi.application.CaseQueries;
+import cn.yishi.application.ListeningService;
+import cn.yishi.domain.casefile.FieldError;
+import cn.yishi.domain.casefile.ValidationException;
 import cn.yishi.platform.Schedules;
 import cn.yishi.support.ProcessTestEngine;
-import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricFormField;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -42,25 +54,26 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mockito.ArgumentCaptor;
 
 /**
- * bpmn/scheduledListening.bpmn (定期听) on a plain in-memory engine: the timer is fired by hand, one
- * reception task per community, and each completion goes on. The delegates are replaced by stubs that
- * write what the real ones write; the use case is tested with the application (ListeningH2Test).
+ * bpmn/scheduledListening.bpmn (定期听) on a plain in-memory engine: the timer is fired by hand, one reception task per
+ * community, and each completion goes on. The real delegates and glue run on a mocked {@link ListeningService}: the
+ * tests check what the receptions hand to it; the use case is tested with the application (ListeningH2Test).
  */
 @Deployment(resources = {"bpmn/scheduledListening.bpmn", "forms/listeningReception.form"})
 class ScheduledListeningProcessTest {
   private static final Map<Object, Object> BEANS = new HashMap<>();
   private static final ProcessEngine ENGINE = buildEngine();
-  private static final Date DUE = Date.from(Instant.parse("2026-12-15T10:00:00Z"));
+  private static final LocalDate DAY = LocalDate.of(2026, 12, 15);
+  private static final OffsetDateTime DUE = OffsetDateTime.parse("2026-12-15T18:00:00+08:00");
   private static final Map<String, String> COMMUNITIES = Map.of("hualin", "华林社区", "shengdian", "圣殿社区", "jiaoyuyuan", "教育园社区");
+  private static final String SECRETARY = "secretary.hualin";
 
   @RegisterExtension
   ProcessEngineExtension extension = ProcessEngineExtension.builder().useProcessEngine(ENGINE).build();
 
-  /** What the recording stub received: community, date, residents and issues of each reception. */
-  private final List<Map<String, Object>> recorded = new ArrayList<>();
-  private final AtomicBoolean refuse = new AtomicBoolean();
+  private final ListeningService listening = mock(ListeningService.class);
 
   private static ProcessEngine buildEngine() {
     ProcessEngineConfigurationImpl cfg = ProcessTestEngine.configuration("scheduled-listening-process-test", BEANS);
@@ -69,20 +82,9 @@ class ScheduledListeningProcessTest {
     cfg.setJavaSerializationFormatEnabled(false);
     cfg.setDeserializationTypeValidationEnabled(true);
     // the timer start event reads its cron when the model is deployed
-    BEANS.put("yishiSchedules", new Schedules("0 0 9 1,11,21 * ?", "0 0 9 1-7 * ?", "0 0 9 5,15,25 * ?", "Asia/Shanghai"));
+    ProcessTestEngine.register(BEANS, new Schedules("0 0 9 1,11,21 * ?", "0 0 9 1-7 * ?", "0 0 9 5,15,25 * ?", "Asia/Shanghai"));
     cfg.getProcessEnginePlugins().add(new PersonalDataPlugin());
     return cfg.buildProcessEngine();
-  }
-
-  /** Read by the reception sub-process, as the real ListeningReceptionsGlue. */
-  public static class ReceptionsStub {
-    public String communityName(String community) {
-      return COMMUNITIES.get(community);
-    }
-
-    public String receptionGroup(String community) {
-      return community + "-community";
-    }
   }
 
   /**
@@ -99,30 +101,27 @@ class ScheduledListeningProcessTest {
     BpmnAwareTests.reset();
   }
 
+  /** The real delegates and glue on the mocked use case: a listening day for the directory's three communities. */
   @BeforeEach
-  void replaceDelegates() {
-    BEANS.put("planReceptionsDelegate", (JavaDelegate) e -> {
-      e.setVariable(Var.LISTENING_DATE.name(), "2026-12-15");
-      e.setVariable(Var.RECEPTION_DUE.name(), DUE);
-      e.setVariable(Var.COMMUNITIES.name(), new ArrayList<>(List.of("hualin", "shengdian", "jiaoyuyuan")));
+  void registerDelegates() {
+    when(listening.plan(any())).thenReturn(new ListeningService.Plan(DAY, DUE, List.of("hualin", "shengdian", "jiaoyuyuan")));
+    COMMUNITIES.forEach((code, name) -> {
+      when(listening.communityName(code)).thenReturn(name);
+      when(listening.receptionGroup(code)).thenReturn(code + "-community");
     });
-    BEANS.put("recordReceptionDelegate", (JavaDelegate) e -> {
-      if (refuse.get()) {
-        throw new BadUserRequestException("输入有误：issues[0].title: 第1项诉求：请填写诉求标题");
-      }
-      Map<String, Object> r = new HashMap<>();
-      r.put(Var.COMMUNITY.name(), e.getVariable(Var.COMMUNITY.name()));
-      r.put(Var.LISTENING_DATE.name(), e.getVariable(Var.LISTENING_DATE.name()));
-      r.put(Var.RESIDENTS_RECEIVED.name(), e.getVariable(Var.RESIDENTS_RECEIVED.name()));
-      Object issues = e.getVariable(Var.ISSUES.name());
-      r.put(Var.ISSUES.name(), issues == null ? null : issues.toString());
-      recorded.add(r);
-      e.removeVariable(Var.ISSUES.name());
-      e.removeVariable(Var.RECEPTION_NOTE.name());
-    });
-    BEANS.put("listeningReceptions", new ReceptionsStub());
-    BEANS.put("listVariablesTaskListener", new ListVariablesTaskListener());
-    BEANS.put("taskTitleListener", new TaskTitleListener());
+    ProcessTestEngine.register(BEANS,
+        new PlanReceptionsDelegate(listening),
+        new RecordReceptionDelegate(listening),
+        new ListeningReceptionsGlue(listening),
+        new ListVariablesTaskListener(mock(CaseQueries.class), ProcessTestEngine.CLOCK),
+        new TaskTitleListener());
+  }
+
+  /** What the receptions handed to the use case, in order, each recorded by the secretary. */
+  private List<ListeningService.Reception> recorded(int receptions) {
+    ArgumentCaptor<ListeningService.Reception> r = ArgumentCaptor.forClass(ListeningService.Reception.class);
+    verify(listening, times(receptions)).record(r.capture(), eq(SECRETARY));
+    return r.getAllValues();
   }
 
   private static Job timer() {
@@ -170,7 +169,7 @@ class ScheduledListeningProcessTest {
        {"category":"parking","title":"滨江花园乱停车","description":"消防通道被占","compound":"滨江花园","householdsAffected":null}]""";
 
   private static void submit(Task t, VariableMap variables) {
-    ENGINE.getFormService().submitTaskForm(t.getId(), variables);
+    ProcessTestEngine.as(ENGINE, SECRETARY, List.of(), () -> ENGINE.getFormService().submitTaskForm(t.getId(), variables));
   }
 
   private static List<Job> continuations(ProcessInstance pi) {
@@ -188,7 +187,26 @@ class ScheduledListeningProcessTest {
     ProcessInstance pi = fire();
 
     assertThat(pi).hasPassed(START_EVENT, SERVICE_TASK_PLAN).isWaitingAt(USER_TASK_RECEPTION);
+    verify(listening).plan(null);
+    assertThat(pi).variables().as("the plan, written back")
+        .containsEntry(Var.LISTENING_DATE.name(), "2026-12-15").containsEntry(Var.RECEPTION_DUE.name(), Date.from(DUE.toInstant()))
+        .containsEntry(Var.COMMUNITIES.name(), List.of("hualin", "shengdian", "jiaoyuyuan"));
     assertThat(timer().getId()).as("the next listening day's timer").isNotEqualTo(first.getId());
+  }
+
+  @Test
+  void aMissedDayStartedByHandPlansThatDay() {
+    when(listening.plan("2026-12-05")).thenReturn(new ListeningService.Plan(LocalDate.of(2026, 12, 5),
+        OffsetDateTime.parse("2026-12-07T18:00:00+08:00"), List.of("hualin")));
+
+    ProcessInstance pi = runtimeService().startProcessInstanceByKey(PROCESS_KEY, withVariables(Var.LISTENING_DATE.name(), "2026-12-05"));
+
+    verify(listening).plan("2026-12-05");
+    assertThat(pi).variables().containsEntry(Var.LISTENING_DATE.name(), "2026-12-05");
+    assertThat(receptions(pi)).singleElement().satisfies(t -> {
+      assertThat(t.getName()).isEqualTo("定期听接待 华林社区");
+      assertThat(t.getDueDate()).isEqualTo(Date.from(OffsetDateTime.parse("2026-12-07T18:00:00+08:00").toInstant()));
+    });
   }
 
   @Test
@@ -201,7 +219,7 @@ class ScheduledListeningProcessTest {
     for (String community : COMMUNITIES.keySet()) {
       Task t = reception(pi, community);
       assertThat(candidateGroups(t)).containsExactly(community + "-community");
-      assertThat(t.getDueDate()).isEqualTo(DUE);
+      assertThat(t.getDueDate()).isEqualTo(Date.from(DUE.toInstant()));
       assertThat(ENGINE.getTaskService().getVariables(t.getId()))
           .as("what the form shows")
           .containsEntry(Var.COMMUNITY_NAME.name(), COMMUNITIES.get(community))
@@ -220,11 +238,12 @@ class ScheduledListeningProcessTest {
     submit(reception(pi, "hualin"), form(23, "接待顺利", TWO_ISSUES));
     submit(reception(pi, "shengdian"), form(5, null, "[]"));
 
-    assertThat(recorded).hasSize(2);
-    assertThat(recorded.get(0)).containsEntry(Var.COMMUNITY.name(), "hualin").containsEntry(Var.LISTENING_DATE.name(), "2026-12-15")
-        .containsEntry(Var.RESIDENTS_RECEIVED.name(), 23L);
-    assertThat((String) recorded.get(0).get(Var.ISSUES.name())).contains("御苑小区路灯不亮", "滨江花园乱停车");
-    assertThat(recorded.get(1)).containsEntry(Var.COMMUNITY.name(), "shengdian").containsEntry(Var.ISSUES.name(), "[]");
+    List<ListeningService.Reception> recorded = recorded(2);
+    assertThat(recorded.get(0)).as("the form's list parsed into issues, numbers as typed").isEqualTo(new ListeningService.Reception(
+        pi.getId(), "hualin", DAY, 23, "接待顺利", List.of(
+            new ListeningService.IssueInput("streetlight", "御苑小区路灯不亮", "3栋前路灯坏了一周", "御苑小区", "40"),
+            new ListeningService.IssueInput("parking", "滨江花园乱停车", "消防通道被占", "滨江花园", null))));
+    assertThat(recorded.get(1)).isEqualTo(new ListeningService.Reception(pi.getId(), "shengdian", DAY, 5, null, List.of()));
     assertThat(ENGINE.getRuntimeService().getVariables(pi.getId()))
         .as("what a reception submits stays in that reception")
         .doesNotContainKeys(Var.ISSUES.name(), Var.RESIDENTS_RECEIVED.name(), Var.RECEPTION_NOTE.name(), Var.COMMUNITY_NAME.name())
@@ -240,29 +259,41 @@ class ScheduledListeningProcessTest {
     submit(reception(pi, "jiaoyuyuan"), form(0, null, null));
     continuations(pi).forEach(j -> ENGINE.getManagementService().executeJob(j.getId()));
 
-    assertThat(recorded).hasSize(3);
-    assertThat(recorded.get(2)).containsEntry(Var.COMMUNITY.name(), "jiaoyuyuan").containsEntry(Var.ISSUES.name(), null);
+    assertThat(recorded(3).get(2)).isEqualTo(new ListeningService.Reception(pi.getId(), "jiaoyuyuan", DAY, 0, null, List.of()));
     assertThat(pi).hasPassed(SERVICE_TASK_RECORD, END_EVENT_RECEPTION_RECORDED, END_EVENT_LISTENING_DAY_DONE).isEnded();
   }
 
   @Test
   void aRefusedRecordingLeavesTheTaskOpenAndNothingMoves() {
     ProcessInstance pi = fire();
-    refuse.set(true);
+    when(listening.record(any(), any())).thenThrow(new ValidationException(List.of(
+        new FieldError("issues[0].title", "required", "第1项诉求：请填写诉求标题"))));
     Task t = reception(pi, "hualin");
 
     assertThatThrownBy(() -> submit(t, form(3, null, TWO_ISSUES)))
-        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("issues[0].title");
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("issues[0].title");
 
     assertThat(reception(pi, "hualin")).isNotNull();
     assertThat(receptions(pi)).hasSize(3);
     assertThat(continuations(pi)).isEmpty();
     assertThat(pi).hasNotPassed(SERVICE_TASK_RECORD);
 
-    refuse.set(false);
+    doReturn(null).when(listening).record(any(), any());
     submit(t, form(3, null, TWO_ISSUES));
-    assertThat(recorded).hasSize(1);
+    assertThat(recorded(2).get(1).community()).as("recorded on the second try").isEqualTo("hualin");
     assertThat(receptions(pi)).hasSize(2);
+  }
+
+  @Test
+  void aMalformedIssueListIsRefusedBeforeTheUseCase() {
+    ProcessInstance pi = fire();
+    Task t = reception(pi, "hualin");
+
+    assertThatThrownBy(() -> submit(t, form(3, null, "{\"title\":\"路灯\"}")))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("诉求清单格式不正确");
+
+    verify(listening, never()).record(any(), any());
+    assertThat(receptions(pi)).hasSize(3);
   }
 
   @Test
