@@ -1,14 +1,12 @@
 package cn.yishi.lifecycle;
 
+import cn.yishi.support.PostgresSuite;
 import cn.yishi.support.PostgresTestDatabase;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The whole lifecycle on a real PostgreSQL server with the production profile. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("postgres")
+@PostgresSuite
 class LifecyclePostgresIT extends LifecycleScenarios {
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {

@@ -1,14 +1,12 @@
 package cn.yishi.monthly;
 
+import cn.yishi.support.PostgresSuite;
 import cn.yishi.support.PostgresTestDatabase;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** 月调度 on a real PostgreSQL server with the production profile: the report's SQL on both databases. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("postgres")
+@PostgresSuite
 class MonthlyDispatchPostgresIT extends MonthlyDispatchScenarios {
   private static final String ADMIN = PostgresTestDatabase.ADMIN;
   private static final String ADMIN_PASSWORD = PostgresTestDatabase.ADMIN_PASSWORD;

@@ -1,8 +1,7 @@
 package cn.yishi.platform;
 
+import cn.yishi.support.PostgresSuite;
 import cn.yishi.support.PostgresTestDatabase;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -10,8 +9,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * The same scenarios as {@link PlatformH2Test}, on a real PostgreSQL server with the production
  * profile: the admin comes from configuration, demo users are switched on explicitly.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("postgres")
+@PostgresSuite
 class PlatformPostgresIT extends PlatformScenarios {
   static final String ADMIN = PostgresTestDatabase.ADMIN;
   static final String ADMIN_PASSWORD = PostgresTestDatabase.ADMIN_PASSWORD;

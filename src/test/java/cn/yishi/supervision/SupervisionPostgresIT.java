@@ -1,14 +1,12 @@
 package cn.yishi.supervision;
 
+import cn.yishi.support.PostgresSuite;
 import cn.yishi.support.PostgresTestDatabase;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** 旬跟进 on a real PostgreSQL server with the production profile, two concurrent sweeps included. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("postgres")
+@PostgresSuite
 class SupervisionPostgresIT extends SupervisionScenarios {
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {

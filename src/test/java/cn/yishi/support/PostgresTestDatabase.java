@@ -4,13 +4,20 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
 import org.junit.jupiter.api.Assumptions;
 
 /**
  * The PostgreSQL server of the integration suite. Connects to 127.0.0.1:5432 as postgres by
  * default (override with YISHI_IT_DB_HOST, YISHI_IT_DB_PORT, YISHI_IT_DB_USER, YISHI_IT_DB_PASSWORD),
- * and creates a fresh database for each suite. When CI=true and the server cannot be reached, the
- * suite fails loudly; elsewhere it is skipped with a visible reason.
+ * and creates a fresh database for each suite (named {@code yishi_it_*}). When CI=true and the server
+ * cannot be reached, the suite fails loudly; elsewhere it is skipped with a visible reason.
+ *
+ * <p>The suite shares its server with other programs: each application context gets a pool of
+ * {@value #POOL_SIZE} connections, each test class closes its context ({@link PostgresSuite}), and
+ * {@link ConnectionBudget} fails a class whose connections peak above the suite's budget.
  */
 public final class PostgresTestDatabase {
   private static final String HOST = env("YISHI_IT_DB_HOST", "127.0.0.1");
@@ -20,6 +27,10 @@ public final class PostgresTestDatabase {
   /** The operator of the suites (the postgres profile refuses the demo admin). */
   public static final String ADMIN = "it.admin";
   public static final String ADMIN_PASSWORD = "It-Admin-2026!x";
+  /** The connection pool of one application context in the suite. */
+  public static final int POOL_SIZE = 8;
+  /** application_name of the suite's own connections outside the pools (creating databases, sampling). */
+  static final String APPLICATION_NAME = "yishi-it";
 
   private PostgresTestDatabase() {}
 
@@ -28,19 +39,28 @@ public final class PostgresTestDatabase {
    * the demo users (password "demo") switched on explicitly.
    */
   public static void register(org.springframework.test.context.DynamicPropertyRegistry registry, String name) {
-    String url = fresh(name);
-    registry.add("spring.datasource.url", () -> url);
-    registry.add("spring.datasource.username", () -> USER);
-    registry.add("spring.datasource.password", () -> PASSWORD);
-    registry.add("yishi.admin.id", () -> ADMIN);
-    registry.add("yishi.admin.password", () -> ADMIN_PASSWORD);
-    registry.add("yishi.demo-users.enabled", () -> "true");
+    properties(fresh(name)).forEach((key, value) -> registry.add(key, () -> value));
+  }
+
+  /**
+   * The properties of an application on the database at {@code url}: the connection with the suite's
+   * pool size, the suite's operator and the demo users.
+   */
+  public static Map<String, Object> properties(String url) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("spring.datasource.url", url);
+    p.put("spring.datasource.username", USER);
+    p.put("spring.datasource.password", PASSWORD);
+    p.put("spring.datasource.hikari.maximum-pool-size", POOL_SIZE);
+    p.put("yishi.admin.id", ADMIN);
+    p.put("yishi.admin.password", ADMIN_PASSWORD);
+    p.put("yishi.demo-users.enabled", "true");
+    return p;
   }
 
   /** Drops and creates {@code name}, returning its JDBC URL. */
   public static String fresh(String name) {
-    String admin = "jdbc:postgresql://" + HOST + ":" + PORT + "/postgres";
-    try (Connection c = DriverManager.getConnection(admin, USER, PASSWORD); Statement s = c.createStatement()) {
+    try (Connection c = connectToServer(); Statement s = c.createStatement()) {
       s.execute("drop database if exists " + name + " with (force)");
       s.execute("create database " + name + " encoding 'UTF8'");
     } catch (SQLException e) {
@@ -52,6 +72,15 @@ public final class PostgresTestDatabase {
       Assumptions.abort(why);
     }
     return "jdbc:postgresql://" + HOST + ":" + PORT + "/" + name;
+  }
+
+  /** A connection to the server's postgres database, named {@value #APPLICATION_NAME} in pg_stat_activity. */
+  static Connection connectToServer() throws SQLException {
+    Properties p = new Properties();
+    p.setProperty("user", USER);
+    p.setProperty("password", PASSWORD);
+    p.setProperty("ApplicationName", APPLICATION_NAME);
+    return DriverManager.getConnection("jdbc:postgresql://" + HOST + ":" + PORT + "/postgres", p);
   }
 
   private static String env(String key, String fallback) {

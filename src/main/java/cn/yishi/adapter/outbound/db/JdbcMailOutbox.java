@@ -10,7 +10,9 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The mail outbox table. Enqueueing joins the caller's transaction and never fails on a repeated
- * key; the sender claims rows with a conditional update, so that two nodes never send the same row.
+ * key; the sender claims a row with one conditional update (its own statement, committed at once),
+ * which holds only while the row is pending, due and unclaimed: two nodes never attempt the same row
+ * at once, and a failed row waits out its back-off on every node.
  */
 @Repository
 class JdbcMailOutbox implements MailOutbox, OutboxStore {
@@ -50,20 +52,20 @@ class JdbcMailOutbox implements MailOutbox, OutboxStore {
             select id from yishi_mail_outbox
             where status = 'PENDING' and next_attempt_at <= :now
               and (claimed_until is null or claimed_until < :now)
-            order by id""")
+            order by id
+            fetch first :limit rows only""")
         .param("now", now)
+        .param("limit", limit)
         .query(Long.class)
-        .list()
-        .stream()
-        .limit(limit)
-        .toList();
+        .list();
   }
 
   @Override
   public boolean claim(long id, String node, OffsetDateTime now, OffsetDateTime until) {
     return jdbc.sql("""
             update yishi_mail_outbox set claimed_by = :node, claimed_until = :until
-            where id = :id and status = 'PENDING' and (claimed_until is null or claimed_until < :now)""")
+            where id = :id and status = 'PENDING' and next_attempt_at <= :now
+              and (claimed_until is null or claimed_until < :now)""")
         .param("node", node)
         .param("until", until)
         .param("id", id)
@@ -73,9 +75,10 @@ class JdbcMailOutbox implements MailOutbox, OutboxStore {
 
   @Override
   public OutboxMail load(long id) {
-    return jdbc.sql("select id, recipient, subject, body, attempts from yishi_mail_outbox where id = :id")
+    return jdbc.sql("select id, dedup_key, recipient, subject, body, attempts from yishi_mail_outbox where id = :id")
         .param("id", id)
-        .query((rs, n) -> new OutboxMail(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5)))
+        .query((rs, n) -> new OutboxMail(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+            rs.getString(5), rs.getInt(6)))
         .single();
   }
 

@@ -5,11 +5,15 @@ import java.util.List;
 
 /** What the sender needs from the outbox table. */
 public interface OutboxStore {
-  record OutboxMail(long id, String recipient, String subject, String body, int attempts) {}
+  record OutboxMail(long id, String dedupKey, String recipient, String subject, String body, int attempts) {}
 
   List<Long> due(OffsetDateTime now, int limit);
 
-  /** Takes a row for this node until {@code until}; false when another node holds it or it is done. */
+  /**
+   * Takes a row for this node until {@code until}, in one atomic statement; false when another node
+   * holds it, it is done, or it is not due at {@code now} (a failed row waits for its back-off, even
+   * when this node listed it as due before another node's attempt failed).
+   */
   boolean claim(long id, String node, OffsetDateTime now, OffsetDateTime until);
 
   OutboxMail load(long id);
