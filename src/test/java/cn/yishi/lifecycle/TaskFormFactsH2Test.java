@@ -86,7 +86,7 @@ class TaskFormFactsH2Test {
     Map<String, Object> local = tasks.getVariablesLocal(next.getId());
     assertThat(local).containsEntry(ListVariablesTaskListener.FACT_DEADLINE.name(),
         DateTimeFormatter.ofPattern("yyyy年M月d日 EEEE HH:mm", Locale.CHINA).format(deadline.atZoneSameInstant(ZoneId.of("Asia/Shanghai"))));
-    String timeline = (String) local.get(ListVariablesTaskListener.FACT_TIMELINE);
+    String timeline = (String) local.get(ListVariablesTaskListener.FACT_TIMELINE.name());
     assertThat(timeline.lines().toList()).hasSize(3);
     assertThat(timeline).contains("登记诉求：来源渠道：12345热线", "前置把关：予以受理：", "调整分级分类")
         .doesNotContain("内部研判", "李四", "13800138000", "lisi@example.org", "3栋2单元501");
