@@ -16,7 +16,6 @@ public final class Deliberation {
   public static final String SERVICE_TASK_RECORD_MEETING = "serviceTask_recordMeeting";
   public static final String SERVICE_TASK_RESCHEDULE = "serviceTask_rescheduleMeeting";
   public static final String USER_TASK_EXPERT_REVIEW = "userTask_expertReview";
-  public static final String SERVICE_TASK_EXPERT_REVIEW = "serviceTask_recordExpertReview";
   public static final String CALL_ACTIVITY_VOTE = "callActivity_residentVote";
   public static final String SERVICE_TASK_START_PUBLICITY = "serviceTask_startPublicity";
   public static final String TIMER_PUBLICITY = "timer_publicityWindow";

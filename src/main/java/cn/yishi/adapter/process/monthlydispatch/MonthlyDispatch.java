@@ -11,9 +11,7 @@ public final class MonthlyDispatch {
   public static final String SERVICE_TASK_DETERMINE_MONTH = "serviceTask_determineMonth";
   public static final String GATEWAY_IS_DISPATCH_DAY = "gateway_isDispatchDay";
   public static final String END_EVENT_NOT_DISPATCH_DAY = "endEvent_notDispatchDay";
-  public static final String GATEWAY_COMPUTE = "gateway_compute";
   public static final String SERVICE_TASK_COMPUTE_REPORT = "serviceTask_computeReport";
-  public static final String GATEWAY_ALREADY_APPROVED = "gateway_alreadyApproved";
   public static final String END_EVENT_ALREADY_APPROVED = "endEvent_alreadyApproved";
   public static final String USER_TASK_REVIEW = "userTask_monthlyReview";
   public static final String SERVICE_TASK_RECORD_REVIEW = "serviceTask_recordReview";

@@ -15,7 +15,6 @@ public final class ScheduledListening {
 
   public static final String START_EVENT = "startEvent_listeningDay";
   public static final String SERVICE_TASK_PLAN = "serviceTask_planReceptions";
-  public static final String SUB_PROCESS_RECEPTION = "subProcess_reception";
   public static final String USER_TASK_RECEPTION = "userTask_reception";
   public static final String SERVICE_TASK_RECORD = "serviceTask_recordReception";
   public static final String END_EVENT_RECEPTION_RECORDED = "endEvent_receptionRecorded";
@@ -34,8 +33,6 @@ public final class ScheduledListening {
     /** The community code of one reception (the multi-instance element variable). */
     public static final ProcessVariable<String> COMMUNITY = ProcessVariable.string("community");
     public static final ProcessVariable<String> COMMUNITY_NAME = ProcessVariable.string("communityName");
-    /** The community's 社区两委 group, where the secretary works. */
-    public static final ProcessVariable<String> RECEPTION_GROUP = ProcessVariable.string("receptionGroup");
     public static final ProcessVariable<Integer> RESIDENTS_RECEIVED = ProcessVariable.integer("residentsReceived");
     public static final ProcessVariable<String> RECEPTION_NOTE = ProcessVariable.string("receptionNote");
     /** The form's dynamic list of issues heard, submitted by Tasklist as a Json variable. */
