@@ -32,11 +32,18 @@ public class IntakeLoad {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
         .executor(Executors.newFixedThreadPool(clients)).build();
     String key = System.getenv("YISHI_BENCH_KEY");
-    if (key == null || key.isBlank()) {
-      System.err.println("YISHI_BENCH_KEY is not set: issue a key with POST /api/machine-keys/channel.12345/rotate");
+    String basic = System.getenv("YISHI_BENCH_BASIC");
+    String auth;
+    if (key != null && !key.isBlank()) {
+      auth = "Bearer " + key.strip();
+    } else if (basic != null && !basic.isBlank()) {
+      // HTTP Basic as user:password, for builds without machine keys (a comparison with an older jar)
+      auth = "Basic " + java.util.Base64.getEncoder().encodeToString(basic.strip().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    } else {
+      System.err.println("Set YISHI_BENCH_KEY (issue a key with POST /api/machine-keys/channel.12345/rotate)"
+          + " or YISHI_BENCH_BASIC=user:password");
       System.exit(2);
     }
-    String auth = "Bearer " + key.strip();
     AtomicLong sequence = new AtomicLong();
     long runId = System.currentTimeMillis();
 

@@ -10,7 +10,8 @@ SECONDS_MEASURED=${2:-60}
 WARMUP=${3:-60}
 PORT=${BENCH_PORT:-18080}
 DB=yishi_bench
-JAR=$(ls target/yishi-*.jar | grep -v original | head -1)
+# BENCH_JAR: another build to measure (e.g. an older commit's jar, for a comparison in one session)
+JAR=${BENCH_JAR:-$(ls target/yishi-*.jar | grep -v original | head -1)}
 
 psql -h 127.0.0.1 -U postgres -q -c "drop database if exists $DB with (force)" -c "create database $DB"
 
@@ -30,11 +31,18 @@ for _ in $(seq 1 90); do
 done
 curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null || { echo "server did not start"; tail -50 target/bench-server.log; exit 1; }
 
-# the 12345 channel posts with its machine key, issued by the admin (shown once)
-YISHI_BENCH_KEY=$(curl -sf -u 'bench.admin:Bench-Admin-2026!' -X POST \
-  "http://127.0.0.1:$PORT/api/machine-keys/channel.12345/rotate" | sed -n 's/.*"key":"\([^"]*\)".*/\1/p')
-[ -n "$YISHI_BENCH_KEY" ] || { echo "could not issue the channel's machine key"; exit 1; }
-export YISHI_BENCH_KEY
+if [ "${BENCH_AUTH:-key}" = basic ]; then
+  # HTTP Basic with the demo channel account (builds before machine keys; the /api login cache applies)
+  export YISHI_BENCH_BASIC='channel.12345:demo'
+  unset YISHI_BENCH_KEY
+else
+  # the 12345 channel posts with its machine key, issued by the admin (shown once)
+  YISHI_BENCH_KEY=$(curl -sf -u 'bench.admin:Bench-Admin-2026!' -X POST \
+    "http://127.0.0.1:$PORT/api/machine-keys/channel.12345/rotate" | sed -n 's/.*"key":"\([^"]*\)".*/\1/p')
+  [ -n "$YISHI_BENCH_KEY" ] || { echo "could not issue the channel's machine key"; exit 1; }
+  export YISHI_BENCH_KEY
+fi
+echo "jar: $JAR, auth: ${BENCH_AUTH:-key}"
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GiB; java $(java -version 2>&1 | head -1)"
 
