@@ -4,6 +4,7 @@ import cn.yishi.domain.calendar.WorkingDayCalendar;
 import cn.yishi.application.port.Meetings;
 import cn.yishi.domain.casefile.CaseFile;
 import cn.yishi.domain.casefile.FieldError;
+import cn.yishi.domain.casefile.Text;
 import cn.yishi.domain.casefile.TimelineAction;
 import cn.yishi.domain.casefile.ValidationException;
 import cn.yishi.domain.directory.Directory;
@@ -329,6 +330,7 @@ public class DeliberationService {
       throw refused("token", "expired", "公示期已结束，不再受理意见");
     }
     String c = content == null ? "" : content.strip();
+    Text.requireStorable("content", c);
     if (c.isEmpty() || c.length() > 1000) {
       throw refused("content", "required", "请填写意见（不超过1000字）");
     }

@@ -4,6 +4,7 @@ import cn.yishi.adapter.process.issuelifecycle.IssueLifecycle;
 
 import cn.yishi.application.Routing;
 import cn.yishi.domain.casefile.FieldError;
+import cn.yishi.domain.casefile.Text;
 import cn.yishi.domain.casefile.ValidationException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,9 +22,14 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 public final class EngineVariables {
   private EngineVariables() {}
 
+  /** A variable as text; one with a character that cannot be stored (NUL, a lone surrogate) is refused. */
   public static String string(VariableScope scope, String name) {
     Object v = scope.getVariable(name);
-    return v == null ? null : v.toString();
+    String s = v == null ? null : v.toString();
+    if (!Text.storable(s)) {
+      throw badInput(new ValidationException(List.of(Text.unstorable(name))));
+    }
+    return s;
   }
 
   public static Integer integer(VariableScope scope, String name) {
@@ -139,9 +145,33 @@ public final class EngineVariables {
       if (!n.isObject()) {
         throw invalid(field, message);
       }
+      if (!storable(n)) {
+        throw badInput(new ValidationException(List.of(Text.unstorable(field))));
+      }
       objects.add(n);
     }
     return objects;
+  }
+
+  /** Whether every name and text in a JSON tree can be stored. */
+  private static boolean storable(JsonNode node) {
+    if (node.isTextual()) {
+      return Text.storable(node.textValue());
+    }
+    for (var fields = node.fields(); fields.hasNext(); ) {
+      var f = fields.next();
+      if (!Text.storable(f.getKey()) || !storable(f.getValue())) {
+        return false;
+      }
+    }
+    if (node.isArray()) {
+      for (JsonNode element : node) {
+        if (!storable(element)) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   private static FormFieldValidationException invalid(String field, String message) {

@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilt
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,7 +18,10 @@ import org.springframework.core.Ordered;
  *   <li>{@code /engine-rest/*} requires HTTP Basic authentication (Camunda's own filter); the project's {@code /api/*}
  *       takes HTTP Basic or, for reading, the session of a webapp login ({@link WebappSessionAuthenticationProvider});</li>
  *   <li>expressions in ad-hoc task and filter queries are refused (CVE mitigation);</li>
- *   <li>the Admin setup endpoint is blocked (CVE mitigation).</li>
+ *   <li>the Admin setup endpoint is blocked (CVE mitigation);</li>
+ *   <li>input the engine would take in full or fail on is refused first ({@link EngineInputGuardFilter}: body limits,
+ *       characters the database cannot store, deep or null JSON), and the REST API answers the client's mistakes with
+ *       4xx in a type the client accepts ({@link EngineRestErrors}).</li>
  * </ul>
  */
 @Configuration
@@ -57,6 +61,27 @@ public class EngineSecurityConfiguration {
     r.setName("yishiApiAuthentication");
     r.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
     return r;
+  }
+
+  /** Bodies of the engine's paths: {@code yishi.engine.max-body-bytes}, deployments (Camunda Modeler) a larger limit. */
+  @Bean
+  FilterRegistrationBean<EngineInputGuardFilter> engineInputGuardFilter(
+      @Value("${yishi.engine.max-body-bytes:1048576}") long limit,
+      @Value("${yishi.engine.max-deployment-bytes:10485760}") long deploymentLimit) {
+    FilterRegistrationBean<EngineInputGuardFilter> r =
+        new FilterRegistrationBean<>(new EngineInputGuardFilter(limit, deploymentLimit));
+    r.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+    r.setName("yishiEngineInputGuard");
+    r.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+    return r;
+  }
+
+  /** Registers {@link EngineRestErrors} with Camunda's Jersey configuration of {@code /engine-rest}. */
+  @Bean
+  ResourceConfigCustomizer engineRestErrors() {
+    return config -> config.register(EngineRestErrors.ForRestException.class)
+        .register(EngineRestErrors.ForProcessEngineException.class)
+        .register(EngineRestErrors.ForThrowable.class);
   }
 
   @Bean

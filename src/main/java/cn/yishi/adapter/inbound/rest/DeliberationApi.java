@@ -1,5 +1,6 @@
 package cn.yishi.adapter.inbound.rest;
 
+import cn.yishi.adapter.inbound.http.ErrorReplies;
 import cn.yishi.application.DeliberationService;
 import cn.yishi.application.ResidentVoteService;
 import cn.yishi.application.port.Meetings;
@@ -29,11 +30,13 @@ class DeliberationApi {
   private final DeliberationService deliberation;
   private final ResidentVoteService votes;
   private final Caller caller;
+  private final ErrorReplies replies;
 
-  DeliberationApi(DeliberationService deliberation, ResidentVoteService votes, Caller caller) {
+  DeliberationApi(DeliberationService deliberation, ResidentVoteService votes, Caller caller, ErrorReplies replies) {
     this.deliberation = deliberation;
     this.votes = votes;
     this.caller = caller;
+    this.replies = replies;
   }
 
   record Statistics(List<Meetings.MonthFigures> months, int meetings, int onSiteMeetings, int participants, int settled) {}
@@ -99,9 +102,9 @@ class DeliberationApi {
   }
 
   @GetMapping(value = "/public/resolutions/{token}", produces = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<?> resolution(@PathVariable String token) {
-    return deliberation.publicResolution(token).<ResponseEntity<?>>map(ResponseEntity::ok)
-        .orElseGet(() -> ApiErrors.of(HttpStatus.NOT_FOUND, "token", "unknown", "公示不存在"));
+  DeliberationService.PublicResolution resolution(@PathVariable String token) {
+    return deliberation.publicResolution(token)
+        .orElseThrow(() -> new ApiErrors.Refused(HttpStatus.NOT_FOUND, "token", "unknown", "公示不存在"));
   }
 
   record Objection(String content) {}
@@ -129,7 +132,7 @@ class DeliberationApi {
 
   /** Unknown token, meeting or vote 404; used token 409; expired 410; other input 400. */
   @ExceptionHandler(ValidationException.class)
-  ResponseEntity<ApiErrors.Body> refused(ValidationException e) {
+  ResponseEntity<byte[]> refused(ValidationException e, jakarta.servlet.http.HttpServletRequest request) {
     HttpStatus status = e.errors().stream().filter(f -> List.of("token", "meetingId", "voteId").contains(f.field())).findFirst()
         .map(f -> switch (f.code()) {
           case "unknown" -> HttpStatus.NOT_FOUND;
@@ -138,6 +141,6 @@ class DeliberationApi {
           default -> HttpStatus.BAD_REQUEST;
         })
         .orElse(HttpStatus.BAD_REQUEST);
-    return ResponseEntity.status(status).body(new ApiErrors.Body(e.errors()));
+    return replies.reply(request, status, e.errors());
   }
 }
