@@ -61,14 +61,33 @@ final class HostileClient {
   }
 
   /**
-   * Whether an answer is a failure: a server error, Spring's English Whitelabel page, or a broken exchange (except
-   * when a body far over the limits was cut off by the server).
+   * Whether an answer is a failure: a server error, Spring's English Whitelabel page, a refusal in a type the client
+   * does not accept, or a broken exchange (except when a body far over the limits was cut off by the server).
    */
   static boolean failed(HostileRequests.Request r, Answer a) {
     if (a.status() == 0) {
       return r.body() == null || r.body().length < 1_000_000;
     }
-    return a.status() >= 500 || a.body().contains("Whitelabel");
+    return a.status() >= 500 || a.body().contains("Whitelabel") || unacceptable(r, a);
+  }
+
+  /**
+   * Whether a refusal with a body came in a type the request's {@code Accept} does not take. Open311 answers in the
+   * format its path names ({@code .json}, {@code .xml}), as GeoReport v2 specifies, whatever the {@code Accept}.
+   */
+  static boolean unacceptable(HostileRequests.Request r, Answer a) {
+    String accept = r.headers().get("Accept");
+    if (a.status() < 400 || a.body().isEmpty() || a.contentType().isEmpty() || accept == null
+        || r.path().startsWith("/open311/")) {
+      return false;
+    }
+    try {
+      org.springframework.http.MediaType type = org.springframework.http.MediaType.parseMediaType(a.contentType());
+      return org.springframework.http.MediaType.parseMediaTypes(accept).stream()
+          .noneMatch(m -> m.includes(type) && m.getQualityValue() > 0);
+    } catch (RuntimeException e) {
+      return false;
+    }
   }
 
   /** Sends {@code count} requests (or as many as fit in {@code budget}) and returns the failed exchanges. */

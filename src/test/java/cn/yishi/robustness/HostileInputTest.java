@@ -12,7 +12,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Thousands of generated hostile requests (a fixed seed, see {@link HostileRequests}) over every endpoint: none may be
- * answered with a server error, Spring's English Whitelabel page, or a broken connection. The failure lists each such
+ * answered with a server error, Spring's English Whitelabel page, a refusal in a type the client does not accept, or a
+ * broken connection. The failure lists each such
  * request with its method, path, headers, body and answer.
  */
 class HostileInputTest extends WholeApplication {

@@ -1,7 +1,9 @@
 package cn.yishi.platform.web;
 
 import cn.yishi.domain.casefile.ValidationException;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
@@ -20,6 +22,7 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.ExceptionLogger;
+import org.camunda.bpm.engine.rest.exception.InvalidRequestException;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.impl.juel.jakarta.el.PropertyNotFoundException;
 import org.camunda.bpm.dmn.engine.DmnEngineException;
@@ -137,6 +140,28 @@ final class EngineRestErrors {
     @Override
     public Response toResponse(ProcessEngineException e) {
       return answer(e, headers);
+    }
+  }
+
+  /** For a body that is not JSON; as Camunda's own mapper, the message is left empty. */
+  @Priority(PRIORITY)
+  public static class ForJsonParseException implements ExceptionMapper<JsonParseException> {
+    @Context private HttpHeaders headers;
+
+    @Override
+    public Response toResponse(JsonParseException e) {
+      return answer(new InvalidRequestException(Response.Status.BAD_REQUEST, e, ""), headers);
+    }
+  }
+
+  /** For JSON of the wrong shape; as Camunda's own mapper, the message is left empty. */
+  @Priority(PRIORITY)
+  public static class ForJsonMappingException implements ExceptionMapper<JsonMappingException> {
+    @Context private HttpHeaders headers;
+
+    @Override
+    public Response toResponse(JsonMappingException e) {
+      return answer(new InvalidRequestException(Response.Status.BAD_REQUEST, e, ""), headers);
     }
   }
 

@@ -81,6 +81,8 @@ public class EngineSecurityConfiguration {
   ResourceConfigCustomizer engineRestErrors() {
     return config -> config.register(EngineRestErrors.ForRestException.class)
         .register(EngineRestErrors.ForProcessEngineException.class)
+        .register(EngineRestErrors.ForJsonParseException.class)
+        .register(EngineRestErrors.ForJsonMappingException.class)
         .register(EngineRestErrors.ForThrowable.class);
   }
 

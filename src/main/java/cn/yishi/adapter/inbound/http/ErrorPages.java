@@ -83,7 +83,7 @@ class ErrorPages implements ErrorController {
     };
   }
 
-  private static String engineType(HttpStatusCode status) {
+  static String engineType(HttpStatusCode status) {
     return switch (status.value()) {
       case 401 -> "AuthenticationException";
       case 403 -> "AuthorizationException";
