@@ -76,7 +76,7 @@ class ElementTemplatesTest {
   private static final Pattern VAR_IMPORT = Pattern.compile("import (?:static )?" + Pattern.quote(ENGINE_PACKAGE) + "\\.((?:\\w+\\.)?\\w+)\\.Var;");
   private static final Pattern ANY_CONSTANT = Pattern.compile(CONSTANT);
   private static final Pattern READ = Pattern.compile(
-      "(?:EngineVariables\\.(?:string|integer|bool)\\(\\s*\\w+\\s*,|\\.getVariable\\w*\\()\\s*" + CONSTANT + "\\s*\\)");
+      "(?:EngineVariables\\.(?:string|integer|bool|id)\\(\\s*\\w+\\s*,|\\.getVariable\\w*\\()\\s*" + CONSTANT + "\\s*\\)");
   private static final Pattern WRITE = Pattern.compile("\\.(?:setVariable|removeVariable)(?:Local)?\\(\\s*" + CONSTANT);
   private static final Pattern REMOVE_SEVERAL = Pattern.compile("\\.removeVariables(?:Local)?\\(([^;]*)\\);");
 

@@ -50,6 +50,18 @@ public final class EngineVariables {
     }
   }
 
+  /**
+   * A record's number (a meeting, a vote, a resolution item) that the process keeps; a client that set the variable to
+   * anything else (through a task's variables) is refused instead of failing the delegate.
+   */
+  public static long id(VariableScope scope, String name) {
+    Object v = scope.getVariable(name);
+    if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
+      return n.longValue();
+    }
+    throw badInput(new ValidationException(List.of(new FieldError(name, "invalid", "应为记录编号（整数）"))));
+  }
+
   public static Boolean bool(VariableScope scope, String name) {
     Object v = scope.getVariable(name);
     if (v == null) {

@@ -1,5 +1,6 @@
 package cn.yishi.adapter.process.deliberation;
 
+import cn.yishi.adapter.process.EngineVariables;
 import cn.yishi.application.DeliberationService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -16,6 +17,6 @@ public class AdoptResolutionDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    deliberation.adopt(((Number) execution.getVariable(Deliberation.Var.MEETING_ID)).longValue());
+    deliberation.adopt(EngineVariables.id(execution, Deliberation.Var.MEETING_ID));
   }
 }

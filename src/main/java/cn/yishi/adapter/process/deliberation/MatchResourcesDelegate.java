@@ -1,7 +1,6 @@
 package cn.yishi.adapter.process.deliberation;
 
 import cn.yishi.adapter.process.EngineVariables;
-
 import cn.yishi.application.DeliberationService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -18,7 +17,7 @@ public class MatchResourcesDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    long meetingId = ((Number) execution.getVariable(Deliberation.Var.MEETING_ID)).longValue();
+    long meetingId = EngineVariables.id(execution, Deliberation.Var.MEETING_ID);
     String matches = EngineVariables.refusingBadInput(() -> deliberation.draftProblemList(
         meetingId, EngineVariables.string(execution, Deliberation.Var.PROBLEM_LIST)));
     execution.setVariable(Deliberation.Var.RESOURCE_MATCHES, matches);

@@ -1,7 +1,6 @@
 package cn.yishi.adapter.process.deliberation;
 
 import cn.yishi.adapter.process.EngineVariables;
-
 import cn.yishi.application.DeliberationService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -18,7 +17,7 @@ public class MeetingOpinionTaskListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    long meetingId = ((Number) task.getVariable(Deliberation.Var.MEETING_ID)).longValue();
+    long meetingId = EngineVariables.id(task, Deliberation.Var.MEETING_ID);
     EngineVariables.refusingBadInput(() -> deliberation.recordOpinion(meetingId,
         EngineVariables.string(task, Deliberation.Var.PARTY_GROUP),
         EngineVariables.string(task, Deliberation.Var.POSITION), EngineVariables.actor(task)));

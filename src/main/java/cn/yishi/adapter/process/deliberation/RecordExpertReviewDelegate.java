@@ -1,7 +1,6 @@
 package cn.yishi.adapter.process.deliberation;
 
 import cn.yishi.adapter.process.EngineVariables;
-
 import cn.yishi.application.DeliberationService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -18,7 +17,7 @@ public class RecordExpertReviewDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    long meetingId = ((Number) execution.getVariable(Deliberation.Var.MEETING_ID)).longValue();
+    long meetingId = EngineVariables.id(execution, Deliberation.Var.MEETING_ID);
     Boolean approved = EngineVariables.bool(execution, Deliberation.Var.EXPERT_APPROVED);
     EngineVariables.refusingBadInput(() -> deliberation.recordExpertReview(meetingId, approved,
         EngineVariables.string(execution, Deliberation.Var.EXPERT_OPINION), EngineVariables.actor(execution)));

@@ -1,7 +1,6 @@
 package cn.yishi.adapter.process.deliberation;
 
 import cn.yishi.adapter.process.EngineVariables;
-
 import cn.yishi.application.DeliberationService;
 import cn.yishi.application.ResidentVoteService;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,7 +35,7 @@ public class RecordMeetingDelegate implements JavaDelegate {
     boolean expertReview = Boolean.TRUE.equals(EngineVariables.bool(execution, Deliberation.Var.EXPERT_REVIEW));
     boolean residentVote = Boolean.TRUE.equals(EngineVariables.bool(execution, Deliberation.Var.RESIDENT_VOTE));
     List<DeliberationService.ItemInput> items = paused ? List.of() : items(execution.getVariable(Deliberation.Var.RESOLUTION_ITEMS));
-    Number meetingId = (Number) execution.getVariable(Deliberation.Var.MEETING_ID);
+    long meetingId = EngineVariables.id(execution, Deliberation.Var.MEETING_ID);
     if (!paused && residentVote) {
       EngineVariables.refusingBadInput(() -> votes.plan(
           EngineVariables.string(execution, Deliberation.Var.VOTE_TYPE),
@@ -54,7 +53,7 @@ public class RecordMeetingDelegate implements JavaDelegate {
         EngineVariables.string(execution, Deliberation.Var.SUMMARY),
         items,
         EngineVariables.string(execution, Deliberation.Var.RESPONSIBILITIES));
-    EngineVariables.refusingBadInput(() -> deliberation.record(meetingId.longValue(), input, EngineVariables.actor(execution)));
+    EngineVariables.refusingBadInput(() -> deliberation.record(meetingId, input, EngineVariables.actor(execution)));
     execution.removeVariable(Deliberation.Var.RESOLUTION_ITEMS);
     execution.setVariable(Deliberation.Var.PAUSED, paused);
     execution.setVariable(Deliberation.Var.EXPERT_REVIEW, !paused && expertReview);

@@ -1,7 +1,6 @@
 package cn.yishi.adapter.process.deliberation;
 
 import cn.yishi.adapter.process.EngineVariables;
-
 import cn.yishi.application.DeliberationService;
 import cn.yishi.domain.calendar.WorkingDayCalendar;
 import java.util.Date;
@@ -22,7 +21,7 @@ public class RescheduleMeetingDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    long meetingId = ((Number) execution.getVariable(Deliberation.Var.MEETING_ID)).longValue();
+    long meetingId = EngineVariables.id(execution, Deliberation.Var.MEETING_ID);
     java.time.LocalDate due = EngineVariables.refusingBadInput(() -> deliberation.reschedule(
         meetingId, EngineVariables.string(execution, Deliberation.Var.PAUSE_REASON), EngineVariables.actor(execution)));
     execution.setVariable(Deliberation.Var.MEETING_DUE, Date.from(due.atTime(calendar.endOfDay()).atZone(calendar.zone()).toInstant()));

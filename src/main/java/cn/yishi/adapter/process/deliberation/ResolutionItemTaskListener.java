@@ -1,7 +1,6 @@
 package cn.yishi.adapter.process.deliberation;
 
 import cn.yishi.adapter.process.EngineVariables;
-
 import cn.yishi.application.DeliberationService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -21,7 +20,7 @@ public class ResolutionItemTaskListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    long itemId = ((Number) task.getVariable(Deliberation.Var.ITEM_ID)).longValue();
+    long itemId = EngineVariables.id(task, Deliberation.Var.ITEM_ID);
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
       task.setVariableLocal(Deliberation.Var.ITEM_MEASURE, deliberation.item(itemId).measure());
       return;

@@ -1,7 +1,6 @@
 package cn.yishi.adapter.process.residentvote;
 
 import cn.yishi.adapter.process.EngineVariables;
-
 import cn.yishi.application.ResidentVoteService;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -19,7 +18,7 @@ public class EnterPaperBallotsDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    long voteId = ((Number) execution.getVariable(ResidentVote.Var.VOTE_ID)).longValue();
+    long voteId = EngineVariables.id(execution, ResidentVote.Var.VOTE_ID);
     List<String[]> ballots = ballots(execution.getVariable(ResidentVote.Var.PAPER_BALLOTS));
     EngineVariables.refusingBadInput(() -> votes.enterPaper(voteId, ballots, EngineVariables.actor(execution)));
     execution.removeVariable(ResidentVote.Var.PAPER_BALLOTS);

@@ -1,7 +1,6 @@
 package cn.yishi.adapter.process.residentvote;
 
 import cn.yishi.adapter.process.EngineVariables;
-
 import cn.yishi.application.ResidentVoteService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -30,7 +29,7 @@ public class OpenVoteDelegate implements JavaDelegate {
     if (plan.rule().assembly()) {
       return;
     }
-    long meetingId = ((Number) execution.getVariable(ResidentVote.Var.MEETING_ID)).longValue();
+    long meetingId = EngineVariables.id(execution, ResidentVote.Var.MEETING_ID);
     ResidentVoteService.Opened o = EngineVariables.refusingBadInput(() -> votes.open(meetingId, type, compound, question));
     execution.setVariable(ResidentVote.Var.VOTE_ID, o.voteId());
     execution.setVariable(ResidentVote.Var.HOUSEHOLDS, o.households());

@@ -1,7 +1,6 @@
 package cn.yishi.adapter.process.residentvote;
 
 import cn.yishi.adapter.process.EngineVariables;
-
 import cn.yishi.application.ResidentVoteService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -18,7 +17,7 @@ public class RecordAssemblyDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    long meetingId = ((Number) execution.getVariable(ResidentVote.Var.MEETING_ID)).longValue();
+    long meetingId = EngineVariables.id(execution, ResidentVote.Var.MEETING_ID);
     ResidentVoteService.Tally t = EngineVariables.refusingBadInput(() -> votes.recordAssembly(meetingId,
         EngineVariables.string(execution, ResidentVote.Var.VOTE_TYPE),
         EngineVariables.string(execution, ResidentVote.Var.VOTE_QUESTION),

@@ -1,5 +1,6 @@
 package cn.yishi.adapter.process.residentvote;
 
+import cn.yishi.adapter.process.EngineVariables;
 import cn.yishi.application.ResidentVoteService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -16,7 +17,7 @@ public class TallyVoteDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    ResidentVoteService.Tally t = votes.tally(((Number) execution.getVariable(ResidentVote.Var.VOTE_ID)).longValue());
+    ResidentVoteService.Tally t = votes.tally(EngineVariables.id(execution, ResidentVote.Var.VOTE_ID));
     execution.setVariable(ResidentVote.Var.VOTE_PASSED, t.passed());
     execution.setVariable(ResidentVote.Var.VOTE_OUTCOME, t.outcome());
   }
