@@ -303,6 +303,44 @@ class RefusalsTest extends WholeApplication {
   }
 
   @Nested
+  class TheWebappsApi {
+    private final java.net.CookieManager cookies = new java.net.CookieManager();
+    private final java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder().cookieHandler(cookies)
+        .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+
+    private java.net.http.HttpResponse<String> call(String method, String path, String contentType, String body)
+        throws Exception {
+      String token = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+          .map(java.net.HttpCookie::getValue).findFirst().orElse("");
+      java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
+          .method(method, body == null ? java.net.http.HttpRequest.BodyPublishers.noBody() : java.net.http.HttpRequest.BodyPublishers.ofString(body))
+          .header("X-XSRF-TOKEN", token);
+      if (contentType != null) {
+        b.header("Content-Type", contentType);
+      }
+      return browser.send(b.build(), java.net.http.HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theEngineApiOfTasklistAndCockpitAnswersAsTheRestApi() throws Exception {
+      call("GET", "/camunda/app/tasklist/default/", null, null);
+      assertThat(call("POST", "/camunda/api/admin/auth/user/default/login/tasklist", "application/x-www-form-urlencoded",
+          "username=demo&password=demo").statusCode()).isEqualTo(200);
+      call("GET", "/camunda/api/engine/engine/default/task/count", null, null);
+
+      assertThat(call("POST", "/camunda/api/engine/engine/default/task/no-such-task/complete", JSON, "{}").statusCode())
+          .isEqualTo(404);
+      assertThat(call("POST", "/camunda/api/engine/engine/default/process-definition/key/issueLifecycle/submit-form", JSON,
+          "{\"variables\":{\"title\":null}}").statusCode()).isEqualTo(400);
+      var invalid = call("POST", "/camunda/api/engine/engine/default/process-definition/key/issueLifecycle/start", JSON,
+          "{\"variables\":{\"householdsAffected\":{\"value\":\"abc\"}}}");
+      assertThat(invalid.statusCode()).as(invalid.body()).isEqualTo(400);
+      assertThat(call("POST", "/camunda/api/engine/engine/default/task?maxResults=1", JSON, "{\"name\":\"a\\u0000\"}").statusCode())
+          .isEqualTo(400);
+    }
+  }
+
+  @Nested
   class Ratings {
     private String evaluationToken() {
       String caseNo = intake.submit(new NewCase(Channel.HOTLINE_12345, null, "pets", "宠物扰民", "夜间犬吠", "shengdian", null, 2,

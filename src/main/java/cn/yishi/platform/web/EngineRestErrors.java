@@ -46,6 +46,9 @@ final class EngineRestErrors {
   private EngineRestErrors() {}
 
   static final int PRIORITY = 1;
+  /** The mappers, one per exception type Camunda maps itself. */
+  static final java.util.List<Class<?>> MAPPERS = java.util.List.of(ForRestException.class, ForProcessEngineException.class,
+      ForJsonParseException.class, ForJsonMappingException.class, ForThrowable.class);
   /** The engine refuses a password against the policy with a plain ProcessEngineException and this message. */
   private static final String PASSWORD_POLICY = "Password does not match policy";
 

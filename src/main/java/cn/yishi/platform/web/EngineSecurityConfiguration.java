@@ -6,7 +6,10 @@ import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilt
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.glassfish.jersey.server.ServerProperties;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -79,11 +82,21 @@ public class EngineSecurityConfiguration {
   /** Registers {@link EngineRestErrors} with Camunda's Jersey configuration of {@code /engine-rest}. */
   @Bean
   ResourceConfigCustomizer engineRestErrors() {
-    return config -> config.register(EngineRestErrors.ForRestException.class)
-        .register(EngineRestErrors.ForProcessEngineException.class)
-        .register(EngineRestErrors.ForJsonParseException.class)
-        .register(EngineRestErrors.ForJsonMappingException.class)
-        .register(EngineRestErrors.ForThrowable.class);
+    return config -> EngineRestErrors.MAPPERS.forEach(config::register);
+  }
+
+  /**
+   * Registers {@link EngineRestErrors} with the webapps' own JAX-RS applications under {@code /camunda/api} (the engine
+   * API Tasklist and Cockpit call, and the apps' APIs): Jersey's provider class names on their servlets, set after the
+   * webapp starter registered them (this initializer is added to the context after Spring Boot's).
+   */
+  @Bean
+  WebServerFactoryCustomizer<TomcatServletWebServerFactory> webappApiErrors() {
+    String mappers = String.join(",", EngineRestErrors.MAPPERS.stream().map(Class::getName).toList());
+    return factory -> factory.addContextCustomizers(context -> context.addServletContainerInitializer((classes, servletContext) ->
+        servletContext.getServletRegistrations().values().stream()
+            .filter(r -> r.getMappings().stream().anyMatch(m -> m.startsWith("/camunda/api/")))
+            .forEach(r -> r.setInitParameter(ServerProperties.PROVIDER_CLASSNAMES, mappers)), null));
   }
 
   @Bean
