@@ -276,6 +276,12 @@ class RefusalsTest extends WholeApplication {
 
     @Test
     void anUnknownTaskIsNotFound() throws Exception {
+      for (String read : new String[] {"", "/form-variables", "/deployed-form", "/variables", "/rendered-form"}) {
+        Reply r = send("GET", "/engine-rest/task/no-such-task" + read, (String) null, "Authorization", basic("grid.hualin", "demo"));
+        assertThat(r.status()).as(read + ": " + r.body()).isIn(400, 404);
+      }
+      assertThat(send("GET", "/engine-rest/task/no-such-task/deployed-form", (String) null, "Authorization", ADMIN).status())
+          .isEqualTo(404);
       for (String action : new String[] {"complete", "submit-form", "resolve", "claim"}) {
         Reply r = send("POST", "/engine-rest/task/no-such-task/" + action, "{\"userId\":\"demo\",\"variables\":{}}",
             "Authorization", ADMIN, "Content-Type", JSON);

@@ -80,7 +80,7 @@ final class EngineRestErrors {
       if (t instanceof AuthorizationException) {
         return 403;
       }
-      if (t instanceof NotFoundException) {
+      if (t instanceof NotFoundException || missingEntity(t)) {
         return 404;
       }
       if (t instanceof NullValueException) {
@@ -98,6 +98,17 @@ final class EngineRestErrors {
       }
     }
     return 500;
+  }
+
+  /**
+   * The engine's authorization check stumbling on an entity the client named but that does not exist: with
+   * authorization on, {@code GET /task/{id}/deployed-form} checks the permission on the task before it checks that the
+   * task exists, and the checker dereferences {@code null}.
+   */
+  private static boolean missingEntity(Throwable t) {
+    StackTraceElement[] stack = t.getStackTrace();
+    return t instanceof NullPointerException && stack.length > 0
+        && stack[0].getClassName().equals("org.camunda.bpm.engine.impl.cfg.auth.AuthorizationCommandChecker");
   }
 
   private static boolean tooLarge(Throwable e) {
