@@ -282,6 +282,10 @@ class RefusalsTest extends WholeApplication {
       }
       assertThat(send("GET", "/engine-rest/task/no-such-task/deployed-form", (String) null, "Authorization", ADMIN).status())
           .isEqualTo(404);
+      String task = tasks.createTaskQuery().processInstanceBusinessKey(newCase("认领超长")).singleResult().getId();
+      Reply tooLong = send("POST", "/engine-rest/task/" + task + "/claim", "{\"userId\":\"" + "长".repeat(300) + "\"}",
+          "Authorization", ADMIN, "Content-Type", JSON);
+      assertThat(tooLong.status()).as(tooLong.body()).isEqualTo(400);
       for (String action : new String[] {"complete", "submit-form", "resolve", "claim"}) {
         Reply r = send("POST", "/engine-rest/task/no-such-task/" + action, "{\"userId\":\"demo\",\"variables\":{}}",
             "Authorization", ADMIN, "Content-Type", JSON);

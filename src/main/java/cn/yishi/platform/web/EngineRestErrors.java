@@ -36,7 +36,7 @@ import org.xml.sax.SAXException;
  * two corrections: a refusal of the client's input that Camunda reports as 500 gets its 4xx (an unknown task or
  * instance 404; refused form or variable input, as a start with invalid variables, a null variable, a model or a
  * decision input that cannot be read, a message without the variables its event needs, a password against the
- * policy, 400; a body over the limit 413),
+ * policy, a value the database refuses as data (too long for its column), 400; a body over the limit 413),
  * and the answer comes in a type the client accepts (JSON, else plain text, else 406 without a body).
  *
  * <p>Registered with Camunda's Jersey configuration (see {@link EngineSecurityConfiguration}) for the same exception
@@ -90,7 +90,7 @@ final class EngineRestErrors {
           || t instanceof ValidationException || t instanceof JsonProcessingException || t instanceof SpinRuntimeException
           || t instanceof SAXException || t instanceof ModelException || t instanceof DmnEngineException
           || t instanceof FeelException || t instanceof PropertyNotFoundException || missingInput(t)
-          || PASSWORD_POLICY.equals(t.getMessage())) {
+          || PASSWORD_POLICY.equals(t.getMessage()) || dataException(t)) {
         return 400;
       }
       if (t instanceof WebApplicationException w && w.getResponse() != null && w.getResponse().getStatus() < 500) {
@@ -109,6 +109,14 @@ final class EngineRestErrors {
     StackTraceElement[] stack = t.getStackTrace();
     return t instanceof NullPointerException && stack.length > 0
         && stack[0].getClassName().equals("org.camunda.bpm.engine.impl.cfg.auth.AuthorizationCommandChecker");
+  }
+
+  /**
+   * The database refused a value the client sent (SQL state class 22, data exception: too long for its column, a
+   * number out of range, a character it cannot store), as when a task is claimed for a user id of 5,000 characters.
+   */
+  static boolean dataException(Throwable t) {
+    return t instanceof java.sql.SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("22");
   }
 
   private static boolean tooLarge(Throwable e) {

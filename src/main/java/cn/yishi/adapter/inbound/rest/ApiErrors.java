@@ -11,8 +11,10 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.servlet.http.HttpServletRequest;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -27,6 +29,7 @@ import org.springframework.web.multipart.MultipartException;
  */
 @RestControllerAdvice(basePackages = {"cn.yishi.adapter.inbound.rest", "cn.yishi.adapter.inbound.web"})
 class ApiErrors {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ApiErrors.class);
   private final ErrorReplies replies;
 
   ApiErrors(ErrorReplies replies) {
@@ -69,6 +72,20 @@ class ApiErrors {
     } catch (java.io.IOException | RuntimeException e) {
       return null;
     }
+  }
+
+  /**
+   * The database refused a value as data (SQL state class 22: too long for its column, out of range, a character it
+   * cannot store) that validation let through: the client's input, so 400. Any other database failure is the
+   * server's (500, logged).
+   */
+  @ExceptionHandler(DataAccessException.class)
+  ResponseEntity<byte[]> data(DataAccessException e, HttpServletRequest request) {
+    if (e.getMostSpecificCause() instanceof SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("22")) {
+      return replies.reply(request, HttpStatus.BAD_REQUEST, "body", "invalid", "提交的内容超出允许的长度或范围");
+    }
+    LOG.error("{} {} failed in the database", request.getMethod(), request.getRequestURI(), e);
+    return replies.reply(request, HttpStatus.INTERNAL_SERVER_ERROR, "server", "internal_error", "服务器内部错误，请稍后再试");
   }
 
   @ExceptionHandler(MultipartException.class)
