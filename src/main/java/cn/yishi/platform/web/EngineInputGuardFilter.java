@@ -79,7 +79,16 @@ public class EngineInputGuardFilter extends OncePerRequestFilter {
     }
     String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
     if (type.startsWith("multipart/")) {
-      chain.doFilter(new LimitedBodyRequest(request, max), response);
+      try {
+        chain.doFilter(new LimitedBodyRequest(request, max), response);
+      } catch (TooLarge e) {
+        // a filter further on read the body and did not answer; the REST API answers this itself (EngineRestErrors)
+        if (response.isCommitted()) {
+          throw e;
+        }
+        response.reset();
+        tooLarge(request, response);
+      }
       return;
     }
     byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));

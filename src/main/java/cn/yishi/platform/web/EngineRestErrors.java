@@ -14,7 +14,9 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.Locale;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NotValidException;
 import org.camunda.bpm.engine.exception.NullValueException;
@@ -36,7 +38,8 @@ import org.xml.sax.SAXException;
  * two corrections: a refusal of the client's input that Camunda reports as 500 gets its 4xx (an unknown task or
  * instance 404; refused form or variable input, as a start with invalid variables, a null variable, a model or a
  * decision input that cannot be read, a message without the variables its event needs, a password against the
- * policy, a value the database refuses as data (too long for its column), 400; a body over the limit 413),
+ * policy, a value the database refuses as data (too long for its column), 400; a task claimed by someone else or a
+ * concurrent change 409; a body over the limit 413),
  * and the answer comes in a type the client accepts (JSON, else plain text, else 406 without a body).
  *
  * <p>Registered with Camunda's Jersey configuration (see {@link EngineSecurityConfiguration}) for the same exception
@@ -82,6 +85,9 @@ final class EngineRestErrors {
       }
       if (t instanceof NotFoundException || missingEntity(t)) {
         return 404;
+      }
+      if (t instanceof TaskAlreadyClaimedException || t instanceof OptimisticLockingException) {
+        return 409;
       }
       if (t instanceof NullValueException) {
         return notFound(t.getMessage()) ? 404 : 400;

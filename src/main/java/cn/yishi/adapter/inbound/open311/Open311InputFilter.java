@@ -15,8 +15,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses, in the Open311 error format, a body whose declared length is over the limit (413; a body without a length
- * is bounded by Tomcat's form limit, 2 MB, when it is parsed) and a query parameter with a character the database
- * cannot store (400). Form fields are checked where they are used, field by field.
+ * is bounded by Tomcat's form limit, 2 MB, when it is parsed), a {@code Content-Type} that is a range, unreadable or
+ * multipart (415), and a query parameter with a character the database cannot store (400). Form fields are checked
+ * where they are used, field by field.
  */
 class Open311InputFilter extends OncePerRequestFilter {
   private final long limit;
@@ -30,6 +31,11 @@ class Open311InputFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     if (request.getContentLengthLong() > limit) {
       refuse(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "请求内容过大");
+      return;
+    }
+    Optional<String> contentType = RequestChecks.contentTypeProblem(request.getContentType(), false);
+    if (contentType.isPresent()) {
+      refuse(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, contentType.get());
       return;
     }
     Optional<FieldError> query = RequestChecks.unstorableQuery(request);
