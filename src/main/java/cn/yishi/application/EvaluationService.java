@@ -5,6 +5,7 @@ import cn.yishi.application.port.CaseRepository;
 import cn.yishi.application.port.Evaluations;
 import cn.yishi.domain.casefile.CaseFile;
 import cn.yishi.domain.casefile.FieldError;
+import cn.yishi.domain.casefile.Text;
 import cn.yishi.domain.casefile.TimelineAction;
 import cn.yishi.domain.casefile.ValidationException;
 import java.security.SecureRandom;
@@ -153,6 +154,9 @@ public class EvaluationService {
     }
     if (satisfaction < 1 || satisfaction > 5) {
       throw new ValidationException(List.of(new FieldError("satisfaction", "out_of_range", "满意度应为1到5分")));
+    }
+    if (!Text.storable(comment)) {
+      throw new ValidationException(List.of(Text.unstorable("evaluationComment")));
     }
     if (comment != null && comment.length() > COMMENT_MAX) {
       throw new ValidationException(List.of(new FieldError("evaluationComment", "too_long", "评价意见不能超过" + COMMENT_MAX + "个字")));

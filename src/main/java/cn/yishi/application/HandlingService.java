@@ -4,6 +4,7 @@ import cn.yishi.application.port.SupervisionStore;
 import cn.yishi.application.supervision.SupervisionOrders;
 import cn.yishi.domain.casefile.CaseFile;
 import cn.yishi.domain.casefile.FieldError;
+import cn.yishi.domain.casefile.Text;
 import cn.yishi.domain.casefile.TimelineAction;
 import cn.yishi.domain.casefile.ValidationException;
 import cn.yishi.domain.directory.Directory;
@@ -84,6 +85,7 @@ public class HandlingService {
   @Transactional
   public void progress(String caseNo, String note, String actor) {
     String n = note == null ? "" : note.strip();
+    Text.requireStorable("note", n);
     if (n.isEmpty()) {
       throw refused("note", "required", "请填写办理进展");
     }

@@ -1,7 +1,11 @@
 package cn.yishi.domain.casefile;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -36,15 +40,16 @@ public final class NewCaseValidator {
 
   public void validate(NewCase c) {
     List<FieldError> errors = new ArrayList<>();
+    Set<String> unstorable = unstorable(c, errors);
     if (c.channel() == null) {
       errors.add(new FieldError("channel", "required", "请选择诉求来源渠道"));
     }
-    if (c.externalId() != null && c.externalId().length() > EXTERNAL_ID_MAX) {
+    if (c.externalId() != null && !unstorable.contains("externalId") && c.externalId().length() > EXTERNAL_ID_MAX) {
       errors.add(new FieldError("externalId", "too_long", "外部编号不能超过" + EXTERNAL_ID_MAX + "个字符"));
     }
     if (c.category() == null) {
       errors.add(new FieldError("category", "required", "请选择诉求类别"));
-    } else if (!knownCategory.test(c.category())) {
+    } else if (!unstorable.contains("category") && !knownCategory.test(c.category())) {
       errors.add(new FieldError("category", "unknown", "未知的诉求类别：" + c.category()));
     }
     if (c.title() == null) {
@@ -59,7 +64,7 @@ public final class NewCaseValidator {
     }
     if (c.community() == null) {
       errors.add(new FieldError("community", "required", "请选择所在社区"));
-    } else if (!knownCommunity.test(c.community())) {
+    } else if (!unstorable.contains("community") && !knownCommunity.test(c.community())) {
       errors.add(new FieldError("community", "unknown", "未知的社区：" + c.community()));
     }
     if (c.compound() != null && c.compound().length() > COMPOUND_MAX) {
@@ -73,10 +78,10 @@ public final class NewCaseValidator {
     if (r.name() != null && r.name().length() > NAME_MAX) {
       errors.add(new FieldError("reporter.name", "too_long", "姓名不能超过" + NAME_MAX + "个字"));
     }
-    if (r.phone() != null && !PHONE.matcher(r.phone()).matches()) {
+    if (r.phone() != null && !unstorable.contains("reporter.phone") && !PHONE.matcher(r.phone()).matches()) {
       errors.add(new FieldError("reporter.phone", "invalid", "联系电话格式不正确"));
     }
-    if (r.email() != null && (r.email().length() > 254 || !EMAIL.matcher(r.email()).matches())) {
+    if (r.email() != null && !unstorable.contains("reporter.email") && (r.email().length() > 254 || !EMAIL.matcher(r.email()).matches())) {
       errors.add(new FieldError("reporter.email", "invalid", "电子邮箱格式不正确"));
     }
     if (r.address() != null && r.address().length() > ADDRESS_MAX) {
@@ -96,6 +101,9 @@ public final class NewCaseValidator {
     }
     for (int i = 0; i < c.attachments().size(); i++) {
       String url = c.attachments().get(i);
+      if (unstorable.contains("attachments[" + i + "]")) {
+        continue;
+      }
       if (url == null || url.length() > 500 || !URL.matcher(url).matches()) {
         errors.add(new FieldError("attachments[" + i + "]", "invalid", "附件地址应为 http 或 https 链接，不超过500个字符"));
       }
@@ -103,5 +111,31 @@ public final class NewCaseValidator {
     if (!errors.isEmpty()) {
       throw new ValidationException(errors);
     }
+  }
+
+  /** Refuses every text field with a character that cannot be stored; answers their names. */
+  private static Set<String> unstorable(NewCase c, List<FieldError> errors) {
+    Map<String, String> texts = new LinkedHashMap<>();
+    texts.put("externalId", c.externalId());
+    texts.put("category", c.category());
+    texts.put("title", c.title());
+    texts.put("description", c.description());
+    texts.put("community", c.community());
+    texts.put("compound", c.compound());
+    texts.put("reporter.name", c.reporter().name());
+    texts.put("reporter.phone", c.reporter().phone());
+    texts.put("reporter.email", c.reporter().email());
+    texts.put("location.address", c.reporter().address());
+    for (int i = 0; i < c.attachments().size(); i++) {
+      texts.put("attachments[" + i + "]", c.attachments().get(i));
+    }
+    Set<String> bad = new HashSet<>();
+    texts.forEach((field, value) -> {
+      if (!Text.storable(value)) {
+        bad.add(field);
+        errors.add(Text.unstorable(field));
+      }
+    });
+    return bad;
   }
 }

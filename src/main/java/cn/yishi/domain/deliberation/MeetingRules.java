@@ -1,6 +1,7 @@
 package cn.yishi.domain.deliberation;
 
 import cn.yishi.domain.casefile.FieldError;
+import cn.yishi.domain.casefile.Text;
 import cn.yishi.domain.casefile.ValidationException;
 import cn.yishi.domain.directory.Directory;
 import java.time.LocalDate;
@@ -174,6 +175,7 @@ public final class MeetingRules {
   }
 
   private static String required(String value, int max, String field, String message) {
+    Text.requireStorable(field, value);
     String v = value == null ? "" : value.strip();
     if (v.isEmpty() || v.length() > max) {
       throw refused(field, "required", message);
@@ -185,6 +187,8 @@ public final class MeetingRules {
     boolean blank = value == null || value.isBlank();
     if (blank || value.strip().length() > max) {
       errors.add(new FieldError(field, blank ? "required" : "too_long", message));
+    } else if (!Text.storable(value)) {
+      errors.add(Text.unstorable(field));
     }
   }
 

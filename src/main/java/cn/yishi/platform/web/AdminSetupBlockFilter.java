@@ -15,7 +15,7 @@ public class AdminSetupBlockFilter extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    JsonErrors.write(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden",
+    JsonErrors.write(request, response, HttpServletResponse.SC_FORBIDDEN, "Forbidden",
         "初始管理员设置接口已禁用，管理员账号由系统配置创建");
   }
 }

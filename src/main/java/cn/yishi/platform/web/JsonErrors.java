@@ -1,18 +1,96 @@
 package cn.yishi.platform.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.springframework.http.MediaType;
 
-/** Writes a Camunda-style JSON error ({@code type}, {@code message}) from a servlet filter. */
+/**
+ * Camunda's error format ({@code {"type","message"}}) from the engine's servlet filters and REST error mappers, in a
+ * type the client accepts: JSON, else the message as plain text, else 406 without a body.
+ */
 final class JsonErrors {
   private JsonErrors() {}
 
-  static void write(HttpServletResponse response, int status, String type, String message) throws IOException {
-    response.setStatus(status);
-    response.setContentType("application/json");
-    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    String escaped = message.replace("\\", "\\\\").replace("\"", "\\\"");
-    response.getWriter().write("{\"type\":\"" + type + "\",\"message\":\"" + escaped + "\"}");
+  /** The forms a refusal on the engine's paths can take. */
+  enum Form { JSON, PLAIN, NONE }
+
+  static void write(HttpServletRequest request, HttpServletResponse response, int status, String type, String message)
+      throws IOException {
+    response.setHeader("Vary", "Accept");
+    switch (form(request.getHeader("Accept"))) {
+      case JSON -> {
+        response.setStatus(status);
+        response.setContentType("application/json");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write(json(type, message));
+      }
+      case PLAIN -> {
+        response.setStatus(status);
+        response.setContentType("text/plain;charset=UTF-8");
+        response.getWriter().write(message);
+      }
+      case NONE -> response.setStatus(HttpServletResponse.SC_NOT_ACCEPTABLE);
+    }
+  }
+
+  static String json(String type, String message) {
+    return "{\"type\":\"" + escape(type) + "\",\"message\":\"" + escape(message) + "\"}";
+  }
+
+  private static String escape(String s) {
+    StringBuilder out = new StringBuilder(s.length() + 8);
+    for (char c : s.toCharArray()) {
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        default -> {
+          if (c < 0x20) {
+            out.append(String.format("\\u%04x", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    return out.toString();
+  }
+
+  /** JSON when the client takes it, else plain text when it takes that; a missing or unreadable Accept takes all. */
+  static Form form(String accept) {
+    List<MediaType> accepted;
+    try {
+      accepted = accept == null || accept.isBlank() ? List.of(MediaType.ALL) : MediaType.parseMediaTypes(accept);
+    } catch (IllegalArgumentException e) {
+      accepted = List.of(MediaType.ALL);
+    }
+    if (accepted.isEmpty()) {
+      accepted = List.of(MediaType.ALL);
+    }
+    if (quality(accepted, MediaType.APPLICATION_JSON) > 0) {
+      return Form.JSON;
+    }
+    return quality(accepted, MediaType.TEXT_PLAIN) > 0 ? Form.PLAIN : Form.NONE;
+  }
+
+  /** The quality the most specific matching range gives the type (RFC 9110, 12.5.1); 0 when none matches. */
+  private static double quality(List<MediaType> accepted, MediaType type) {
+    MediaType best = null;
+    for (MediaType m : accepted) {
+      if (m.includes(type) && (best == null || specificity(m) > specificity(best))) {
+        best = m;
+      }
+    }
+    try {
+      return best == null ? 0 : best.getQualityValue();
+    } catch (IllegalArgumentException e) {
+      return 0;
+    }
+  }
+
+  private static int specificity(MediaType m) {
+    return m.isWildcardType() ? 0 : m.isWildcardSubtype() ? 1 : 2;
   }
 }

@@ -50,7 +50,7 @@ public class QueryExpressionGuardFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     if (containsExpression(decode(request.getQueryString()))) {
-      reject(response);
+      reject(request, response);
       return;
     }
     if (!"POST".equalsIgnoreCase(request.getMethod()) && !"PUT".equalsIgnoreCase(request.getMethod())) {
@@ -59,17 +59,17 @@ public class QueryExpressionGuardFilter extends OncePerRequestFilter {
     }
     byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
     if (body.length > MAX_BODY) {
-      JsonErrors.write(response, 413, "InvalidRequestException", "查询请求体过大");
+      JsonErrors.write(request, response, 413, "InvalidRequestException", "查询请求体过大");
       return;
     }
     // JSON parsers also accept UTF-16/32; only plain UTF-8 can be inspected, so nothing else passes
     if (!isUtf8WithoutNul(body) || !isUtf8Charset(request.getCharacterEncoding())) {
-      JsonErrors.write(response, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequestException", "查询请求体必须使用 UTF-8 编码");
+      JsonErrors.write(request, response, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequestException", "查询请求体必须使用 UTF-8 编码");
       return;
     }
     String text = new String(body, StandardCharsets.UTF_8);
     if (containsExpression(text) || containsExpression(unescapeJson(text))) {
-      reject(response);
+      reject(request, response);
       return;
     }
     chain.doFilter(new CachedBodyRequest(request, body), response);
@@ -152,12 +152,12 @@ public class QueryExpressionGuardFilter extends OncePerRequestFilter {
     }
   }
 
-  private static void reject(HttpServletResponse response) throws IOException {
-    JsonErrors.write(response, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequestException",
+  private static void reject(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    JsonErrors.write(request, response, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequestException",
         "查询条件中不允许使用表达式（${ 或 #{）");
   }
 
-  private static final class CachedBodyRequest extends HttpServletRequestWrapper {
+  static final class CachedBodyRequest extends HttpServletRequestWrapper {
     private final byte[] body;
 
     CachedBodyRequest(HttpServletRequest request, byte[] body) {

@@ -31,4 +31,12 @@ class EngineVariablesTest {
         .isInstanceOf(FormFieldValidationException.class)
         .hasMessageContaining("决议清单格式不正确");
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"[{\"unit\":\"wa\\u0000ter\"}]", "[{\"u\\u0000nit\":\"water\"}]", "[{\"a\":[{\"b\":\"\\ud800\"}]}]"})
+  void aListWithACharacterTheDatabaseCannotStoreIsRefused(String value) {
+    assertThatThrownBy(() -> EngineVariables.jsonObjects(value, "items", "决议清单格式不正确"))
+        .isInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("items").hasMessageContaining("无法保存的字符");
+  }
 }

@@ -365,4 +365,44 @@ class NewCaseValidatorTest {
     assertThat(c.compound()).isNull();
     assertThat(c.attachments()).isEmpty();
   }
+
+  @Nested
+  class CharactersTheDatabaseCannotStore {
+    @Test
+    void aNulCharacterIsRefusedInTheFieldThatHasIt() {
+      Draft d = new Draft();
+      d.description = "楼道\u0000堆物";
+      assertSingleError(d, "description", Text.UNSTORABLE);
+    }
+
+    @Test
+    void aLoneSurrogateIsRefusedButAWholeCharacterOutsideTheBasicPlaneIsNot() {
+      Draft d = new Draft();
+      d.title = "楼道\uD83D";
+      assertSingleError(d, "title", Text.UNSTORABLE);
+      d.title = "楼道\uD83D\uDE00";
+      assertValid(d);
+    }
+
+    @Test
+    void eachFieldIsNamedOnceAndNotAlsoAsUnknownOrInvalid() {
+      Draft d = new Draft();
+      d.community = "hua\u0000lin";
+      d.category = "\uDC00";
+      d.reporter = new Reporter("王\u0000", "138\u00001234", "wang\u0000@example.com", "3栋\u0000");
+      assertThat(errors(d)).extracting(FieldError::field, FieldError::code).containsExactlyInAnyOrder(
+          tuple("community", Text.UNSTORABLE), tuple("category", Text.UNSTORABLE), tuple("reporter.name", Text.UNSTORABLE),
+          tuple("reporter.phone", Text.UNSTORABLE), tuple("reporter.email", Text.UNSTORABLE),
+          tuple("location.address", Text.UNSTORABLE));
+    }
+
+    @Test
+    void storableText() {
+      assertThat(Text.storable(null)).isTrue();
+      assertThat(Text.storable("议事 😀 abc")).isTrue();
+      assertThat(Text.storable("a\u0000")).isFalse();
+      assertThat(Text.storable("\uDE00a")).isFalse();
+      assertThat(Text.storable("a\uD83D")).isFalse();
+    }
+  }
 }

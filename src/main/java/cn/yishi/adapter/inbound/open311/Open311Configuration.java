@@ -33,13 +33,13 @@ public class Open311Configuration {
     return new Open311Tokens(properties.tokenSecret());
   }
 
-  /** Bodies over {@code yishi.api.max-body-bytes} are refused with 413, in the Open311 error format. */
+  /** Bodies over {@code yishi.api.max-body-bytes} (413) and unstorable query parameters (400), in the Open311 error format. */
   @Bean
-  FilterRegistrationBean<Open311BodyLimitFilter> open311BodyLimitFilter(
+  FilterRegistrationBean<Open311InputFilter> open311InputFilter(
       @Value("${yishi.api.max-body-bytes:65536}") long limit) {
-    FilterRegistrationBean<Open311BodyLimitFilter> r = new FilterRegistrationBean<>(new Open311BodyLimitFilter(limit));
+    FilterRegistrationBean<Open311InputFilter> r = new FilterRegistrationBean<>(new Open311InputFilter(limit));
     r.addUrlPatterns("/open311/*");
-    r.setName("yishiOpen311BodyLimit");
+    r.setName("yishiOpen311Input");
     r.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
     return r;
   }

@@ -1,71 +1,143 @@
 package cn.yishi.adapter.inbound.rest;
 
+import cn.yishi.adapter.inbound.http.ErrorReplies;
+import cn.yishi.adapter.inbound.http.RequestSizeLimitFilter;
 import cn.yishi.application.CaseNotFound;
 import cn.yishi.application.EvaluationService;
 import cn.yishi.domain.casefile.FieldError;
 import cn.yishi.domain.casefile.ValidationException;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.Locale;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 
-/** Every refusal of the project's APIs as JSON: {@code {"errors":[{"field","code","message"}]}}. */
+/**
+ * Every refusal of the project's APIs and pages, as {@code {"errors":[{"field","code","message"}]}} or, when the
+ * client does not take JSON, a Chinese page or plain text (see {@link ErrorReplies}).
+ */
 @RestControllerAdvice(basePackages = {"cn.yishi.adapter.inbound.rest", "cn.yishi.adapter.inbound.web"})
 class ApiErrors {
-  record Body(List<FieldError> errors) {}
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ApiErrors.class);
+  private final ErrorReplies replies;
 
-  static ResponseEntity<Body> of(HttpStatus status, String field, String code, String message) {
-    return ResponseEntity.status(status).body(new Body(List.of(new FieldError(field, code, message))));
+  ApiErrors(ErrorReplies replies) {
+    this.replies = replies;
   }
 
   @ExceptionHandler(ValidationException.class)
-  ResponseEntity<Body> invalid(ValidationException e) {
-    return ResponseEntity.badRequest().body(new Body(e.errors()));
+  ResponseEntity<byte[]> invalid(ValidationException e, HttpServletRequest request) {
+    return replies.reply(request, HttpStatus.BAD_REQUEST, e.errors());
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
-  ResponseEntity<Body> unreadable(HttpMessageNotReadableException e) {
+  ResponseEntity<byte[]> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
     if (e.getCause() instanceof RequestSizeLimitFilter.TooLarge) {
-      return of(HttpStatus.PAYLOAD_TOO_LARGE, "body", "too_large", "请求内容过大");
+      return replies.reply(request, HttpStatus.PAYLOAD_TOO_LARGE, List.of(RequestSizeLimitFilter.tooLarge()));
     }
-    String field = e.getCause() instanceof com.fasterxml.jackson.databind.JsonMappingException m && !m.getPath().isEmpty()
-        ? m.getPath().stream().map(r -> r.getFieldName() == null ? "[" + r.getIndex() + "]" : r.getFieldName())
-            .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("body")
-        : "body";
-    return of(HttpStatus.BAD_REQUEST, field, "malformed", "请求格式不正确，请提交 JSON");
+    return replies.reply(request, HttpStatus.BAD_REQUEST, List.of(unreadable(e.getCause())));
+  }
+
+  /** What is wrong with a body Jackson could not read: a key given twice, nesting too deep, a wrong type, bad JSON. */
+  static FieldError unreadable(Throwable cause) {
+    if (cause instanceof StreamConstraintsException) {
+      return new FieldError("body", "too_deep", "请求内容嵌套层数过多");
+    }
+    if (cause instanceof JsonParseException p && p.getMessage() != null && p.getMessage().startsWith("Duplicate field")) {
+      String name = p.getProcessor() == null ? null : currentName(p.getProcessor());
+      return new FieldError(name == null ? "body" : name, "duplicate", "同一字段不能出现两次：" + (name == null ? "" : name));
+    }
+    if (cause instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+      String field = m.getPath().stream().map(r -> r.getFieldName() == null ? "[" + r.getIndex() + "]" : r.getFieldName())
+          .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("body");
+      return new FieldError(field, "invalid", "字段格式不正确：" + field);
+    }
+    return new FieldError("body", "malformed", "请求格式不正确，请提交 JSON");
+  }
+
+  private static String currentName(JsonParser parser) {
+    try {
+      return parser.currentName();
+    } catch (java.io.IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /**
+   * The database refused a value as data (SQL state class 22: too long for its column, out of range, a character it
+   * cannot store) that validation let through: the client's input, so 400. Any other database failure is the
+   * server's (500, logged).
+   */
+  @ExceptionHandler(DataAccessException.class)
+  ResponseEntity<byte[]> data(DataAccessException e, HttpServletRequest request) {
+    if (e.getMostSpecificCause() instanceof SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("22")) {
+      return replies.reply(request, HttpStatus.BAD_REQUEST, "body", "invalid", "提交的内容超出允许的长度或范围");
+    }
+    LOG.error("{} {} failed in the database", request.getMethod(), request.getRequestURI(), e);
+    return replies.reply(request, HttpStatus.INTERNAL_SERVER_ERROR, "server", "internal_error", "服务器内部错误，请稍后再试");
+  }
+
+  @ExceptionHandler(MultipartException.class)
+  ResponseEntity<byte[]> multipart(MultipartException e, HttpServletRequest request) {
+    return replies.reply(request, HttpStatus.BAD_REQUEST, "body", "malformed", "上传内容格式不正确");
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-  ResponseEntity<Body> mismatch(MethodArgumentTypeMismatchException e) {
-    return of(HttpStatus.BAD_REQUEST, e.getName(), "invalid", "参数格式不正确");
+  ResponseEntity<byte[]> mismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+    return replies.reply(request, HttpStatus.BAD_REQUEST, e.getName(), "invalid", "参数格式不正确");
   }
 
   @ExceptionHandler(CaseNotFound.class)
-  ResponseEntity<Body> notFound(CaseNotFound e) {
-    return of(HttpStatus.NOT_FOUND, "caseNo", "not_found", "办件不存在");
+  ResponseEntity<byte[]> notFound(CaseNotFound e, HttpServletRequest request) {
+    return replies.reply(request, HttpStatus.NOT_FOUND, "caseNo", "not_found", "办件不存在");
   }
 
-  @ExceptionHandler(Forbidden.class)
-  ResponseEntity<Body> forbidden(Forbidden e) {
-    return of(HttpStatus.FORBIDDEN, "user", "forbidden", e.getMessage());
+  @ExceptionHandler(Refused.class)
+  ResponseEntity<byte[]> refused(Refused e, HttpServletRequest request) {
+    return replies.reply(request, e.status, List.of(e.error));
   }
 
   @ExceptionHandler(EvaluationService.LinkRefused.class)
-  ResponseEntity<Body> link(EvaluationService.LinkRefused e) {
+  ResponseEntity<byte[]> link(EvaluationService.LinkRefused e, HttpServletRequest request) {
     HttpStatus status = switch (e.reason()) {
       case UNKNOWN -> HttpStatus.NOT_FOUND;
       case USED, EXPIRED -> HttpStatus.GONE;
     };
-    return of(status, "token", e.reason().name().toLowerCase(java.util.Locale.ROOT), e.getMessage());
+    return replies.reply(request, status, "token", e.reason().name().toLowerCase(Locale.ROOT), e.getMessage());
   }
 
-  /** The caller may not do this. */
-  static class Forbidden extends RuntimeException {
-    Forbidden(String message) {
+  /** A refusal with its status and one field error. */
+  static class Refused extends RuntimeException {
+    private final HttpStatus status;
+    private final transient FieldError error;
+
+    Refused(HttpStatus status, String field, String code, String message) {
       super(message);
+      this.status = status;
+      this.error = new FieldError(field, code, message);
     }
+  }
+
+  /** The caller may not do this (403). */
+  static class Forbidden extends Refused {
+    Forbidden(String message) {
+      super(HttpStatus.FORBIDDEN, "user", "forbidden", message);
+    }
+  }
+
+  /** Nothing of that kind with that key (404). */
+  static Refused notFound(String field, String message) {
+    return new Refused(HttpStatus.NOT_FOUND, field, "not_found", message);
   }
 }

@@ -1,5 +1,6 @@
 package cn.yishi.adapter.inbound.rest;
 
+import cn.yishi.adapter.inbound.http.ErrorReplies;
 import cn.yishi.application.ResidentVoteService;
 import cn.yishi.application.deliberation.DeliberationQueries;
 import cn.yishi.application.deliberation.Deliberations;
@@ -33,12 +34,14 @@ class DeliberationApi {
   private final ResolutionPublicity publicity;
   private final ResidentVoteService votes;
   private final Caller caller;
+  private final ErrorReplies replies;
 
   DeliberationApi(Deliberations deliberations, DeliberationQueries queries, ResolutionPublicity publicity,
-      ResidentVoteService votes, Caller caller) {
+      ResidentVoteService votes, Caller caller, ErrorReplies replies) {
     this.deliberations = deliberations;
     this.queries = queries;
     this.publicity = publicity;
+    this.replies = replies;
     this.votes = votes;
     this.caller = caller;
   }
@@ -106,9 +109,9 @@ class DeliberationApi {
   }
 
   @GetMapping(value = "/public/resolutions/{token}", produces = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<?> resolution(@PathVariable String token) {
-    return queries.publicResolution(token).<ResponseEntity<?>>map(ResponseEntity::ok)
-        .orElseGet(() -> ApiErrors.of(HttpStatus.NOT_FOUND, "token", "unknown", "公示不存在"));
+  DeliberationQueries.PublicResolution resolution(@PathVariable String token) {
+    return queries.publicResolution(token)
+        .orElseThrow(() -> new ApiErrors.Refused(HttpStatus.NOT_FOUND, "token", "unknown", "公示不存在"));
   }
 
   record Objection(String content) {}
@@ -136,7 +139,7 @@ class DeliberationApi {
 
   /** Unknown token, meeting or vote 404; used token 409; expired 410; other input 400. */
   @ExceptionHandler(ValidationException.class)
-  ResponseEntity<ApiErrors.Body> refused(ValidationException e) {
+  ResponseEntity<byte[]> refused(ValidationException e, jakarta.servlet.http.HttpServletRequest request) {
     HttpStatus status = e.errors().stream().filter(f -> List.of("token", "meetingId", "voteId").contains(f.field())).findFirst()
         .map(f -> switch (f.code()) {
           case "unknown" -> HttpStatus.NOT_FOUND;
@@ -145,6 +148,6 @@ class DeliberationApi {
           default -> HttpStatus.BAD_REQUEST;
         })
         .orElse(HttpStatus.BAD_REQUEST);
-    return ResponseEntity.status(status).body(new ApiErrors.Body(e.errors()));
+    return replies.reply(request, status, e.errors());
   }
 }

@@ -45,10 +45,12 @@ class MachineKeyApi {
   }
 
   @DeleteMapping("/{client}")
-  ResponseEntity<?> revoke(@PathVariable String client) {
+  ResponseEntity<Void> revoke(@PathVariable String client) {
     requireAdmin();
-    return keys.revoke(client) ? ResponseEntity.noContent().build()
-        : ApiErrors.of(HttpStatus.NOT_FOUND, "client", "not_found", "该账号没有密钥");
+    if (!keys.revoke(client)) {
+      throw new ApiErrors.Refused(HttpStatus.NOT_FOUND, "client", "not_found", "该账号没有密钥");
+    }
+    return ResponseEntity.noContent().build();
   }
 
   private void requireAdmin() {

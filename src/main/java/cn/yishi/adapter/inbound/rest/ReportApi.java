@@ -5,8 +5,6 @@ import cn.yishi.application.supervision.MonthlyReportView;
 import cn.yishi.application.supervision.SupervisionQueries;
 import cn.yishi.domain.directory.GroupIds;
 import java.util.List;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -34,11 +32,9 @@ class ReportApi {
 
   /** The stored report of a month (DRAFT or APPROVED); 400 on a malformed month, 404 when there is none. */
   @GetMapping("/monthly/{month}")
-  ResponseEntity<?> monthly(@PathVariable String month) {
+  MonthlyReportView monthly(@PathVariable String month) {
     requireReader();
-    return dispatch.report(month)
-        .<ResponseEntity<?>>map(ResponseEntity::ok)
-        .orElseGet(() -> ApiErrors.of(HttpStatus.NOT_FOUND, "month", "not_found", month.strip() + " 尚无月调度报告"));
+    return dispatch.report(month).orElseThrow(() -> ApiErrors.notFound("month", month.strip() + " 尚无月调度报告"));
   }
 
   /** The running month's figures and provisional boards, computed now and not stored. */
@@ -50,11 +46,9 @@ class ReportApi {
 
   /** The latest approved month's report: the red and black board in force. 404 while no month is approved. */
   @GetMapping("/latest")
-  ResponseEntity<?> latestApproved() {
+  MonthlyReportView latestApproved() {
     requireReader();
-    return dispatch.latestApproved()
-        .<ResponseEntity<?>>map(ResponseEntity::ok)
-        .orElseGet(() -> ApiErrors.of(HttpStatus.NOT_FOUND, "month", "not_found", "尚无审定的月调度报告"));
+    return dispatch.latestApproved().orElseThrow(() -> ApiErrors.notFound("month", "尚无审定的月调度报告"));
   }
 
   /** Cases received and resolved per month for the last {@code months} months (1–24, default 6). */

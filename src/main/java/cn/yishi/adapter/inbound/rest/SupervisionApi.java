@@ -53,10 +53,9 @@ class SupervisionApi {
   }
 
   @GetMapping("/{id}")
-  ResponseEntity<?> get(@PathVariable long id) {
+  Run get(@PathVariable long id) {
     requireReader();
-    return runs.get(id).<ResponseEntity<?>>map(ResponseEntity::ok)
-        .orElseGet(() -> ApiErrors.of(HttpStatus.NOT_FOUND, "id", "not_found", "运行记录不存在"));
+    return runs.get(id).orElseThrow(() -> ApiErrors.notFound("id", "运行记录不存在"));
   }
 
   private void requireReader() {

@@ -16,6 +16,6 @@ public class AdoptResolutionDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    deliberation.adopt(Deliberation.Var.MEETING_ID.from(execution));
+    deliberation.adopt(Deliberation.Var.MEETING_ID.required(execution));
   }
 }

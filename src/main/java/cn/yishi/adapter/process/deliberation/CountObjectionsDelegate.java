@@ -16,7 +16,7 @@ public class CountObjectionsDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    long meetingId = Deliberation.Var.MEETING_ID.from(execution);
+    long meetingId = Deliberation.Var.MEETING_ID.required(execution);
     Deliberation.Var.OBJECTION_COUNT.on(execution, deliberation.objections(meetingId));
   }
 }

@@ -17,7 +17,7 @@ public class MatchResourcesDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    long meetingId = Deliberation.Var.MEETING_ID.from(execution);
+    long meetingId = Deliberation.Var.MEETING_ID.required(execution);
     String matches = EngineVariables.refusingBadInput(() -> deliberation.draftProblemList(
         meetingId, Deliberation.Var.PROBLEM_LIST.from(execution)));
     Deliberation.Var.RESOURCE_MATCHES.on(execution, matches);

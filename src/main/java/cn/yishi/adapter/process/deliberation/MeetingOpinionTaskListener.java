@@ -17,7 +17,7 @@ public class MeetingOpinionTaskListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    long meetingId = Deliberation.Var.MEETING_ID.from(task);
+    long meetingId = Deliberation.Var.MEETING_ID.required(task);
     EngineVariables.refusingBadInput(() -> deliberation.recordOpinion(meetingId,
         Deliberation.Var.PARTY_GROUP.from(task),
         Deliberation.Var.POSITION.from(task), EngineVariables.actor(task)));

@@ -17,7 +17,7 @@ public class RecordExpertReviewDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    long meetingId = Deliberation.Var.MEETING_ID.from(execution);
+    long meetingId = Deliberation.Var.MEETING_ID.required(execution);
     Boolean approved = Deliberation.Var.EXPERT_APPROVED.from(execution);
     EngineVariables.refusingBadInput(() -> deliberation.recordExpertReview(meetingId, approved,
         Deliberation.Var.EXPERT_OPINION.from(execution), EngineVariables.actor(execution)));

@@ -36,7 +36,7 @@ public class RecordMeetingDelegate implements JavaDelegate {
     boolean expertReview = Boolean.TRUE.equals(Deliberation.Var.EXPERT_REVIEW.from(execution));
     boolean residentVote = Boolean.TRUE.equals(Deliberation.Var.RESIDENT_VOTE.from(execution));
     List<MeetingMinutes.Item> items = paused ? List.of() : items(Deliberation.Var.RESOLUTION_ITEMS.from(execution));
-    long meetingId = Deliberation.Var.MEETING_ID.from(execution);
+    long meetingId = Deliberation.Var.MEETING_ID.required(execution);
     if (!paused && residentVote) {
       EngineVariables.refusingBadInput(() -> votes.plan(
           Deliberation.Var.VOTE_TYPE.from(execution),

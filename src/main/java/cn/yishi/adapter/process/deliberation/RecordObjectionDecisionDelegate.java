@@ -17,7 +17,7 @@ public class RecordObjectionDecisionDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    long meetingId = Deliberation.Var.MEETING_ID.from(execution);
+    long meetingId = Deliberation.Var.MEETING_ID.required(execution);
     boolean reconvene = EngineVariables.refusingBadInput(() -> deliberation.decideObjections(meetingId,
         Deliberation.Var.OBJECTION_DECISION.from(execution),
         Deliberation.Var.DECISION_REASON.from(execution), EngineVariables.actor(execution)));

@@ -20,7 +20,7 @@ public class RescheduleMeetingDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    long meetingId = Deliberation.Var.MEETING_ID.from(execution);
+    long meetingId = Deliberation.Var.MEETING_ID.required(execution);
     java.time.LocalDate due = EngineVariables.refusingBadInput(() -> deliberation.reschedule(
         meetingId, Deliberation.Var.PAUSE_REASON.from(execution), EngineVariables.actor(execution)));
     Deliberation.Var.MEETING_DUE.on(execution, due.atTime(calendar.endOfDay()).atZone(calendar.zone()).toOffsetDateTime());

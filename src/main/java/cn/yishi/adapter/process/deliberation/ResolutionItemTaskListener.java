@@ -20,7 +20,7 @@ public class ResolutionItemTaskListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    long itemId = Deliberation.Var.ITEM_ID.from(task);
+    long itemId = Deliberation.Var.ITEM_ID.required(task);
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
       Deliberation.Var.ITEM_MEASURE.onLocal(task, deliberation.item(itemId).measure());
       return;

@@ -16,7 +16,7 @@ public class StartPublicityDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    long meetingId = Deliberation.Var.MEETING_ID.from(execution);
+    long meetingId = Deliberation.Var.MEETING_ID.required(execution);
     ResolutionPublicity.Publicity p = deliberation.startPublicity(meetingId);
     Deliberation.Var.PUBLICITY_ENDS_AT.on(execution, p.endsAt());
   }

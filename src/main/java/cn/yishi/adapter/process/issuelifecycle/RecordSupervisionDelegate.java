@@ -19,10 +19,7 @@ public class RecordSupervisionDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Long orderId = Var.SUPERVISION_ORDER_ID.from(execution);
-    if (orderId == null) {
-      throw new IllegalStateException("userTask_supervise without " + Var.SUPERVISION_ORDER_ID + ": raise orders through SupervisionOrders");
-    }
+    long orderId = Var.SUPERVISION_ORDER_ID.required(execution);
     EngineVariables.refusingBadInput(() -> orders.complete(orderId,
         Var.CASE_NO.from(execution),
         Var.SUPERVISION_COMMENT.from(execution),

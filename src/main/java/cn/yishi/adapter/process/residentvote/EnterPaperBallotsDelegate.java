@@ -18,7 +18,7 @@ public class EnterPaperBallotsDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    long voteId = ResidentVote.Var.VOTE_ID.from(execution);
+    long voteId = ResidentVote.Var.VOTE_ID.required(execution);
     List<String[]> ballots = ballots(ResidentVote.Var.PAPER_BALLOTS.from(execution));
     EngineVariables.refusingBadInput(() -> votes.enterPaper(voteId, ballots, EngineVariables.actor(execution)));
     ResidentVote.Var.PAPER_BALLOTS.removeFrom(execution);

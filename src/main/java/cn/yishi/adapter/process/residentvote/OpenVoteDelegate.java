@@ -29,7 +29,7 @@ public class OpenVoteDelegate implements JavaDelegate {
     if (plan.rule().assembly()) {
       return;
     }
-    long meetingId = ResidentVote.Var.MEETING_ID.from(execution);
+    long meetingId = ResidentVote.Var.MEETING_ID.required(execution);
     ResidentVoteService.Opened o = EngineVariables.refusingBadInput(() -> votes.open(meetingId, type, compound, question));
     ResidentVote.Var.VOTE_ID.on(execution, o.voteId());
     ResidentVote.Var.HOUSEHOLDS.on(execution, o.households());

@@ -17,7 +17,7 @@ public class RecordAssemblyDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    long meetingId = ResidentVote.Var.MEETING_ID.from(execution);
+    long meetingId = ResidentVote.Var.MEETING_ID.required(execution);
     ResidentVoteService.Tally t = EngineVariables.refusingBadInput(() -> votes.recordAssembly(meetingId,
         ResidentVote.Var.VOTE_TYPE.from(execution),
         ResidentVote.Var.VOTE_QUESTION.from(execution),

@@ -16,7 +16,7 @@ public class TallyVoteDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    ResidentVoteService.Tally t = votes.tally(ResidentVote.Var.VOTE_ID.from(execution));
+    ResidentVoteService.Tally t = votes.tally(ResidentVote.Var.VOTE_ID.required(execution));
     ResidentVote.Var.VOTE_PASSED.on(execution, t.passed());
     ResidentVote.Var.VOTE_OUTCOME.on(execution, t.outcome());
   }

@@ -1,6 +1,7 @@
 package cn.yishi.adapter.process.variable;
 
 import cn.yishi.domain.casefile.FieldError;
+import cn.yishi.domain.casefile.Text;
 import cn.yishi.domain.casefile.ValidationException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -42,9 +43,18 @@ public final class ProcessVariable<T> {
     this.text = text;
   }
 
-  /** Text as entered; blank text stays blank (the use case decides whether it is missing). */
+  /**
+   * Text as entered; blank text stays blank (the use case decides whether it is missing). Text with a character the
+   * database cannot store (NUL, half of a character) is refused.
+   */
   public static ProcessVariable<String> string(String name) {
-    return new ProcessVariable<>(name, Object::toString, v -> v, true);
+    return new ProcessVariable<>(name, v -> {
+      String s = v.toString();
+      if (!Text.storable(s)) {
+        throw badInput(new ValidationException(List.of(Text.unstorable(name))));
+      }
+      return s;
+    }, v -> v, true);
   }
 
   /** A whole number; a fraction or text is refused. */
@@ -106,6 +116,15 @@ public final class ProcessVariable<T> {
   /** The value in the scope or a parent scope; null when absent, or blank where no text is expected. */
   public T from(VariableScope scope) {
     return read(scope.getVariable(name));
+  }
+
+  /** The value, which the process cannot do without (a record's id): refused as a field error when absent. */
+  public T required(VariableScope scope) {
+    T value = from(scope);
+    if (value == null) {
+      throw refused(name, "缺少必需的值");
+    }
+    return value;
   }
 
   /** The value in this scope only (a task-local variable). */

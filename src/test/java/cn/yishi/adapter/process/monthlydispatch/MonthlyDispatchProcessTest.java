@@ -1,6 +1,5 @@
 package cn.yishi.adapter.process.monthlydispatch;
 
-import cn.yishi.support.ProcessTestEngine;
 import static cn.yishi.adapter.process.monthlydispatch.MonthlyDispatch.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -24,6 +23,7 @@ import cn.yishi.application.supervision.MonthlyDispatchService;
 import cn.yishi.domain.casefile.FieldError;
 import cn.yishi.domain.casefile.ValidationException;
 import cn.yishi.platform.Schedules;
+import cn.yishi.support.ProcessTestEngine;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;

@@ -85,6 +85,27 @@ class ProcessVariableTest {
     assertThat(TEXT.name()).isEqualTo("text").isEqualTo(TEXT.toString());
   }
 
+  @Test
+  void textWithACharacterTheDatabaseCannotStoreIsRefused() {
+    assertThat(TEXT.from(Map.of("text", "路灯"))).isEqualTo("路灯");
+    assertThatThrownBy(() -> TEXT.from(Map.of("text", "路\u0000灯"))).isInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("text");
+    assertThatThrownBy(() -> TEXT.from(Map.of("text", "路\uD800"))).isInstanceOf(FormFieldValidationException.class);
+  }
+
+  @Test
+  void aRecordNumberTheProcessNeedsIsRequiredAndANumber() {
+    VariableScope scope = mock(VariableScope.class);
+    when(scope.getVariable("id")).thenReturn(42, 42L, "42", null, "x", 4.5, true);
+    assertThat(ID.required(scope)).isEqualTo(42L);
+    assertThat(ID.required(scope)).isEqualTo(42L);
+    assertThat(ID.required(scope)).isEqualTo(42L);
+    assertRefused(() -> ID.required(scope), "id", "缺少必需的值");
+    assertRefused(() -> ID.required(scope), "id", "应为整数");
+    assertRefused(() -> ID.required(scope), "id", "应为整数");
+    assertRefused(() -> ID.required(scope), "id", "应为整数");
+  }
+
   private static void assertRefused(Runnable read, String field, String message) {
     assertThatThrownBy(read::run).isInstanceOf(FormFieldValidationException.class)
         .hasMessageContaining("输入有误")

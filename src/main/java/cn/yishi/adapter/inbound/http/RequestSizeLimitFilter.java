@@ -1,4 +1,4 @@
-package cn.yishi.adapter.inbound.rest;
+package cn.yishi.adapter.inbound.http;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -8,15 +8,21 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Refuses request bodies over a limit with 413, whether or not a Content-Length is sent. */
+/**
+ * Refuses request bodies over a limit with 413 (in a type the client accepts, see {@link ErrorReplies}): at once when
+ * the declared length is over it, and while reading when a body without a length (chunked) grows over it.
+ */
 public class RequestSizeLimitFilter extends OncePerRequestFilter {
   private final long limit;
+  private final ErrorReplies replies;
 
-  public RequestSizeLimitFilter(long limit) {
+  public RequestSizeLimitFilter(long limit, ErrorReplies replies) {
     this.limit = limit;
+    this.replies = replies;
   }
 
   /** Thrown while reading a body that turns out larger than the limit. */
@@ -26,14 +32,16 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
     }
   }
 
+  /** The refusal of a body over the limit. */
+  public static cn.yishi.domain.casefile.FieldError tooLarge() {
+    return new cn.yishi.domain.casefile.FieldError("body", "too_large", "请求内容过大");
+  }
+
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     if (request.getContentLengthLong() > limit) {
-      response.setStatus(413);
-      response.setContentType("application/json");
-      response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-      response.getWriter().write("{\"errors\":[{\"field\":\"body\",\"code\":\"too_large\",\"message\":\"请求内容过大\"}]}");
+      replies.write(request, response, HttpStatus.PAYLOAD_TOO_LARGE, List.of(tooLarge()));
       return;
     }
     chain.doFilter(new HttpServletRequestWrapper(request) {

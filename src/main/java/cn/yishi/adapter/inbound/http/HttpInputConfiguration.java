@@ -1,0 +1,55 @@
+package cn.yishi.adapter.inbound.http;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/**
+ * What every request to the project's own paths goes through before a controller: the body limit and the
+ * {@link RequestGuardFilter}. The engine's paths ({@code /engine-rest}, {@code /camunda/api}) and Open311 have guards
+ * of their own that answer in their formats.
+ */
+@Configuration
+public class HttpInputConfiguration {
+  /** Paths whose guards answer in another format (Camunda's, Open311's). */
+  static final List<String> GUARDED_ELSEWHERE = List.of("/engine-rest", "/camunda/api/", "/open311/");
+
+  static boolean guardedElsewhere(HttpServletRequest request) {
+    String path = ErrorReplies.path(request);
+    return GUARDED_ELSEWHERE.stream().anyMatch(path::startsWith);
+  }
+
+  /** The project's APIs and pages take small bodies; anything larger is refused with 413. */
+  @Bean
+  FilterRegistrationBean<RequestSizeLimitFilter> apiRequestSizeLimitFilter(
+      @Value("${yishi.api.max-body-bytes:65536}") long limit, ErrorReplies replies) {
+    FilterRegistrationBean<RequestSizeLimitFilter> r = new FilterRegistrationBean<>(new RequestSizeLimitFilter(limit, replies) {
+      @Override
+      protected boolean shouldNotFilter(HttpServletRequest request) {
+        return guardedElsewhere(request);
+      }
+    });
+    r.addUrlPatterns("/*");
+    r.setName("yishiApiRequestSizeLimit");
+    r.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+    return r;
+  }
+
+  @Bean
+  FilterRegistrationBean<RequestGuardFilter> requestGuardFilter(ErrorReplies replies) {
+    FilterRegistrationBean<RequestGuardFilter> r = new FilterRegistrationBean<>(new RequestGuardFilter(replies) {
+      @Override
+      protected boolean shouldNotFilter(HttpServletRequest request) {
+        return guardedElsewhere(request);
+      }
+    });
+    r.addUrlPatterns("/*");
+    r.setName("yishiRequestGuard");
+    r.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+    return r;
+  }
+}
