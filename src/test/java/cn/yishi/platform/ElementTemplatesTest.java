@@ -78,7 +78,7 @@ class ElementTemplatesTest {
   private static final Pattern VAR_IMPORT = Pattern.compile("import (?:static )?" + Pattern.quote(ENGINE_PACKAGE) + "\\.((?:\\w+\\.)?\\w+)\\.Var;");
   private static final Pattern ANY_CONSTANT = Pattern.compile(CONSTANT);
   /** A typed variable read: {@code Var.X.from(execution)}. */
-  private static final Pattern READ = Pattern.compile(CONSTANT + "\\.from(?:Local)?\\(");
+  private static final Pattern READ = Pattern.compile(CONSTANT + "\\.(?:from|fromLocal|required)\\(");
   /** A typed variable written or removed: {@code Var.X.on(execution, v)}, {@code Var.X.removeFrom(execution)}. */
   private static final Pattern WRITE = Pattern.compile(CONSTANT + "\\.(?:on|onLocal|removeFrom|in)\\(");
   private static final Pattern REMOVE_SEVERAL = Pattern.compile("\\.removeVariables(?:Local)?\\(([^;]*)\\);");

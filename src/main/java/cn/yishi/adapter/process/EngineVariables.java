@@ -2,6 +2,7 @@ package cn.yishi.adapter.process;
 
 import cn.yishi.adapter.process.variable.ProcessVariable;
 import cn.yishi.domain.casefile.FieldError;
+import cn.yishi.domain.casefile.Text;
 import cn.yishi.domain.casefile.ValidationException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -82,9 +83,33 @@ public final class EngineVariables {
       if (!n.isObject()) {
         throw invalid(field, message);
       }
+      if (!storable(n)) {
+        throw badInput(new ValidationException(List.of(Text.unstorable(field))));
+      }
       objects.add(n);
     }
     return objects;
+  }
+
+  /** Whether every name and text in a JSON tree can be stored. */
+  private static boolean storable(JsonNode node) {
+    if (node.isTextual()) {
+      return Text.storable(node.textValue());
+    }
+    for (var fields = node.fields(); fields.hasNext(); ) {
+      var f = fields.next();
+      if (!Text.storable(f.getKey()) || !storable(f.getValue())) {
+        return false;
+      }
+    }
+    if (node.isArray()) {
+      for (JsonNode element : node) {
+        if (!storable(element)) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   private static FormFieldValidationException invalid(String field, String message) {
