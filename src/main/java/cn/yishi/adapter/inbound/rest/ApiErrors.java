@@ -1,6 +1,7 @@
 package cn.yishi.adapter.inbound.rest;
 
 import cn.yishi.application.CaseNotFound;
+import cn.yishi.application.CaseReadDenied;
 import cn.yishi.application.EvaluationService;
 import cn.yishi.domain.casefile.FieldError;
 import cn.yishi.domain.casefile.ValidationException;
@@ -46,6 +47,11 @@ class ApiErrors {
   @ExceptionHandler(CaseNotFound.class)
   ResponseEntity<Body> notFound(CaseNotFound e) {
     return of(HttpStatus.NOT_FOUND, "caseNo", "not_found", "办件不存在");
+  }
+
+  @ExceptionHandler(CaseReadDenied.class)
+  ResponseEntity<Body> readDenied(CaseReadDenied e) {
+    return of(HttpStatus.FORBIDDEN, "caseNo", "forbidden", "您的角色无权查看该办件");
   }
 
   @ExceptionHandler(Forbidden.class)
