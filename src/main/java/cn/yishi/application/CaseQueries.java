@@ -8,6 +8,8 @@ import cn.yishi.domain.casefile.CaseStatus;
 import cn.yishi.domain.casefile.FieldError;
 import cn.yishi.domain.casefile.Reporter;
 import cn.yishi.domain.casefile.ValidationException;
+import cn.yishi.domain.casefile.TimelineAction;
+import cn.yishi.domain.directory.CaseReadPolicy;
 import cn.yishi.domain.directory.Directory;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -15,8 +17,10 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,6 +38,7 @@ public class CaseQueries {
   private final Directory directory;
   private final WorkingDayCalendar calendar;
   private final Clock clock;
+  private final CaseReadPolicy policy;
 
   public CaseQueries(CaseRepository repository, Timeline timeline, Catalogue catalogue, Directory directory,
       WorkingDayCalendar calendar, Clock clock) {
@@ -43,6 +48,7 @@ public class CaseQueries {
     this.directory = directory;
     this.calendar = calendar;
     this.clock = clock;
+    this.policy = new CaseReadPolicy(directory);
   }
 
   public record PublicNote(OffsetDateTime at, String action, String note) {}
@@ -129,10 +135,34 @@ public class CaseQueries {
   /** The staff view; the reporter's details only when {@code withReporter}. */
   @Transactional(readOnly = true)
   public Optional<StaffCase> staffCase(String caseNo, boolean withReporter) {
-    return repository.findByCaseNo(caseNo).map(c -> staffCase(c, withReporter));
+    return repository.findByCaseNo(caseNo).map(c -> staffCase(c, withReporter, true));
   }
 
-  private StaffCase staffCase(CaseFile c, boolean withReporter) {
+  /**
+   * The staff view as a member of {@code groups} may read it ({@link CaseReadPolicy}): without the reporter's
+   * contact or the internal notes where the role may not read them.
+   *
+   * @throws CaseReadDenied when the role may read nothing of this case
+   */
+  @Transactional(readOnly = true)
+  public Optional<StaffCase> staffCaseFor(String caseNo, Collection<String> groups) {
+    return repository.findByCaseNo(caseNo).map(c -> {
+      Set<CaseReadPolicy.Part> parts = policy.readable(groups, facts(c));
+      if (!parts.contains(CaseReadPolicy.Part.RECORD)) {
+        throw new CaseReadDenied(caseNo);
+      }
+      return staffCase(c, parts.contains(CaseReadPolicy.Part.REPORTER_CONTACT),
+          parts.contains(CaseReadPolicy.Part.INTERNAL_NOTES));
+    });
+  }
+
+  private CaseReadPolicy.CaseFacts facts(CaseFile c) {
+    boolean putToExperts = timeline.entries(c.id()).stream().anyMatch(e -> e.action() == TimelineAction.EXPERT_REVIEW_REQUESTED
+        || e.action() == TimelineAction.EXPERT_REVIEWED);
+    return new CaseReadPolicy.CaseFacts(c.community(), c.tier(), c.responsibleUnit(), putToExperts);
+  }
+
+  private StaffCase staffCase(CaseFile c, boolean withReporter, boolean withInternalNotes) {
     boolean provisional = c.status().isOpen() && provisional(c.deadline());
     return new StaffCase(
         toPublic(c, false),
@@ -147,6 +177,7 @@ public class CaseQueries {
         withReporter ? repository.findReporter(c.id()).orElse(null) : null,
         withReporter ? repository.findPosition(c.id()).orElse(null) : null,
         timeline.entries(c.id()).stream()
+            .filter(e -> withInternalNotes || e.publicNote())
             .map(e -> new StaffEntry(e.at(), e.actor(), e.action().name(), e.action().label(), e.note(), e.publicNote()))
             .toList(),
         provisional,

@@ -53,9 +53,10 @@ public class HandlingService {
     return cases.routing(cases.load(caseNo), false);
   }
 
-  /** The claim pool (揭榜) is offered to every responsible unit. */
-  public List<String> unitGroups() {
-    return tiers.unitGroups();
+  /** The claim pool (揭榜) of a case is offered to the units that serve its community (see {@link Directory.Unit#serves}). */
+  @Transactional(readOnly = true)
+  public List<String> claimGroups(String caseNo) {
+    return tiers.claimGroups(cases.load(caseNo).community());
   }
 
   /** The dispatch centre assigns a unit, or publishes the case to the claim pool. */

@@ -177,4 +177,46 @@ class CaseQueriesTest {
     verify(repository, never()).findPosition(anyLong());
     assertThat(queries.staffCase("FX-2026-999999", true)).isEmpty();
   }
+
+  @Test
+  void eachRoleReadsThePartsThePolicyAllowsAndAnotherCommunityNothing() {
+    stored(repository, ApplicationFixtures.inProgress(Tier.STATION, "water", endOfDay("2026-03-05")));
+    when(timeline.entries(CASE_ID)).thenReturn(List.of(REGISTERED, OVERRIDDEN));
+    when(repository.findReporter(CASE_ID)).thenReturn(Optional.of(new Reporter("王芳", "13800000000", null, null)));
+
+    CaseQueries.StaffCase reviewer = queries.staffCaseFor(CASE_NO, List.of("hualin-community")).orElseThrow();
+    assertThat(reviewer.reporter().phone()).isEqualTo("13800000000");
+    assertThat(reviewer.timeline()).extracting(CaseQueries.StaffEntry::note).contains("内部理由");
+
+    CaseQueries.StaffCase owners = queries.staffCaseFor(CASE_NO, List.of("hualin-owners")).orElseThrow();
+    assertThat(owners.reporter()).isNull();
+    assertThat(owners.position()).isNull();
+    assertThat(owners.timeline()).as("public notes only").extracting(CaseQueries.StaffEntry::action).containsExactly("REGISTERED");
+
+    assertThat(refusalOf(() -> queries.staffCaseFor(CASE_NO, List.of("xishan-community")))).isInstanceOf(CaseReadDenied.class);
+    assertThat(refusalOf(() -> queries.staffCaseFor(CASE_NO, List.of("expert-panel")))).isInstanceOf(CaseReadDenied.class);
+    assertThat(queries.staffCaseFor("FX-2026-999999", List.of("dispatch-centre"))).isEmpty();
+  }
+
+  @Test
+  void expertsReadTheRecordOnceTheMeetingPutTheCaseToThem() {
+    stored(repository, ApplicationFixtures.inProgress(Tier.ROOM, null, endOfDay("2026-03-05")));
+    when(timeline.entries(CASE_ID)).thenReturn(List.of(REGISTERED, OVERRIDDEN, new Timeline.Entry(NOW, "room.li",
+        TimelineAction.EXPERT_REVIEW_REQUESTED, "议事会决定提请评审团审查方案", true)));
+
+    CaseQueries.StaffCase expert = queries.staffCaseFor(CASE_NO, List.of("expert-panel")).orElseThrow();
+
+    assertThat(expert.reporter()).isNull();
+    assertThat(expert.timeline()).extracting(CaseQueries.StaffEntry::action).containsExactly("REGISTERED", "EXPERT_REVIEW_REQUESTED");
+    verify(repository, never()).findReporter(anyLong());
+  }
+
+  private static Throwable refusalOf(Runnable call) {
+    try {
+      call.run();
+    } catch (RuntimeException e) {
+      return e;
+    }
+    throw new AssertionError("not refused");
+  }
 }

@@ -85,7 +85,8 @@ class HandlingServiceTest {
     stored(repository, ApplicationFixtures.inProgress(Tier.ROOM, "water", endOfDay("2026-03-10")));
 
     assertThat(service.routing(CASE_NO).handlerGroups()).containsExactly("unit-water");
-    assertThat(service.unitGroups()).containsExactly("unit-water", "unit-hualin-property", "unit-roads");
+    assertThat(service.claimGroups(CASE_NO)).as("a hualin case: the county departments and hualin's property company")
+        .containsExactly("unit-water", "unit-hualin-property", "unit-roads");
   }
 
   @Test

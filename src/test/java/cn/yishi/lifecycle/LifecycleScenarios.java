@@ -214,7 +214,8 @@ abstract class LifecycleScenarios {
     assertThat(staff.json().path("reporter").path("phone").asText()).isEqualTo("13800138000");
     assertThat(staff.json().path("timeline")).isNotEmpty();
     Reply otherCommunity = call("GET", "/api/cases/" + caseNo, "community.shengdian", null);
-    assertThat(otherCommunity.json().path("reporter").isNull()).isTrue();
+    assertThat(otherCommunity.status()).as("another community's staff read nothing of the case").isEqualTo(403);
+    assertThat(otherCommunity.body()).doesNotContain("13800138000", "李四");
     assertThat(call("GET", "/api/cases/" + caseNo, "channel.12345", null).status()).isEqualTo(403);
   }
 

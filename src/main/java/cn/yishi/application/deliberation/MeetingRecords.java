@@ -56,6 +56,13 @@ public class MeetingRecords {
     return ids;
   }
 
+  /** The meeting puts its plan to the experts (评审团), who may read the case from now on. */
+  @Transactional
+  public void putToExperts(long meetingId, String actor) {
+    Meetings.Meeting m = deliberations.meeting(meetingId);
+    deliberations.noteOnCase(m.caseId(), actor, TimelineAction.EXPERT_REVIEW_REQUESTED, "议事会决定提请评审团审查方案");
+  }
+
   /** 评审团: legality and reasonableness of the plan; a rejection needs the reasons. */
   @Transactional
   public void recordExpertReview(long meetingId, Boolean approved, String opinion, String actor) {

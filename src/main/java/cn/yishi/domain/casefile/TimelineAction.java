@@ -19,6 +19,8 @@ public enum TimelineAction {
   MEETING_SCHEDULED("安排协商议事"),
   MEETING_HELD("召开协商议事会"),
   MEETING_PAUSED("议事会暂停，改期"),
+  /** The meeting put its plan to the experts; from now on they may read the case. */
+  EXPERT_REVIEW_REQUESTED("提交评审团审查"),
   EXPERT_REVIEWED("评审团审查"),
   VOTE_OPENED("发起居民表决（一户一票）"),
   VOTE_COUNTED("居民表决计票"),

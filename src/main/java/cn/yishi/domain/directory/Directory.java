@@ -40,7 +40,24 @@ public record Directory(
     }
   }
 
-  public record Unit(String code, String name, UnitType type, String community, String email) {}
+  /**
+   * A responsible unit. It serves its {@code community} when it names one (a property company, a co-building
+   * unit), else the communities of its {@code street} when it names one, else the whole county (a county
+   * department).
+   */
+  public record Unit(String code, String name, UnitType type, String community, String street, String email) {
+    public Unit(String code, String name, UnitType type, String community, String email) {
+      this(code, name, type, community, null, email);
+    }
+
+    /** Whether this unit serves the community {@code c}. */
+    public boolean serves(Community c) {
+      if (community != null) {
+        return community.equals(c.code());
+      }
+      return street == null || street.equals(c.street());
+    }
+  }
 
   public record StaffUser(
       String id, String firstName, String lastName, String email, List<String> groups, boolean demo) {}
@@ -53,6 +70,11 @@ public record Directory(
 
   public Optional<Unit> unit(String code) {
     return units.stream().filter(u -> u.code().equals(code)).findFirst();
+  }
+
+  /** The units that serve a community: the county's departments, its street's units and its own units. */
+  public List<Unit> unitsServing(String community) {
+    return community(community).map(c -> units.stream().filter(u -> u.serves(c)).toList()).orElse(List.of());
   }
 
   /** The property company that serves a community, if the directory names one. */

@@ -59,9 +59,14 @@ public final class TierRouting {
     return new ArrayList<>(groups);
   }
 
-  /** All responsible units' groups: the claim pool (揭榜) is offered to them. */
+  /** All responsible units' groups. */
   public List<String> unitGroups() {
     return directory.units().stream().map(u -> GroupIds.unit(u.code())).toList();
+  }
+
+  /** The claim pool (揭榜) of a community's case: the groups of the units that serve the community. */
+  public List<String> claimGroups(String community) {
+    return directory.unitsServing(community).stream().map(u -> GroupIds.unit(u.code())).toList();
   }
 
   private Directory.Community community(String code) {

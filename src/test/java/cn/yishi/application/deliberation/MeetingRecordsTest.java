@@ -103,6 +103,16 @@ class MeetingRecordsTest {
   }
 
   @Test
+  void aPlanPutToTheExpertsIsNotedOnTheCaseSoThatTheyMayReadIt() {
+    f.elevatorCase("housing");
+    f.meeting(41, CASE_ID);
+
+    records.putToExperts(41, "room.li");
+
+    f.noted("room.li", TimelineAction.EXPERT_REVIEW_REQUESTED, "议事会决定提请评审团审查方案");
+  }
+
+  @Test
   void aReviewWithoutConclusionOrOpinionIsRefused() {
     f.elevatorCase("housing");
     f.meeting(41, CASE_ID);

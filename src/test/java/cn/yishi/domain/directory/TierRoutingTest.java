@@ -38,4 +38,25 @@ class TierRoutingTest {
     assertThat(routing.supervisorGroups("hualin", Tier.COUNTY)).containsExactly("dispatch-centre");
     assertThat(routing.unitGroups()).containsExactly("unit-water");
   }
+
+  @Test
+  void theClaimPoolIsOfferedToTheUnitsThatServeTheCommunity() {
+    Directory d = new Directory("fx", "奉新县",
+        List.of(new Directory.Street("fengchuan", "冯川镇"), new Directory.Street("ganfang", "赣坊镇")),
+        List.of(new Directory.Community("hualin", "华林社区", "fengchuan", List.of()),
+            new Directory.Community("shengdian", "圣殿社区", "fengchuan", List.of()),
+            new Directory.Community("ganfang", "赣坊社区", "ganfang", List.of())),
+        List.of(new Directory.Unit("water", "县供水公司", Directory.UnitType.DEPARTMENT, null, null),
+            new Directory.Unit("property-hualin", "华林物业", Directory.UnitType.PROPERTY, "hualin", null),
+            new Directory.Unit("property-shengdian", "圣殿物业", Directory.UnitType.PROPERTY, "shengdian", null),
+            new Directory.Unit("fengchuan-sanitation", "冯川环卫所", Directory.UnitType.CO_BUILDING, null, "fengchuan", null)),
+        List.of());
+    TierRouting r = new TierRouting(d);
+
+    assertThat(r.claimGroups("hualin"))
+        .containsExactly("unit-water", "unit-property-hualin", "unit-fengchuan-sanitation");
+    assertThat(r.claimGroups("shengdian"))
+        .containsExactly("unit-water", "unit-property-shengdian", "unit-fengchuan-sanitation");
+    assertThat(r.claimGroups("ganfang")).as("another street: only the county department").containsExactly("unit-water");
+  }
 }

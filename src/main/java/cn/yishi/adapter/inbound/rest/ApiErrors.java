@@ -3,6 +3,7 @@ package cn.yishi.adapter.inbound.rest;
 import cn.yishi.adapter.inbound.http.ErrorReplies;
 import cn.yishi.adapter.inbound.http.RequestSizeLimitFilter;
 import cn.yishi.application.CaseNotFound;
+import cn.yishi.application.CaseReadDenied;
 import cn.yishi.application.EvaluationService;
 import cn.yishi.domain.casefile.FieldError;
 import cn.yishi.domain.casefile.ValidationException;
@@ -101,6 +102,11 @@ class ApiErrors {
   @ExceptionHandler(CaseNotFound.class)
   ResponseEntity<byte[]> notFound(CaseNotFound e, HttpServletRequest request) {
     return replies.reply(request, HttpStatus.NOT_FOUND, "caseNo", "not_found", "办件不存在");
+  }
+
+  @ExceptionHandler(CaseReadDenied.class)
+  ResponseEntity<byte[]> readDenied(CaseReadDenied e, HttpServletRequest request) {
+    return replies.reply(request, HttpStatus.FORBIDDEN, "caseNo", "forbidden", "您的角色无权查看该办件");
   }
 
   @ExceptionHandler(Refused.class)

@@ -35,7 +35,6 @@ class CaseApi {
   private final CaseQueries queries;
   private final HandlingService handling;
   private final Caller caller;
-  private final Directory directory;
   private final TierRouting routing;
   private final String publicBaseUrl;
 
@@ -45,7 +44,6 @@ class CaseApi {
     this.queries = queries;
     this.handling = handling;
     this.caller = caller;
-    this.directory = directory;
     this.routing = new TierRouting(directory);
     this.publicBaseUrl = publicBaseUrl.replaceAll("/$", "");
   }
@@ -85,9 +83,7 @@ class CaseApi {
     if (!caller.isStaff()) {
       throw new ApiErrors.Forbidden("只有工作人员可以查看办件详情");
     }
-    CaseQueries.StaffCase withoutReporter = queries.staffCase(caseNo, false).orElseThrow(() -> new CaseNotFound(caseNo));
-    boolean maySeeReporter = caller.inAny(reporterReaders(withoutReporter.record().community()));
-    return maySeeReporter ? queries.staffCase(caseNo, true).orElseThrow() : withoutReporter;
+    return queries.staffCaseFor(caseNo, caller.groups()).orElseThrow(() -> new CaseNotFound(caseNo));
   }
 
   record ProgressBody(String note) {}
@@ -106,12 +102,6 @@ class CaseApi {
     }
     handling.progress(caseNo, body == null ? null : body.note(), user);
     return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("caseNo", caseNo, "status", "RECORDED"));
-  }
-
-  private List<String> reporterReaders(String community) {
-    List<String> groups = new ArrayList<>(List.of(GroupIds.DISPATCH_CENTRE));
-    directory.community(community).ifPresent(c -> groups.addAll(directory.communityGroups(c)));
-    return groups;
   }
 
   private static NewCase toNewCase(CaseBody b) {

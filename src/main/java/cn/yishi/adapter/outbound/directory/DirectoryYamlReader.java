@@ -79,14 +79,21 @@ public final class DirectoryYamlReader extends YamlNodeReader {
 
     List<Unit> units = new ArrayList<>();
     for (Node n : sequence(top.get("units"))) {
-      Map<String, Node> m = mapping(n, Set.of("code", "name", "type", "community", "email"));
+      Map<String, Node> m = mapping(n, Set.of("code", "name", "type", "community", "street", "email"));
       String code = unique(codes, code(m, "code", n), m.get("code"));
       UnitType type = unitType(m, n);
       String community = optionalText(m, "community");
       if (community != null && communities.stream().noneMatch(c -> c.code().equals(community))) {
         throw error(m.get("community"), "单位 " + code + " 所属的社区 " + community + " 未定义");
       }
-      units.add(new Unit(code, text(m, "name", n), type, community, email(m)));
+      String street = optionalText(m, "street");
+      if (street != null && streets.stream().noneMatch(s -> s.code().equals(street))) {
+        throw error(m.get("street"), "单位 " + code + " 所属的街道/乡镇 " + street + " 未在 streets 中定义");
+      }
+      if (street != null && community != null) {
+        throw error(m.get("street"), "单位 " + code + " 只能填写 community（服务一个社区）或 street（服务一个街道/乡镇）之一");
+      }
+      units.add(new Unit(code, text(m, "name", n), type, community, street, email(m)));
     }
 
     Directory withoutUsers =

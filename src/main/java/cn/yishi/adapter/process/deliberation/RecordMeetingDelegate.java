@@ -55,6 +55,9 @@ public class RecordMeetingDelegate implements JavaDelegate {
         items,
         Deliberation.Var.RESPONSIBILITIES.from(execution));
     EngineVariables.refusingBadInput(() -> deliberation.record(meetingId, input, EngineVariables.actor(execution)));
+    if (!paused && expertReview) {
+      deliberation.putToExperts(meetingId, EngineVariables.actor(execution));
+    }
     Deliberation.Var.RESOLUTION_ITEMS.removeFrom(execution);
     Deliberation.Var.PAUSED.on(execution, paused);
     Deliberation.Var.EXPERT_REVIEW.on(execution, !paused && expertReview);

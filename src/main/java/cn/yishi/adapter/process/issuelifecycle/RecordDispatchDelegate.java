@@ -27,6 +27,6 @@ public class RecordDispatchDelegate implements JavaDelegate {
         EngineVariables.actor(execution)));
     Var.ASSIGN_MODE.on(execution, mode.name());
     IssueLifecycle.route(execution, handling.routing(caseNo));
-    Var.UNIT_GROUPS.on(execution, String.join(",", handling.unitGroups()));
+    Var.UNIT_GROUPS.on(execution, String.join(",", handling.claimGroups(caseNo)));
   }
 }

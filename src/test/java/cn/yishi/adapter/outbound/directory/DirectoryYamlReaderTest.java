@@ -151,7 +151,10 @@ class DirectoryYamlReaderTest {
       assertThat(d.units()).singleElement().satisfies(u -> {
         assertThat(u.type()).isEqualTo(UnitType.CO_BUILDING);
         assertThat(u.email()).isNull();
+        assertThat(u.street()).isNull();
       });
+      assertThat(d.unitsServing("c1")).as("a unit without community or street serves the whole county")
+          .extracting(Directory.Unit::code).containsExactly("co-builder");
       assertThat(d.users()).hasSize(2);
       assertThat(d.users().get(0).groups()).containsExactly(GroupIds.ADMIN, "c1-grid");
       assertThat(d.users().get(0).lastName()).isNull();
@@ -353,6 +356,47 @@ class DirectoryYamlReaderTest {
               community: c2
           """, 11);
       assertThat(e.problem()).contains("property-c2").contains("c2");
+    }
+
+    @Test
+    void unitReferencingUnknownStreet() {
+      DirectoryException e = refusedAt("""
+          county:
+            code: test
+            name: 测试县
+          communities:
+            - code: c1
+              name: 一社区
+          units:
+            - code: sanitation
+              name: 环卫所
+              type: CO_BUILDING
+              street: s9
+          """, 11);
+      assertThat(e.problem()).contains("sanitation").contains("s9");
+    }
+
+    @Test
+    void unitServingBothACommunityAndAStreetIsRefused() {
+      DirectoryException e = refusedAt("""
+          county:
+            code: test
+            name: 测试县
+          streets:
+            - code: s1
+              name: 一镇
+          communities:
+            - code: c1
+              name: 一社区
+              street: s1
+          units:
+            - code: sanitation
+              name: 环卫所
+              type: CO_BUILDING
+              community: c1
+              street: s1
+          """, 16);
+      assertThat(e.problem()).contains("sanitation").contains("community").contains("street");
     }
 
     @Test

@@ -215,6 +215,7 @@ class DeliberationProcessTest {
     assertThat(minutes.items()).as("the dynamic list, parsed").containsExactly(
         new MeetingMinutes.Item("housing", "加装电梯井道施工", "2026-04-30"), new MeetingMinutes.Item("water", "迁移供水管线", "2026-05-29"));
     verify(services.votes, never()).plan(any(), any(), any());
+    verify(services.records, never()).putToExperts(anyLong(), any());
     assertThat(pi).variables().as("the list is stored as resolution items, never kept as a variable")
         .doesNotContainKey(Var.RESOLUTION_ITEMS.name())
         .containsEntry(Var.PAUSED.name(), false).containsEntry(Var.EXPERT_REVIEW.name(), false).containsEntry(Var.RESIDENT_VOTE.name(), false);
@@ -288,6 +289,7 @@ class DeliberationProcessTest {
     meet(pi, Var.EXPERT_REVIEW.name(), true);
     Task review = task(Deliberation.USER_TASK_EXPERT_REVIEW, pi);
     assertThat(candidateGroups(review)).containsExactly("expert-panel");
+    verify(services.records).putToExperts(eq(MEETING_ID), any());
     assertThat(review.getDueDate()).as("three working days from Monday 2 March").isEqualTo(endOf(LocalDate.of(2026, 3, 5)));
 
     complete(review, "expert.li", withVariables(Var.EXPERT_APPROVED.name(), "false", Var.EXPERT_OPINION.name(), "费用分摊方案缺少低楼层补偿"));

@@ -449,7 +449,7 @@ class IssueLifecycleProcessTest {
     ProcessInstance pi = report();
     accept(pi, "COMMITTED", null, routing("COMMITTED", null));
     when(handling.dispatch(eq(CASE_NO), any(), any(), any())).thenReturn(HandlingService.DispatchMode.POOL);
-    when(handling.unitGroups()).thenReturn(List.of("unit-housing", "unit-water"));
+    when(handling.claimGroups(CASE_NO)).thenReturn(List.of("unit-housing", "unit-water"));
     when(handling.routing(CASE_NO)).thenReturn(routing("COMMITTED", null));
 
     complete(task(USER_TASK_DISPATCH, pi), DISPATCHER, withVariables(Var.ASSIGN_MODE.name(), " pool "));
