@@ -2,6 +2,7 @@ package cn.yishi.adapter.inbound.rest;
 
 import cn.yishi.application.CaseNotFound;
 import cn.yishi.application.EvaluationService;
+import cn.yishi.application.TaskRefused;
 import cn.yishi.domain.casefile.FieldError;
 import cn.yishi.domain.casefile.ValidationException;
 import java.util.List;
@@ -46,6 +47,15 @@ class ApiErrors {
   @ExceptionHandler(CaseNotFound.class)
   ResponseEntity<Body> notFound(CaseNotFound e) {
     return of(HttpStatus.NOT_FOUND, "caseNo", "not_found", "办件不存在");
+  }
+
+  @ExceptionHandler(TaskRefused.class)
+  ResponseEntity<Body> task(TaskRefused e) {
+    return switch (e.reason()) {
+      case NOT_FOUND -> of(HttpStatus.NOT_FOUND, "taskId", "not_found", e.getMessage());
+      case NOT_HANDLER -> of(HttpStatus.FORBIDDEN, "user", "forbidden", e.getMessage());
+      case NOT_APPLICABLE -> of(HttpStatus.CONFLICT, "taskId", "not_applicable", e.getMessage());
+    };
   }
 
   @ExceptionHandler(Forbidden.class)
