@@ -2,6 +2,7 @@
 //   node task-panels.js progress <baseUrl> <caseNo>   station.hualin: 办理 → 进展与回访 → a public and an internal note
 //   node task-panels.js visit    <baseUrl> <caseNo>   grid.hualin: 回访 → 进展与回访 shows the reporter's name and phone
 //   node task-panels.js outsider <baseUrl> <taskId>   community.shengdian opens the 回访 task's URL: no contact
+//   node task-panels.js hotline  <baseUrl> <title> <workOrder>  grid.hualin transcribes a 12345 work order (工单号)
 // Run by TaskPanelsIT, which starts the application, seeds the cases and checks the database between the steps.
 // Screenshots go to target/screenshots/task-panels-NN-*.png.
 const { chromium } = require('playwright-core');
@@ -140,7 +141,56 @@ async function outsider(baseUrl, taskId) {
   }
 }
 
-const steps = { progress, visit, outsider };
+// A field of a Camunda Form (form-js) by its Chinese label.
+function field(scope, label) {
+  const page = typeof scope.page === 'function' ? scope.page() : scope;
+  return scope.locator('.fjs-form-field').filter({ has: page.locator('label', { hasText: label }) }).first();
+}
+
+async function fill(scope, label, value) {
+  await field(scope, label).locator('textarea, input:not([type=hidden])').first().fill(value);
+}
+
+async function choose(scope, label, optionLabel) {
+  const f = field(scope, label);
+  await f.locator('.fjs-input-group').first().click();
+  await f.locator('.fjs-dropdownlist-item', { hasText: optionLabel }).first().click();
+}
+
+async function hotline(baseUrl, title, workOrder) {
+  const { browser, page } = await desktop();
+  try {
+    await login(page, baseUrl, 'grid.hualin');
+    await page.locator('.start-process-action a').first().click();
+    const modal = page.locator('.modal-dialog');
+    await modal.locator('a', { hasText: '诉求办理' }).first().click();
+    await field(modal, '诉求标题').waitFor();
+    expect(await field(modal, '12345工单号').count() === 0, 'the work order number shows before 12345 is chosen');
+    await field(modal, '来源渠道').locator('.fjs-input-group').first().click();
+    const offered = (await field(modal, '来源渠道').locator('.fjs-dropdownlist-item').allTextContents()).map(t => t.trim());
+    expect(offered.includes('12345热线') && !offered.includes('扫码留言') && !offered.includes('定期听'),
+      `the channels offered: ${offered.join('、')}`);
+    await shot(page, '06-intake-channels');
+    await field(modal, '来源渠道').locator('.fjs-dropdownlist-item', { hasText: '12345热线' }).first().click();
+    await field(modal, '12345工单号').waitFor();
+    await fill(modal, '12345工单号', workOrder);
+    await choose(modal, '诉求类别', '道路维修');
+    await choose(modal, '所在社区', '华林社区');
+    await fill(modal, '小区/楼栋', '御苑小区5栋');
+    await fill(modal, '诉求标题', title);
+    await fill(modal, '诉求内容', '12345热线转来：御苑小区5栋门前路面破损，电动车通行易摔倒。');
+    await shot(page, '07-intake-12345-work-order');
+    await modal.locator('button', { hasText: '开始' }).last().click();
+    await page.getByText('流程已发起。').first().waitFor();
+    console.log('HOTLINE_OK');
+  } catch (e) {
+    await failed(page, e);
+  } finally {
+    await browser.close();
+  }
+}
+
+const steps = { progress, visit, outsider, hotline };
 expect(steps[step], `unknown step ${step}`);
 steps[step](...args).catch(e => {
   console.error(e);

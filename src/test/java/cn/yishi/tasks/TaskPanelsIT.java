@@ -21,7 +21,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The Tasklist tab 进展与回访 in a real browser (src/test/e2e/task-panels.js): the handler records a public and an
  * internal progress note without completing the task; the grid worker sees the reporter's name and phone on the open
- * 回访 task; a user of another community sees no contact. Screenshots in target/screenshots/task-panels-*.png.
+ * 回访 task; a user of another community sees no contact. A grid worker transcribes a 12345 work order with its number in
+ * the start form. Screenshots in target/screenshots/task-panels-*.png.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:yishi-task-panels-journey;DB_CLOSE_DELAY=-1",
@@ -65,6 +66,18 @@ class TaskPanelsIT {
     return jdbc.sql("""
             select e.note || '/' || e.public_note from yishi_case_event e join yishi_case c on c.id = e.case_id
             where c.case_no = ? and e.action = 'PROGRESS' order by e.id""").param(caseNo).query(String.class).list();
+  }
+
+  @Test
+  void aGridWorkerTranscribesA12345WorkOrderWithItsNumber() throws Exception {
+    String base = "http://localhost:" + port;
+    String title = "路面破损" + UUID.randomUUID().toString().substring(0, 4);
+    assertThat(BrowserSuite.node(SCRIPT, "hotline", base, title, "GD20261206-0042")).contains("HOTLINE_OK");
+    assertThat(jdbc.sql("select channel || '/' || external_id || '/' || created_by from yishi_case where title = ?")
+        .param(title).query(String.class).single()).isEqualTo("HOTLINE_12345/GD20261206-0042/grid.hualin");
+    for (String shot : List.of("06-intake-channels", "07-intake-12345-work-order")) {
+      assertThat(Path.of("target/screenshots", "task-panels-" + shot + ".png")).isNotEmptyFile();
+    }
   }
 
   @Test
