@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,6 +40,7 @@ class TaskPanelsH2Test {
 
   @LocalServerPort int port;
   @Autowired TaskService tasks;
+  @Autowired ManagementService management;
   @Autowired JdbcClient jdbc;
 
   private TestHttp http;
@@ -54,10 +56,15 @@ class TaskPanelsH2Test {
 
   /** A case of 华林 from the 12345 channel without an e-mail, accepted by the community: its handling task is open. */
   private String acceptedCase(String title) throws Exception {
+    return acceptedCaseOf("corridor-clutter", title);
+  }
+
+  private String acceptedCaseOf(String category, String title) throws Exception {
     String body = """
-        {"channel":"HOTLINE_12345", "category":"corridor-clutter", "title":"%s", "description":"居民反映：%s，已持续一周。",
+        {"channel":"HOTLINE_12345", "category":"%s", "title":"%s", "description":"居民反映：%s，已持续一周。",
          "community":"hualin", "location":{"address":"御苑小区3栋2单元501","compound":"御苑小区%s"},
-         "reporter":{"name":"%s","phone":"%s"}}""".formatted(title, title, UUID.randomUUID().toString().substring(0, 8), NAME, PHONE);
+         "reporter":{"name":"%s","phone":"%s"}}""".formatted(category, title, title, UUID.randomUUID().toString().substring(0, 8),
+        NAME, PHONE);
     Reply created = call("POST", "/api/cases", "channel.12345", body);
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     String caseNo = created.json().path("caseNo").asText();
@@ -72,9 +79,12 @@ class TaskPanelsH2Test {
   }
 
   private void complete(String caseNo, String key, String user, String variables) throws Exception {
-    Reply r = call("POST", "/engine-rest/task/" + task(caseNo, key).getId() + "/submit-form", user,
-        "{\"variables\":" + variables + "}");
-    assertThat(r.status()).as(key + ": " + r.body()).isEqualTo(204);
+    submit(task(caseNo, key).getId(), user, variables);
+  }
+
+  private void submit(String taskId, String user, String variables) throws Exception {
+    Reply r = call("POST", "/engine-rest/task/" + taskId + "/submit-form", user, "{\"variables\":" + variables + "}");
+    assertThat(r.status()).as(r.body()).isEqualTo(204);
   }
 
   private List<Boolean> progressNotes(String caseNo, String note) {
@@ -131,6 +141,32 @@ class TaskPanelsH2Test {
     assertThat(progressNotes(caseNo, "我来写")).isEmpty();
     refused(call("POST", "/api/tasks/no-such-task/progress", "station.hualin", "{\"note\":\"x\"}"), 404, "not_found");
     assertThat(call("POST", "/api/tasks/" + taskId + "/progress", null, "{\"note\":\"匿名\"}").status()).isEqualTo(401);
+  }
+
+  @Test
+  void theUnitPostsProgressOnItsResolutionItemWhileImplementing() throws Exception {
+    String caseNo = acceptedCaseOf("elevator-retrofit", "老楼加装电梯");
+    String meeting = tasks.createTaskQuery().taskDefinitionKey("userTask_preMeetingOpinion").list().stream()
+        .filter(t -> caseNo.equals(tasks.getVariable(t.getId(), "caseNo"))).findFirst().orElseThrow().getProcessInstanceId();
+    for (Task opinion : tasks.createTaskQuery().processInstanceId(meeting).taskDefinitionKey("userTask_preMeetingOpinion").list()) {
+      tasks.complete(opinion.getId(), java.util.Map.of("position", "同意"));
+    }
+    Task problemList = tasks.createTaskQuery().processInstanceId(meeting).taskDefinitionKey("userTask_draftProblemList").singleResult();
+    submit(problemList.getId(), "room.hualin", "{\"problemList\":{\"value\":\"加装电梯费用分摊\"}}");
+    String deadline = java.time.LocalDate.now().plusDays(20).toString();
+    Task record = tasks.createTaskQuery().processInstanceId(meeting).taskDefinitionKey("userTask_recordMeeting").singleResult();
+    submit(record.getId(), "room.hualin", "{\"attendees\":{\"value\":\"五方代表\"},\"groundRules\":{\"value\":\"少数服从多数\"},"
+        + "\"topic\":{\"value\":\"加装电梯\"},\"responsibilities\":{\"value\":\"住建局审批\"},\"participants\":{\"value\":15},"
+        + "\"summary\":{\"value\":\"五方共议\"},\"resolutionItems\":{\"type\":\"Json\",\"value\":\"[{\\\"unit\\\":\\\"housing\\\","
+        + "\\\"measure\\\":\\\"审批加装方案\\\",\\\"deadline\\\":\\\"" + deadline + "\\\"}]\"}}");
+    management.executeJob(management.createJobQuery().processInstanceId(meeting).activityId("timer_publicityWindow").singleResult().getId());
+    Task item = tasks.createTaskQuery().processInstanceId(meeting).taskDefinitionKey("userTask_implementItem").singleResult();
+
+    refused(call("POST", "/api/tasks/" + item.getId() + "/progress", "station.hualin", "{\"note\":\"代为填写\"}"), 403, "forbidden");
+    Reply ok = call("POST", "/api/tasks/" + item.getId() + "/progress", "unit.housing", "{\"note\":\"方案已受理，正在审查图纸\"}");
+    assertThat(ok.status()).as(ok.body()).isEqualTo(201);
+    assertThat(progressNotes(caseNo, "方案已受理，正在审查图纸")).containsExactly(true);
+    assertThat(tasks.createTaskQuery().taskId(item.getId()).count()).isOne();
   }
 
   @Test
