@@ -85,6 +85,12 @@ public class HandlingService {
   /** A progress note from the handler; it goes into the timeline and the public view. */
   @Transactional
   public void progress(String caseNo, String note, String actor) {
+    progress(caseNo, note, true, actor);
+  }
+
+  /** A progress note from the handler into the timeline: public (shown on the public case page) or internal (staff only). */
+  @Transactional
+  public void progress(String caseNo, String note, boolean publicNote, String actor) {
     String n = note == null ? "" : note.strip();
     Text.requireStorable("note", n);
     if (n.isEmpty()) {
@@ -97,7 +103,7 @@ public class HandlingService {
     if (!c.status().isOpen()) {
       throw refused("caseNo", "closed", "办件已结束，不能再填写进展");
     }
-    cases.note(c, actor, TimelineAction.PROGRESS, n, true);
+    cases.note(c, actor, TimelineAction.PROGRESS, n, publicNote);
     supervisionStore.touchCaseProgress(c.id(), cases.now());
   }
 

@@ -5,12 +5,15 @@ import cn.yishi.application.port.CaseRepository;
 import cn.yishi.domain.casefile.CaseFile;
 import cn.yishi.domain.casefile.CaseNumber;
 import cn.yishi.domain.casefile.CaseStatus;
+import cn.yishi.domain.casefile.FieldError;
 import cn.yishi.domain.casefile.NewCase;
 import cn.yishi.domain.casefile.NewCaseValidator;
 import cn.yishi.domain.casefile.TimelineAction;
+import cn.yishi.domain.casefile.ValidationException;
 import cn.yishi.domain.directory.Directory;
 import cn.yishi.domain.directory.GroupIds;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.springframework.beans.factory.annotation.Value;
@@ -100,6 +103,18 @@ public class IntakeService {
   @Transactional
   public RegisteredCase registerFromForm(NewCase report, String actor, String processInstanceId) {
     validator.validate(report);
+    if (!report.channel().transcribedByStaff()) {
+      throw new ValidationException(List.of(new FieldError("channel", "not_transcribed",
+          "来源渠道“" + report.channel().label() + "”的诉求由该渠道自行提交，不在此登记")));
+    }
+    if (report.channel().needsWorkOrderNumber() && report.externalId() == null) {
+      throw new ValidationException(List.of(new FieldError("externalId", "required", "请填写12345工单号")));
+    }
+    Optional<IntakeResult> repeated = findRepeated(report);
+    if (repeated.isPresent()) {
+      throw new ValidationException(List.of(new FieldError("externalId", "registered",
+          "工单号 " + report.externalId() + " 已登记为办件 " + repeated.get().caseNo() + "，请勿重复登记")));
+    }
     return register(report, actor, null, registered -> processInstanceId);
   }
 

@@ -1,6 +1,7 @@
 package cn.yishi.platform;
 
 import cn.yishi.application.Catalogue;
+import cn.yishi.domain.casefile.Channel;
 import cn.yishi.domain.casefile.Disposal;
 import cn.yishi.domain.casefile.Tier;
 import cn.yishi.domain.casefile.Urgency;
@@ -25,7 +26,7 @@ import org.springframework.stereotype.Component;
  * (Modeler: 自定义属性 / Custom properties), for example {@code "properties": {"yishi.options": "categories"}};
  * its static {@code values} are then replaced by the source's entries (value = code, label = the
  * Chinese name). The sources are {@link #SOURCES}: the category catalogue, the communities and units
- * of the organisation directory, and the urgencies, tiers and disposals of the domain. A changed
+ * of the organisation directory, and the urgencies, tiers, disposals and staff channels of the domain. A changed
  * catalogue or directory changes the form's content, so the next start deploys the forms anew.
  * An unknown source stops start-up naming the form and the component.
  */
@@ -38,7 +39,10 @@ public class FormOptions {
   public static final String URGENCIES = "urgencies";
   public static final String TIERS = "tiers";
   public static final String DISPOSALS = "disposals";
-  public static final List<String> SOURCES = List.of(CATEGORIES, COMMUNITIES, UNITS, URGENCIES, TIERS, DISPOSALS);
+  /** The channels a staff member may transcribe in the start form ({@link Channel#staffChannels()}). */
+  public static final String STAFF_CHANNELS = "staffChannels";
+  public static final List<String> SOURCES = List.of(CATEGORIES, COMMUNITIES, UNITS, URGENCIES, TIERS, DISPOSALS,
+      STAFF_CHANNELS);
 
   /** The form components that offer options (form-js types). */
   static final Set<String> OPTION_TYPES = Set.of("select", "radio", "checklist", "taglist");
@@ -57,6 +61,7 @@ public class FormOptions {
     m.put(URGENCIES, Arrays.stream(Urgency.values()).map(u -> new Option(u.name(), u.label())).toList());
     m.put(TIERS, Arrays.stream(Tier.values()).map(t -> new Option(t.name(), t.label())).toList());
     m.put(DISPOSALS, Arrays.stream(Disposal.values()).map(d -> new Option(d.name(), d.label())).toList());
+    m.put(STAFF_CHANNELS, Channel.staffChannels().stream().map(c -> new Option(c.name(), c.label())).toList());
     this.sources = Collections.unmodifiableMap(m);
   }
 

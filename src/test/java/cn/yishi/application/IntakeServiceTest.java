@@ -79,7 +79,7 @@ class IntakeServiceTest {
 
   @Test
   void aStartFormsReportIsRegisteredWithTheRunningProcessAndStartsNothing() {
-    RegisteredCase registered = intake.registerFromForm(report(null, "御苑小区"), "grid.hualin", "pi-7");
+    RegisteredCase registered = intake.registerFromForm(report("WO-2026-0001", "御苑小区"), "grid.hualin", "pi-7");
 
     assertThat(registered.caseNo()).isEqualTo(CASE_NO);
     assertThat(registered.reviewGroup()).isEqualTo("hualin-community");
@@ -87,6 +87,22 @@ class IntakeServiceTest {
     verifyNoInteractions(processes);
     assertThat(timeline.entries(CASE_ID)).singleElement()
         .satisfies(e -> assertThat(e.action()).isEqualTo(TimelineAction.REGISTERED));
+  }
+
+  @Test
+  void aStartFormTakesTheChannelsStaffTranscribeAndA12345WorkOrderOnceWithItsNumber() {
+    assertThat(refusal(() -> intake.registerFromForm(report(null, "御苑小区"), "grid.hualin", "pi-7")))
+        .containsExactly("externalId/required");
+    NewCase fromQr = new NewCase(Channel.QR_CODE, null, "streetlight", "路灯不亮", "御苑小区3栋门前路灯不亮", "hualin",
+        "御苑小区", 12, Reporter.ANONYMOUS, List.of());
+    assertThat(refusal(() -> intake.registerFromForm(fromQr, "grid.hualin", "pi-7"))).containsExactly("channel/not_transcribed");
+    ApplicationFixtures.stored(repository, ApplicationFixtures.registered());
+    when(repository.findCaseNoByExternalId("HOTLINE_12345", "WO-1")).thenReturn(Optional.of(CASE_NO));
+    assertThat(refusal(() -> intake.registerFromForm(report("WO-1", "御苑小区"), "grid.hualin", "pi-7")))
+        .containsExactly("externalId/registered");
+    verify(repository, never()).insert(anyString(), any(), anyString(), any());
+    assertThat(Channel.staffChannels()).contains(Channel.HOTLINE_12345, Channel.GRID_VISIT)
+        .doesNotContain(Channel.QR_CODE, Channel.MINI_PROGRAM, Channel.LISTENING_DAY);
   }
 
   @Test

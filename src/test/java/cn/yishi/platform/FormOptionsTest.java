@@ -107,6 +107,9 @@ class FormOptionsTest {
     assertThat(options.options(FormOptions.TIERS)).extracting(FormOptions.Option::value).containsExactly("STATION", "ROOM", "HALL", "COUNTY");
     assertThat(options.options(FormOptions.DISPOSALS)).extracting(FormOptions.Option::value)
         .containsExactly("IMMEDIATE", "COMMITTED", "DELIBERATED");
+    assertThat(options.options(FormOptions.STAFF_CHANNELS))
+        .contains(new FormOptions.Option("HOTLINE_12345", "12345热线"), new FormOptions.Option("GRID_VISIT", "网格员走访"))
+        .extracting(FormOptions.Option::value).doesNotContain("QR_CODE", "MINI_PROGRAM", "LISTENING_DAY");
   }
 
   @Test

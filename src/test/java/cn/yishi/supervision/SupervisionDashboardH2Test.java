@@ -325,8 +325,9 @@ class SupervisionDashboardH2Test {
     assertThat(JSON.readTree(overdue.body())).hasSize(2);
     assertThat(dispatch.api("GET", "/api/reports/current", null).statusCode()).isEqualTo(200);
     assertThat(dispatch.api("GET", "/api/reports/trend?months=2", null).statusCode()).isEqualTo(200);
-    // writing with the session alone is refused (no cross-site request can carry a Basic header)
-    HttpResponse<String> write = dispatch.api("POST", "/api/cases/FX-2026-8000A/progress", "{\"note\":\"已督促\"}");
+    // writing with the session alone (without the session's CSRF token) is refused (TaskPanelsH2Test: with it)
+    HttpResponse<String> write = dispatch.send("POST", "/api/cases/FX-2026-8000A/progress", "{\"note\":\"已督促\"}",
+        "Accept", "application/json", "Content-Type", "application/json");
     assertThat(write.statusCode()).isEqualTo(401);
     assertThat(jdbc.sql("select count(*) from yishi_case_event where note = '已督促'").query(Long.class).single()).isZero();
 

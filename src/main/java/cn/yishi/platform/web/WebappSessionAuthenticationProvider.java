@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.camunda.bpm.webapp.impl.security.auth.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
 
 /**
  * Authentication of the project's {@code /api}: a machine key (channel accounts: {@code Authorization: Bearer <key>}
@@ -33,10 +35,13 @@ import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
  * the account's name lock it out with wrong passwords. A wrong key is answered 401 like a missing login: no account
  * is named.
  *
- * <p>The session is accepted for reading only (GET and HEAD): a request that changes something must carry its
- * credentials in the Authorization header, which another site cannot make a browser send, so the session cookie
- * opens no door to cross-site request forgery. A request with an Authorization header is judged by that header
- * alone. For a session the user must still exist, and the groups are read afresh on every request, so a membership
+ * <p>The session alone is accepted for reading only (GET and HEAD). A request that changes something must carry its
+ * credentials in the Authorization header, or the session together with that session's CSRF token in
+ * {@code X-XSRF-TOKEN}: the token Camunda's {@code CsrfPreventionFilter} issued to the webapps (session attribute
+ * {@code CAMUNDA_CSRF_TOKEN}, sent to the page as the {@code XSRF-TOKEN} cookie), which another site can neither read
+ * nor make a browser send, so the session cookie opens no door to cross-site request forgery. This lets Tasklist
+ * plugins (progress notes) write with the user's own login. A request with an Authorization header is judged by that
+ * header alone. For a session the user must still exist, and the groups are read afresh on every request, so a membership
  * removed in Admin counts at once. A Basic login is checked by the engine's identity service and then kept in the
  * {@link CredentialCache} with its groups and tenants for a few seconds ({@code yishi.api.credential-cache-ttl}).
  */
@@ -67,11 +72,11 @@ public class WebappSessionAuthenticationProvider implements AuthenticationProvid
     if (apiKey != null) {
       return machine(apiKey.strip(), engine);
     }
-    if (header != null || !READING.contains(request.getMethod())) {
+    if (header != null) {
       return basic(header, engine);
     }
     HttpSession session = request.getSession(false);
-    if (session == null) {
+    if (session == null || !READING.contains(request.getMethod()) && !carriesSessionToken(request, session)) {
       return AuthenticationResult.unsuccessful();
     }
     Authentication webapp = AuthenticationUtil.getAuthsFromSession(session).getAuthenticationForProcessEngine(engine.getName());
@@ -80,6 +85,16 @@ public class WebappSessionAuthenticationProvider implements AuthenticationProvid
       return AuthenticationResult.unsuccessful();
     }
     return AuthenticationResult.successful(webapp.getIdentityId());
+  }
+
+  /** The request's {@code X-XSRF-TOKEN} is the token Camunda's CSRF filter keeps in this session (compared in constant time). */
+  private static boolean carriesSessionToken(HttpServletRequest request, HttpSession session) {
+    String presented = request.getHeader(CsrfConstants.CSRF_TOKEN_HEADER_NAME);
+    Object issued = session.getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME);
+    if (presented == null || presented.isBlank() || !(issued instanceof String expected) || expected.isEmpty()) {
+      return false;
+    }
+    return MessageDigest.isEqual(presented.strip().getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
   }
 
   private AuthenticationResult basic(String header, ProcessEngine engine) {

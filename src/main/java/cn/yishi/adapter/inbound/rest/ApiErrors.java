@@ -5,6 +5,7 @@ import cn.yishi.adapter.inbound.http.RequestSizeLimitFilter;
 import cn.yishi.application.CaseNotFound;
 import cn.yishi.application.CaseReadDenied;
 import cn.yishi.application.EvaluationService;
+import cn.yishi.application.TaskRefused;
 import cn.yishi.domain.casefile.FieldError;
 import cn.yishi.domain.casefile.ValidationException;
 import com.fasterxml.jackson.core.JsonParseException;
@@ -102,6 +103,15 @@ class ApiErrors {
   @ExceptionHandler(CaseNotFound.class)
   ResponseEntity<byte[]> notFound(CaseNotFound e, HttpServletRequest request) {
     return replies.reply(request, HttpStatus.NOT_FOUND, "caseNo", "not_found", "办件不存在");
+  }
+
+  @ExceptionHandler(TaskRefused.class)
+  ResponseEntity<byte[]> task(TaskRefused e, HttpServletRequest request) {
+    return switch (e.reason()) {
+      case NOT_FOUND -> replies.reply(request, HttpStatus.NOT_FOUND, "taskId", "not_found", e.getMessage());
+      case NOT_HANDLER -> replies.reply(request, HttpStatus.FORBIDDEN, "user", "forbidden", e.getMessage());
+      case NOT_APPLICABLE -> replies.reply(request, HttpStatus.CONFLICT, "taskId", "not_applicable", e.getMessage());
+    };
   }
 
   @ExceptionHandler(CaseReadDenied.class)

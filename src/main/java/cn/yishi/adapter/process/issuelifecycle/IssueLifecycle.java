@@ -55,6 +55,8 @@ public final class IssueLifecycle {
   public static final class Var {
     public static final ProcessVariable<String> CASE_NO = ProcessVariable.string("caseNo");
     public static final ProcessVariable<String> CHANNEL = ProcessVariable.string("channel");
+    /** The channel's own number of the report, such as a 12345 work order number (工单号), from the start form. */
+    public static final ProcessVariable<String> EXTERNAL_ID = ProcessVariable.string("externalId");
     public static final ProcessVariable<String> CATEGORY = ProcessVariable.string("category");
     public static final ProcessVariable<String> TITLE = ProcessVariable.string("title");
     public static final ProcessVariable<String> DESCRIPTION = ProcessVariable.string("description");

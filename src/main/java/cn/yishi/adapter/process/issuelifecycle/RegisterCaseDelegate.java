@@ -41,7 +41,7 @@ public class RegisterCaseDelegate implements JavaDelegate {
   private static NewCase fromStartForm(DelegateExecution execution) {
     return new NewCase(
         channel(execution),
-        null,
+        Var.EXTERNAL_ID.from(execution),
         Var.CATEGORY.from(execution),
         Var.TITLE.from(execution),
         Var.DESCRIPTION.from(execution),

@@ -35,8 +35,10 @@ export default {
   },
   // Yishi: relative dates ("3 天前") in the translations' language, whichever locale file loads last
   // (scripts/yishi-date-locale.js). Paths are relative to app/tasklist/, without ".js".
+  // scripts/yishi-task-panels.js: the tab 进展与回访 (progress notes on handling tasks, the reporter's contact on 回访).
   customScripts: [
-    'scripts/yishi-date-locale'
+    'scripts/yishi-date-locale',
+    'scripts/yishi-task-panels'
   ],
   // requireJsConfig: {
   //   // AngularJS module names
