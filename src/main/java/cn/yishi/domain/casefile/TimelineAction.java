@@ -27,6 +27,8 @@ public enum TimelineAction {
   RESOLUTION_ADOPTED("决议生效"),
   ITEM_COMPLETED("决议事项落实"),
   RESOLVED("办结"),
+  RESULT_CONFIRMED("办理结果核查属实"),
+  RESULT_REJECTED("办理结果不实，督办纠偏"),
   EVALUATION_REQUESTED("邀请评价"),
   EVALUATED("群众评价"),
   REWORK("不满意，整改"),
