@@ -13,7 +13,7 @@ public enum TimelineAction {
   PROGRESS("办理进展"),
   ESCALATED("上报升级"),
   OVERDUE("逾期督办"),
-  SUPERVISED("旬跟进督办"),
+  SUPERVISED("督办单"),
   LISTED("挂牌督办"),
   SUPERVISION_HANDLED("督办处理"),
   MEETING_SCHEDULED("安排协商议事"),
