@@ -208,6 +208,11 @@ abstract class MonthlyDispatchScenarios {
     event("U2", "ACCEPTED", "10-14T15:00");
     seed("U3", "shengdian", "光华小区", "urban-management", "IN_PROGRESS", "10-26T10:00", "10-27T18:00", "11-10T18:00", null, null, null);
     event("U3", "ACCEPTED", "10-26T15:00");
+    // 督办纠偏: U3's result was rejected as false on 28 October; it is back in handling, within its deadline
+    jdbc.sql("""
+            insert into yishi_supervision_order (item_type, item_id, case_id, period, source, unit, deadline, due_at, created_at)
+            values ('CASE', ?, ?, 'RJ:2026-10-28T02:00:00Z', 'REJECTED', 'urban-management', ?, ?, ?)""")
+        .param(ids.get("U3")).param(ids.get("U3")).param(t("11-10T18:00")).param(t("10-30T18:00")).param(t("10-28T10:00")).update();
     // without a unit: one awaiting review (not public), one declined in time
     seed("N1", "hualin", "御苑小区", null, "REGISTERED", "10-28T10:00", null, null, null, null, null);
     seed("N2", "shengdian", null, null, "DECLINED", "10-03T10:00", "10-05T18:00", null, null, null, null);
@@ -294,7 +299,7 @@ abstract class MonthlyDispatchScenarios {
     assertThat(review.getDueDate().toInstant()).isEqualTo(OffsetDateTime.parse("2026-11-24T18:00:00+08:00").toInstant());
     String summary = (String) runtime.getVariable(pi.getId(), MonthlyDispatch.Var.REPORT_SUMMARY.name());
     assertThat(summary).contains("2026年10月 月调度报告（第1版，2026-11-22 10:00 生成）",
-        "县住建局：收件 3｜受理 3｜办结 3（按期 1）｜未办结 1｜逾期 2｜整改 0｜评价 1（平均 5.00 分）｜响应率 66.7%｜解决率 75.0%｜满意率 100.0%",
+        "县住建局：收件 3｜受理 3｜办结 3（按期 1）｜未办结 1｜逾期 2｜整改 0｜结果不实 0｜评价 1（平均 5.00 分）｜响应率 66.7%｜解决率 75.0%｜满意率 100.0%",
         "（其余 7 个单位本月无办件）", "未指定责任单位：收件 2", "【黑榜】\n1. 县供水公司：挂牌督办 2 件；逾期 3 件；解决率 33.3%，排名末位",
         "1. 华林社区物业服务公司：解决率 100.0%（办结 4 件）");
     assertNoPersonalData(summary);
@@ -313,6 +318,9 @@ abstract class MonthlyDispatchScenarios {
     assertRates(row(units, "property-hualin"), 1.0, 1.0, 1.0, 4.25);
     assertCounts(row(units, "urban-management"), 3, 3, 3, 2, 2, 1, 0, 0, 0, 0, 0, 0);
     assertRates(row(units, "urban-management"), 1.0, 0.6667, null, null);
+    assertThat(row(units, "urban-management").path("rejectedResults").asInt()).as("a rejected result, not overdue").isEqualTo(1);
+    assertThat(row(units, "housing").path("rejectedResults").asInt()).isZero();
+    assertThat(report.path("total").path("rejectedResults").asInt()).isEqualTo(1);
     assertCounts(row(units, "-"), 2, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     assertRates(row(units, "-"), 0.5, null, null, null);
     assertThat(row(units, "-").path("name").asText()).isEqualTo("未指定责任单位");
@@ -399,7 +407,7 @@ abstract class MonthlyDispatchScenarios {
         .query().singleRow();
     assertThat(housing.get("recipient")).isEqualTo("housing@fengxin.example");
     assertThat(housing.get("subject")).isEqualTo("【月调度】2026年10月办理情况通报（县住建局）");
-    assertThat((String) housing.get("body")).contains("县住建局：", "收件 3 件，受理 3 件，办结 3 件（按期办结 1 件），月末未办结 1 件，逾期 2 件，整改 0 次",
+    assertThat((String) housing.get("body")).contains("县住建局：", "收件 3 件，受理 3 件，办结 3 件（按期办结 1 件），月末未办结 1 件，逾期 2 件，整改 0 次，办理结果经核查不实 0 次",
         "响应率 66.7%，解决率 75.0%，满意率 100.0%", "本单位列入本月黑榜：挂牌督办 1 件；逾期 2 件；解决率 75.0%，排名末位",
         "/public/monthly/2026-10", "奉新县调度中心");
     assertThat(jdbc.sql("select body from yishi_mail_outbox where dedup_key = 'monthly:2026-10:property-hualin'")

@@ -121,7 +121,7 @@ class FormsAndModelsTest {
         }
       }
     }
-    assertThat(checked).as("user tasks found").isEqualTo(16);
+    assertThat(checked).as("user tasks found").isEqualTo(17);
     assertThat(wrong).isEmpty();
   }
 

@@ -30,7 +30,7 @@ final class MonthlyTexts {
   /** One line of figures: 收件 3｜受理 3｜办结 2（按期 2）｜… */
   static String line(MonthlyFigures f) {
     return "收件 " + f.received() + "｜受理 " + f.accepted() + "｜办结 " + f.resolved() + "（按期 " + f.resolvedOnTime() + "）"
-        + "｜未办结 " + f.pending() + "｜逾期 " + f.overdue() + "｜整改 " + f.reworks()
+        + "｜未办结 " + f.pending() + "｜逾期 " + f.overdue() + "｜整改 " + f.reworks() + "｜结果不实 " + f.rejectedResults()
         + "｜评价 " + f.evaluations() + (f.evaluations() == 0 ? "" : "（平均 " + points(f.averageSatisfaction()) + " 分）")
         + "｜响应率 " + MonthlyFigures.percent(f.responseRate()) + "｜解决率 " + MonthlyFigures.percent(f.resolutionRate())
         + "｜满意率 " + MonthlyFigures.percent(f.satisfactionRate());
@@ -101,7 +101,8 @@ final class MonthlyTexts {
     } else {
       b.append("收件 ").append(f.received()).append(" 件，受理 ").append(f.accepted()).append(" 件，办结 ").append(f.resolved())
           .append(" 件（按期办结 ").append(f.resolvedOnTime()).append(" 件），月末未办结 ").append(f.pending())
-          .append(" 件，逾期 ").append(f.overdue()).append(" 件，整改 ").append(f.reworks()).append(" 次；\n")
+          .append(" 件，逾期 ").append(f.overdue()).append(" 件，整改 ").append(f.reworks()).append(" 次，办理结果经核查不实 ")
+          .append(f.rejectedResults()).append(" 次；\n")
           .append("群众评价 ").append(f.evaluations()).append(" 次")
           .append(f.evaluations() == 0 ? "" : "，平均满意度 " + points(f.averageSatisfaction()) + " 分").append("；\n")
           .append("响应率 ").append(MonthlyFigures.percent(f.responseRate())).append("，解决率 ")

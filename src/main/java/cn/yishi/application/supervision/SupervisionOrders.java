@@ -32,6 +32,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class SupervisionOrders {
   public static final String SOURCE_SWEEP = "SWEEP";
   public static final String SOURCE_DEADLINE = "DEADLINE";
+  /** The dispatch centre rejected the reported result as false (结果不实). */
+  public static final String SOURCE_REJECTED = "REJECTED";
+  /** 旬跟进: no progress for a whole 旬 after the reminder (进度缓慢). */
+  public static final String SOURCE_SLOW = "SLOW";
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
   private final Cases cases;

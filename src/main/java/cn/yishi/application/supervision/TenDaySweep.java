@@ -46,6 +46,11 @@ import org.springframework.stereotype.Service;
  *       it appears on the black board until resolved, and its case moves up one tier.</li>
  *   <li>An item not yet overdue without a progress note since the start of the previous 旬 gets a
  *       reminder mail, once per 旬.</li>
+ *   <li>An item that was quiet at the previous sweep as well (no progress note since the start of the 旬
+ *       before the previous one), so that a whole 旬 passed after its reminder without progress, is slow
+ *       (进度缓慢): it gets a supervision order of source {@value SupervisionOrders#SOURCE_SLOW} with a
+ *       supervision task instead of another reminder. Such an order neither counts as overdue nor leads to
+ *       listed supervision.</li>
  * </ul>
  * It commits in chunks (see {@link #sweep}) and writes a run record with its counts.
  */
@@ -115,8 +120,18 @@ public class TenDaySweep {
     });
     Set<String> supervised = new HashSet<>();
     overdue.forEach(i -> supervised.add(i.key()));
+    OffsetDateTime slowSince = period.previous().previous().start().atStartOfDay(clock.getZone()).toOffsetDateTime();
+    List<OpenItem> slow = store.quietItems(cutoff, slowSince).stream()
+        .filter(i -> !supervised.contains(i.key()))
+        .toList();
+    inParallel(chunks(slow), chunk -> {
+      for (OpenItem item : chunk) {
+        superviseSlow(item, period, slowSince, runId, counts);
+      }
+    });
+    slow.forEach(i -> supervised.add(i.key()));
     List<OpenItem> quiet = store.quietItems(cutoff, quietSince).stream()
-        .filter(i -> !supervised.contains(i.key())) // listed in this sweep, with a new deadline: the order says enough
+        .filter(i -> !supervised.contains(i.key())) // ordered in this sweep: the order says enough
         .toList();
     inParallel(chunks(quiet), chunk -> {
       for (OpenItem item : chunk) {
@@ -152,6 +167,18 @@ public class TenDaySweep {
       counts.incrementAndGet(1);
       moveUp(item, period);
     }
+  }
+
+  /** 进度缓慢: a 旬 without progress after the reminder; a supervision order and task, no second reminder. */
+  private void superviseSlow(OpenItem item, TenDayPeriod period, OffsetDateTime since, long runId,
+      AtomicIntegerArray counts) {
+    String reason = "旬跟进（" + period.label() + "）：自" + day(since) + "起无办理进展，上一旬提醒后仍未推进";
+    orders.raise(item, period.id(), SupervisionOrders.SOURCE_SLOW, runId, false, reason).ifPresent(raised -> {
+      counts.incrementAndGet(0);
+      if (raised.contactMissing()) {
+        counts.incrementAndGet(2);
+      }
+    });
   }
 
   private void remind(OpenItem item, TenDayPeriod period, OffsetDateTime quietSince, AtomicIntegerArray counts) {

@@ -182,6 +182,19 @@ public class CaseFile {
     this.status = CaseStatus.RESOLVED;
   }
 
+  /**
+   * The dispatch centre found the reported result false (结果不实): back to handling with a new deadline, no
+   * longer resolved.
+   */
+  public void rejectResult(OffsetDateTime newDeadline) {
+    if (status != CaseStatus.RESOLVED) {
+      throw refused("status", "not_resolved", "办件尚未办结，无需核查办理结果");
+    }
+    this.deadline = newDeadline;
+    this.resolvedAt = null;
+    this.status = CaseStatus.IN_PROGRESS;
+  }
+
   /** Records a rating from 1 to 5; returns whether the resident is satisfied (≥ 3). */
   public boolean evaluate(int rating) {
     if (rating < 1 || rating > 5) {

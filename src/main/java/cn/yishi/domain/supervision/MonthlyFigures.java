@@ -28,6 +28,8 @@ package cn.yishi.domain.supervision;
  *       in M: listed before the end of M and not finished before M began.</dd>
  *   <dt>overdueItems 逾期事项</dt><dd>overdue cases plus the resolution items that in M were open past their
  *       deadline or were completed after it.</dd>
+ *   <dt>rejectedResults 结果不实</dt><dd>results the dispatch centre rejected as false in M (督办纠偏: a supervision
+ *       order of source REJECTED created in M).</dd>
  * </dl>
  * A resolution item counts for its own unit and the community of its meeting.
  *
@@ -37,16 +39,16 @@ package cn.yishi.domain.supervision;
  */
 public record MonthlyFigures(int received, int respondedOnTime, int accepted, int resolved, int resolvedOnTime,
     int pending, int overdue, int reworks, int evaluations, int satisfied, int satisfactionSum, int listedItems,
-    int overdueItems) {
+    int overdueItems, int rejectedResults) {
 
   /** A rating of this many points or more counts as satisfied (as it closes the case). */
   public static final int SATISFIED_FROM = 3;
 
-  public static final MonthlyFigures ZERO = new MonthlyFigures(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+  public static final MonthlyFigures ZERO = new MonthlyFigures(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
   public MonthlyFigures {
     for (int n : new int[] {received, respondedOnTime, accepted, resolved, resolvedOnTime, pending, overdue, reworks,
-        evaluations, satisfied, satisfactionSum, listedItems, overdueItems}) {
+        evaluations, satisfied, satisfactionSum, listedItems, overdueItems, rejectedResults}) {
       if (n < 0) {
         throw new IllegalArgumentException("figures must not be negative");
       }
@@ -60,7 +62,7 @@ public record MonthlyFigures(int received, int respondedOnTime, int accepted, in
     return new MonthlyFigures(received + o.received, respondedOnTime + o.respondedOnTime, accepted + o.accepted,
         resolved + o.resolved, resolvedOnTime + o.resolvedOnTime, pending + o.pending, overdue + o.overdue,
         reworks + o.reworks, evaluations + o.evaluations, satisfied + o.satisfied, satisfactionSum + o.satisfactionSum,
-        listedItems + o.listedItems, overdueItems + o.overdueItems);
+        listedItems + o.listedItems, overdueItems + o.overdueItems, rejectedResults + o.rejectedResults);
   }
 
   /** The cases the unit had to resolve in M: resolved in M plus pending at its end (the resolution rate's base). */

@@ -43,9 +43,9 @@ class MonthlyDispatchServiceTest {
   private static final long REPORT = 7;
   private static final OffsetDateTime FROM = OffsetDateTime.parse("2026-02-01T00:00+08:00");
   private static final OffsetDateTime TO = OffsetDateTime.parse("2026-03-01T00:00+08:00");
-  private static final MonthlyFigures WATER = new MonthlyFigures(4, 4, 4, 4, 4, 0, 0, 0, 2, 2, 9, 0, 0);
-  private static final MonthlyFigures ROADS = new MonthlyFigures(2, 1, 2, 0, 0, 2, 2, 0, 0, 0, 0, 1, 2);
-  private static final MonthlyFigures NO_UNIT = new MonthlyFigures(1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+  private static final MonthlyFigures WATER = new MonthlyFigures(4, 4, 4, 4, 4, 0, 0, 0, 2, 2, 9, 0, 0, 0);
+  private static final MonthlyFigures ROADS = new MonthlyFigures(2, 1, 2, 0, 0, 2, 2, 0, 0, 0, 0, 1, 2, 0);
+  private static final MonthlyFigures NO_UNIT = new MonthlyFigures(1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
   private static final MonthlyFigures TOTAL = WATER.plus(ROADS).plus(NO_UNIT);
 
   private final MonthlyStatistics statistics = mock(MonthlyStatistics.class);

@@ -29,8 +29,8 @@ import org.junit.jupiter.api.Test;
 class MonthlyPublicationsTest {
   private static final long REPORT = 7;
   private static final OffsetDateTime APPROVED_AT = OffsetDateTime.parse("2026-03-03T15:00:00+08:00");
-  private static final MonthlyFigures WATER = new MonthlyFigures(4, 4, 4, 4, 4, 0, 0, 0, 2, 2, 9, 0, 0);
-  private static final MonthlyFigures ROADS = new MonthlyFigures(2, 1, 2, 0, 0, 2, 2, 0, 0, 0, 0, 1, 2);
+  private static final MonthlyFigures WATER = new MonthlyFigures(4, 4, 4, 4, 4, 0, 0, 0, 2, 2, 9, 0, 0, 0);
+  private static final MonthlyFigures ROADS = new MonthlyFigures(2, 1, 2, 0, 0, 2, 2, 0, 0, 0, 0, 1, 2, 0);
 
   private final MonthlyReports reports = mock(MonthlyReports.class);
   private final MonthlyStatistics statistics = mock(MonthlyStatistics.class);

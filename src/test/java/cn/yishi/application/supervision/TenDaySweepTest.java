@@ -56,6 +56,8 @@ class TenDaySweepTest {
   private static final String PERIOD = "2026-03-2";
   private static final OffsetDateTime CUTOFF = OffsetDateTime.parse("2026-03-11T00:00+08:00");
   private static final OffsetDateTime QUIET_SINCE = OffsetDateTime.parse("2026-03-01T00:00+08:00");
+  /** The start of the 旬 before the previous one (21 February): quiet since then means quiet after the last reminder. */
+  private static final OffsetDateTime SLOW_SINCE = OffsetDateTime.parse("2026-02-21T00:00+08:00");
   private static final long RUN = 5;
 
   /** Overdue, and ordered in the previous 旬 too: listed now. */
@@ -152,6 +154,32 @@ class TenDaySweepTest {
     });
     verify(store).finishRun(RUN, new SupervisionStore.Counts(10, 3, 2, 1, 1, 3), NOW);
     assertThat(transactions.count).as("start, one chunk of orders, one of reminders, finish").hasValue(4);
+  }
+
+  @Test
+  void aSlowItemQuietAfterItsReminderGetsASupervisionTaskInsteadOfAnotherReminder() {
+    aSweepOfTheMiddle旬();
+    when(store.quietItems(CUTOFF, SLOW_SINCE)).thenReturn(List.of(TWICE, QUIET, QUIET_NO_MAIL));
+    raised(TWICE, true, Optional.of(new SupervisionOrders.Raised(11, false)));
+    raised(ONCE, false, Optional.of(new SupervisionOrders.Raised(12, true)));
+    raised(LISTED, false, Optional.empty());
+    when(orders.raise(eq(QUIET), eq(PERIOD), eq(SupervisionOrders.SOURCE_SLOW), eq(RUN), eq(false), anyString()))
+        .thenReturn(Optional.of(new SupervisionOrders.Raised(13, false)));
+    when(orders.raise(eq(QUIET_NO_MAIL), eq(PERIOD), eq(SupervisionOrders.SOURCE_SLOW), eq(RUN), eq(false), anyString()))
+        .thenReturn(Optional.of(new SupervisionOrders.Raised(14, true)));
+    when(handling.escalate(anyString(), anyString(), anyString())).thenReturn(
+        new Routing(List.of("unit-water"), List.of("hualin-hall"), endOfDay("2026-03-18"), 60, "ROOM", "COMMITTED", "water"));
+
+    sweep.sweep(AS_OF, "system", "p-t");
+
+    verify(orders).raise(QUIET, PERIOD, SupervisionOrders.SOURCE_SLOW, RUN, false,
+        "旬跟进（2026年3月中旬）：自2026年2月21日起无办理进展，上一旬提醒后仍未推进");
+    verify(orders).raise(QUIET_NO_MAIL, PERIOD, SupervisionOrders.SOURCE_SLOW, RUN, false,
+        "旬跟进（2026年3月中旬）：自2026年2月21日起无办理进展，上一旬提醒后仍未推进");
+    verify(orders, never()).raise(eq(TWICE), anyString(), eq(SupervisionOrders.SOURCE_SLOW), anyLong(), anyBoolean(), anyString());
+    assertThat(outbox.queued()).as("no second reminder for a slow item").isEmpty();
+    // ordered: 2 overdue + 2 slow; without contact: 1 overdue + 1 slow + the unknown unit's reminder
+    verify(store).finishRun(RUN, new SupervisionStore.Counts(10, 3, 4, 0, 1, 3), NOW);
   }
 
   @Test

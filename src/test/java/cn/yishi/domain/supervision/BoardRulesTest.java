@@ -14,7 +14,7 @@ class BoardRulesTest {
   /** A unit that resolved {@code resolved} of {@code resolved + pending}, with ratings and listed/overdue items. */
   static BoardRules.Standing unit(String code, int resolved, int pending, int evaluations, int satisfied, int listed, int overdueItems) {
     return new BoardRules.Standing(code, "单位" + code, new MonthlyFigures(resolved + pending, 0, resolved + pending,
-        resolved, resolved, pending, 0, 0, evaluations, satisfied, satisfied * 5, listed, overdueItems));
+        resolved, resolved, pending, 0, 0, evaluations, satisfied, satisfied * 5, listed, overdueItems, 0));
   }
 
   static List<String> units(List<BoardRules.Entry> entries) {

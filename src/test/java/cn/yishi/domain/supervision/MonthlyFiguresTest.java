@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class MonthlyFiguresTest {
   /** received, respondedOnTime, accepted, resolved, resolvedOnTime, pending, overdue, reworks, evaluations, satisfied, sum. */
   static MonthlyFigures f(int received, int responded, int resolved, int pending, int evaluations, int satisfied, int sum) {
-    return new MonthlyFigures(received, responded, received, resolved, resolved, pending, 0, 0, evaluations, satisfied, sum, 0, 0);
+    return new MonthlyFigures(received, responded, received, resolved, resolved, pending, 0, 0, evaluations, satisfied, sum, 0, 0, 0);
   }
 
   @Test
@@ -36,9 +36,9 @@ class MonthlyFiguresTest {
 
   @Test
   void figuresAddUpFieldByField() {
-    MonthlyFigures sum = f(2, 1, 1, 1, 1, 1, 4).plus(new MonthlyFigures(3, 3, 2, 2, 1, 0, 1, 2, 2, 1, 5, 1, 2));
+    MonthlyFigures sum = f(2, 1, 1, 1, 1, 1, 4).plus(new MonthlyFigures(3, 3, 2, 2, 1, 0, 1, 2, 2, 1, 5, 1, 2, 3));
 
-    assertThat(sum).isEqualTo(new MonthlyFigures(5, 4, 4, 3, 2, 1, 1, 2, 3, 2, 9, 1, 2));
+    assertThat(sum).isEqualTo(new MonthlyFigures(5, 4, 4, 3, 2, 1, 1, 2, 3, 2, 9, 1, 2, 3));
     assertThat(sum.plus(MonthlyFigures.ZERO)).isEqualTo(sum);
   }
 
@@ -46,7 +46,7 @@ class MonthlyFiguresTest {
   void aPartNeverExceedsItsWholeAndNothingIsNegative() {
     assertThatThrownBy(() -> f(1, 2, 0, 0, 0, 0, 0)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> f(0, 0, 0, 0, 1, 2, 6)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new MonthlyFigures(0, 0, 0, 1, 2, 0, 0, 0, 0, 0, 0, 0, 0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new MonthlyFigures(0, 0, 0, 1, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> f(-1, 0, 0, 0, 0, 0, 0)).isInstanceOf(IllegalArgumentException.class);
   }
 }

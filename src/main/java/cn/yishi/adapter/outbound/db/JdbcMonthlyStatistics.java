@@ -1,6 +1,7 @@
 package cn.yishi.adapter.outbound.db;
 
 import cn.yishi.application.port.MonthlyStatistics;
+import cn.yishi.application.supervision.SupervisionOrders;
 import cn.yishi.domain.casefile.CaseStatus;
 import cn.yishi.domain.supervision.MonthlyFigures;
 import java.sql.ResultSet;
@@ -26,6 +27,9 @@ class JdbcMonthlyStatistics implements MonthlyStatistics {
   private static final List<String> NOT_LISTED_ANY_MORE = List.of(CaseStatus.RESOLVED.name(), CaseStatus.CLOSED.name(),
       CaseStatus.DECLINED.name());
 
+  /** Supervision orders for a missed deadline (the timer's and the sweep's); a rejected result or a slow item is not late. */
+  private static final List<String> LATE = List.of(SupervisionOrders.SOURCE_DEADLINE, SupervisionOrders.SOURCE_SWEEP);
+
   /** Accepted cases received before the end of the month and not resolved by then. */
   private static final String PENDING = """
       c.created_at < :to and (c.status in (:open) or (c.status in (:finished) and c.resolved_at >= :to))""";
@@ -39,11 +43,11 @@ class JdbcMonthlyStatistics implements MonthlyStatistics {
   /** The counts of one pair while they are being collected. */
   private static final class Counts {
     int received, respondedOnTime, accepted, resolved, resolvedOnTime, pending, overdue, reworks, evaluations,
-        satisfied, satisfactionSum, listed, overdueItems;
+        satisfied, satisfactionSum, listed, overdueItems, rejectedResults;
 
     MonthlyFigures figures() {
       return new MonthlyFigures(received, respondedOnTime, accepted, resolved, resolvedOnTime, pending, overdue,
-          reworks, evaluations, satisfied, satisfactionSum, listed, overdue + overdueItems);
+          reworks, evaluations, satisfied, satisfactionSum, listed, overdue + overdueItems, rejectedResults);
     }
   }
 
@@ -94,7 +98,7 @@ class JdbcMonthlyStatistics implements MonthlyStatistics {
               select e.case_id from yishi_case_event e
                 where e.action = 'OVERDUE' and e.occurred_at >= :from and e.occurred_at < :to
               union select o.case_id from yishi_supervision_order o
-                where o.case_id is not null and o.created_at >= :from and o.created_at < :to
+                where o.case_id is not null and o.source in (:lateSources) and o.created_at >= :from and o.created_at < :to
               union select r.id from yishi_case r
                 where r.resolved_at >= :from and r.resolved_at < :to and r.resolved_at > r.deadline
               union select c2.id from yishi_case c2
@@ -136,6 +140,13 @@ class JdbcMonthlyStatistics implements MonthlyStatistics {
             where i.deadline < :cutoff and ((i.completed_at is null) or (i.completed_at >= :from and i.completed_at > i.deadline))
             group by i.unit, m.community""", from, to, cutoff,
         (k, rs) -> k.overdueItems = rs.getInt(3));
+    // 督办纠偏: results rejected as false (结果不实) in the month
+    grouped(pairs, """
+            select c.responsible_unit, c.community, count(*)
+            from yishi_supervision_order o join yishi_case c on c.id = o.case_id
+            where o.source = :rejected and o.created_at >= :from and o.created_at < :to
+            group by c.responsible_unit, c.community""", from, to, cutoff,
+        (k, rs) -> k.rejectedResults = rs.getInt(3));
     Map<Pair, MonthlyFigures> figures = new LinkedHashMap<>();
     pairs.forEach((p, k) -> figures.put(p, k.figures()));
     return figures;
@@ -143,13 +154,14 @@ class JdbcMonthlyStatistics implements MonthlyStatistics {
 
   /**
    * Runs one grouped query and adds its counts to the pairs. Every query may use :from, :to, :cutoff, :open,
-   * :finished, :notListed and :satisfied; a named parameter a query does not use is ignored.
+   * :finished, :notListed, :satisfied, :lateSources and :rejected; a named parameter a query does not use is ignored.
    */
   private void grouped(Map<Pair, Counts> pairs, String sql, OffsetDateTime from, OffsetDateTime to,
       OffsetDateTime cutoff, Collect collect) {
     jdbc.sql(sql)
         .params(Map.of("from", from, "to", to, "cutoff", cutoff, "open", OPEN, "finished", FINISHED,
-            "notListed", NOT_LISTED_ANY_MORE, "satisfied", MonthlyFigures.SATISFIED_FROM))
+            "notListed", NOT_LISTED_ANY_MORE, "satisfied", MonthlyFigures.SATISFIED_FROM, "lateSources", LATE,
+            "rejected", SupervisionOrders.SOURCE_REJECTED))
         .query(rs -> {
           Pair pair = new Pair(rs.getString(1), rs.getString(2));
           collect.into(pairs.computeIfAbsent(pair, p -> new Counts()), rs);

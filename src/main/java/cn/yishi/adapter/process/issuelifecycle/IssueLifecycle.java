@@ -38,6 +38,11 @@ public final class IssueLifecycle {
   public static final String SERVICE_TASK_OVERDUE = "serviceTask_recordOverdue";
   public static final String USER_TASK_SUPERVISE = "userTask_supervise";
   public static final String SERVICE_TASK_HANDLING = "serviceTask_recordHandling";
+  /** Where a resolved case is checked: by the dispatch centre when a responsible unit handled it. */
+  public static final String GATEWAY_REVIEW_NEEDED = "gateway_resultReviewNeeded";
+  public static final String USER_TASK_REVIEW_RESULT = "userTask_reviewResult";
+  public static final String SERVICE_TASK_RECORD_RESULT_REVIEW = "serviceTask_recordResultReview";
+  public static final String GATEWAY_RESULT_CONFIRMED = "gateway_resultConfirmed";
   public static final String SERVICE_TASK_REQUEST_EVALUATION = "serviceTask_requestEvaluation";
   public static final String EVENT_GATEWAY_AWAIT_EVALUATION = "gateway_awaitEvaluation";
   public static final String MESSAGE_EVENT_EVALUATION_RECEIVED = "messageEvent_evaluationReceived";
@@ -50,6 +55,7 @@ public final class IssueLifecycle {
 
   public static final String FORM_INTAKE = "issueIntake";
   public static final String FORM_REVIEW = "issueReview";
+  public static final String FORM_RESULT_REVIEW = "issueResultReview";
 
   /** Variables: ids and routing facts, plus the non-personal facts the forms show. */
   public static final class Var {
@@ -100,6 +106,12 @@ public final class IssueLifecycle {
     public static final ProcessVariable<String> ASSIGN_MODE = ProcessVariable.string("assignMode");
     public static final ProcessVariable<String> OUTCOME = ProcessVariable.string("outcome");
     public static final ProcessVariable<String> RESULT_NOTE = ProcessVariable.string("resultNote");
+    /** The dispatch centre's verdict on a unit's result: CONFIRMED (属实) or REJECTED (不实). */
+    public static final ProcessVariable<String> RESULT_VERDICT = ProcessVariable.string("resultVerdict");
+    /** Why the result is false (不实); it goes into the supervision order. */
+    public static final ProcessVariable<String> REJECTION_REASON = ProcessVariable.string("rejectionReason");
+    /** Routing fact: the result was confirmed, so the case goes on to the evaluation. */
+    public static final ProcessVariable<Boolean> RESULT_CONFIRMED = ProcessVariable.bool("resultConfirmed");
     public static final ProcessVariable<String> ESCALATION_REASON = ProcessVariable.string("escalationReason");
     public static final ProcessVariable<Boolean> EVALUATION_BY_MAIL = ProcessVariable.bool("evaluationByMail");
     public static final ProcessVariable<String> EVALUATION_WAIT = ProcessVariable.string("evaluationWait");

@@ -34,6 +34,7 @@ import cn.yishi.application.RegisteredCase;
 import cn.yishi.application.ReviewService;
 import cn.yishi.application.Routing;
 import cn.yishi.application.TaskFacts;
+import cn.yishi.application.supervision.ResultReviews;
 import cn.yishi.application.supervision.SupervisionOrders;
 import cn.yishi.domain.casefile.CaseStatus;
 import cn.yishi.domain.casefile.Channel;
@@ -85,7 +86,7 @@ import org.mockito.ArgumentCaptor;
 @Deployment(resources = {"bpmn/issueLifecycle.bpmn", "bpmn/deliberation.bpmn", "forms/issuePreMeeting.form",
     "forms/issueProblemList.form", "forms/issueExpertReview.form", "forms/issueObjectionDecision.form", "forms/issueIntake.form",
     "forms/issueReview.form", "forms/issueDispatch.form", "forms/issueClaim.form", "forms/issueHandle.form",
-    "forms/issueSupervise.form", "forms/issueFollowUpVisit.form", "forms/issueMeeting.form", "forms/issueImplementItem.form"})
+    "forms/issueSupervise.form", "forms/issueResultReview.form", "forms/issueFollowUpVisit.form", "forms/issueMeeting.form", "forms/issueImplementItem.form"})
 class IssueLifecycleProcessTest {
   private static final Map<Object, Object> BEANS = new HashMap<>();
   private static final ProcessEngine ENGINE = buildEngine();
@@ -117,6 +118,7 @@ class IssueLifecycleProcessTest {
   private final HandlingService handling = mock(HandlingService.class);
   private final EvaluationService evaluation = mock(EvaluationService.class);
   private final SupervisionOrders orders = mock(SupervisionOrders.class);
+  private final ResultReviews resultReviews = mock(ResultReviews.class);
   private final CaseQueries queries = mock(CaseQueries.class);
   private final DeliberationServiceMocks deliberation = new DeliberationServiceMocks();
 
@@ -157,6 +159,7 @@ class IssueLifecycleProcessTest {
         new RecordHandlingDelegate(handling),
         new RecordOverdueDelegate(handling),
         new RecordSupervisionDelegate(orders),
+        new RecordResultReviewDelegate(resultReviews),
         new RecordDeliberationResultDelegate(handling),
         new RequestEvaluationDelegate(evaluation),
         new RecordEvaluationDelegate(evaluation),
@@ -663,6 +666,97 @@ class IssueLifecycleProcessTest {
     visit(pi, 3);
     verify(evaluation).close(CASE_NO);
     assertThat(pi).hasPassed(END_EVENT_CLOSED).isEnded();
+  }
+
+  // 督办纠偏: the dispatch centre checks a unit's result
+
+  private static final Routing AT_THE_UNIT = routing("COMMITTED", "water", "unit-water");
+
+  /** 核查办理结果: the dispatch centre's verdict; the use case answers as given. */
+  private void reviewResult(ProcessInstance pi, String verdict, String reason, ResultReviews.Reviewed reviewed) {
+    when(resultReviews.review(eq(CASE_NO), any(), any(), any())).thenReturn(reviewed);
+    complete(task(USER_TASK_REVIEW_RESULT, pi), DISPATCHER, List.of("dispatch-centre"),
+        withVariables(Var.RESULT_VERDICT.name(), verdict, Var.REJECTION_REASON.name(), reason));
+  }
+
+  @Test
+  void aUnitsResultConfirmedByTheDispatchCentreGoesOnToTheEvaluation() {
+    ProcessInstance pi = report();
+    accept(pi, "COMMITTED", "water", AT_THE_UNIT);
+    handle(pi, "RESOLVED", AT_THE_UNIT);
+
+    assertThat(pi).hasPassed(SERVICE_TASK_HANDLING, GATEWAY_REVIEW_NEEDED).isWaitingAt(USER_TASK_REVIEW_RESULT)
+        .hasNotPassed(SERVICE_TASK_REQUEST_EVALUATION);
+    Task check = task(USER_TASK_REVIEW_RESULT, pi);
+    assertThat(candidateGroups(check)).containsExactly("dispatch-centre");
+    assertThat(check.getName()).isEqualTo("核查办理结果 " + CASE_NO + " 御苑小区路灯不亮");
+    assertThat(check.getPriority()).isEqualTo(40);
+    verifyNoInteractions(resultReviews);
+
+    reviewResult(pi, "CONFIRMED", null, new ResultReviews.Reviewed(true, AT_THE_UNIT));
+
+    verify(resultReviews).review(CASE_NO, "CONFIRMED", null, DISPATCHER);
+    assertThat(pi).hasPassed(SERVICE_TASK_RECORD_RESULT_REVIEW, GATEWAY_RESULT_CONFIRMED, SERVICE_TASK_REQUEST_EVALUATION)
+        .isWaitingAt(USER_TASK_FOLLOW_UP_VISIT);
+    assertThat(pi).variables().containsEntry(Var.RESULT_CONFIRMED.name(), true).containsEntry(Var.RESULT_NOTE.name(), "已修复");
+    visit(pi, 4);
+    assertThat(pi).hasPassed(END_EVENT_CLOSED).isEnded();
+  }
+
+  @Test
+  void aResultRejectedAsFalseGoesBackToTheUnitWithASupervisionOrder() {
+    ProcessInstance pi = report();
+    accept(pi, "COMMITTED", "water", AT_THE_UNIT);
+    handle(pi, "RESOLVED", AT_THE_UNIT);
+    Routing again = new Routing(List.of("unit-water"), SUPERVISORS, NEXT_DEADLINE, 40, "STATION", "COMMITTED", "water");
+    when(resultReviews.review(eq(CASE_NO), eq("REJECTED"), any(), any())).thenAnswer(a -> {
+      supervise(pi.getId(), 9L); // what SupervisionOrders.raise delivers through CaseProcesses
+      return new ResultReviews.Reviewed(false, again);
+    });
+    complete(task(USER_TASK_REVIEW_RESULT, pi), DISPATCHER, List.of("dispatch-centre"),
+        withVariables(Var.RESULT_VERDICT.name(), "REJECTED", Var.REJECTION_REASON.name(), "现场查看路灯仍不亮"));
+
+    verify(resultReviews).review(CASE_NO, "REJECTED", "现场查看路灯仍不亮", DISPATCHER);
+    assertThat(pi).hasPassed(SERVICE_TASK_RECORD_RESULT_REVIEW).hasNotPassed(SERVICE_TASK_REQUEST_EVALUATION)
+        .isWaitingAt(USER_TASK_HANDLE, USER_TASK_SUPERVISE);
+    verify(evaluation, never()).request(any());
+    assertThat(task(USER_TASK_HANDLE, pi).getDueDate()).as("the new deadline").isEqualTo(date(NEXT_DEADLINE));
+    assertThat(handlingTimer(pi).getDuedate()).isEqualTo(date(NEXT_DEADLINE));
+    assertThat(pi).variables().as("the round's answers are cleared for the next")
+        .doesNotContainKeys(Var.OUTCOME.name(), Var.RESULT_NOTE.name(), Var.RESULT_VERDICT.name(), Var.REJECTION_REASON.name())
+        .containsEntry(Var.RESULT_CONFIRMED.name(), false);
+
+    complete(task(USER_TASK_SUPERVISE, pi), SUPERVISOR, withVariables(Var.SUPERVISION_ACKNOWLEDGED.name(), true,
+        Var.SUPERVISION_COMMENT.name(), "已约谈责任单位"));
+    verify(orders).complete(9L, CASE_NO, "已约谈责任单位", SUPERVISOR);
+    handle(pi, "RESOLVED", AT_THE_UNIT);
+    assertThat(pi).isWaitingAt(USER_TASK_REVIEW_RESULT);
+    reviewResult(pi, "CONFIRMED", "复查已亮", new ResultReviews.Reviewed(true, AT_THE_UNIT));
+    visit(pi, 5);
+    assertThat(pi).hasPassed(END_EVENT_CLOSED).isEnded();
+  }
+
+  @Test
+  void aRejectionWithoutAReasonLeavesTheCheckOpen() {
+    ProcessInstance pi = report();
+    accept(pi, "COMMITTED", "water", AT_THE_UNIT);
+    handle(pi, "RESOLVED", AT_THE_UNIT);
+    when(resultReviews.review(eq(CASE_NO), any(), any(), any())).thenThrow(new ValidationException(
+        List.of(new FieldError("rejectionReason", "required", "结果不实时请写明理由"))));
+
+    Task check = task(USER_TASK_REVIEW_RESULT, pi);
+    assertThatThrownBy(() -> complete(check, DISPATCHER, withVariables(Var.RESULT_VERDICT.name(), "REJECTED")))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("结果不实时请写明理由");
+    assertThat(pi).isWaitingAt(USER_TASK_REVIEW_RESULT);
+  }
+
+  @Test
+  void aCaseWithoutAResponsibleUnitSkipsTheCheck() {
+    ProcessInstance pi = report();
+    accept(pi, "IMMEDIATE", null, AT_THE_STATION);
+    handle(pi, "RESOLVED", AT_THE_STATION);
+    assertThat(pi).hasNotPassed(USER_TASK_REVIEW_RESULT).isWaitingAt(USER_TASK_FOLLOW_UP_VISIT);
+    verifyNoInteractions(resultReviews);
   }
 
   // personal data and Tasklist's copies
