@@ -49,12 +49,12 @@ public class TasklistFilters {
   static final String NOW = "${now()}";
   static final String IN_TWO_DAYS = "${dateTime().plusDays(2)}";
 
-  /** The variables Tasklist shows in the list, in this order. */
+  /** The variables Tasklist shows in the list, in this order: Chinese names, never codes. */
   static final List<Map<String, Object>> LIST_VARIABLES = List.of(
       variable("listCaseNo", "办件编号"),
       variable("listTitle", "标题"),
-      variable("listCommunity", "社区"),
-      variable("listUrgency", "紧急程度"),
+      variable("listCommunityName", "社区"),
+      variable("listUrgencyName", "紧急程度"),
       variable("listDeadline", "办理期限"));
 
   /** One filter: its query (built from a fresh task query) and the groups that may read it. */
