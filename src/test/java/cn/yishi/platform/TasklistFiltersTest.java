@@ -109,9 +109,9 @@ class TasklistFiltersTest {
       @SuppressWarnings("unchecked")
       List<Map<String, Object>> variables = (List<Map<String, Object>>) p.get("variables");
       assertThat(variables).extracting(v -> v.get("name"))
-          .containsExactly("listCaseNo", "listTitle", "listCommunityName", "listUrgencyName", "listDeadline");
+          .containsExactly("listCommunityName", "listUrgencyName", "listDeadline", "listCaseNo", "listTitle");
       assertThat(variables).extracting(v -> v.get("label"))
-          .containsExactly("办件编号", "标题", "社区", "紧急程度", "办理期限");
+          .containsExactly("社区", "紧急程度", "办理期限", "办件编号", "标题");
 
       TaskQueryImpl q = f.getQuery();
       List<QueryOrderingProperty> order = q.getOrderingProperties();
