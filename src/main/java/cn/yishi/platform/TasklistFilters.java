@@ -49,13 +49,16 @@ public class TasklistFilters {
   static final String NOW = "${now()}";
   static final String IN_TWO_DAYS = "${dateTime().plusDays(2)}";
 
-  /** The variables Tasklist shows in the list, in this order. */
+  /**
+   * The variables Tasklist shows on each card, in this order: Chinese names, never codes. A folded card shows the
+   * first two, so community and urgency come first (the task's name already carries the case number and title).
+   */
   static final List<Map<String, Object>> LIST_VARIABLES = List.of(
+      variable("listCommunityName", "社区"),
+      variable("listUrgencyName", "紧急程度"),
+      variable("listDeadline", "办理期限"),
       variable("listCaseNo", "办件编号"),
-      variable("listTitle", "标题"),
-      variable("listCommunity", "社区"),
-      variable("listUrgency", "紧急程度"),
-      variable("listDeadline", "办理期限"));
+      variable("listTitle", "标题"));
 
   /** One filter: its query (built from a fresh task query) and the groups that may read it. */
   record Spec(String name, String description, int priority, Function<TaskQuery, TaskQuery> query,

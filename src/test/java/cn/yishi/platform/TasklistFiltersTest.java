@@ -109,9 +109,9 @@ class TasklistFiltersTest {
       @SuppressWarnings("unchecked")
       List<Map<String, Object>> variables = (List<Map<String, Object>>) p.get("variables");
       assertThat(variables).extracting(v -> v.get("name"))
-          .containsExactly("listCaseNo", "listTitle", "listCommunity", "listUrgency", "listDeadline");
+          .containsExactly("listCommunityName", "listUrgencyName", "listDeadline", "listCaseNo", "listTitle");
       assertThat(variables).extracting(v -> v.get("label"))
-          .containsExactly("办件编号", "标题", "社区", "紧急程度", "办理期限");
+          .containsExactly("社区", "紧急程度", "办理期限", "办件编号", "标题");
 
       TaskQueryImpl q = f.getQuery();
       List<QueryOrderingProperty> order = q.getOrderingProperties();
@@ -291,7 +291,10 @@ class TasklistFiltersTest {
     // the list variables, task-local copies readable with the task (Tasklist fetches them for the list)
     Map<String, Object> variables = as("community.hualin", () -> tasks.getVariablesLocal(review.getId()));
     assertThat(variables).containsEntry("listCaseNo", caseNo).containsEntry("listTitle", title)
-        .containsEntry("listCommunity", "hualin").containsKey("listUrgency");
+        .containsEntry("listCommunity", "hualin").containsKey("listUrgency")
+        .containsEntry("listCommunityName", "华林社区");
+    assertThat((String) variables.get("listUrgencyName")).as("the urgency's Chinese name, not its code")
+        .isIn(java.util.Arrays.stream(cn.yishi.domain.casefile.Urgency.values()).map(cn.yishi.domain.casefile.Urgency::label).toList());
 
     // the deadline filters: due within two days, then overdue; claimed by a colleague it stays in the group's view
     String soon = filter(TasklistFilters.DUE_SOON).getId();

@@ -71,7 +71,7 @@ class ListVariablesTaskListenerTest {
               new TaskFacts.Line(OffsetDateTime.parse("2026-02-27T01:15:00Z"), "登记诉求", "来源渠道：12345热线"),
               new TaskFacts.Line(OffsetDateTime.parse("2026-02-27T02:30:00Z"), "调整分级分类", null))))
           : Optional.empty();
-    }, SHANGHAI));
+    }, code -> "hualin".equals(code) ? Optional.of("华林社区") : Optional.empty(), SHANGHAI));
   }
 
   private Map<String, Object> localVariablesOfTaskStartedWith(Map<String, Object> variables) {
@@ -91,6 +91,7 @@ class ListVariablesTaskListenerTest {
     assertThat(local)
         .containsEntry("listCaseNo", CASE_NO).containsEntry("listTitle", "御苑小区路灯不亮")
         .containsEntry("listCommunity", "hualin").containsEntry("listUrgency", "RED").containsEntry("listDeadline", deadline)
+        .containsEntry("listCommunityName", "华林社区").containsEntry("listUrgencyName", "红色（紧急）")
         .containsEntry(FACT_DEADLINE.name(), "2026年3月2日 星期一 18:00")
         .containsEntry(FACT_TIMELINE.name(), "2026-02-27 09:15 登记诉求：来源渠道：12345热线\n2026-02-27 10:30 调整分级分类");
     assertThat(local.keySet()).as("only the documented task-local variables").isSubsetOf(ListVariablesTaskListener.TASK_LOCAL);
@@ -103,6 +104,23 @@ class ListVariablesTaskListenerTest {
     assertThat(asked).as("no case number, no query").isEmpty();
     assertThat(local).containsEntry("listTitle", "2026年2月月调度").containsEntry("listCommunity", "hualin")
         .doesNotContainKeys("listCaseNo", FACT_DEADLINE.name(), FACT_TIMELINE.name());
+  }
+
+  @Test
+  void codesThatTheDirectoryOrTheDomainDoNotKnowGetNoName() {
+    Map<String, Object> local = localVariablesOfTaskStartedWith(Map.of(
+        Var.TITLE.name(), "路灯", Var.COMMUNITY.name(), "nowhere", Var.URGENCY.name(), "PURPLE"));
+
+    assertThat(local).containsEntry("listCommunity", "nowhere").containsEntry("listUrgency", "PURPLE")
+        .doesNotContainKeys("listCommunityName", "listUrgencyName");
+  }
+
+  @Test
+  void everyUrgencyHasAChineseName() {
+    for (cn.yishi.domain.casefile.Urgency u : cn.yishi.domain.casefile.Urgency.values()) {
+      assertThat(ListVariablesTaskListener.urgencyName(u.name())).contains(u.label());
+      assertThat(u.label()).doesNotContain(u.name());
+    }
   }
 
   @Test

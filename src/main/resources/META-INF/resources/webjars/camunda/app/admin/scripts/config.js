@@ -16,11 +16,11 @@
  */
 
 export default {
-  // // change the app name and vendor
-  // app: {
-  //   name: 'Admin',
-  //   vendor: 'Company'
-  // },
+  // Yishi: the header and the page title say "议事 管理", the platform's own name, not "Camunda Admin".
+  app: {
+    name: '管理',
+    vendor: '议事'
+  },
   // // custom libraries and scripts loading and initialization,
   // // see: http://docs.camunda.org/guides/user-guide/#tasklist-customizing-custom-scripts
   // customScripts: [

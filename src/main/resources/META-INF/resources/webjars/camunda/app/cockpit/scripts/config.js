@@ -16,11 +16,11 @@
  */
 
 export default {
-  // // change the app name and vendor
-  // app: {
-  //   name: 'Operations',
-  //   vendor: 'Company'
-  // },
+  // Yishi: the header and the page title say "议事 督办", the platform's own name, not "Camunda Cockpit".
+  app: {
+    name: '督办',
+    vendor: '议事'
+  },
   // Yishi: 督办看板, the dispatch centre's dashboard (header entry, page #/yishi-supervision, start-page summary).
   // Paths are relative to app/cockpit/, without ".js".
   customScripts: [

@@ -5,7 +5,7 @@
  * the default export. Each plugin's render(node, {api}) gets an empty element to fill. Three plugins:
  *   - cockpit.navigation: the header entry 督办看板;
  *   - cockpit.route:      the dashboard itself at #/yishi-supervision;
- *   - cockpit.dashboard:  a one-line summary with a link on Cockpit's start page.
+ *   - cockpit.dashboard:  a one-line summary with a link at the top of Cockpit's start page.
  *
  * Data comes from the project's /api with the Cockpit login (the session cookie; /api accepts the webapps'
  * session for GET requests, see WebappSessionAuthenticationProvider). Only the dispatch centre and administrators
@@ -272,6 +272,15 @@ async function renderDashboard(node) {
     trendSection(data.trend)));
 }
 
+// Supervisors open Cockpit for the dashboard: its summary goes above Cockpit's own figures on the start page.
+function showFirst(node) {
+  const host = node.closest('section.deprecate');
+  const page = host && host.parentNode;
+  if (page && page.firstElementChild !== host) {
+    page.insertBefore(host, page.firstElementChild);
+  }
+}
+
 export default [
   {
     id: 'yishi.supervision.navigation',
@@ -330,6 +339,7 @@ export default [
             el('p', null, '目前逾期事项 ', el('strong', null, count), ' 件（', overdue.length, ' 个责任单位），挂牌督办 ',
               el('strong', null, listed.length), ' 件。 ', el('a', { href: '#' + ROUTE }, '打开督办看板 »'))));
           node.style.display = '';
+          showFirst(node);
         } catch (e) {
           console.warn('yishi: the supervision summary could not be loaded', e);
         }

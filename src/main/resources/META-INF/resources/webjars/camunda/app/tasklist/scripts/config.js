@@ -16,11 +16,11 @@
  */
 
 export default {
-  // change the app name and vendor
-  // app: {
-  //   name: 'Todos',
-  //   vendor: 'Company'
-  // },
+  // Yishi: the header and the page title say "议事 待办", the platform's own name, not "Camunda Tasklist".
+  app: {
+    name: '待办',
+    vendor: '议事'
+  },
   //
   // configure the date format
   // "dateFormat": {
@@ -33,11 +33,17 @@ export default {
     "availableLocales": ["en", "zh"],
     "fallbackLocale": "en"
   },
-  // Yishi: relative dates ("3 天前") in the translations' language, whichever locale file loads last
-  // (scripts/yishi-date-locale.js). Paths are relative to app/tasklist/, without ".js".
-  // scripts/yishi-task-panels.js: the tab 进展与回访 (progress notes on handling tasks, the reporter's contact on 回访).
+  // Yishi, paths relative to app/tasklist/, without ".js":
+  // - relative dates ("3 天前") in the translations' language, whichever locale file loads last;
+  // - lists sorted by due date, earliest first, unless the user picks another order;
+  // - Chinese placeholders ("搜索", "请选择") in Camunda Forms;
+  // - the receipt (回执) after a case is registered through the start form, and the view 我登记的诉求;
+  // - the tab 进展与回访 (progress notes on handling tasks, the reporter's contact on 回访).
   customScripts: [
     'scripts/yishi-date-locale',
+    'scripts/yishi-task-order',
+    'scripts/yishi-form-placeholders',
+    'scripts/yishi-intake-receipt',
     'scripts/yishi-task-panels'
   ],
   // requireJsConfig: {

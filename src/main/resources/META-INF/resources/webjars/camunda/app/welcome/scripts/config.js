@@ -16,10 +16,11 @@
  */
 
 export default {
-  // app: {
-  //   name: 'Todos',
-  //   vendor: 'Company'
-  // },
+  // Yishi: the header and the page title say "议事 首页", the platform's own name, not "Camunda Welcome".
+  app: {
+    name: '首页',
+    vendor: '议事'
+  },
   // customScripts: [
   //   // If you have a folder called 'my-custom-script' (in the 'welcome' folder)
   //   // with a file called 'customScript.js' in it
