@@ -1,7 +1,7 @@
 package cn.yishi.application;
 
-import cn.yishi.application.port.RegisteredCases;
 import cn.yishi.application.port.RegisteredCases.Registered;
+import cn.yishi.application.port.RegisteredCases;
 import cn.yishi.domain.casefile.CaseStatus;
 import cn.yishi.domain.directory.Directory;
 import java.time.OffsetDateTime;

@@ -1,9 +1,9 @@
 package cn.yishi.application;
 
 import cn.yishi.application.port.CaseRepository;
-import cn.yishi.application.port.OpenTasks;
 import cn.yishi.application.port.OpenTasks.OpenTask;
 import cn.yishi.application.port.OpenTasks.Purpose;
+import cn.yishi.application.port.OpenTasks;
 import java.util.Collection;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

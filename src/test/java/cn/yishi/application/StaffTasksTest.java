@@ -10,9 +10,9 @@ import static org.mockito.Mockito.when;
 
 import cn.yishi.application.port.CaseRepository;
 import cn.yishi.application.port.Deadlines;
-import cn.yishi.application.port.OpenTasks;
 import cn.yishi.application.port.OpenTasks.OpenTask;
 import cn.yishi.application.port.OpenTasks.Purpose;
+import cn.yishi.application.port.OpenTasks;
 import cn.yishi.domain.casefile.CaseFile;
 import cn.yishi.domain.casefile.Reporter;
 import java.util.List;

@@ -3,8 +3,8 @@ package cn.yishi.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yishi.adapter.outbound.mail.OutboxSender;
-import cn.yishi.support.TestHttp;
 import cn.yishi.support.TestHttp.Reply;
+import cn.yishi.support.TestHttp;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;

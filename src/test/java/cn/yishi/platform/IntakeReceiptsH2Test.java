@@ -2,8 +2,8 @@ package cn.yishi.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.yishi.support.TestHttp;
 import cn.yishi.support.TestHttp.Reply;
+import cn.yishi.support.TestHttp;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.CookieManager;
 import java.net.HttpCookie;

@@ -2,8 +2,8 @@ package cn.yishi.supervision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.yishi.support.TestHttp;
 import cn.yishi.support.TestHttp.Reply;
+import cn.yishi.support.TestHttp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.CookieManager;

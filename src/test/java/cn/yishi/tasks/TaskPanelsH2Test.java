@@ -2,8 +2,8 @@ package cn.yishi.tasks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.yishi.support.TestHttp;
 import cn.yishi.support.TestHttp.Reply;
+import cn.yishi.support.TestHttp;
 import java.net.CookieManager;
 import java.net.HttpCookie;
 import java.net.URI;

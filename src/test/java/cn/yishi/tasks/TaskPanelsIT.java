@@ -3,8 +3,8 @@ package cn.yishi.tasks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yishi.support.BrowserSuite;
-import cn.yishi.support.TestHttp;
 import cn.yishi.support.TestHttp.Reply;
+import cn.yishi.support.TestHttp;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

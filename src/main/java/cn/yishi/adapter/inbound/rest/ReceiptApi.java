@@ -1,25 +1,26 @@
 package cn.yishi.adapter.inbound.rest;
 
+import cn.yishi.adapter.inbound.http.ErrorReplies;
 import cn.yishi.application.CaseNotFound;
-import cn.yishi.application.IntakeReceipts;
 import cn.yishi.application.IntakeReceipts.Receipt;
+import cn.yishi.application.IntakeReceipts;
+import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
-import org.springframework.http.MediaType;
-import org.thymeleaf.ITemplateEngine;
-import org.thymeleaf.context.Context;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
 
 /**
  * Receipts (回执) for the staff who register cases through Tasklist's start form, read by the Tasklist plugin
@@ -38,8 +39,10 @@ class ReceiptApi {
   private final Caller caller;
   private final ITemplateEngine templates;
   private final Clock clock;
+  private final ErrorReplies replies;
 
-  ReceiptApi(IntakeReceipts receipts, Caller caller, ITemplateEngine templates, Clock clock) {
+  ReceiptApi(IntakeReceipts receipts, Caller caller, ITemplateEngine templates, Clock clock, ErrorReplies replies) {
+    this.replies = replies;
     this.receipts = receipts;
     this.caller = caller;
     this.templates = templates;
@@ -57,16 +60,13 @@ class ReceiptApi {
    * an intake, or whose registration was refused.
    */
   @GetMapping("/process-instance/{processInstanceId}")
-  ResponseEntity<?> ofProcessInstance(@PathVariable String processInstanceId) {
+  Receipt ofProcessInstance(@PathVariable String processInstanceId) {
     String user = caller.userId();
     if (processInstanceId.length() > 64) {
-      return ApiErrors.of(HttpStatus.BAD_REQUEST, "processInstanceId", "invalid", "流程实例编号格式不正确");
+      throw new ApiErrors.Refused(HttpStatus.BAD_REQUEST, "processInstanceId", "invalid", "流程实例编号格式不正确");
     }
-    Optional<Receipt> receipt = receipts.ofProcessInstance(user, processInstanceId);
-    if (receipt.isEmpty()) {
-      return ApiErrors.of(HttpStatus.NOT_FOUND, "processInstanceId", "not_found", "该流程没有登记诉求");
-    }
-    return ResponseEntity.ok(receipt.get());
+    return receipts.ofProcessInstance(user, processInstanceId).orElseThrow(() ->
+        new ApiErrors.Refused(HttpStatus.NOT_FOUND, "processInstanceId", "not_found", "该流程没有登记诉求"));
   }
 
   @GetMapping("/{caseNo}")
@@ -105,7 +105,7 @@ class ReceiptApi {
   }
 
   @ExceptionHandler(IntakeReceipts.NotRegisteredByCaller.class)
-  ResponseEntity<ApiErrors.Body> refused(IntakeReceipts.NotRegisteredByCaller e) {
-    return ApiErrors.of(HttpStatus.FORBIDDEN, "user", "forbidden", e.getMessage());
+  ResponseEntity<byte[]> refused(IntakeReceipts.NotRegisteredByCaller e, HttpServletRequest request) {
+    return replies.reply(request, HttpStatus.FORBIDDEN, "user", "forbidden", e.getMessage());
   }
 }

@@ -1,13 +1,13 @@
 package cn.yishi.adapter.outbound.directory;
 
 import cn.yishi.adapter.outbound.yaml.YamlNodeReader;
-import cn.yishi.domain.directory.Directory;
 import cn.yishi.domain.directory.Directory.Community;
 import cn.yishi.domain.directory.Directory.StaffUser;
 import cn.yishi.domain.directory.Directory.Station;
 import cn.yishi.domain.directory.Directory.Street;
 import cn.yishi.domain.directory.Directory.Unit;
 import cn.yishi.domain.directory.Directory.UnitType;
+import cn.yishi.domain.directory.Directory;
 import cn.yishi.domain.directory.GroupIds;
 import java.io.InputStream;
 import java.util.ArrayList;

@@ -3,11 +3,11 @@ package cn.yishi.adapter.outbound.directory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import cn.yishi.domain.directory.Directory;
 import cn.yishi.domain.directory.Directory.Community;
 import cn.yishi.domain.directory.Directory.StaffUser;
 import cn.yishi.domain.directory.Directory.Unit;
 import cn.yishi.domain.directory.Directory.UnitType;
+import cn.yishi.domain.directory.Directory;
 import cn.yishi.domain.directory.GroupIds;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
