@@ -35,15 +35,21 @@ import org.xml.sax.SAXException;
 
 /**
  * The engine REST API's answers to exceptions, in Camunda's format ({@code type}, {@code message}, {@code code}), with
- * two corrections: a refusal of the client's input that Camunda reports as 500 gets its 4xx (an unknown task or
- * instance 404; refused form or variable input, as a start with invalid variables, a null variable, a model or a
- * decision input that cannot be read, a message without the variables its event needs, a password against the
- * policy, an id outside the resource whitelist, a value the database refuses as data (too long for its column), 400; a task claimed by someone else or a
- * concurrent change 409; a body over the limit 413),
- * and the answer comes in a type the client accepts (JSON, else plain text, else 406 without a body).
+ * two corrections. A mistake of the client that Camunda reports as 500 gets its 4xx:
+ * <ul>
+ *   <li>404: an unknown task, instance or execution;</li>
+ *   <li>400: refused form or variable input (a start with invalid variables, as submit-form), a null variable or a
+ *       variable type the REST layer cannot convert, a model or decision input that cannot be read, a message without
+ *       the variables its event needs, a password against the policy, an id outside the resource whitelist, a value
+ *       the database refuses as data (too long for its column);</li>
+ *   <li>409: a task claimed by someone else, a concurrent change;</li>
+ *   <li>413: a body over the limit ({@link EngineInputGuardFilter}).</li>
+ * </ul>
+ * And the answer comes in a type the client accepts: JSON, else plain text, else 406 without a body.
  *
- * <p>Registered with Camunda's Jersey configuration (see {@link EngineSecurityConfiguration}) for the same exception
- * types as Camunda's own mappers, with a higher priority, so that Jersey picks these.
+ * <p>Registered with Camunda's Jersey configuration and the webapps' JAX-RS applications (see
+ * {@link EngineSecurityConfiguration}) for the same exception types as Camunda's own mappers, with a higher priority,
+ * so that Jersey picks these.
  */
 final class EngineRestErrors {
   private EngineRestErrors() {}
