@@ -320,6 +320,13 @@ class RefusalsTest extends WholeApplication {
       Reply nullVariable = send("POST", "/engine-rest/process-definition/key/issueLifecycle/submit-form",
           "{\"variables\":{\"title\":null}}", "Authorization", ADMIN, "Content-Type", JSON);
       assertThat(nullVariable.status()).as(nullVariable.body()).isEqualTo(400);
+      Reply emptyType = send("PUT", "/engine-rest/process-instance/no-such-instance/variables/title",
+          "{\"value\":\"x\",\"type\":\"\"}", "Authorization", ADMIN, "Content-Type", JSON);
+      assertThat(emptyType.status()).as(emptyType.body()).isEqualTo(400);
+      Reply invalidId = send("POST", "/engine-rest/user/create",
+          "{\"profile\":{\"id\":\"a b/c\",\"firstName\":\"x\",\"lastName\":\"y\"},\"credentials\":{\"password\":\"Fuzz-Pass-2026!x\"}}",
+          "Authorization", ADMIN, "Content-Type", JSON);
+      assertThat(invalidId.status()).as(invalidId.body()).isEqualTo(400);
     }
   }
 

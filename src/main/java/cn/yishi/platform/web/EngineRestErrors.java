@@ -35,15 +35,21 @@ import org.xml.sax.SAXException;
 
 /**
  * The engine REST API's answers to exceptions, in Camunda's format ({@code type}, {@code message}, {@code code}), with
- * two corrections: a refusal of the client's input that Camunda reports as 500 gets its 4xx (an unknown task or
- * instance 404; refused form or variable input, as a start with invalid variables, a null variable, a model or a
- * decision input that cannot be read, a message without the variables its event needs, a password against the
- * policy, a value the database refuses as data (too long for its column), 400; a task claimed by someone else or a
- * concurrent change 409; a body over the limit 413),
- * and the answer comes in a type the client accepts (JSON, else plain text, else 406 without a body).
+ * two corrections. A mistake of the client that Camunda reports as 500 gets its 4xx:
+ * <ul>
+ *   <li>404: an unknown task, instance or execution;</li>
+ *   <li>400: refused form or variable input (a start with invalid variables, as submit-form), a null variable or a
+ *       variable type the REST layer cannot convert, a model or decision input that cannot be read, a message without
+ *       the variables its event needs, a password against the policy, an id outside the resource whitelist, a value
+ *       the database refuses as data (too long for its column);</li>
+ *   <li>409: a task claimed by someone else, a concurrent change;</li>
+ *   <li>413: a body over the limit ({@link EngineInputGuardFilter}).</li>
+ * </ul>
+ * And the answer comes in a type the client accepts: JSON, else plain text, else 406 without a body.
  *
- * <p>Registered with Camunda's Jersey configuration (see {@link EngineSecurityConfiguration}) for the same exception
- * types as Camunda's own mappers, with a higher priority, so that Jersey picks these.
+ * <p>Registered with Camunda's Jersey configuration and the webapps' JAX-RS applications (see
+ * {@link EngineSecurityConfiguration}) for the same exception types as Camunda's own mappers, with a higher priority,
+ * so that Jersey picks these.
  */
 final class EngineRestErrors {
   private EngineRestErrors() {}
@@ -54,6 +60,8 @@ final class EngineRestErrors {
       ForJsonParseException.class, ForJsonMappingException.class, ForThrowable.class);
   /** The engine refuses a password against the policy with a plain ProcessEngineException and this message. */
   private static final String PASSWORD_POLICY = "Password does not match policy";
+  /** ... and a user, group or tenant id outside the resource whitelist with one that ends so. */
+  private static final String INVALID_ID = "is not a valid resource identifier.";
 
   static Response answer(Throwable e, HttpHeaders headers) {
     ExceptionHandlerHelper helper = ExceptionHandlerHelper.getInstance();
@@ -95,8 +103,8 @@ final class EngineRestErrors {
       if (t instanceof FormFieldValidationException || t instanceof BadUserRequestException || t instanceof NotValidException
           || t instanceof ValidationException || t instanceof JsonProcessingException || t instanceof SpinRuntimeException
           || t instanceof SAXException || t instanceof ModelException || t instanceof DmnEngineException
-          || t instanceof FeelException || t instanceof PropertyNotFoundException || missingInput(t)
-          || PASSWORD_POLICY.equals(t.getMessage()) || dataException(t)) {
+          || t instanceof FeelException || t instanceof PropertyNotFoundException || malformedInput(t)
+          || PASSWORD_POLICY.equals(t.getMessage()) || invalidId(t) || dataException(t)) {
         return 400;
       }
       if (t instanceof WebApplicationException w && w.getResponse() != null && w.getResponse().getStatus() < 500) {
@@ -121,6 +129,10 @@ final class EngineRestErrors {
    * The database refused a value the client sent (SQL state class 22, data exception: too long for its column, a
    * number out of range, a character it cannot store), as when a task is claimed for a user id of 5,000 characters.
    */
+  private static boolean invalidId(Throwable t) {
+    return t instanceof ProcessEngineException && t.getMessage() != null && t.getMessage().endsWith(INVALID_ID);
+  }
+
   static boolean dataException(Throwable t) {
     return t instanceof java.sql.SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("22");
   }
@@ -135,13 +147,22 @@ final class EngineRestErrors {
   }
 
   /**
-   * A null value the REST layer itself stumbled on: it only converts the request into engine calls, so a
-   * {@code NullPointerException} thrown there is a body or a variable that was null where a value is required (a
-   * variable given as {@code null}, a body of {@code null}).
+   * Input the REST layer itself stumbled on: it only converts the request into engine calls, so a null, an index or
+   * an argument it cannot take there is a body or a variable the client sent (a variable given as {@code null}, a
+   * variable type {@code ""}).
    */
-  private static boolean missingInput(Throwable t) {
-    StackTraceElement[] stack = t.getStackTrace();
-    return t instanceof NullPointerException && stack.length > 0 && stack[0].getClassName().startsWith("org.camunda.bpm.engine.rest.");
+  private static boolean malformedInput(Throwable t) {
+    if (!(t instanceof NullPointerException || t instanceof IndexOutOfBoundsException || t instanceof IllegalArgumentException
+        || t instanceof ClassCastException)) {
+      return false;
+    }
+    for (StackTraceElement frame : t.getStackTrace()) {
+      String c = frame.getClassName();
+      if (!c.startsWith("java.") && !c.startsWith("jdk.") && !c.startsWith("sun.")) {
+        return c.startsWith("org.camunda.bpm.engine.rest.");
+      }
+    }
+    return false;
   }
 
   private static boolean notFound(String message) {

@@ -13,10 +13,11 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.servlet.http.HttpServletRequest;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -77,13 +78,13 @@ class ApiErrors {
   }
 
   /**
-   * The database refused a value as data (SQL state class 22: too long for its column, out of range, a character it
-   * cannot store) that validation let through: the client's input, so 400. Any other database failure is the
-   * server's (500, logged).
+   * The database refused a value that validation let through (too long for its column, out of range, a character it
+   * cannot store: Spring translates these data exceptions into a data integrity violation): the client's input, so
+   * 400. A duplicate key and any other database failure are the server's (500, logged).
    */
   @ExceptionHandler(DataAccessException.class)
   ResponseEntity<byte[]> data(DataAccessException e, HttpServletRequest request) {
-    if (e.getMostSpecificCause() instanceof SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("22")) {
+    if (e instanceof DataIntegrityViolationException && !(e instanceof DuplicateKeyException)) {
       return replies.reply(request, HttpStatus.BAD_REQUEST, "body", "invalid", "提交的内容超出允许的长度或范围");
     }
     LOG.error("{} {} failed in the database", request.getMethod(), request.getRequestURI(), e);

@@ -1,13 +1,14 @@
 package cn.yishi.adapter.inbound.web;
 
+import cn.yishi.adapter.inbound.http.ErrorReplies;
 import cn.yishi.application.supervision.MonthlyPublications;
 import cn.yishi.domain.casefile.FieldError;
 import cn.yishi.domain.casefile.ValidationException;
 import cn.yishi.domain.directory.Directory;
+import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -33,11 +34,13 @@ class MonthlyPages {
   private final MonthlyPublications publications;
   private final Directory directory;
   private final ITemplateEngine templates;
+  private final ErrorReplies replies;
 
-  MonthlyPages(MonthlyPublications publications, Directory directory, ITemplateEngine templates) {
+  MonthlyPages(MonthlyPublications publications, Directory directory, ITemplateEngine templates, ErrorReplies replies) {
     this.publications = publications;
     this.directory = directory;
     this.templates = templates;
+    this.replies = replies;
   }
 
   @GetMapping(value = "/public/monthly/{month}", produces = MediaType.TEXT_HTML_VALUE)
@@ -64,11 +67,11 @@ class MonthlyPages {
   }
 
   @GetMapping(value = "/public/monthly/{month}.json", produces = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<?> json(@PathVariable String month, @RequestParam(required = false) String community, WebRequest request) {
+  ResponseEntity<?> json(@PathVariable String month, @RequestParam(required = false) String community, WebRequest request,
+      HttpServletRequest servletRequest) {
     Optional<MonthlyPublications.Publication> p = publications.of(month, community(community));
     if (p.isEmpty()) {
-      return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("errors",
-          List.of(new FieldError("month", "not_found", "该月公示尚未发布"))));
+      return replies.reply(servletRequest, HttpStatus.NOT_FOUND, "month", "not_found", "该月公示尚未发布");
     }
     if (request.checkNotModified(etag(p.get(), community, "json"))) {
       return null;
