@@ -43,6 +43,7 @@ public class IntakeLoad {
       System.err.println("Set YISHI_BENCH_KEY (issue a key with POST /api/machine-keys/channel.12345/rotate)"
           + " or YISHI_BENCH_BASIC=user:password");
       System.exit(2);
+      return;
     }
     AtomicLong sequence = new AtomicLong();
     long runId = System.currentTimeMillis();
