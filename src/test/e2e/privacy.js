@@ -5,48 +5,12 @@
 //     unit.property-hualin: 待认领 lists it; it claims it for 华林社区物业服务公司.
 // Run by PrivacyJourneyIT, which prepares the case and checks the database afterwards. Screenshots go to
 // target/screenshots/privacy-NN-*.png.
-const { chromium } = require('playwright-core');
-const fs = require('fs');
+const { SHOTS, expect, desktop, signIn } = require('./harness');
 
 const [, , step, ...args] = process.argv;
-const SHOTS = 'target/screenshots';
-const PASSWORD = 'demo';
-
-function expect(condition, message) {
-  if (!condition) {
-    throw new Error(message);
-  }
-}
-
-async function desktop() {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  const context = await browser.newContext({
-    locale: 'zh-CN',
-    extraHTTPHeaders: { 'Accept-Language': 'zh-CN,zh;q=0.9' },
-    viewport: { width: 1440, height: 1000 },
-  });
-  context.setDefaultTimeout(20000);
-  return { browser, page: await context.newPage() };
-}
 
 async function shot(page, name) {
   await page.screenshot({ path: `${SHOTS}/privacy-${name}.png`, fullPage: true });
-}
-
-async function login(page, baseUrl, user) {
-  await page.goto(`${baseUrl}/camunda/app/tasklist/default/`);
-  await page.locator('form[name=signinForm] button[type=submit]', { hasText: '登录' }).waitFor();
-  await page.waitForLoadState('networkidle');
-  await page.locator('form[name=signinForm] input[type=text]').fill(user);
-  await page.locator('form[name=signinForm] input[type=password]').fill(PASSWORD);
-  await page.click('form[name=signinForm] button[type=submit]');
-  await page.locator('form[name=signinForm]').waitFor({ state: 'detached' });
-  await page.getByText('退出登录', { exact: false }).first().waitFor({ state: 'attached' });
 }
 
 function field(scope, label) {
@@ -69,7 +33,7 @@ async function openFilter(page, filterName) {
 async function asForeignUnit(baseUrl, caseNo, taskId) {
   const { browser, page } = await desktop();
   try {
-    await login(page, baseUrl, 'unit.property-shengdian');
+    await signIn(page, baseUrl, 'tasklist', 'unit.property-shengdian');
     await openFilter(page, '待认领');
     // the list has loaded (and is empty), not merely begun loading
     await page.locator('[cam-tasks]', { hasText: '没有符合筛选条件的任务。' }).first().waitFor();
@@ -106,7 +70,7 @@ async function asForeignUnit(baseUrl, caseNo, taskId) {
 async function asServingUnit(baseUrl, caseNo) {
   const { browser, page } = await desktop();
   try {
-    await login(page, baseUrl, 'unit.property-hualin');
+    await signIn(page, baseUrl, 'tasklist', 'unit.property-hualin');
     await openFilter(page, '待认领');
     const card = page.locator('[cam-tasks] .tasks-list li', { hasText: caseNo }).first();
     await card.waitFor();

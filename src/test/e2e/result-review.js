@@ -5,34 +5,9 @@
 //   node result-review.js confirm   <baseUrl> <caseNo>   dispatch: 核查办理结果 → 属实
 // Run by ResultReviewIT, which starts the application and checks the database between the steps. Screenshots go
 // to target/screenshots/supervise-NN-*.png.
-const { chromium } = require('playwright-core');
-const fs = require('fs');
+const { SHOTS, expect, desktop, signIn } = require('./harness');
 
 const [, , step, ...args] = process.argv;
-const SHOTS = 'target/screenshots';
-const PASSWORD = 'demo';
-
-function expect(condition, message) {
-  if (!condition) {
-    throw new Error(message);
-  }
-}
-
-async function desktop() {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  const context = await browser.newContext({
-    locale: 'zh-CN',
-    extraHTTPHeaders: { 'Accept-Language': 'zh-CN,zh;q=0.9' },
-    viewport: { width: 1440, height: 1000 },
-  });
-  context.setDefaultTimeout(20000);
-  return { browser, page: await context.newPage() };
-}
 
 async function failed(page, error) {
   await page.screenshot({ path: `${SHOTS}/supervise-failed-${step}.png`, fullPage: true }).catch(() => {});
@@ -41,17 +16,6 @@ async function failed(page, error) {
 
 async function shot(page, name) {
   await page.screenshot({ path: `${SHOTS}/supervise-${name}.png`, fullPage: true });
-}
-
-async function login(page, baseUrl, user) {
-  await page.goto(`${baseUrl}/camunda/app/tasklist/default/`);
-  await page.locator('form[name=signinForm] button[type=submit]', { hasText: '登录' }).waitFor();
-  await page.waitForLoadState('networkidle');
-  await page.locator('form[name=signinForm] input[type=text]').fill(user);
-  await page.locator('form[name=signinForm] input[type=password]').fill(PASSWORD);
-  await page.click('form[name=signinForm] button[type=submit]');
-  await page.locator('form[name=signinForm]').waitFor({ state: 'detached' });
-  await page.getByText('退出登录', { exact: false }).first().waitFor({ state: 'attached' });
 }
 
 // A field of a Camunda Form (form-js) by its Chinese label.
@@ -88,7 +52,7 @@ async function completeForm(page, caseNo) {
 async function reject(baseUrl, caseNo) {
   const { browser, page } = await desktop();
   try {
-    await login(page, baseUrl, 'dispatch');
+    await signIn(page, baseUrl, 'tasklist', 'dispatch');
     await openTask(page, '核查办理结果', caseNo);
     await shot(page, '01-review-task');
     await claim(page);
@@ -113,7 +77,7 @@ async function reject(baseUrl, caseNo) {
 async function supervise(baseUrl, caseNo) {
   const { browser, page } = await desktop();
   try {
-    await login(page, baseUrl, 'dispatch');
+    await signIn(page, baseUrl, 'tasklist', 'dispatch');
     await openTask(page, '督办', caseNo);
     const form = page.locator('section.task-details');
     await field(form, '督办原因').waitFor();
@@ -132,7 +96,7 @@ async function supervise(baseUrl, caseNo) {
 async function rehandle(baseUrl, caseNo) {
   const { browser, page } = await desktop();
   try {
-    await login(page, baseUrl, 'unit.housing');
+    await signIn(page, baseUrl, 'tasklist', 'unit.housing');
     await openTask(page, '办理', caseNo);
     const form = page.locator('section.task-details');
     await field(form, '办理结果').waitFor();
@@ -151,7 +115,7 @@ async function rehandle(baseUrl, caseNo) {
 async function confirm(baseUrl, caseNo) {
   const { browser, page } = await desktop();
   try {
-    await login(page, baseUrl, 'dispatch');
+    await signIn(page, baseUrl, 'tasklist', 'dispatch');
     await openTask(page, '核查办理结果', caseNo);
     await claim(page);
     const form = page.locator('section.task-details');

@@ -6,34 +6,9 @@
 //   node staff-journey.js dashboard <baseUrl> <caseNo>           dispatch: Cockpit → 督办看板 counts the case
 // Run by StaffJourneyIT, which starts the application and checks the database between the steps. Screenshots go
 // to target/screenshots/.
-const { chromium } = require('playwright-core');
-const fs = require('fs');
+const { SHOTS, PASSWORD, expect, desktop } = require('./harness');
 
 const [, , step, ...args] = process.argv;
-const SHOTS = 'target/screenshots';
-const PASSWORD = 'demo';
-
-function expect(condition, message) {
-  if (!condition) {
-    throw new Error(message);
-  }
-}
-
-async function desktop() {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  const context = await browser.newContext({
-    locale: 'zh-CN',
-    extraHTTPHeaders: { 'Accept-Language': 'zh-CN,zh;q=0.9' },
-    viewport: { width: 1440, height: 1000 },
-  });
-  context.setDefaultTimeout(20000);
-  return { browser, page: await context.newPage() };
-}
 
 // keeps the page as it was when a step failed (target/screenshots/failed-<step>.png), then fails
 async function failed(page, error) {

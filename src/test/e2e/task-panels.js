@@ -5,34 +5,9 @@
 //   node task-panels.js hotline  <baseUrl> <title> <workOrder>  grid.hualin transcribes a 12345 work order (工单号)
 // Run by TaskPanelsIT, which starts the application, seeds the cases and checks the database between the steps.
 // Screenshots go to target/screenshots/task-panels-NN-*.png.
-const { chromium } = require('playwright-core');
-const fs = require('fs');
+const { SHOTS, expect, desktop, signIn } = require('./harness');
 
 const [, , step, ...args] = process.argv;
-const SHOTS = 'target/screenshots';
-const PASSWORD = 'demo';
-
-function expect(condition, message) {
-  if (!condition) {
-    throw new Error(message);
-  }
-}
-
-async function desktop() {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  const context = await browser.newContext({
-    locale: 'zh-CN',
-    extraHTTPHeaders: { 'Accept-Language': 'zh-CN,zh;q=0.9' },
-    viewport: { width: 1440, height: 1000 },
-  });
-  context.setDefaultTimeout(20000);
-  return { browser, page: await context.newPage() };
-}
 
 async function failed(page, error) {
   await page.screenshot({ path: `${SHOTS}/task-panels-failed-${step}.png`, fullPage: true }).catch(() => {});
@@ -41,17 +16,6 @@ async function failed(page, error) {
 
 async function shot(page, name) {
   await page.screenshot({ path: `${SHOTS}/task-panels-${name}.png`, fullPage: true });
-}
-
-async function login(page, baseUrl, user) {
-  await page.goto(`${baseUrl}/camunda/app/tasklist/default/`);
-  await page.locator('form[name=signinForm] button[type=submit]', { hasText: '登录' }).waitFor();
-  await page.waitForLoadState('networkidle');
-  await page.locator('form[name=signinForm] input[type=text]').fill(user);
-  await page.locator('form[name=signinForm] input[type=password]').fill(PASSWORD);
-  await page.click('form[name=signinForm] button[type=submit]');
-  await page.locator('form[name=signinForm]').waitFor({ state: 'detached' });
-  await page.getByText('退出登录', { exact: false }).first().waitFor({ state: 'attached' });
 }
 
 async function openTask(page, filterName, caseNo) {
@@ -84,7 +48,7 @@ async function note(page, text, visibility) {
 async function progress(baseUrl, caseNo) {
   const { browser, page } = await desktop();
   try {
-    await login(page, baseUrl, 'station.hualin');
+    await signIn(page, baseUrl, 'tasklist', 'station.hualin');
     await openTask(page, '本组待办', caseNo);
     await openPanelTab(page);
     await page.locator('#yishi-progress-note').waitFor();
@@ -107,7 +71,7 @@ async function progress(baseUrl, caseNo) {
 async function visit(baseUrl, caseNo) {
   const { browser, page } = await desktop();
   try {
-    await login(page, baseUrl, 'grid.hualin');
+    await signIn(page, baseUrl, 'tasklist', 'grid.hualin');
     await openTask(page, '本组待办', caseNo);
     await openPanelTab(page);
     const contact = page.locator('.yishi-visit-contact');
@@ -126,7 +90,7 @@ async function visit(baseUrl, caseNo) {
 async function outsider(baseUrl, taskId) {
   const { browser, page } = await desktop();
   try {
-    await login(page, baseUrl, 'community.shengdian');
+    await signIn(page, baseUrl, 'tasklist', 'community.shengdian');
     await page.goto(`${baseUrl}/camunda/app/tasklist/default/#/?task=${taskId}&detailsTab=yishi-task-panels`);
     await page.waitForLoadState('networkidle');
     await page.waitForTimeout(1500);
@@ -160,7 +124,7 @@ async function choose(scope, label, optionLabel) {
 async function hotline(baseUrl, title, workOrder) {
   const { browser, page } = await desktop();
   try {
-    await login(page, baseUrl, 'grid.hualin');
+    await signIn(page, baseUrl, 'tasklist', 'grid.hualin');
     await page.locator('.start-process-action a').first().click();
     const modal = page.locator('.modal-dialog');
     await modal.locator('a', { hasText: '诉求办理' }).first().click();

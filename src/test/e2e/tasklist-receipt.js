@@ -6,37 +6,11 @@
 //   node tasklist-receipt.js cockpit <baseUrl>           dispatch: Cockpit's start page opens with 督办看板
 //   node tasklist-receipt.js admin   <baseUrl> <user>    the admin: Admin in Chinese, branded, no banner
 // Run by TasklistReceiptIT. Screenshots go to target/screenshots/tasklist-receipt-NN-*.png.
-const { chromium } = require('playwright-core');
-const fs = require('fs');
+const { SHOTS, PASSWORD, expect, desktop } = require('./harness');
 
 const [, , step, ...args] = process.argv;
-const SHOTS = 'target/screenshots';
-const PASSWORD = 'demo';
 // words a person may see in Latin letters: none but the case numbers, the addresses and user ids typed at login
 const ALLOWED_LATIN = /^(FX|http|localhost|public|cases|api|receipts|print)$/;
-
-function expect(condition, message) {
-  if (!condition) {
-    throw new Error(message);
-  }
-}
-
-async function desktop() {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  const context = await browser.newContext({
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    extraHTTPHeaders: { 'Accept-Language': 'zh-CN,zh;q=0.9' },
-    viewport: { width: 1440, height: 1000 },
-  });
-  context.setDefaultTimeout(20000);
-  return { browser, context, page: await context.newPage() };
-}
 
 async function failed(page, error) {
   await page.screenshot({ path: `${SHOTS}/tasklist-receipt-failed-${step}.png`, fullPage: true }).catch(() => {});
