@@ -1,6 +1,7 @@
 package cn.yishi.application;
 
 import cn.yishi.application.port.CaseRepository;
+import cn.yishi.application.port.CoUnits;
 import cn.yishi.application.port.Timeline;
 import cn.yishi.domain.calendar.WorkingDayCalendar;
 import cn.yishi.domain.casefile.CaseFile;
@@ -39,9 +40,11 @@ public class CaseQueries {
   private final WorkingDayCalendar calendar;
   private final Clock clock;
   private final CaseReadPolicy policy;
+  private final CoUnits coUnits;
 
   public CaseQueries(CaseRepository repository, Timeline timeline, Catalogue catalogue, Directory directory,
-      WorkingDayCalendar calendar, Clock clock) {
+      WorkingDayCalendar calendar, Clock clock, CoUnits coUnits) {
+    this.coUnits = coUnits;
     this.repository = repository;
     this.timeline = timeline;
     this.catalogue = catalogue;
@@ -159,7 +162,8 @@ public class CaseQueries {
   private CaseReadPolicy.CaseFacts facts(CaseFile c) {
     boolean putToExperts = timeline.entries(c.id()).stream().anyMatch(e -> e.action() == TimelineAction.EXPERT_REVIEW_REQUESTED
         || e.action() == TimelineAction.EXPERT_REVIEWED);
-    return new CaseReadPolicy.CaseFacts(c.community(), c.tier(), c.responsibleUnit(), putToExperts);
+    Set<String> co = coUnits.of(c.id()).stream().map(CoUnits.CoUnit::unit).collect(java.util.stream.Collectors.toSet());
+    return new CaseReadPolicy.CaseFacts(c.community(), c.tier(), c.responsibleUnit(), putToExperts, co);
   }
 
   private StaffCase staffCase(CaseFile c, boolean withReporter, boolean withInternalNotes) {

@@ -35,9 +35,11 @@ public class HandlingService {
   private final ReporterNotices notices;
   private final SupervisionOrders supervision;
   private final SupervisionStore supervisionStore;
+  private final CoHandlingService coHandling;
 
   public HandlingService(Cases cases, HandlingProperties properties, ReporterNotices notices,
-      SupervisionOrders supervision, SupervisionStore supervisionStore, Directory directory) {
+      SupervisionOrders supervision, SupervisionStore supervisionStore, Directory directory, CoHandlingService coHandling) {
+    this.coHandling = coHandling;
     this.tiers = new TierRouting(directory);
     this.directory = directory;
     this.cases = cases;
@@ -107,12 +109,16 @@ public class HandlingService {
     supervisionStore.touchCaseProgress(c.id(), cases.now());
   }
 
-  /** The handler's answer: resolved with a result, or escalated one tier with a reason. */
+  /**
+   * The handler's answer: resolved with a result, or escalated one tier with a reason. A case with co-units (组团) is
+   * resolved only once every co-unit has reported its result: the lead reports the joint result.
+   */
   @Transactional
   public Routing handle(String caseNo, String outcome, String resultNote, String escalationReason, String actor) {
     Outcome o = parse(Outcome.class, "outcome", outcome, "办理结果应为 RESOLVED（已办结）或 ESCALATE（上报）");
     if (o == Outcome.RESOLVED) {
       String note = required("resultNote", resultNote, "请填写办理结果");
+      coHandling.requireFinished(caseNo);
       CaseFile c = cases.change(caseNo, actor, TimelineAction.RESOLVED, note, true, k -> k.resolve(note, cases.now()));
       return cases.routing(c, true);
     }

@@ -45,7 +45,7 @@ public class StaffTasks {
   public void progress(String taskId, String note, boolean publicNote, String user, Collection<String> groups) {
     OpenTask t = handlersTask(taskId, user, groups);
     if (t.purpose() != Purpose.HANDLING) {
-      throw new TaskRefused(TaskRefused.Reason.NOT_APPLICABLE, "只有办理和落实决议任务可以填写办理进展");
+      throw new TaskRefused(TaskRefused.Reason.NOT_APPLICABLE, "只有办理、协办和落实决议任务可以填写办理进展");
     }
     handling.progress(t.caseNo(), note, publicNote, user);
   }

@@ -35,7 +35,7 @@ class CaseQueriesTest {
   private final CaseRepository repository = mock(CaseRepository.class);
   private final Timeline timeline = mock(Timeline.class);
   private final CaseQueries queries = new CaseQueries(repository, timeline, ApplicationFixtures.catalogue(),
-      ApplicationFixtures.directory(), ApplicationFixtures.calendar(), ApplicationFixtures.CLOCK);
+      ApplicationFixtures.directory(), ApplicationFixtures.calendar(), ApplicationFixtures.CLOCK, mock(cn.yishi.application.port.CoUnits.class));
 
   private static final Timeline.Entry REGISTERED = new Timeline.Entry(NOW.minusDays(1), "channel.12345",
       TimelineAction.REGISTERED, "来源渠道：12345热线", true);

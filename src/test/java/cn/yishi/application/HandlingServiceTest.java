@@ -24,7 +24,9 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
+import cn.yishi.application.port.CaseProcesses;
 import cn.yishi.application.port.CaseRepository;
+import cn.yishi.application.port.CoUnits;
 import cn.yishi.application.port.Deadlines;
 import cn.yishi.application.port.SupervisionStore;
 import cn.yishi.application.port.Timeline;
@@ -52,13 +54,15 @@ class HandlingServiceTest {
   private final CaseRepository repository = mock(CaseRepository.class);
   private final SupervisionStore store = mock(SupervisionStore.class);
   private final SupervisionOrders orders = mock(SupervisionOrders.class);
+  private final CoUnits coUnits = mock(CoUnits.class);
   private final RecordingTimeline timeline = new RecordingTimeline();
   private final RecordingOutbox outbox = new RecordingOutbox();
   private final Cases cases = new Cases(repository, timeline, CLOCK, ApplicationFixtures.calendar(),
       ApplicationFixtures.directory(), mock(Deadlines.class));
   private final HandlingService service = new HandlingService(cases, ApplicationFixtures.handling(),
       new ReporterNotices(repository, outbox, ApplicationFixtures.BASE_URL, ApplicationFixtures.templates()),
-      orders, store, ApplicationFixtures.directory());
+      orders, store, ApplicationFixtures.directory(), new CoHandlingService(cases, coUnits, mock(CaseProcesses.class),
+          ApplicationFixtures.directory()));
 
   @BeforeEach
   void theReporterLeftAnAddress() {

@@ -43,7 +43,7 @@ class PublicBoardTest {
   private final MonthlyPublications monthly = mock(MonthlyPublications.class);
   private final MovableClock clock = new MovableClock();
   private final PublicBoard board = new PublicBoard(repository,
-      new CaseQueries(repository, mock(Timeline.class), ApplicationFixtures.catalogue(), ApplicationFixtures.directory(), ApplicationFixtures.calendar(), ApplicationFixtures.CLOCK),
+      new CaseQueries(repository, mock(Timeline.class), ApplicationFixtures.catalogue(), ApplicationFixtures.directory(), ApplicationFixtures.calendar(), ApplicationFixtures.CLOCK, mock(cn.yishi.application.port.CoUnits.class)),
       ApplicationFixtures.directory(), monthly, clock, Duration.ofSeconds(1));
 
   /** The fixed clock, moved by hand. */

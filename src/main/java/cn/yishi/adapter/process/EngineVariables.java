@@ -91,6 +91,50 @@ public final class EngineVariables {
     return objects;
   }
 
+  /**
+   * A form's taglist or checklist (Tasklist submits it as JSON; a client may send a list or JSON text): its texts, none
+   * for no value. Anything else than a list of texts is refused as {@code field} with {@code message}.
+   */
+  public static List<String> jsonStrings(Object value, String field, String message) {
+    if (value == null) {
+      return List.of();
+    }
+    List<String> texts = new ArrayList<>();
+    if (value instanceof java.util.Collection<?> c) {
+      for (Object o : c) {
+        if (!(o instanceof String s)) {
+          throw invalid(field, message);
+        }
+        texts.add(s);
+      }
+    } else {
+      JsonNode array;
+      try {
+        array = JSON.readTree(value.toString());
+      } catch (Exception e) {
+        throw invalid(field, message);
+      }
+      if (array == null || array.isNull() || array.isMissingNode()) {
+        return List.of();
+      }
+      if (!array.isArray()) {
+        throw invalid(field, message);
+      }
+      for (JsonNode n : array) {
+        if (!n.isTextual()) {
+          throw invalid(field, message);
+        }
+        texts.add(n.textValue());
+      }
+    }
+    for (String t : texts) {
+      if (!Text.storable(t)) {
+        throw badInput(new ValidationException(List.of(Text.unstorable(field))));
+      }
+    }
+    return texts;
+  }
+
   /** Whether every name and text in a JSON tree can be stored. */
   private static boolean storable(JsonNode node) {
     if (node.isTextual()) {

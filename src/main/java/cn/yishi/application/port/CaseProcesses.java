@@ -26,6 +26,15 @@ public interface CaseProcesses {
   /** Raises the supervision task in the case's process (message issue.supervise); false if the process has ended. */
   boolean supervise(String processInstanceId, SupervisionTask task);
 
+  /**
+   * A co-unit's task (协办, 组团): a {@code userTask_coHandle} for the unit's group ({@code unitGroup}) in the case's
+   * process (message issue.coHandle), due with the case.
+   */
+  record CoHandlingTask(String unit, String unitName, String unitGroup) {}
+
+  /** Raises the co-unit's task in the case's process; false if the process has ended. */
+  boolean coHandle(String processInstanceId, CoHandlingTask task);
+
   /** The case moved tier: its open handling, dispatch and claim tasks follow the new routing and deadline. */
   void reroute(String processInstanceId, Routing routing);
 

@@ -7,7 +7,7 @@ import java.util.Optional;
 public interface OpenTasks {
   /** What an open task lets its handlers do besides completing it. */
   enum Purpose {
-    /** handling (办理) or implementing a resolution item (落实决议): progress notes while it is open */
+    /** handling (办理), co-handling (协办) or implementing a resolution item (落实决议): progress notes while it is open */
     HANDLING,
     /** the grid worker's follow-up visit (回访): the reporter's contact while it is open */
     FOLLOW_UP_VISIT,

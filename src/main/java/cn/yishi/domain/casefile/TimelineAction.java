@@ -10,6 +10,10 @@ public enum TimelineAction {
   ASSIGNED("派单（点将）"),
   PUBLISHED_TO_POOL("发布至项目池（揭榜）"),
   CLAIMED("揭榜认领"),
+  /** 组团: co-units (协办单位) named beside the lead unit, each with its own task. */
+  CO_UNITS_ASSIGNED("组团：指定协办单位"),
+  /** A co-unit reported its result (协办结果). */
+  CO_HANDLED("协办单位办结"),
   PROGRESS("办理进展"),
   ESCALATED("上报升级"),
   OVERDUE("逾期督办"),

@@ -13,7 +13,8 @@ import java.util.Set;
  * <ul>
  *   <li>the dispatch centre (and administrators) read every part of every case;
  *   <li>the case's street reads every part of its communities' cases (it supervises and handles them);
- *   <li>the units handling the case (its responsible unit) read every part, whatever the community;
+ *   <li>the units handling the case (its responsible unit, the lead, and its co-units, 组团) read every part,
+ *       whatever the community;
  *   <li>the case's reviewers (社区两委) and visiting grid workers read every part of their community's cases;
  *   <li>stations, the room and the hall of the community read the record and the internal notes, and the
  *       reporter's contact only while the case is at their tier (they handle it then);
@@ -33,8 +34,21 @@ public final class CaseReadPolicy {
     REPORTER_CONTACT
   }
 
-  /** The facts of a case that decide who may read it. */
-  public record CaseFacts(String community, Tier tier, String responsibleUnit, boolean putToExperts) {}
+  /**
+   * The facts of a case that decide who may read it.
+   *
+   * @param coUnits the units that co-handle the case beside its responsible unit (组团), none when it has no co-units
+   */
+  public record CaseFacts(String community, Tier tier, String responsibleUnit, boolean putToExperts, Set<String> coUnits) {
+    public CaseFacts {
+      coUnits = coUnits == null ? Set.of() : Set.copyOf(coUnits);
+    }
+
+    /** A case without co-units. */
+    public CaseFacts(String community, Tier tier, String responsibleUnit, boolean putToExperts) {
+      this(community, tier, responsibleUnit, putToExperts, Set.of());
+    }
+  }
 
   private static final Set<Part> ALL = EnumSet.allOf(Part.class);
   private static final Set<Part> RECORD_AND_NOTES = EnumSet.of(Part.RECORD, Part.INTERNAL_NOTES);
@@ -54,6 +68,9 @@ public final class CaseReadPolicy {
       return ALL;
     }
     if (c.responsibleUnit() != null && groups.contains(GroupIds.unit(c.responsibleUnit()))) {
+      return ALL;
+    }
+    if (c.coUnits().stream().anyMatch(u -> groups.contains(GroupIds.unit(u)))) {
       return ALL;
     }
     Optional<Directory.Community> community = directory.community(c.community());

@@ -90,6 +90,28 @@ class CamundaCaseProcesses implements CaseProcesses {
   }
 
   @Override
+  public boolean coHandle(String processInstanceId, CoHandlingTask task) {
+    if (processInstanceId == null) {
+      return false;
+    }
+    Map<String, Object> scope = new HashMap<>();
+    Var.CO_UNIT.in(scope, task.unit());
+    Var.CO_UNIT_NAME.in(scope, task.unitName());
+    Var.CO_HANDLING_GROUP.in(scope, task.unitGroup());
+    // declared in the co-unit's scope, so that each co-unit's answer stays with its own task
+    Var.CO_HANDLING_RESULT.in(scope, null);
+    try {
+      runtime.createMessageCorrelation(IssueLifecycle.MESSAGE_CO_HANDLE)
+          .processInstanceId(processInstanceId)
+          .setVariablesToTriggeredScope(scope)
+          .correlateWithResult();
+      return true;
+    } catch (MismatchingMessageCorrelationException e) {
+      return false;
+    }
+  }
+
+  @Override
   public void reroute(String processInstanceId, Routing r) {
     if (processInstanceId == null) {
       return;
@@ -105,7 +127,8 @@ class CamundaCaseProcesses implements CaseProcesses {
     }
     runtime.setVariables(processInstanceId, vars);
     for (Task t : tasks.createTaskQuery().processInstanceId(processInstanceId)
-        .taskDefinitionKeyIn(IssueLifecycle.USER_TASK_HANDLE, IssueLifecycle.USER_TASK_DISPATCH, IssueLifecycle.USER_TASK_CLAIM)
+        .taskDefinitionKeyIn(IssueLifecycle.USER_TASK_HANDLE, IssueLifecycle.USER_TASK_DISPATCH, IssueLifecycle.USER_TASK_CLAIM,
+            IssueLifecycle.USER_TASK_CO_HANDLE)
         .list()) {
       if (r.deadline() != null) {
         t.setDueDate(Date.from(r.deadline().toInstant()));
@@ -133,8 +156,8 @@ class CamundaCaseProcesses implements CaseProcesses {
     Date due = Date.from(deadline.toInstant());
     runtime.setVariables(processInstanceId, Var.HANDLING_DEADLINE.in(new HashMap<>(), deadline));
     for (Task t : tasks.createTaskQuery().processInstanceId(processInstanceId).list()) {
-      if (Set.of(IssueLifecycle.USER_TASK_HANDLE, IssueLifecycle.USER_TASK_DISPATCH, IssueLifecycle.USER_TASK_CLAIM)
-          .contains(t.getTaskDefinitionKey())) {
+      if (Set.of(IssueLifecycle.USER_TASK_HANDLE, IssueLifecycle.USER_TASK_DISPATCH, IssueLifecycle.USER_TASK_CLAIM,
+              IssueLifecycle.USER_TASK_CO_HANDLE).contains(t.getTaskDefinitionKey())) {
         t.setDueDate(due);
         tasks.saveTask(t);
       }

@@ -55,6 +55,7 @@ class CamundaOpenTasks implements OpenTasks {
 
   private static Purpose purpose(String taskDefinitionKey) {
     if (IssueLifecycle.USER_TASK_HANDLE.equals(taskDefinitionKey)
+        || IssueLifecycle.USER_TASK_CO_HANDLE.equals(taskDefinitionKey)
         || Deliberation.USER_TASK_IMPLEMENT_ITEM.equals(taskDefinitionKey)) {
       return Purpose.HANDLING;
     }

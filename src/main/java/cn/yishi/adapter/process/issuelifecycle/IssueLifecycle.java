@@ -17,6 +17,8 @@ public final class IssueLifecycle {
   public static final String MESSAGE_RECEIVED = "issue.received";
   /** A supervision order (督办单) for the case, from the deadline timer or the 旬跟进 sweep. */
   public static final String MESSAGE_SUPERVISE = "issue.supervise";
+  /** A co-unit's task (协办, 组团) for the case: one event subprocess instance per co-unit. */
+  public static final String MESSAGE_CO_HANDLE = "issue.coHandle";
 
   public static final String START_EVENT = "startEvent_issueReported";
   public static final String START_EVENT_RECEIVED = "startEvent_issueReceived";
@@ -38,6 +40,10 @@ public final class IssueLifecycle {
   public static final String SERVICE_TASK_OVERDUE = "serviceTask_recordOverdue";
   public static final String USER_TASK_SUPERVISE = "userTask_supervise";
   public static final String SERVICE_TASK_HANDLING = "serviceTask_recordHandling";
+  public static final String SUB_PROCESS_CO_HANDLING = "subProcess_coHandling";
+  public static final String USER_TASK_CO_HANDLE = "userTask_coHandle";
+  public static final String SERVICE_TASK_CO_HANDLING = "serviceTask_recordCoHandling";
+  public static final String END_EVENT_CO_HANDLING_DONE = "endEvent_coHandlingDone";
   /** Where a resolved case is checked: by the dispatch centre when a responsible unit handled it. */
   public static final String GATEWAY_REVIEW_NEEDED = "gateway_resultReviewNeeded";
   public static final String USER_TASK_REVIEW_RESULT = "userTask_reviewResult";
@@ -103,6 +109,15 @@ public final class IssueLifecycle {
     /** The supervisor's record of what was done (督办情况). */
     public static final ProcessVariable<String> SUPERVISION_COMMENT = ProcessVariable.string("supervisionComment");
     public static final ProcessVariable<Integer> PRIORITY = ProcessVariable.integer("priority");
+    /** 组团: the co-units (unit codes) the dispatch or review form chose, a taglist (JSON list) or a list. */
+    public static final ProcessVariable<Object> CO_UNITS = ProcessVariable.raw("coUnits");
+    /** What the lead's 办理 form shows of its co-units: each with its status and result. No personal data. */
+    public static final ProcessVariable<String> CO_HANDLING_SUMMARY = ProcessVariable.string("coHandlingSummary");
+    /** Local to one co-unit's task (the event subprocess's scope): the unit, its name and group, and its result. */
+    public static final ProcessVariable<String> CO_UNIT = ProcessVariable.string("coUnit");
+    public static final ProcessVariable<String> CO_UNIT_NAME = ProcessVariable.string("coUnitName");
+    public static final ProcessVariable<String> CO_HANDLING_GROUP = ProcessVariable.string("coHandlingGroup");
+    public static final ProcessVariable<String> CO_HANDLING_RESULT = ProcessVariable.string("coHandlingResult");
     public static final ProcessVariable<String> ASSIGN_MODE = ProcessVariable.string("assignMode");
     public static final ProcessVariable<String> OUTCOME = ProcessVariable.string("outcome");
     public static final ProcessVariable<String> RESULT_NOTE = ProcessVariable.string("resultNote");

@@ -3,6 +3,7 @@ package cn.yishi.adapter.process.issuelifecycle;
 import static cn.yishi.adapter.process.issuelifecycle.IssueLifecycle.Var;
 
 import cn.yishi.adapter.process.EngineVariables;
+import cn.yishi.application.CoHandlingService;
 import cn.yishi.application.ReviewService;
 import cn.yishi.domain.casefile.ReviewDecision;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -16,9 +17,11 @@ import org.springframework.stereotype.Component;
 @Component("recordReviewDelegate")
 public class RecordReviewDelegate implements JavaDelegate {
   private final ReviewService review;
+  private final CoHandlingService coHandling;
 
-  public RecordReviewDelegate(ReviewService review) {
+  public RecordReviewDelegate(ReviewService review, CoHandlingService coHandling) {
     this.review = review;
+    this.coHandling = coHandling;
   }
 
   @Override
@@ -37,6 +40,8 @@ public class RecordReviewDelegate implements JavaDelegate {
     Var.ADMISSIBLE.on(execution, outcome.routing() != null);
     if (outcome.routing() != null) {
       IssueLifecycle.route(execution, outcome.routing());
+      // the review named the unit (承诺件): it may name co-units beside it (组团)
+      CoUnitsChosen.assign(coHandling, execution);
     }
   }
 }
