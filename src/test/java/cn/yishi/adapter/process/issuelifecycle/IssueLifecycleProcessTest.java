@@ -12,6 +12,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
@@ -27,6 +28,7 @@ import cn.yishi.adapter.process.deliberation.DeliberationServiceMocks;
 import cn.yishi.adapter.process.issuelifecycle.IssueLifecycle.Var;
 import cn.yishi.application.CaseQueries;
 import cn.yishi.application.ClassificationService;
+import cn.yishi.application.CoHandlingService;
 import cn.yishi.application.EvaluationService;
 import cn.yishi.application.HandlingService;
 import cn.yishi.application.IntakeService;
@@ -116,6 +118,7 @@ class IssueLifecycleProcessTest {
   private final ClassificationService classification = mock(ClassificationService.class);
   private final ReviewService review = mock(ReviewService.class);
   private final HandlingService handling = mock(HandlingService.class);
+  private final CoHandlingService coHandling = mock(CoHandlingService.class);
   private final EvaluationService evaluation = mock(EvaluationService.class);
   private final SupervisionOrders orders = mock(SupervisionOrders.class);
   private final ResultReviews resultReviews = mock(ResultReviews.class);
@@ -153,8 +156,9 @@ class IssueLifecycleProcessTest {
     ProcessTestEngine.register(BEANS,
         new RegisterCaseDelegate(intake),
         new SuggestClassificationDelegate(classification),
-        new RecordReviewDelegate(review),
-        new RecordDispatchDelegate(handling),
+        new RecordReviewDelegate(review, coHandling),
+        new RecordDispatchDelegate(handling, coHandling),
+        new RecordCoHandlingDelegate(coHandling),
         new RecordClaimDelegate(handling),
         new RecordHandlingDelegate(handling),
         new RecordOverdueDelegate(handling),
@@ -807,5 +811,160 @@ class IssueLifecycleProcessTest {
       return f.getFieldId() + "=" + f.getFieldValue();
     }
     return d.toString();
+  }
+
+  // 组团 (co-handling)
+
+  private static final String CO_UNITS_OPEN = "协办单位尚未全部办结（县交通局）";
+
+  /** A co-unit's task as CamundaCaseProcesses.coHandle raises it (CoHandlingService.assign through CaseProcesses). */
+  private static void coHandle(String processInstanceId, String unit, String unitName) {
+    ENGINE.getRuntimeService().createMessageCorrelation(MESSAGE_CO_HANDLE).processInstanceId(processInstanceId)
+        .setVariableToTriggeredScope(Var.CO_UNIT.name(), unit)
+        .setVariableToTriggeredScope(Var.CO_UNIT_NAME.name(), unitName)
+        .setVariableToTriggeredScope(Var.CO_HANDLING_GROUP.name(), "unit-" + unit)
+        .setVariableToTriggeredScope(Var.CO_HANDLING_RESULT.name(), null)
+        .correlateWithResult();
+  }
+
+  /** The use case names the co-units: a 协办 task for each, in the dispatch's transaction. */
+  private void coUnitsAreNamed(ProcessInstance pi) {
+    doAnswer(a -> {
+      coHandle(pi.getId(), "roads", "县交通局");
+      coHandle(pi.getId(), "water", "县供水公司");
+      return "县交通局：协办中\n县供水公司：协办中";
+    }).when(coHandling).assign(eq(CASE_NO), eq(List.of("roads", "water")), any());
+  }
+
+  /** 派单: 点将 县住建局 with two co-units, as Tasklist submits a taglist (JSON). */
+  private ProcessInstance dispatchedWithCoUnits() {
+    ProcessInstance pi = report();
+    accept(pi, "COMMITTED", null, routing("COMMITTED", null));
+    when(handling.dispatch(eq(CASE_NO), any(), any(), any())).thenReturn(HandlingService.DispatchMode.ASSIGN);
+    when(handling.routing(CASE_NO)).thenReturn(routing("COMMITTED", "housing", "unit-housing"));
+    coUnitsAreNamed(pi);
+    complete(task(USER_TASK_DISPATCH, pi), DISPATCHER, withVariables(Var.ASSIGN_MODE.name(), "ASSIGN",
+        Var.RESPONSIBLE_UNIT.name(), "housing", Var.CO_UNITS.name(), org.camunda.spin.Spin.JSON("[\"roads\",\"water\"]")));
+    return pi;
+  }
+
+  private static List<Task> coUnitTasks(ProcessInstance pi) {
+    return ENGINE.getTaskService().createTaskQuery().processInstanceId(pi.getId())
+        .taskDefinitionKey(USER_TASK_CO_HANDLE).orderByTaskId().asc().list();
+  }
+
+  private static Task coUnitTask(ProcessInstance pi, String group) {
+    return ENGINE.getTaskService().createTaskQuery().processInstanceId(pi.getId())
+        .taskDefinitionKey(USER_TASK_CO_HANDLE).taskCandidateGroup(group).singleResult();
+  }
+
+  @Test
+  void aDispatchWithCoUnitsGivesEachCoUnitItsOwnTaskBesideTheLeadsHandling() {
+    ProcessInstance pi = dispatchedWithCoUnits();
+
+    verify(coHandling).assign(CASE_NO, List.of("roads", "water"), DISPATCHER);
+    assertThat(pi).isWaitingAt(USER_TASK_HANDLE, USER_TASK_CO_HANDLE);
+    assertThat(candidateGroups(task(USER_TASK_HANDLE, pi))).containsExactly("unit-housing");
+    List<Task> co = coUnitTasks(pi);
+    assertThat(co).hasSize(2);
+    assertThat(co.stream().flatMap(t -> candidateGroups(t).stream()).toList())
+        .containsExactlyInAnyOrder("unit-roads", "unit-water");
+    for (Task t : co) {
+      assertThat(t.getName()).isEqualTo("协办 " + CASE_NO + " 御苑小区路灯不亮");
+      assertThat(t.getDueDate()).as("due with the case, like the handling task").isEqualTo(date(DEADLINE));
+      assertThat(t.getPriority()).isEqualTo(40);
+    }
+    assertThat(pi).variables().containsEntry(Var.CO_HANDLING_SUMMARY.name(), "县交通局：协办中\n县供水公司：协办中");
+  }
+
+  @Test
+  void theLeadCannotReportTheJointResultBeforeEveryCoUnitFinishedAndResolvesAfterwards() {
+    ProcessInstance pi = dispatchedWithCoUnits();
+    when(handling.handle(eq(CASE_NO), eq("RESOLVED"), any(), any(), any())).thenThrow(
+        new ValidationException(List.of(new FieldError("outcome", "co_units_open", CO_UNITS_OPEN))));
+
+    assertThatThrownBy(() -> complete(task(USER_TASK_HANDLE, pi), "unit.housing", withVariables(
+        Var.OUTCOME.name(), "RESOLVED", Var.RESULT_NOTE.name(), "已联合整治")))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining(CO_UNITS_OPEN);
+    assertThat(pi).isWaitingAt(USER_TASK_HANDLE, USER_TASK_CO_HANDLE).hasNotPassed(SERVICE_TASK_HANDLING);
+
+    when(coHandling.finish(eq(CASE_NO), eq("roads"), any(), any(), any())).thenReturn("县交通局：已办结。已清理\n县供水公司：协办中");
+    complete(coUnitTask(pi, "unit-roads"), "unit.roads", List.of("unit-roads"),
+        withVariables(Var.CO_HANDLING_RESULT.name(), "已清理"));
+    verify(coHandling).finish(CASE_NO, "roads", "已清理", "unit.roads", List.of("unit-roads"));
+    assertThat(coUnitTasks(pi)).hasSize(1);
+    assertThat(pi).variables().as("each co-unit's result stays in its own scope")
+        .doesNotContainKey(Var.CO_HANDLING_RESULT.name()).doesNotContainKey(Var.CO_UNIT.name())
+        .containsEntry(Var.CO_HANDLING_SUMMARY.name(), "县交通局：已办结。已清理\n县供水公司：协办中");
+
+    when(coHandling.finish(eq(CASE_NO), eq("water"), any(), any(), any())).thenReturn("县交通局：已办结。已清理\n县供水公司：已办结。已检修");
+    complete(coUnitTask(pi, "unit-water"), "unit.water", List.of("unit-water"),
+        withVariables(Var.CO_HANDLING_RESULT.name(), "已检修"));
+    verify(coHandling).finish(CASE_NO, "water", "已检修", "unit.water", List.of("unit-water"));
+    assertThat(pi).hasPassed(END_EVENT_CO_HANDLING_DONE).isWaitingAt(USER_TASK_HANDLE);
+
+    when(handling.handle(eq(CASE_NO), eq("RESOLVED"), any(), any(), any())).thenReturn(routing("COMMITTED", "housing", "unit-housing"));
+    complete(task(USER_TASK_HANDLE, pi), "unit.housing", withVariables(Var.OUTCOME.name(), "RESOLVED", Var.RESULT_NOTE.name(), "已联合整治"));
+
+    assertThat(pi).hasPassed(SERVICE_TASK_HANDLING).isWaitingAt(USER_TASK_REVIEW_RESULT);
+    assertThat(pi).variables().containsEntry(Var.CO_HANDLING_SUMMARY.name(), "县交通局：已办结。已清理\n县供水公司：已办结。已检修");
+  }
+
+  @Test
+  void aCoUnitsRefusedResultLeavesItsTaskOpen() {
+    ProcessInstance pi = dispatchedWithCoUnits();
+    when(coHandling.finish(eq(CASE_NO), eq("roads"), any(), any(), any())).thenThrow(
+        new ValidationException(List.of(new FieldError("coHandlingResult", "required", "请填写协办结果"))));
+
+    assertThatThrownBy(() -> complete(coUnitTask(pi, "unit-roads"), "unit.roads", List.of("unit-roads"),
+        withVariables(Var.CO_HANDLING_RESULT.name(), " ")))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("请填写协办结果");
+    assertThat(coUnitTasks(pi)).hasSize(2);
+  }
+
+  @Test
+  void refusedCoUnitsLeaveTheDispatchOpenAndRaiseNoTask() {
+    ProcessInstance pi = report();
+    accept(pi, "COMMITTED", null, routing("COMMITTED", null));
+    when(handling.dispatch(eq(CASE_NO), any(), any(), any())).thenReturn(HandlingService.DispatchMode.ASSIGN);
+    when(handling.routing(CASE_NO)).thenReturn(routing("COMMITTED", "housing", "unit-housing"));
+    when(coHandling.assign(eq(CASE_NO), any(), any())).thenThrow(
+        new ValidationException(List.of(new FieldError("coUnits", "unknown", "未知的协办单位：nosuch"))));
+
+    assertThatThrownBy(() -> complete(task(USER_TASK_DISPATCH, pi), DISPATCHER, withVariables(Var.ASSIGN_MODE.name(), "ASSIGN",
+        Var.RESPONSIBLE_UNIT.name(), "housing", Var.CO_UNITS.name(), List.of("nosuch"))))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("未知的协办单位：nosuch");
+    assertThat(pi).isWaitingAt(USER_TASK_DISPATCH);
+    assertThat(coUnitTasks(pi)).isEmpty();
+
+    assertThatThrownBy(() -> complete(task(USER_TASK_DISPATCH, pi), DISPATCHER, withVariables(Var.ASSIGN_MODE.name(), "ASSIGN",
+        Var.RESPONSIBLE_UNIT.name(), "housing", Var.CO_UNITS.name(), "{\"a\":1}")))
+        .as("not a list of units").isInstanceOf(FormFieldValidationException.class).hasMessageContaining("协办单位格式不正确");
+    assertThat(pi).isWaitingAt(USER_TASK_DISPATCH);
+  }
+
+  @Test
+  void theReviewNamingTheUnitMayNameCoUnitsToo() {
+    ProcessInstance pi = report();
+    when(review.record(eq(CASE_NO), any(), any())).thenReturn(
+        new ReviewService.Outcome(CaseStatus.IN_PROGRESS, routing("COMMITTED", "housing", "unit-housing")));
+    coUnitsAreNamed(pi);
+
+    complete(task(USER_TASK_REVIEW, pi), REVIEWER, withVariables(Var.ADMISSIBLE.name(), true, Var.DISPOSAL.name(), "COMMITTED",
+        Var.RESPONSIBLE_UNIT.name(), "housing", Var.CO_UNITS.name(), List.of("roads", "water")));
+
+    verify(coHandling).assign(CASE_NO, List.of("roads", "water"), REVIEWER);
+    assertThat(pi).isWaitingAt(USER_TASK_HANDLE, USER_TASK_CO_HANDLE).hasNotPassed(USER_TASK_DISPATCH);
+    assertThat(coUnitTasks(pi)).hasSize(2);
+  }
+
+  @Test
+  void aCaseWithoutCoUnitsRaisesNoCoUnitTask() {
+    ProcessInstance pi = report();
+    accept(pi, "COMMITTED", "water", routing("COMMITTED", "water", "unit-water"));
+
+    verify(coHandling).assign(CASE_NO, List.of(), REVIEWER);
+    assertThat(coUnitTasks(pi)).isEmpty();
+    assertThat(pi).variables().doesNotContainKey(Var.CO_HANDLING_SUMMARY.name());
   }
 }
