@@ -298,4 +298,20 @@ class HandlingServiceTest {
     verifyNoInteractions(orders);
     verify(store, never()).touchCaseProgress(anyLong(), any());
   }
+
+  @Test
+  void theLeadOfACoHandledCaseCannotReportTheJointResultWhileACoUnitIsAtWork() {
+    stored(repository, ApplicationFixtures.inProgress(Tier.STATION, "water", endOfDay("2026-03-10")));
+    when(coUnits.of(CASE_ID)).thenReturn(List.of(new CoUnits.CoUnit("roads", CoUnits.Status.OPEN, null, null, null)));
+
+    assertThat(refusal(() -> service.handle(CASE_NO, "RESOLVED", "已联合整治", null, "unit.water")))
+        .containsExactly("outcome/co_units_open");
+    nothingChanged();
+
+    assertThat(service.handle(CASE_NO, "ESCALATE", null, "须县里协调", "unit.water")).as("escalating stays possible").isNotNull();
+
+    when(coUnits.of(CASE_ID)).thenReturn(List.of(new CoUnits.CoUnit("roads", CoUnits.Status.FINISHED, "已清理", "r", NOW)));
+    service.handle(CASE_NO, "RESOLVED", "已联合整治", null, "unit.water");
+    assertThat(saved().status()).isEqualTo(CaseStatus.RESOLVED);
+  }
 }

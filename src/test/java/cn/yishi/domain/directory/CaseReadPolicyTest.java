@@ -17,7 +17,8 @@ class CaseReadPolicyTest {
       List.of(new Directory.Community("hualin", "华林社区", "fengchuan", List.of(new Directory.Station("hualin-a", "甲站"))),
           new Directory.Community("shengdian", "圣殿社区", "fengchuan", List.of())),
       List.of(new Directory.Unit("housing", "县住建局", Directory.UnitType.DEPARTMENT, null, null),
-          new Directory.Unit("property-hualin", "华林物业", Directory.UnitType.PROPERTY, "hualin", null)),
+          new Directory.Unit("property-hualin", "华林物业", Directory.UnitType.PROPERTY, "hualin", null),
+          new Directory.Unit("roads", "县公路局", Directory.UnitType.DEPARTMENT, null, null)),
       List.of());
   private final CaseReadPolicy policy = new CaseReadPolicy(directory);
 
@@ -42,6 +43,16 @@ class CaseReadPolicyTest {
     assertThat(policy.readable(List.of("unit-housing"), committedToHousing)).containsOnly(RECORD, INTERNAL_NOTES, REPORTER_CONTACT);
     assertThat(policy.readable(List.of("unit-property-hualin"), committedToHousing)).isEmpty();
     assertThat(policy.readable(List.of("unit-housing"), atStation)).as("not (yet) its case").isEmpty();
+  }
+
+  @Test
+  void aCoUnitReadsEverythingOfTheCaseItCoHandlesAndNothingOfOthers() {
+    CaseFacts coHandled = new CaseFacts("shengdian", Tier.ROOM, "housing", false, java.util.Set.of("property-hualin"));
+    assertThat(policy.readable(List.of("unit-property-hualin"), coHandled)).as("组团: the co-unit, whatever the community")
+        .containsOnly(RECORD, INTERNAL_NOTES, REPORTER_CONTACT);
+    assertThat(policy.readable(List.of("unit-housing"), coHandled)).as("the lead").containsOnly(RECORD, INTERNAL_NOTES, REPORTER_CONTACT);
+    assertThat(policy.readable(List.of("unit-roads"), coHandled)).as("a unit that neither leads nor co-handles").isEmpty();
+    assertThat(policy.readable(List.of("unit-property-hualin"), committedToHousing)).as("a case it does not co-handle").isEmpty();
   }
 
   @Test
