@@ -121,7 +121,7 @@ class FormsAndModelsTest {
         }
       }
     }
-    assertThat(checked).as("user tasks found").isEqualTo(17);
+    assertThat(checked).as("user tasks found").isEqualTo(18);
     assertThat(wrong).isEmpty();
   }
 
