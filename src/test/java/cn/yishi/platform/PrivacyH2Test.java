@@ -247,4 +247,21 @@ class PrivacyH2Test {
     readsNothing(c[1], "unit.housing");
     engineShowsOnlyTheTaskFactsOf(c[0], "unit.property-hualin");
   }
+
+  @Test
+  void aCoUnitReadsTheCaseItCoHandlesAndAnotherUnitNothing() throws Exception {
+    String[] c = hualinCase("COMMITTED");
+    readsNothing(c[1], "unit.property-hualin");
+    Reply dispatched = call("POST", "/engine-rest/task/" + onlyTask(c[0], "dispatch") + "/submit-form", "dispatch", """
+        {"variables":{"assignMode":{"value":"ASSIGN"},"responsibleUnit":{"value":"housing"},
+          "coUnits":{"value":"[\\"property-hualin\\"]","type":"Json"}}}""");
+    assertThat(dispatched.status()).as(dispatched.body()).isEqualTo(204);
+
+    readsEverything(c[1], "unit.housing");
+    readsEverything(c[1], "unit.property-hualin");
+    readsNothing(c[1], "unit.property-shengdian");
+    onlyTask(c[0], "unit.property-hualin");
+    engineShowsOnlyTheTaskFactsOf(c[0], "unit.property-hualin");
+    engineShowsNothingOf(c[0], "unit.property-shengdian");
+  }
 }
