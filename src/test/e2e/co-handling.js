@@ -20,10 +20,11 @@ async function shot(page, name) {
   await page.screenshot({ path: `${SHOTS}/cohandle-${name}.png`, fullPage: true });
 }
 
-// A field of a Camunda Form (form-js) by its Chinese label.
+// A field of a Camunda Form (form-js) by the start of its Chinese label (not a radio option's label such as
+// 点将：指定责任单位).
 function field(scope, label) {
   const page = typeof scope.page === 'function' ? scope.page() : scope;
-  return scope.locator('.fjs-form-field').filter({ has: page.locator('label', { hasText: label }) }).first();
+  return scope.locator('.fjs-form-field').filter({ has: page.locator('label', { hasText: new RegExp('^' + label) }) }).first();
 }
 
 async function valueOf(scope, label) {

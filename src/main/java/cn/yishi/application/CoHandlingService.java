@@ -59,7 +59,7 @@ public class CoHandlingService {
     String lead = c.responsibleUnit();
     List<FieldError> errors = new ArrayList<>();
     if (lead == null) {
-      errors.add(new FieldError("coUnits", "no_lead", "协办单位须与主办单位一起指定：揭榜（发布至项目池）时不能选择协办单位"));
+      errors.add(new FieldError("coUnits", "no_lead", "协办单位须与主办单位（责任单位）一起指定；揭榜（发布至项目池）时不能选择协办单位"));
     }
     List<Directory.Unit> units = new ArrayList<>();
     for (String code : codes) {
