@@ -84,6 +84,14 @@ async function refused(page, message, caseNo) {
   expect(await page.locator('section.task-details', { hasText: caseNo }).count() > 0, 'the task closed after a refusal');
 }
 
+// closes Tasklist's notifications, which lie over the lower part of the form
+async function dismissNotifications(page) {
+  const close = page.locator('.page-notifications .alert .close');
+  while (await close.count() > 0) {
+    await close.first().click();
+  }
+}
+
 async function dispatch(baseUrl, caseNo) {
   const { browser, page } = await desktop();
   try {
@@ -97,6 +105,7 @@ async function dispatch(baseUrl, caseNo) {
     await submit(page);
     await refused(page, '主办单位不能同时是协办单位：县住建局', caseNo);
     await shot(page, '01-dispatch-lead-as-co-unit-refused');
+    await dismissNotifications(page);
     await untag(form, '协办单位', '县住建局');
     await tag(form, '协办单位', '华林', '华林社区物业服务公司');
     await field(form, '协办单位').scrollIntoViewIfNeeded();

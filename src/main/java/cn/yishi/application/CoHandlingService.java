@@ -11,7 +11,6 @@ import cn.yishi.domain.directory.Directory;
 import cn.yishi.domain.directory.GroupIds;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -153,12 +152,6 @@ public class CoHandlingService {
     return all.stream().map(co -> unitName(co.unit()) + "：" + (co.status() == CoUnits.Status.FINISHED
             ? "已办结。" + co.result() : "协办中"))
         .collect(Collectors.joining("\n"));
-  }
-
-  /** The units that co-handle the case (for privacy by role). */
-  @Transactional(readOnly = true)
-  public Set<String> unitsOf(long caseId) {
-    return coUnits.of(caseId).stream().map(CoUnits.CoUnit::unit).collect(Collectors.toCollection(LinkedHashSet::new));
   }
 
   private String unitName(String code) {

@@ -26,7 +26,6 @@ import cn.yishi.domain.casefile.TimelineAction;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** 组团: naming co-units beside the lead, their results, and the rule that the lead reports after all of them. */
@@ -94,7 +93,6 @@ class CoHandlingServiceTest {
     assertThat(timeline.entries(CASE_ID)).containsExactly(new Timeline.Entry(NOW, "dispatch.li",
         TimelineAction.CO_UNITS_ASSIGNED, "主办单位：县供水公司；协办单位：县公路局、华林物业", true));
     assertThat(summary).isEqualTo("县公路局：协办中\n华林物业：协办中");
-    assertThat(service.unitsOf(CASE_ID)).isEqualTo(Set.of("roads", "hualin-property"));
   }
 
   @Test

@@ -34,7 +34,7 @@ class JdbcCoUnits implements CoUnits {
   public List<CoUnit> of(long caseId) {
     return jdbc.sql("""
             select unit, status, result, finished_by, finished_at from yishi_case_co_unit
-            where case_id = :caseId order by assigned_at, unit""")
+            where case_id = :caseId order by id""")
         .param("caseId", caseId)
         .query((rs, n) -> new CoUnit(rs.getString(1), Status.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),
             rs.getObject(5, OffsetDateTime.class)))
