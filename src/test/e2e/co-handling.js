@@ -44,7 +44,9 @@ async function tag(scope, label, typed, optionLabel) {
   const input = f.locator('input.fjs-taglist-input').first();
   await input.click();
   await input.fill(typed);
-  await f.locator('.fjs-dropdownlist-item', { hasText: optionLabel }).first().click();
+  await f.locator('.fjs-dropdownlist-item', { hasText: optionLabel }).first().waitFor();
+  // the typed text leaves one option, focused: Enter picks it (as a keyboard user would)
+  await input.press('Enter');
   await f.locator('.fjs-taglist-tag', { hasText: optionLabel }).first().waitFor();
 }
 
@@ -86,10 +88,12 @@ async function refused(page, message, caseNo) {
 
 // closes Tasklist's notifications, which lie over the lower part of the form
 async function dismissNotifications(page) {
-  const close = page.locator('.page-notifications .alert .close');
-  while (await close.count() > 0) {
+  const close = page.locator('.page-notifications .alert button.close:visible');
+  for (let i = 0; i < 5 && await close.count() > 0; i++) {
     await close.first().click();
+    await page.waitForTimeout(300);
   }
+  expect(await page.locator('.page-notifications .alert:visible').count() === 0, 'a notification stays open');
 }
 
 async function dispatch(baseUrl, caseNo) {
