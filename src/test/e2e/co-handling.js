@@ -48,6 +48,7 @@ async function tag(scope, label, typed, optionLabel) {
   // the typed text leaves one option, focused: Enter picks it (as a keyboard user would)
   await input.press('Enter');
   await f.locator('.fjs-taglist-tag', { hasText: optionLabel }).first().waitFor();
+  await input.press('Escape');
 }
 
 async function untag(scope, label, optionLabel) {
@@ -151,8 +152,9 @@ async function cowork(baseUrl, caseNo) {
   try {
     await signIn(page, baseUrl, 'tasklist', 'unit.property-hualin');
     await openTask(page, '协办', caseNo);
-    await shot(page, '04-co-unit-task');
     await claim(page);
+    await field(page.locator('section.task-details'), '协办结果').waitFor();
+    await shot(page, '04-co-unit-task');
     const tab = page.locator('section.task-details .nav-tabs a', { hasText: '进展与回访' }).first();
     await tab.click();
     await page.locator('#yishi-progress-note').waitFor();
