@@ -52,7 +52,9 @@ public class ErrorReplies {
     if (isEngine(path)) {
       return engine(request, status, errors.isEmpty() ? "" : errors.get(0).code(), message(errors));
     }
-    return switch (form(request.getHeader(HttpHeaders.ACCEPT), path.startsWith("/public/"))) {
+    String accept = request.getHeader(HttpHeaders.ACCEPT);
+    Form form = path.startsWith(PublicNegotiation.PREFIX) ? PublicNegotiation.form(path, accept) : form(accept, false);
+    return switch (form) {
       case JSON -> entity(status, MediaType.APPLICATION_JSON, json(new Body(errors)));
       case HTML -> entity(status, HTML, page(status, errors));
       case PLAIN -> entity(status, PLAIN, message(errors).getBytes(StandardCharsets.UTF_8));

@@ -64,6 +64,26 @@ class MeetingPages {
     return ResponseEntity.ok().contentType(HTML).body(templates.process("public/meetings", ctx).getBytes(StandardCharsets.UTF_8));
   }
 
+  /** A publicised resolution (张榜公示) by the token its notice and QR code carry: the plan, the window, the form. */
+  @GetMapping(value = "/public/resolutions/{token}", produces = MediaType.TEXT_HTML_VALUE)
+  ResponseEntity<byte[]> resolution(@PathVariable String token) {
+    DeliberationQueries.PublicResolution r = queries.publicResolution(token).orElse(null);
+    if (r == null) {
+      return message(HttpStatus.NOT_FOUND, "公示不存在", "请检查链接，或在协商议事公示中查看正在公示的决议。");
+    }
+    Context ctx = new Context(Locale.SIMPLIFIED_CHINESE);
+    ctx.setVariable("r", r);
+    return ResponseEntity.ok().contentType(HTML).body(templates.process("public/resolution", ctx).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The statistics are part of the meetings page; a browser asking for them is sent there. */
+  @GetMapping(value = "/public/meetings/statistics", produces = MediaType.TEXT_HTML_VALUE)
+  ResponseEntity<Void> statisticsPage(@RequestParam(required = false) String community) {
+    String c = community == null || community.isBlank() ? null : community.strip();
+    return ResponseEntity.status(HttpStatus.SEE_OTHER).location(org.springframework.web.util.UriComponentsBuilder
+        .fromPath("/public/meetings").queryParamIfPresent("community", java.util.Optional.ofNullable(c)).build().encode().toUri()).build();
+  }
+
   /** One line of the statistics: the community's name and its figures of a month. */
   public record Row(String communityName, Meetings.MonthFigures figures) {}
 
