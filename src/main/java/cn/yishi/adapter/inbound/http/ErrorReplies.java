@@ -136,6 +136,11 @@ public class ErrorReplies {
     return plain > 0 ? Form.PLAIN : Form.NONE;
   }
 
+  /** Whether the client takes the type at all (a missing or unreadable {@code Accept} takes anything). */
+  public static boolean accepts(String accept, MediaType type) {
+    return quality(accepted(accept), type) > 0;
+  }
+
   private static List<MediaType> accepted(String accept) {
     if (accept == null || accept.isBlank()) {
       return List.of(MediaType.ALL);

@@ -14,7 +14,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The one rule of content negotiation on {@code /public/**}, for the controllers and the refusals alike: a path with
- * the {@code .json} suffix is JSON; otherwise a page (HTML) whenever the client takes HTML at least as well as JSON (a
+ * the {@code .json} suffix is JSON (unless the client takes no JSON at all); otherwise a page (HTML) whenever the client takes HTML at least as well as JSON (a
  * browser, {@code *}{@code /*}, no or an unreadable {@code Accept}), JSON when it prefers JSON, and else what it
  * names (plain text for a refusal, or 406). The filter puts the chosen type first in the {@code Accept} header that
  * Spring's handler mapping reads, so that a page and its JSON twin can share an address ({@code produces} text/html
@@ -27,7 +27,7 @@ public class PublicNegotiation extends OncePerRequestFilter {
   /** The form the answer (or the refusal) takes at that public path for that {@code Accept}. */
   public static ErrorReplies.Form form(String path, String accept) {
     if (path.endsWith(JSON_SUFFIX)) {
-      return ErrorReplies.Form.JSON;
+      return ErrorReplies.accepts(accept, MediaType.APPLICATION_JSON) ? ErrorReplies.Form.JSON : ErrorReplies.form(accept, false);
     }
     return ErrorReplies.form(accept, true);
   }
@@ -43,24 +43,41 @@ public class PublicNegotiation extends OncePerRequestFilter {
     // a page and its JSON share the address: a cache must key on Accept
     response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT);
     String accept = request.getHeader(HttpHeaders.ACCEPT);
+    if (PRODUCED.stream().noneMatch(type -> ErrorReplies.accepts(accept, type))) {
+      // nothing the public paths answer in, not even a refusal
+      response.setStatus(HttpServletResponse.SC_NOT_ACCEPTABLE);
+      return;
+    }
     String negotiated = switch (form(ErrorReplies.path(request), accept)) {
-      case JSON -> first(MediaType.APPLICATION_JSON_VALUE, accept);
-      case HTML -> first(MediaType.TEXT_HTML_VALUE, accept);
-      case PLAIN, NONE -> accept;
+      case JSON -> MediaType.APPLICATION_JSON_VALUE + taken(accept);
+      case HTML -> MediaType.TEXT_HTML_VALUE + taken(accept);
+      case PLAIN, NONE -> accept == null ? null : taken(accept).replaceFirst("^, ", "");
     };
     chain.doFilter(negotiated == null ? request : new Accepting(request, negotiated), response);
   }
 
-  /** The chosen type first, then what the client sent when Spring can read it (a feed or a file keeps its type). */
-  private static String first(String type, String accept) {
+  /** What the public paths answer in: pages, JSON, the board's feed, and refusals in plain text. */
+  private static final java.util.List<MediaType> PRODUCED = java.util.List.of(MediaType.TEXT_HTML, MediaType.APPLICATION_JSON,
+      MediaType.APPLICATION_ATOM_XML, MediaType.TEXT_PLAIN);
+
+  /**
+   * The ranges the client takes, each after ", ": those with a quality above 0 (Spring's mapping would match a range
+   * refused with q=0), or any type when the header is missing or unreadable.
+   */
+  private static String taken(String accept) {
     if (accept == null || accept.isBlank()) {
-      return type + ", */*;q=0.1";
+      return ", */*;q=0.1";
     }
     try {
-      MediaType.parseMediaTypes(accept);
-      return type + ", " + accept;
+      StringBuilder out = new StringBuilder();
+      for (MediaType m : MediaType.parseMediaTypes(accept)) {
+        if (m.getQualityValue() > 0) {
+          out.append(", ").append(m);
+        }
+      }
+      return out.toString();
     } catch (IllegalArgumentException unreadable) {
-      return type + ", */*;q=0.1";
+      return ", */*;q=0.1";
     }
   }
 
