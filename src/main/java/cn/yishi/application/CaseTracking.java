@@ -39,7 +39,7 @@ public class CaseTracking {
     LINK_EXPIRED("评价链接已过期，将由网格员上门回访"),
     VISIT("将由网格员上门回访评价"),
     REWORK("反映人不满意，正在整改，整改后将再次评价"),
-    DONE("已评价"),
+    DONE("反映人已评价"),
     NONE("不予受理，无需评价");
 
     private final String label;
