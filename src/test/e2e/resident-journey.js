@@ -87,6 +87,13 @@ async function follow(baseUrl, caseNo, title) {
     await Promise.all([page.waitForNavigation(), page.click(`a[href="/public/cases/${caseNo}"]`)]);
     expect(page.url() === `${baseUrl}/public/cases/${caseNo}`, 'the board does not lead to the case page: ' + page.url());
     expect(!dialogs(), 'a script in the title ran');
+
+    // a mistyped number: a Chinese page that says so, not a framework page
+    const unknown = await page.goto(`${baseUrl}/public/cases/FX-2026-999999`);
+    expect(unknown.status() === 404, 'an unknown case is not 404: ' + unknown.status());
+    const missing = await page.textContent('body');
+    expect(missing.includes('办件不存在'), 'an unknown case is not explained: ' + missing);
+    await shot(page, '5b-case-unknown');
     console.log('FOLLOWED');
   } finally {
     await browser.close();
