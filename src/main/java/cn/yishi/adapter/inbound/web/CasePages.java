@@ -3,6 +3,7 @@ package cn.yishi.adapter.inbound.web;
 import cn.yishi.application.CaseQueries;
 import cn.yishi.application.CaseTracking;
 import cn.yishi.domain.casefile.CaseStatus;
+import cn.yishi.domain.casefile.FieldError;
 import cn.yishi.domain.casefile.ValidationException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -60,7 +61,7 @@ class CasePages {
       cases = queries.publicCases(blank(community), blank(status), blank(month));
     } catch (ValidationException e) {
       return HtmlPages.message(templates, HttpStatus.BAD_REQUEST, "查询条件有误",
-          String.join("；", e.errors().stream().map(cn.yishi.domain.casefile.FieldError::message).toList()));
+          String.join("；", e.errors().stream().map(FieldError::message).toList()));
     }
     Context ctx = new Context(Locale.SIMPLIFIED_CHINESE);
     ctx.setVariable("cases", cases);

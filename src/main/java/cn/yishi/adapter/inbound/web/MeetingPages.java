@@ -8,6 +8,7 @@ import cn.yishi.domain.directory.Directory;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
@@ -80,8 +82,8 @@ class MeetingPages {
   @GetMapping(value = "/public/meetings/statistics", produces = MediaType.TEXT_HTML_VALUE)
   ResponseEntity<Void> statisticsPage(@RequestParam(required = false) String community) {
     String c = community == null || community.isBlank() ? null : community.strip();
-    return ResponseEntity.status(HttpStatus.SEE_OTHER).location(org.springframework.web.util.UriComponentsBuilder
-        .fromPath("/public/meetings").queryParamIfPresent("community", java.util.Optional.ofNullable(c)).build().encode().toUri()).build();
+    return ResponseEntity.status(HttpStatus.SEE_OTHER).location(UriComponentsBuilder.fromPath("/public/meetings")
+        .queryParamIfPresent("community", Optional.ofNullable(c)).build().encode().toUri()).build();
   }
 
   /** One line of the statistics: the community's name and its figures of a month. */
