@@ -88,6 +88,14 @@ async function follow(baseUrl, caseNo, title) {
     expect(page.url() === `${baseUrl}/public/cases/${caseNo}`, 'the board does not lead to the case page: ' + page.url());
     expect(!dialogs(), 'a script in the title ran');
 
+    // the list of public cases links each to its page
+    await page.goto(`${baseUrl}/public/cases?community=jiaoyuyuan`);
+    expect((await page.textContent('main')).includes(caseNo), 'the case is not in the list');
+    await fitsThePhone(page);
+    await shot(page, '5a-cases');
+    await Promise.all([page.waitForNavigation(), page.click(`a[href="/public/cases/${caseNo}"]`)]);
+    expect(page.url() === `${baseUrl}/public/cases/${caseNo}`, 'the list does not lead to the case page: ' + page.url());
+
     // a mistyped number: a Chinese page that says so, not a framework page
     const unknown = await page.goto(`${baseUrl}/public/cases/FX-2026-999999`);
     expect(unknown.status() === 404, 'an unknown case is not 404: ' + unknown.status());
