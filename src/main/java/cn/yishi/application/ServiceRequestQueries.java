@@ -46,8 +46,19 @@ public class ServiceRequestQueries {
   /** A public timeline entry: when, and what the public reads (the action in words and its note). */
   public record Note(OffsetDateTime at, String description) {}
 
-  /** A public case, its state and its public timeline, oldest first. */
-  public record Request(PublicCaseRecords.Case record, State state, List<Note> notes) {}
+  /**
+   * A public case, its state and its public timeline, oldest first. A request awaiting review ({@code pending}) has
+   * only its number, the state open and the note {@value CaseTracking#PENDING_NAME}: {@code record} is null.
+   */
+  public record Request(PublicCaseRecords.Case record, State state, List<Note> notes, boolean pending, String caseNo) {
+    Request(PublicCaseRecords.Case record, State state, List<Note> notes) {
+      this(record, state, notes, false, record.caseNo());
+    }
+
+    static Request awaitingReview(String caseNo) {
+      return new Request(null, State.OPEN, List.of(new Note(null, CaseTracking.PENDING_NAME)), true, caseNo);
+    }
+  }
 
   /**
    * Which requests to list: with case numbers, only they (and the community) count; otherwise the states
@@ -66,10 +77,17 @@ public class ServiceRequestQueries {
         s.from(), s.to(), s.limit(), s.offset())).stream().map(ServiceRequestQueries::request).toList();
   }
 
-  /** One public case. */
+  /**
+   * One case by its number: a public one with its public fields, one awaiting review as {@link Request#awaitingReview}
+   * (so that the system that just sent it can read it back, and nobody reads its content before review).
+   */
   @Transactional(readOnly = true)
   public Optional<Request> one(String caseNo) {
-    return records.find(caseNo).map(ServiceRequestQueries::request);
+    Optional<Request> found = records.find(caseNo).map(ServiceRequestQueries::request);
+    if (found.isEmpty() && records.exists(caseNo)) {
+      return Optional.of(Request.awaitingReview(caseNo));
+    }
+    return found;
   }
 
   /** Whether a case exists at all (for tokens, which only name the case their holder created). */

@@ -39,7 +39,7 @@ class ServiceRequestQueriesTest {
 
     @Override
     public boolean exists(String caseNo) {
-      return "FX-1".equals(caseNo);
+      return "FX-1".equals(caseNo) || "FX-9".equals(caseNo);
     }
   }
 
@@ -95,6 +95,18 @@ class ServiceRequestQueriesTest {
     assertThat(queries.one("FX-3")).isEmpty();
     assertThat(queries.exists("FX-1")).isTrue();
     assertThat(queries.exists("FX-3")).isFalse();
+  }
+
+  @Test
+  void aRequestAwaitingReviewIsReadBackOpenWithANeutralNoteAndNoContent() {
+    // FX-9 exists (it was just sent) but is not public: find gives nothing
+    Request pending = queries.one("FX-9").orElseThrow();
+    assertThat(pending.pending()).isTrue();
+    assertThat(pending.caseNo()).isEqualTo("FX-9");
+    assertThat(pending.state()).isEqualTo(State.OPEN);
+    assertThat(pending.record()).isNull();
+    assertThat(pending.notes()).extracting(Note::description).containsExactly("已受理，待审核");
+    assertThat(queries.find(search(EnumSet.allOf(State.class)))).isEmpty();
   }
 
   private static Search search(Set<State> states) {

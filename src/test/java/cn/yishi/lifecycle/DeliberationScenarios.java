@@ -254,6 +254,13 @@ abstract class DeliberationScenarios {
     assertThat(boardPage.status()).isEqualTo(200);
     assertThat(boardPage.body()).contains("决议公示").contains("审批加装方案").contains(publicity).doesNotContain("李四").doesNotContain("13800138000");
     assertThat(browser("GET", "/public/meetings?community=nowhere", null).status()).isEqualTo(404);
+    Reply resolutionPage = browser("GET", "/public/resolutions/" + publicity, null);
+    assertThat(resolutionPage.status()).isEqualTo(200);
+    assertThat(resolutionPage.body()).contains("<html lang=\"zh-CN\"", "审批加装方案", "责任分工", "正在公示", "公示截止",
+        "action=\"/public/resolutions/" + publicity + "/objections\"", "提交意见").doesNotContain("李四", "13800138000");
+    java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/screenshots"));
+    java.nio.file.Files.writeString(java.nio.file.Path.of("target/screenshots/resolution-page.html"), resolutionPage.body());
+    assertThat(browser("GET", "/public/resolutions/unknown", null).status()).isEqualTo(404);
     Reply form = browser("POST", "/public/resolutions/" + publicity + "/objections", "content=" + java.net.URLEncoder.encode("施工噪音", "UTF-8"));
     assertThat(form.status()).isEqualTo(200);
     assertThat(form.body()).contains("已收到您的意见");

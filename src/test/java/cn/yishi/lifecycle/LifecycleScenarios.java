@@ -195,7 +195,10 @@ abstract class LifecycleScenarios {
   void thePublicViewShowsNoPersonalDataAndNothingBeforeReview() throws Exception {
     String tag = UUID.randomUUID().toString().substring(0, 6);
     String caseNo = submit(report("streetlight", "御苑小区" + tag, "路灯不亮", "li.si@example.org", null));
-    assertThat(call("GET", "/public/cases/" + caseNo, null, null).status()).isEqualTo(404);
+    Reply pending = call("GET", "/public/cases/" + caseNo, null, null);
+    assertThat(pending.status()).isEqualTo(200);
+    assertThat(pending.json().path("statusName").asText()).isEqualTo("已受理，待审核");
+    assertThat(pending.body()).doesNotContain("路灯不亮", "御苑小区", "李四", "13800138000", "li.si@example.org");
 
     completeOk(caseNo, "userTask_review", "community.hualin", "{}");
     Reply view = call("GET", "/public/cases/" + caseNo, null, null);

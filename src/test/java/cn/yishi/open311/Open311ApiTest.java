@@ -532,9 +532,23 @@ class Open311ApiTest {
     form.put("attribute[title]", "雨水井堵塞");
     String caseNo = create(form);
 
-    // awaiting review: not public
-    assertThat(get(V2 + "/requests/" + caseNo + ".json").errors(404)).isNotEmpty();
-    assertThat(get(V2 + "/requests/" + caseNo + ".xml").xmlErrors(404)).isNotEmpty();
+    // awaiting review: read back by its number as open, with a neutral note and none of its content; not listed
+    for (String path : List.of("/requests/" + caseNo + ".json", "/requests/" + caseNo + ".json?extensions=true",
+        "/requests/" + caseNo + ".json?jurisdiction_id=hualin")) {
+      Reply pending = get(V2 + path);
+      assertThat(pending.status()).as(pending.body()).isEqualTo(200);
+      JsonNode req = pending.json().get(0);
+      assertThat(req.path("service_request_id").asText()).isEqualTo(caseNo);
+      assertThat(req.path("status").asText()).isEqualTo("open");
+      assertThat(req.path("description").asText()).isEqualTo("已受理，待审核");
+      assertThat(req.path("status_notes").asText()).isEqualTo("已受理，待审核");
+      assertThat(pending.body()).doesNotContain("雨水井堵塞", compound, "drainage");
+    }
+    Reply pendingXml = get(V2 + "/requests/" + caseNo + ".xml");
+    assertThat(pendingXml.status()).isEqualTo(200);
+    assertThat(pendingXml.x("/service_requests/request/status")).isEqualTo("open");
+    assertThat(pendingXml.x("/service_requests/request/description")).isEqualTo("已受理，待审核");
+    assertThat(pendingXml.body()).doesNotContain("雨水井堵塞", compound);
     assertThat(ids(get(V2 + "/requests.json?service_request_id=" + caseNo).json())).isEmpty();
 
     review(caseNo, "hualin");

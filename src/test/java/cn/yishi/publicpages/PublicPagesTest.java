@@ -195,4 +195,106 @@ class PublicPagesTest {
     assertThat(again.getContentAsString()).contains("已使用过");
     assertThat(send(get("/public/evaluations/nope").accept(MediaType.TEXT_HTML)).getStatus()).isEqualTo(404);
   }
+
+  private String html(String path) throws Exception {
+    MockHttpServletResponse r = send(get(path).accept(MediaType.TEXT_HTML));
+    assertThat(r.getStatus()).as(path).isEqualTo(200);
+    assertThat(r.getContentType()).startsWith("text/html");
+    return r.getContentAsString();
+  }
+
+  private String json(MockHttpServletRequestBuilder request) throws Exception {
+    MockHttpServletResponse r = send(request);
+    assertThat(r.getStatus()).isEqualTo(200);
+    assertThat(r.getContentType()).startsWith("application/json");
+    return r.getContentAsString();
+  }
+
+  @Test
+  void theCasePageFollowsACaseFromItsReportToItsEvaluationWithoutPersonalData() throws Exception {
+    String title = "<script>alert(1)</script>井盖松动";
+    String caseNo = intake.submit(new NewCase(Channel.HOTLINE_12345, null, "streetlight", title, "3栋门口井盖松动，夜里有人绊倒",
+        "jiaoyuyuan", "桃李小区" + UUID.randomUUID().toString().substring(0, 4), 5,
+        new Reporter("赵六", "13600136000", "zhao.liu@example.org", "桃李小区3栋502"), List.of()), "test").caseNo();
+    List<String> personal = List.of("赵六", "13600136000", "zhao.liu", "3栋502", "夜里有人绊倒");
+
+    // awaiting review: that it exists, nothing of its content, not a 404
+    String pending = html("/public/cases/" + caseNo);
+    assertThat(pending).contains(caseNo, "已受理，待审核").doesNotContain("井盖松动", "路灯照明", "桃李小区");
+    assertThat(pending).doesNotContain(personal.toArray(String[]::new));
+    for (MockHttpServletRequestBuilder asJson : List.of(get("/public/cases/" + caseNo).accept(MediaType.APPLICATION_JSON),
+        get("/public/cases/" + caseNo + ".json"), get("/public/cases/" + caseNo + ".json").accept(MediaType.ALL))) {
+      assertThat(json(asJson)).isEqualTo("{\"caseNo\":\"" + caseNo + "\",\"status\":\"REGISTERED\",\"statusName\":\"已受理，待审核\",\"pending\":true}");
+    }
+
+    // reviewed: status in words, category, compound, the public timeline, the way back to the community's board
+    tasks.complete(tasks.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult().getId());
+    String inProgress = html("/public/cases/" + caseNo);
+    assertThat(inProgress).contains("办理中", "&lt;script&gt;alert(1)&lt;/script&gt;井盖松动", "路灯照明", "教育园社区", "桃李小区",
+            "办理进展", "办结后将邀请反映人评价", "href=\"/public/board?community=jiaoyuyuan\"", "/public/cases/" + caseNo + ".json")
+        .doesNotContain("<script>alert(1)").doesNotContain(personal.toArray(String[]::new));
+    String inProgressJson = json(get("/public/cases/" + caseNo).accept(MediaType.APPLICATION_JSON));
+    assertThat(inProgressJson).contains("\"caseNo\":\"" + caseNo + "\"", "\"statusName\":\"办理中\"", "\"categoryName\":\"路灯照明\"",
+        "\"timeline\":[", "\"evaluation\":\"NOT_YET\"", "\"evaluationName\":\"办结后将邀请反映人评价\"")
+        .doesNotContain(personal.toArray(String[]::new));
+
+    // the board links the case to its page
+    assertThat(html("/public/board?community=jiaoyuyuan")).contains("href=\"/public/cases/" + caseNo + "\"");
+
+    // resolved: the result, and the link is out (never the link itself)
+    tasks.complete(tasks.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult().getId(),
+        Map.of("outcome", "RESOLVED", "resultNote", "已更换井盖"));
+    String token = jdbc.sql("select t.token from yishi_evaluation_token t join yishi_case c on c.id = t.case_id where c.case_no = ?")
+        .param(caseNo).query(String.class).single();
+    String resolved = html("/public/cases/" + caseNo);
+    assertThat(resolved).contains("已办结，待评价", "办理结果", "已更换井盖", "评价链接已发送给反映人，等待评价").doesNotContain(token);
+    assertThat(json(get("/public/cases/" + caseNo + ".json"))).contains("\"evaluation\":\"LINK_SENT\"").doesNotContain(token);
+
+    // rated through the link: closed, with its satisfaction
+    assertThat(send(post("/public/evaluations/" + token).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+        .accept(MediaType.TEXT_HTML).param("satisfaction", "4")).getStatus()).isEqualTo(200);
+    assertThat(html("/public/cases/" + caseNo)).contains("已销号", "满意度", "4 分", "已评价")
+        .doesNotContain(personal.toArray(String[]::new));
+    assertThat(json(get("/public/cases/" + caseNo).accept(MediaType.APPLICATION_JSON)))
+        .contains("\"satisfaction\":4", "\"evaluation\":\"DONE\"");
+  }
+
+  @Test
+  void aDeclinedCaseSaysSoAndWhyAndAnUnknownOneIsAChinese404() throws Exception {
+    String caseNo = intake.submit(new NewCase(Channel.HOTLINE_12345, null, "neighbour-dispute", "邻居占用楼道", "邻居家杂物堆在楼道",
+        "hualin", null, 1, new Reporter(null, null, null, null), List.of()), "test").caseNo();
+    tasks.complete(tasks.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult().getId());
+    assertThat(jdbc.sql("select status from yishi_case where case_no = ?").param(caseNo).query(String.class).single()).isEqualTo("DECLINED");
+    assertThat(html("/public/cases/" + caseNo)).contains("不予受理", "个体纠纷", "不予受理，无需评价").doesNotContain("办理期限");
+    assertThat(json(get("/public/cases/" + caseNo + ".json"))).contains("\"status\":\"DECLINED\"", "\"evaluation\":\"NONE\"");
+
+    MockHttpServletResponse unknown = send(get("/public/cases/FX-2026-999998").accept(MediaType.TEXT_HTML));
+    assertThat(unknown.getStatus()).isEqualTo(404);
+    assertThat(unknown.getContentType()).startsWith("text/html");
+    assertThat(unknown.getContentAsString()).contains("办件不存在", "FX-2026-999998");
+    MockHttpServletResponse hostile = send(get("/public/cases/{no}", "<img src=x>").accept(MediaType.TEXT_HTML));
+    assertThat(hostile.getStatus()).isEqualTo(404);
+    assertThat(hostile.getContentAsString()).contains("&lt;img src=x&gt;").doesNotContain("<img src=x>");
+    MockHttpServletResponse unknownJson = send(get("/public/cases/FX-2026-999998.json"));
+    assertThat(unknownJson.getStatus()).isEqualTo(404);
+    assertThat(unknownJson.getContentType()).startsWith("application/json");
+    assertThat(unknownJson.getContentAsString()).contains("\"code\":\"not_found\"", "办件不存在");
+  }
+
+  @Test
+  void theCaseListAndTheBoardAnswerAPageOrJsonAtOneAddress() throws Exception {
+    assertThat(html("/public/cases?community=hualin")).contains("公开办件", "本社区公示栏");
+    assertThat(json(get("/public/cases").param("community", "hualin").accept(MediaType.APPLICATION_JSON))).contains("\"cases\":[");
+    assertThat(json(get("/public/board").param("community", "hualin").accept(MediaType.APPLICATION_JSON))).contains("\"community\":\"hualin\"");
+    MockHttpServletResponse badList = send(get("/public/cases").param("status", "NOPE").accept(MediaType.TEXT_HTML));
+    assertThat(badList.getStatus()).isEqualTo(400);
+    assertThat(badList.getContentAsString()).contains("查询条件有误", "未知的状态");
+    MockHttpServletResponse statistics = send(get("/public/meetings/statistics").param("community", "hualin").accept(MediaType.TEXT_HTML));
+    assertThat(statistics.getStatus()).isEqualTo(303);
+    assertThat(statistics.getHeader("Location")).isEqualTo("/public/meetings?community=hualin");
+    assertThat(json(get("/public/meetings").accept(MediaType.APPLICATION_JSON))).contains("\"resolutions\":[", "\"statistics\":{");
+    MockHttpServletResponse resolution = send(get("/public/resolutions/nope").accept(MediaType.TEXT_HTML));
+    assertThat(resolution.getStatus()).isEqualTo(404);
+    assertThat(resolution.getContentAsString()).contains("公示不存在");
+  }
 }

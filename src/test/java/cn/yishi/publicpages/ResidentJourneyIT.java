@@ -22,9 +22,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A resident's journey in a real browser: Debian's chromium driven by playwright-core
- * (src/test/e2e/resident-journey.js). The resident reports on the phone page, the staff accept and
- * resolve it, the resident sees it on the board and rates it through the mailed link.
+ * A resident's journey in a real browser on a 390-px phone: Debian's chromium driven by playwright-core
+ * (src/test/e2e/resident-journey.js). The resident reports on the phone page and follows the confirmation to the
+ * case page (awaiting review); the staff accept it; the resident follows it from its page to the board and back; the
+ * staff resolve it; the resident rates it through the mailed link and sees the rating on the case page. Screenshots:
+ * target/screenshots/resident-*.png.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:yishi-resident-journey;DB_CLOSE_DELAY=-1",
@@ -54,21 +56,25 @@ class ResidentJourneyIT {
   }
 
   @Test
-  void reportOnThePhoneSeeItOnTheBoardAndRateIt() throws Exception {
+  void reportOnThePhoneFollowTheCaseOnItsPageAndTheBoardAndRateIt() throws Exception {
     String base = "http://localhost:" + port;
     String email = "resident." + System.nanoTime() + "@example.org";
+    String title = "<script>alert(1)</script>路灯不亮";
 
+    // the report, its confirmation, and the case page awaiting review
     String reported = node("report", base, "jiaoyuyuan", email);
     Matcher m = Pattern.compile("CASE_NO=(FX-\\d{4}-\\d{6})").matcher(reported);
     assertThat(m.find()).as(reported).isTrue();
     String caseNo = m.group(1);
 
-    // the staff: 前置把关 accepts as suggested, the station resolves it
+    // the staff: 前置把关 accepts as suggested; the resident follows it on its page, the board and back
     tasks.complete(tasks.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult().getId());
+    assertThat(node("follow", base, caseNo, title)).contains("FOLLOWED");
+
+    // the station resolves it: the page shows the result and that the evaluation link is out
     tasks.complete(tasks.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult().getId(),
         Map.of("outcome", "RESOLVED", "resultNote", "已更换路灯灯泡"));
-
-    node("board", base, "jiaoyuyuan", caseNo, "<script>alert(1)</script>路灯不亮");
+    assertThat(node("case", base, caseNo, "评价链接已发送给反映人", "6-case-resolved")).contains("CASE_OK");
 
     outbox.drain();
     String link = null;
@@ -79,7 +85,7 @@ class ResidentJourneyIT {
       }
     }
     assertThat(link).as("an evaluation link mailed to the resident").isNotNull();
-    node("evaluate", link);
+    assertThat(node("evaluate", link, base, caseNo)).contains("EVALUATED");
 
     assertThat(jdbc.sql("select status from yishi_case where case_no = ?").param(caseNo).query(String.class).single())
         .isEqualTo("CLOSED");

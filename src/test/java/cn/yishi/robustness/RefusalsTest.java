@@ -73,10 +73,14 @@ class RefusalsTest extends WholeApplication {
       assertThat(json.contentType()).startsWith(JSON);
       assertThat(json.body()).contains("\"field\":\"caseNo\"", "\"code\":\"not_found\"");
 
+      // a case has a page and JSON, no text: a client that takes text only is told so in text
       Reply plain = send("GET", "/public/cases/FX-2026-999999", (String) null, "Accept", "text/plain");
-      assertThat(plain.status()).isEqualTo(404);
+      assertThat(plain.status()).isEqualTo(406);
       assertThat(plain.contentType()).startsWith("text/plain");
-      assertThat(plain.body()).isEqualTo("办件不存在");
+      assertThat(plain.body()).isEqualTo("无法以所要求的格式答复");
+      Reply plainApi = send("GET", "/api/cases/FX-2026-999999", (String) null, "Accept", "text/plain", "Authorization", ADMIN);
+      assertThat(plainApi.status()).isEqualTo(404);
+      assertThat(plainApi.body()).isEqualTo("办件不存在");
 
       Reply xml = send("GET", "/public/cases/FX-2026-999999", (String) null, "Accept", "application/xml");
       assertThat(xml.status()).isEqualTo(406);

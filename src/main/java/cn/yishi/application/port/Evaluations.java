@@ -11,6 +11,9 @@ public interface Evaluations {
 
   Optional<Token> findToken(String token);
 
+  /** The case's newest link (the one of its current round), used or not. */
+  Optional<Token> latestToken(long caseId);
+
   /** Marks the token used; false when it was already used (a second submission). */
   boolean markUsed(String token, OffsetDateTime now);
 

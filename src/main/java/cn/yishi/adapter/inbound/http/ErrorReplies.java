@@ -52,7 +52,9 @@ public class ErrorReplies {
     if (isEngine(path)) {
       return engine(request, status, errors.isEmpty() ? "" : errors.get(0).code(), message(errors));
     }
-    return switch (form(request.getHeader(HttpHeaders.ACCEPT), path.startsWith("/public/"))) {
+    String accept = request.getHeader(HttpHeaders.ACCEPT);
+    Form form = path.startsWith(PublicNegotiation.PREFIX) ? PublicNegotiation.form(path, accept) : form(accept, false);
+    return switch (form) {
       case JSON -> entity(status, MediaType.APPLICATION_JSON, json(new Body(errors)));
       case HTML -> entity(status, HTML, page(status, errors));
       case PLAIN -> entity(status, PLAIN, message(errors).getBytes(StandardCharsets.UTF_8));
@@ -132,6 +134,11 @@ public class ErrorReplies {
       return Form.HTML;
     }
     return plain > 0 ? Form.PLAIN : Form.NONE;
+  }
+
+  /** Whether the client takes the type at all (a missing or unreadable {@code Accept} takes anything). */
+  public static boolean accepts(String accept, MediaType type) {
+    return quality(accepted(accept), type) > 0;
   }
 
   private static List<MediaType> accepted(String accept) {

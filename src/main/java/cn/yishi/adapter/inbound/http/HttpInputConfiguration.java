@@ -52,4 +52,14 @@ public class HttpInputConfiguration {
     r.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
     return r;
   }
+
+  /** {@code /public/**}: one rule chooses between a page and JSON (see {@link PublicNegotiation}). */
+  @Bean
+  FilterRegistrationBean<PublicNegotiation> publicNegotiationFilter() {
+    FilterRegistrationBean<PublicNegotiation> r = new FilterRegistrationBean<>(new PublicNegotiation());
+    r.addUrlPatterns("/public/*");
+    r.setName("yishiPublicNegotiation");
+    r.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
+    return r;
+  }
 }

@@ -130,7 +130,7 @@ class Open311Api {
     String caseNo = Format.strip(file);
     OneQuery q = parameters.request(jurisdiction, extensions).orThrow();
     ServiceRequestQueries.Request found = queries.one(caseNo)
-        .filter(c -> q.community() == null || q.community().equals(c.record().community()))
+        .filter(c -> q.community() == null || c.pending() || q.community().equals(c.record().community()))
         .orElseThrow(() -> Open311Exception.notFound("未找到该诉求：" + caseNo));
     return views.requests(List.of(found), q.extensions()).render(HttpStatus.OK, f);
   }

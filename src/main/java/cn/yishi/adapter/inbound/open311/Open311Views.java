@@ -145,6 +145,9 @@ class Open311Views {
   }
 
   private Node request(ServiceRequestQueries.Request request, boolean extensions) {
+    if (request.pending()) {
+      return awaitingReview(request, extensions);
+    }
     PublicCaseRecords.Case r = request.record();
     List<ServiceRequestQueries.Note> notes = request.notes();
     Node n = new Node()
@@ -165,6 +168,29 @@ class Open311Views {
       n.put("extended_attributes", extended(r));
       n.put("notes", new Items("note", notes.stream()
           .map(x -> new Node().put("datetime", datetime(x.at())).put("description", x.description())).toList()));
+    }
+    return n;
+  }
+
+  /** A request not yet reviewed: its number, open, and a neutral note in place of its content. */
+  private static Node awaitingReview(ServiceRequestQueries.Request request, boolean extensions) {
+    String note = request.notes().get(0).description();
+    Node n = new Node()
+        .put("service_request_id", request.caseNo())
+        .put("status", "open")
+        .put("status_notes", note)
+        .put("service_name", null)
+        .put("service_code", null)
+        .put("description", note)
+        .put("agency_responsible", null)
+        .put("service_notice", null)
+        .put("requested_datetime", null)
+        .put("updated_datetime", null)
+        .put("expected_datetime", null)
+        .put("address", null);
+    if (extensions) {
+      n.put("extended_attributes", new Node().put("status", CaseStatus.REGISTERED.name()).put("status_name", note));
+      n.put("notes", new Items("note", List.of()));
     }
     return n;
   }

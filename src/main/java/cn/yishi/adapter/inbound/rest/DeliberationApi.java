@@ -58,10 +58,19 @@ class DeliberationApi {
     return statistics(community, from, to);
   }
 
-  @GetMapping("/public/meetings/statistics")
+  @GetMapping(value = "/public/meetings/statistics", produces = MediaType.APPLICATION_JSON_VALUE)
   Statistics publicStatistics(@RequestParam(required = false) String community, @RequestParam(required = false) String from,
       @RequestParam(required = false) String to) {
     return statistics(community, from, to);
+  }
+
+  /** The meetings page as JSON: the resolutions in their publicity window and the last twelve months' figures. */
+  record PublicMeetings(List<DeliberationQueries.PublicResolution> resolutions, Statistics statistics) {}
+
+  @GetMapping(value = "/public/meetings", produces = MediaType.APPLICATION_JSON_VALUE)
+  PublicMeetings publicMeetings(@RequestParam(required = false) String community) {
+    String c = community == null || community.isBlank() ? null : community.strip();
+    return new PublicMeetings(queries.publicResolutions(c), statistics(c, null, null));
   }
 
   private Statistics statistics(String community, String from, String to) {

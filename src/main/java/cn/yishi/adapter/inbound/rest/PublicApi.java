@@ -2,6 +2,10 @@ package cn.yishi.adapter.inbound.rest;
 
 import cn.yishi.application.CaseNotFound;
 import cn.yishi.application.CaseQueries;
+import cn.yishi.application.CaseTracking;
+import cn.yishi.domain.casefile.CaseStatus;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import org.springframework.http.MediaType;
 import cn.yishi.application.EvaluationService;
 import java.util.List;
 import java.util.Map;
@@ -20,34 +24,47 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class PublicApi {
   private final CaseQueries queries;
+  private final CaseTracking tracking;
   private final EvaluationService evaluations;
 
-  PublicApi(CaseQueries queries, EvaluationService evaluations) {
+  PublicApi(CaseQueries queries, CaseTracking tracking, EvaluationService evaluations) {
     this.queries = queries;
+    this.tracking = tracking;
     this.evaluations = evaluations;
   }
 
-  @GetMapping("/public/cases/{caseNo}")
-  CaseQueries.PublicCase one(@PathVariable String caseNo) {
-    return queries.publicCase(caseNo).orElseThrow(() -> new CaseNotFound(caseNo));
+  /** A reviewed case: its public view as before, and where its evaluation stands (never the link). */
+  record TrackedCase(@JsonUnwrapped CaseQueries.PublicCase record, String evaluation, String evaluationName) {}
+
+  /** A case awaiting review: that it exists, and nothing of its content. */
+  record PendingCase(String caseNo, String status, String statusName, boolean pending) {}
+
+  /** The case's JSON ({@code Accept: application/json} or the {@code .json} suffix); its page is {@code CasePages}. */
+  @GetMapping(value = {"/public/cases/{caseNo}", "/public/cases/{caseNo}.json"}, produces = MediaType.APPLICATION_JSON_VALUE)
+  Object one(@PathVariable String caseNo) {
+    CaseTracking.Tracked t = tracking.track(caseNo).orElseThrow(() -> new CaseNotFound(caseNo));
+    if (t.pending()) {
+      return new PendingCase(t.caseNo(), CaseStatus.REGISTERED.name(), CaseTracking.PENDING_NAME, true);
+    }
+    return new TrackedCase(t.record(), t.evaluation().name(), t.evaluation().label());
   }
 
-  @GetMapping("/public/cases")
+  @GetMapping(value = "/public/cases", produces = MediaType.APPLICATION_JSON_VALUE)
   Map<String, Object> list(@RequestParam(required = false) String community, @RequestParam(required = false) String status,
       @RequestParam(required = false) String month) {
     List<CaseQueries.PublicCase> cases = queries.publicCases(blank(community), blank(status), blank(month));
     return Map.of("cases", cases, "count", cases.size(), "limit", CaseQueries.PUBLIC_PAGE_MAX);
   }
 
-  @GetMapping(value = "/public/evaluations/{token}", produces = org.springframework.http.MediaType.APPLICATION_JSON_VALUE)
+  @GetMapping(value = "/public/evaluations/{token}", produces = MediaType.APPLICATION_JSON_VALUE)
   EvaluationService.LinkView evaluation(@PathVariable String token) {
     return evaluations.view(token);
   }
 
   record Rating(Integer satisfaction, String comment) {}
 
-  @PostMapping(value = "/public/evaluations/{token}", consumes = org.springframework.http.MediaType.APPLICATION_JSON_VALUE,
-      produces = org.springframework.http.MediaType.APPLICATION_JSON_VALUE)
+  @PostMapping(value = "/public/evaluations/{token}", consumes = MediaType.APPLICATION_JSON_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Map<String, String>> rate(@PathVariable String token, @RequestBody(required = false) Rating rating) {
     String caseNo = evaluations.submit(token, rating == null ? null : rating.satisfaction(), rating == null ? null : rating.comment());
     return ResponseEntity.ok(Map.of("caseNo", caseNo, "message", "感谢您的评价！"));

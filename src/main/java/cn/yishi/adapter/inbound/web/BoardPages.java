@@ -80,7 +80,7 @@ class BoardPages {
     return ResponseEntity.ok().contentType(HTML).cacheControl(CacheControl.noCache().cachePublic()).body(body);
   }
 
-  @GetMapping(value = "/public/board.json", produces = MediaType.APPLICATION_JSON_VALUE)
+  @GetMapping(value = {"/public/board.json", "/public/board"}, produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<byte[]> boardJson(@RequestParam(required = false) String community, WebRequest request) {
     String version = board.version(community);
     if (request.checkNotModified(etag(version, "json"))) {

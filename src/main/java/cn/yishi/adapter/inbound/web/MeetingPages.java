@@ -8,6 +8,7 @@ import cn.yishi.domain.directory.Directory;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
@@ -62,6 +64,26 @@ class MeetingPages {
     ctx.setVariable("participants", months.stream().mapToInt(Meetings.MonthFigures::participants).sum());
     ctx.setVariable("settled", months.stream().mapToInt(Meetings.MonthFigures::settled).sum());
     return ResponseEntity.ok().contentType(HTML).body(templates.process("public/meetings", ctx).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** A publicised resolution (张榜公示) by the token its notice and QR code carry: the plan, the window, the form. */
+  @GetMapping(value = "/public/resolutions/{token}", produces = MediaType.TEXT_HTML_VALUE)
+  ResponseEntity<byte[]> resolution(@PathVariable String token) {
+    DeliberationQueries.PublicResolution r = queries.publicResolution(token).orElse(null);
+    if (r == null) {
+      return message(HttpStatus.NOT_FOUND, "公示不存在", "请检查链接，或在协商议事公示中查看正在公示的决议。");
+    }
+    Context ctx = new Context(Locale.SIMPLIFIED_CHINESE);
+    ctx.setVariable("r", r);
+    return ResponseEntity.ok().contentType(HTML).body(templates.process("public/resolution", ctx).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The statistics are part of the meetings page; a browser asking for them is sent there. */
+  @GetMapping(value = "/public/meetings/statistics", produces = MediaType.TEXT_HTML_VALUE)
+  ResponseEntity<Void> statisticsPage(@RequestParam(required = false) String community) {
+    String c = community == null || community.isBlank() ? null : community.strip();
+    return ResponseEntity.status(HttpStatus.SEE_OTHER).location(UriComponentsBuilder.fromPath("/public/meetings")
+        .queryParamIfPresent("community", Optional.ofNullable(c)).build().encode().toUri()).build();
   }
 
   /** One line of the statistics: the community's name and its figures of a month. */

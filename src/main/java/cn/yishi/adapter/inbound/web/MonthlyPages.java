@@ -66,7 +66,7 @@ class MonthlyPages {
         .body(templates.process("public/monthly", ctx).getBytes(StandardCharsets.UTF_8));
   }
 
-  @GetMapping(value = "/public/monthly/{month}.json", produces = MediaType.APPLICATION_JSON_VALUE)
+  @GetMapping(value = {"/public/monthly/{month}.json", "/public/monthly/{month}"}, produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<?> json(@PathVariable String month, @RequestParam(required = false) String community, WebRequest request,
       HttpServletRequest servletRequest) {
     Optional<MonthlyPublications.Publication> p = publications.of(month, community(community));

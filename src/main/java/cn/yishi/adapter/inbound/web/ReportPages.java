@@ -90,6 +90,7 @@ class ReportPages {
         model.addAttribute("caseNo", result.caseNo());
         model.addAttribute("merged", result.kind() == IntakeResult.Kind.MERGED);
         model.addAttribute("publicUrl", publicBaseUrl + "/public/cases/" + result.caseNo());
+        model.addAttribute("casePath", "/public/cases/" + result.caseNo());
         model.addAttribute("community", c.code());
         return "public/report-done";
       } catch (ValidationException e) {

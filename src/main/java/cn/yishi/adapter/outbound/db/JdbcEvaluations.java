@@ -33,6 +33,17 @@ class JdbcEvaluations implements Evaluations {
   }
 
   @Override
+  public Optional<Token> latestToken(long caseId) {
+    return jdbc.sql("""
+            select token, case_id, round, expires_at, used_at from yishi_evaluation_token
+            where case_id = :caseId order by created_at desc, round desc fetch first 1 rows only""")
+        .param("caseId", caseId)
+        .query((rs, n) -> new Token(rs.getString(1), rs.getLong(2), rs.getInt(3),
+            rs.getObject(4, OffsetDateTime.class), rs.getObject(5, OffsetDateTime.class)))
+        .stream().findFirst();
+  }
+
+  @Override
   public boolean markUsed(String token, OffsetDateTime now) {
     return jdbc.sql("update yishi_evaluation_token set used_at = :now where token = :token and used_at is null")
         .param("now", now).param("token", token).update() == 1;
