@@ -158,6 +158,11 @@ class PointsDialog {
       return;
     }
     this.data = reply.json;
+    this.render();
+  }
+
+  // draws the tabs and the chosen tab from the data loaded last
+  render() {
     const tabs = [];
     if (this.data.redeems) {
       tabs.push(['redeem', '积分兑换']);
@@ -172,7 +177,7 @@ class PointsDialog {
       b.addEventListener('click', () => {
         this.tab = key;
         this.show();
-        this.load();
+        this.render();
       });
       return b;
     }));
