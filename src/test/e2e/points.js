@@ -65,8 +65,12 @@ function field(scope, label) {
   return scope.locator('.fjs-form-field').filter({ has: page.locator('label', { hasText: label }) }).first();
 }
 
+// form-js takes a typed value after a short debounce: leave the field and give it time before submitting
 async function fill(scope, label, value) {
-  await field(scope, label).locator('textarea, input:not([type=hidden])').first().fill(value);
+  const input = field(scope, label).locator('textarea, input:not([type=hidden])').first();
+  await input.fill(value);
+  await input.press('Tab');
+  await input.page().waitForTimeout(400);
 }
 
 async function propose(baseUrl, personId) {
