@@ -77,7 +77,8 @@ class PointsPages {
 
   private ResponseEntity<byte[]> refusal(HttpServletRequest request, boolean asJson, HttpStatus status, String code,
       String message, String title) {
-    if (asJson) {
+    if (asJson || ErrorReplies.form(request.getHeader(HttpHeaders.ACCEPT), true) != ErrorReplies.Form.HTML) {
+      // JSON, plain text or 406, as the client accepts
       return replies.reply(request, status, "community", code, message);
     }
     return HtmlPages.message(templates, status, title, message);
