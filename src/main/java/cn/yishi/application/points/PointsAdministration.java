@@ -13,7 +13,6 @@ import cn.yishi.domain.points.ShopItem;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -194,7 +193,7 @@ public class PointsAdministration {
         return p;
       }
     }
-    throw new IllegalStateException("no free pseudonym in " + community + " " + Arrays.toString(PSEUDONYM));
+    throw new IllegalStateException("no free pseudonym in " + community + " after 20 attempts");
   }
 
   private OffsetDateTime now() {
