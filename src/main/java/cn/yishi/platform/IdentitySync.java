@@ -2,6 +2,7 @@ package cn.yishi.platform;
 
 import cn.yishi.adapter.process.deliberation.Deliberation;
 import cn.yishi.adapter.process.issuelifecycle.IssueLifecycle;
+import cn.yishi.adapter.process.pointsaward.PointsAward;
 import cn.yishi.adapter.process.scheduledlistening.ScheduledListening;
 import cn.yishi.domain.directory.Directory.StaffUser;
 import cn.yishi.domain.directory.Directory;
@@ -184,6 +185,13 @@ public class IdentitySync {
       grant(g, Resources.PROCESS_DEFINITION, IssueLifecycle.PROCESS_KEY, Permissions.READ, Permissions.CREATE_INSTANCE);
       for (String decision : DECISIONS) {
         grant(g, Resources.DECISION_DEFINITION, decision, Permissions.CREATE_INSTANCE);
+      }
+    }
+    // 积分申报: started by the community's points officers (院坝长), grid workers and committee; which rule each may
+    // propose is the rule's (PointsAwards), the approval task is the committee's (candidate group)
+    for (Directory.Community c : directory.communities()) {
+      for (String g : List.of(GroupIds.pointsOfficers(c.code()), GroupIds.grid(c.code()), GroupIds.community(c.code()))) {
+        grant(g, Resources.PROCESS_DEFINITION, PointsAward.PROCESS_KEY, Permissions.READ, Permissions.CREATE_INSTANCE);
       }
     }
     String dc = GroupIds.DISPATCH_CENTRE;

@@ -349,6 +349,16 @@ final class HostileRequests {
     t.add(g -> g.json("POST", "/api/supervision/runs", g.authorization(), obj("{\"kind\":\"TEN_DAY\",\"asOf\":\"2026-11-21\"}")));
     t.add(g -> g.get("/api/supervision/" + g.pick(List.of("overdue", "listed", "runs", "runs/" + g.id("1"))) + g.query("kind=TEN_DAY&limit=5"),
         g.authorization()));
+    // 积分 (points): the staff's API and the public table
+    t.add(g -> g.get("/api/points/" + g.pick(List.of("hualin", g.id("hualin"), "hualin/persons/" + g.id("1") + "/entries")),
+        g.authorization()));
+    t.add(g -> g.json("POST", "/api/points/" + g.id("hualin") + "/redemptions", g.authorization(),
+        obj("{\"personId\":1,\"itemId\":1,\"quantity\":1}")));
+    t.add(g -> g.json("PUT", "/api/points/hualin/rules/" + g.id("yard-meeting"), g.authorization(),
+        obj("{\"reason\":\"参加院坝会\",\"points\":2,\"awardedBy\":[\"grid\"]}")));
+    t.add(g -> g.json("POST", "/api/points/hualin/" + g.pick(List.of("persons", "items", "corrections")), g.authorization(),
+        obj("{\"name\":\"某\",\"publishName\":true,\"price\":1,\"stock\":1,\"entryId\":1,\"points\":-1,\"reason\":\"更正\"}")));
+    t.add(g -> g.get("/public/points" + g.pick(List.of("", ".json")) + g.query("community=" + g.id("hualin")), null));
     // the public pages and their JSON
     t.add(g -> g.get("/public/report" + g.query("community=hualin"), null));
     t.add(g -> g.form("POST", "/public/report", null, Map.of("community", "hualin", "category", "streetlight",

@@ -2,6 +2,7 @@ package cn.yishi.adapter.process;
 
 import cn.yishi.adapter.process.issuelifecycle.IssueLifecycle;
 import cn.yishi.adapter.process.monthlydispatch.MonthlyDispatch;
+import cn.yishi.adapter.process.pointsaward.PointsAward;
 import cn.yishi.adapter.process.scheduledlistening.ScheduledListening;
 import cn.yishi.adapter.process.variable.ProcessVariable;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ public class TaskTitleListener implements TaskListener {
   public static final List<List<ProcessVariable<String>>> SUBJECTS = List.of(
       List.of(IssueLifecycle.Var.CASE_NO, IssueLifecycle.Var.TITLE),
       List.of(MonthlyDispatch.Var.MONTH),
+      List.of(PointsAward.Var.AWARD_SUBJECT),
       List.of(ScheduledListening.Var.COMMUNITY_NAME));
 
   @Override

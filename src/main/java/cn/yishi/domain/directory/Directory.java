@@ -122,6 +122,8 @@ public record Directory(
       put(groups, GroupIds.hall(c.code()), c.name() + "党群会客厅");
       put(groups, GroupIds.owners(c.code()), c.name() + "业主委员会");
       put(groups, GroupIds.residents(c.code()), c.name() + "居民代表");
+      put(groups, GroupIds.pointsOfficers(c.code()), c.name() + "院坝长、积分评议员");
+      put(groups, GroupIds.pointsShop(c.code()), c.name() + "积分超市");
     }
     for (Unit u : units) {
       put(groups, GroupIds.unit(u.code()), u.name());

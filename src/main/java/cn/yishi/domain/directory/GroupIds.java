@@ -61,4 +61,14 @@ public final class GroupIds {
   public static String unit(String unitCode) {
     return "unit-" + unitCode;
   }
+
+  /** 院坝长 and points officers of a community: they propose points awards (积分). */
+  public static String pointsOfficers(String communityCode) {
+    return communityCode + "-points-officers";
+  }
+
+  /** The keeper of a community's points shop (积分超市): records redemptions. */
+  public static String pointsShop(String communityCode) {
+    return communityCode + "-shop";
+  }
 }

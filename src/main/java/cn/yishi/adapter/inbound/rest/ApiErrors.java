@@ -120,6 +120,16 @@ class ApiErrors {
     return replies.reply(request, HttpStatus.FORBIDDEN, "caseNo", "forbidden", "您的角色无权查看该办件");
   }
 
+  @ExceptionHandler(cn.yishi.application.points.PointsRefused.class)
+  ResponseEntity<byte[]> points(cn.yishi.application.points.PointsRefused e, HttpServletRequest request) {
+    HttpStatus status = switch (e.reason()) {
+      case FORBIDDEN -> HttpStatus.FORBIDDEN;
+      case NOT_FOUND -> HttpStatus.NOT_FOUND;
+    };
+    return replies.reply(request, status, e.field(), e.reason() == cn.yishi.application.points.PointsRefused.Reason.FORBIDDEN
+        ? "forbidden" : "not_found", e.getMessage());
+  }
+
   @ExceptionHandler(Refused.class)
   ResponseEntity<byte[]> refused(Refused e, HttpServletRequest request) {
     return replies.reply(request, e.status, List.of(e.error));
