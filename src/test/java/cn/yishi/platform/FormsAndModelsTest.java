@@ -121,7 +121,7 @@ class FormsAndModelsTest {
         }
       }
     }
-    assertThat(checked).as("user tasks found").isEqualTo(18);
+    assertThat(checked).as("user tasks found").isEqualTo(19);
     assertThat(wrong).isEmpty();
   }
 
