@@ -92,7 +92,7 @@ class DeliberationApi {
   List<Ballot> ballots(@PathVariable long voteId) {
     caller.userId();
     try {
-      return votes.ballots(voteId, caller.groups()).stream().map(b -> new Ballot(b[0], b[1])).toList();
+      return votes.sheets(voteId, caller.groups()).sheets().stream().map(b -> new Ballot(b.household(), b.token())).toList();
     } catch (ResidentVoteService.BallotsForbidden e) {
       throw new ApiErrors.Forbidden(e.getMessage());
     }
@@ -133,8 +133,9 @@ class DeliberationApi {
   @PostMapping(value = "/public/votes/{token}", consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
   Map<String, String> cast(@PathVariable String token, @RequestBody(required = false) Choice body) {
-    votes.castOnline(token, body == null ? null : body.choice());
-    return Map.of("message", "投票成功，感谢您的参与！每户只能投一票。");
+    ResidentVoteService.Receipt r = votes.castOnline(token, body == null ? null : body.choice());
+    return Map.of("message", "投票成功，感谢您的参与！每户只能投一票。", "choice", r.choice(), "castAt", r.castAt().toString(),
+        "receiptNo", r.receiptNo());
   }
 
   /** Unknown token, meeting or vote 404; used token 409; expired 410; other input 400. */

@@ -75,8 +75,10 @@ class CamundaDecisions implements Decisions {
     }
     return java.util.Optional.of(new cn.yishi.domain.deliberation.VoteRule(
         cn.yishi.domain.deliberation.VoteRule.Share.parse(DecisionTables.VoteRule.QUORUM.from(r)),
+        Boolean.TRUE.equals(DecisionTables.VoteRule.STRICT_QUORUM.from(r)),
         cn.yishi.domain.deliberation.VoteRule.Share.parse(DecisionTables.VoteRule.MAJORITY.from(r)),
         Boolean.TRUE.equals(DecisionTables.VoteRule.STRICT_MAJORITY.from(r)),
+        Boolean.TRUE.equals(DecisionTables.VoteRule.BY_AREA.from(r)),
         "ASSEMBLY".equals(DecisionTables.VoteRule.CHANNEL.from(r))));
   }
 
