@@ -35,9 +35,11 @@ class DeliberationApi {
   private final ResidentVoteService votes;
   private final Caller caller;
   private final ErrorReplies replies;
+  private final cn.yishi.domain.directory.Directory directory;
 
   DeliberationApi(Deliberations deliberations, DeliberationQueries queries, ResolutionPublicity publicity,
-      ResidentVoteService votes, Caller caller, ErrorReplies replies) {
+      ResidentVoteService votes, Caller caller, ErrorReplies replies, cn.yishi.domain.directory.Directory directory) {
+    this.directory = directory;
     this.deliberations = deliberations;
     this.queries = queries;
     this.publicity = publicity;
@@ -126,6 +128,15 @@ class DeliberationApi {
   @GetMapping(value = "/public/votes/{token}", produces = MediaType.APPLICATION_JSON_VALUE)
   ResidentVoteService.PublicVote vote(@PathVariable String token) {
     return votes.publicView(token);
+  }
+
+  /** 公开计票 of a community's resident votes: the turnout while open, the totals per option once counted. */
+  @GetMapping(value = "/public/votes", produces = MediaType.APPLICATION_JSON_VALUE)
+  List<ResidentVoteService.PublicCount> counts(@RequestParam(required = false) String community) {
+    if (community == null || community.isBlank() || directory.community(community.strip()).isEmpty()) {
+      throw new ApiErrors.Refused(HttpStatus.NOT_FOUND, "community", "unknown", "社区不存在");
+    }
+    return votes.publicCounts(community.strip());
   }
 
   record Choice(String choice) {}
