@@ -89,7 +89,9 @@ class RegisterApi {
   }
 
   private static List<Line> lines(List<RegisterImport.Line> lines) {
-    return lines.stream().map(l -> new Line(l.number(), l.accepted(), l.message())).toList();
+    return lines.stream().map(l -> new Line(l.number(), l.accepted(), l.household() == null ? l.message()
+        : l.household().compound() + " " + l.household().building() + "栋" + l.household().unit() + "单元 "
+            + l.household().household() + "，面积 " + l.household().area().toPlainString() + " 平方米")).toList();
   }
 
   /** Every refused line is one error {@code line[n]}; nothing was stored. */
