@@ -139,7 +139,7 @@ class VotingH2Test {
         hualin-binjiang,B,1,B-401,95.40"""));
     assertThat(ok.status()).as(ok.body()).isEqualTo(200);
     assertThat(ok.json().path("lines")).hasSize(5);
-    assertThat(ok.json().path("lines").get(1).path("message").asText()).isEqualTo("hualin-binjiang A栋1单元 A-101，面积 77.00 平方米");
+    assertThat(ok.json().path("lines").get(1).path("message").asText()).isEqualTo("滨江花园 A栋1单元 A-101，面积 77.00 平方米");
     assertThat(ok.json().path("compounds").get(0).path("households").asInt()).isEqualTo(4);
     assertThat(households("hualin-binjiang")).isEqualTo(4);
     assertThat(jdbc.sql("select updated_by from yishi_household where household = 'A-101'").query(String.class).single())

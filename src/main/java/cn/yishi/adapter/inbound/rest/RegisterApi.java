@@ -88,9 +88,9 @@ class RegisterApi {
     return new Uploaded(lines(imported.lines()), imported.compounds());
   }
 
-  private static List<Line> lines(List<RegisterImport.Line> lines) {
+  private List<Line> lines(List<RegisterImport.Line> lines) {
     return lines.stream().map(l -> new Line(l.number(), l.accepted(), l.household() == null ? l.message()
-        : l.household().compound() + " " + l.household().building() + "栋" + l.household().unit() + "单元 "
+        : registers.compoundName(l.household().compound()) + " " + l.household().building() + "栋" + l.household().unit() + "单元 "
             + l.household().household() + "，面积 " + l.household().area().toPlainString() + " 平方米")).toList();
   }
 

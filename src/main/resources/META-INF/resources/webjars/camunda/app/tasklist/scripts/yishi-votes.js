@@ -141,14 +141,19 @@ function report(lines) {
 async function showRegister() {
   const body = el('div', null, el('p', null, '加载中……'));
   const result = el('div', { id: 'yishi-register-result' });
-  const file = el('input', { type: 'file', id: 'yishi-register-file', accept: '.csv,text/csv' });
+  // the browser's own file button speaks the browser's language: a Chinese label stands in for it
+  const file = el('input', { type: 'file', id: 'yishi-register-file', accept: '.csv,text/csv',
+    style: 'position:absolute; width:1px; height:1px; opacity:0' });
+  const chosen = el('span', { class: 'yishi-hint', id: 'yishi-register-file-name' }, '未选择文件');
+  file.addEventListener('change', () => { chosen.textContent = file.files.length ? file.files[0].name : '未选择文件'; });
   const upload = el('button', { type: 'button', class: 'btn btn-primary', id: 'yishi-register-upload' }, '上传并替换名册');
   dialog(el('h3', null, '住户名册'), body,
     el('h4', null, '导入或更正名册'),
     el('p', { class: 'yishi-hint' }, 'CSV 文件（UTF-8），第一行为表头 ' + HEADER + '：小区编码（党群会客站编码）、楼栋、单元、户号、'
       + '专有部分面积（平方米）。文件是所列小区的完整名册，上传后替换这些小区的现有名册；正在进行的表决不受影响。'
       + '任何一行有误时整份文件不导入，请按逐行报告改正后重新上传。'),
-    el('div', { style: 'display:flex; gap:12px; align-items:center' }, file, upload),
+    el('div', { style: 'display:flex; gap:12px; align-items:center' },
+      el('label', { class: 'btn btn-default', for: 'yishi-register-file', style: 'margin:0' }, '选择 CSV 文件', file), chosen, upload),
     result,
     el('div', { class: 'yishi-actions' }, el('button', { type: 'button', class: 'btn btn-default yishi-close' }, '关闭')));
   const load = async () => {
