@@ -306,7 +306,7 @@ public class ResidentVoteService {
     VoteRule rule = decisions.voteRule(v.voteType()).orElseThrow();
     boolean voted = b.choice() != null;
     String state = voted && "OPEN".equals(count.state()) ? "USED" : count.state();
-    return new PublicVote(v.question(), count.electorate(), count.voteType(), rule.describe(), v.closesAt(), state,
+    return new PublicVote(v.question(), count.electorate(), count.voteType(), rule.describe(), local(v.closesAt()), state,
         "OPEN".equals(state), voted, v.households(), v.totalArea(), count.cast(), count.totals(), count.outcome());
   }
 
@@ -324,9 +324,14 @@ public class ResidentVoteService {
         new OptionTotal("NO", CHOICE_LABELS.get("NO"), v.no(), orZero(v.noArea())),
         new OptionTotal("ABSTAIN", CHOICE_LABELS.get("ABSTAIN"), v.abstain(), orZero(v.abstainArea()))) : List.of();
     int cast = closed ? v.yes() + v.no() + v.abstain() : votes.castCount(v.id());
-    return new PublicCount(v.id(), v.question(), label(v.electorate()), VOTE_TYPES.get(v.voteType()), v.closesAt(),
+    return new PublicCount(v.id(), v.question(), label(v.electorate()), VOTE_TYPES.get(v.voteType()), local(v.closesAt()),
         closed ? "CLOSED" : open ? "OPEN" : "COUNTING", v.households(), v.totalArea(), cast, totals,
         closed ? VoteRule.Outcome.valueOf(v.outcome()).label() : null);
+  }
+
+  /** A time as the offices read it (the calendar's zone), whatever offset the database returns. */
+  private OffsetDateTime local(OffsetDateTime t) {
+    return t.atZoneSameInstant(calendar.zone()).toOffsetDateTime();
   }
 
   private static BigDecimal orZero(BigDecimal b) {
