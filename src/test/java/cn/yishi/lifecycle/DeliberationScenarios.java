@@ -395,7 +395,7 @@ abstract class DeliberationScenarios {
     jdbc.sql("insert into yishi_meeting (community, title, due_date, created_at) values ('hualin', '并发测试', ?, ?)")
         .param(java.sql.Date.valueOf(LocalDate.now())).param(java.time.OffsetDateTime.now()).update(key, "id");
     long meetingId = key.getKeyAs(Number.class).longValue();
-    ResidentVoteService.Opened opened = votes.open(meetingId, "GENERAL", "shengdian-xinyuan", "是否同意调整停车位");
+    ResidentVoteService.Opened opened = votes.open(meetingId, "GENERAL", "hualin-binjiang", "是否同意调整停车位");
     String token = votes.sheets(opened.voteId(), List.of("dispatch-centre")).sheets().get(0).token();
     ExecutorService pool = Executors.newFixedThreadPool(50);
     CountDownLatch start = new CountDownLatch(1);
