@@ -12,12 +12,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param publicityDays the feedback window of the publicity (张榜公示), in working days
  * @param voteDays how long a resident vote (一户一票) stays open, in working days
  * @param resources the resource list (资源清单): departments, talent pool, social resources, venues
- * @param registers the household register (住户名册) per compound (station code): household codes
- * @param registerFiles imported registers: CSV resource locations ({@code compound,household})
+ * @param registerFiles household registers (住户名册) that seed the compounds without one at start-up: CSV resource
+ *     locations ({@code compound,building,unit,household,area}); afterwards the staff maintain them while running
  */
 @ConfigurationProperties("yishi.deliberation")
 public record DeliberationProperties(int fixedDay, Map<String, Integer> fixedDays, int publicityDays, int voteDays,
-    List<Resource> resources, Map<String, List<String>> registers, List<String> registerFiles) {
+    List<Resource> resources, List<String> registerFiles) {
 
   /**
    * One entry of the resource list.
@@ -38,7 +38,6 @@ public record DeliberationProperties(int fixedDay, Map<String, Integer> fixedDay
     publicityDays = publicityDays < 1 ? 5 : publicityDays;
     voteDays = voteDays < 1 ? 7 : voteDays;
     resources = resources == null ? List.of() : List.copyOf(resources);
-    registers = registers == null ? Map.of() : Map.copyOf(registers);
     registerFiles = registerFiles == null ? List.of() : List.copyOf(registerFiles);
   }
 }

@@ -8,15 +8,21 @@ import cn.yishi.domain.calendar.WorkingDayCalendar;
 import cn.yishi.domain.casefile.FieldError;
 import cn.yishi.domain.casefile.TimelineAction;
 import cn.yishi.domain.casefile.ValidationException;
-import cn.yishi.domain.deliberation.HouseholdRegister;
+import cn.yishi.domain.deliberation.Electorate;
+import cn.yishi.domain.deliberation.Household;
 import cn.yishi.domain.deliberation.VoteRule;
 import cn.yishi.domain.directory.GroupIds;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,16 +30,19 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * 一户一票 (通辽): a vote over the household register of a compound, one unguessable ballot token
- * per household, cast online (/public/votes/{token}) or on paper (entered by staff); a household
- * votes once whatever the channel. Quorum and majority come from bpmn/voteRule.dmn; matters the
- * law reserves for a residents' (representatives') meeting go there instead (宜昌 民事民决).
+ * 一户一票 (通辽): a vote over the households of an electorate chosen from the register (a compound, a building or a
+ * unit), one unguessable ballot token per household, cast online (/public/votes/{token}) or on paper (the printed
+ * sheet carries the same token; staff enter it); a household votes once whatever the channel. Participation and
+ * approval come from bpmn/voteRule.dmn (民法典 第二百七十八条), by headcount and by floor area; matters the law reserves
+ * for a residents' (representatives') meeting go there instead (宜昌 民事民决). The public count shows how many
+ * households have voted while the vote runs and the totals per option afterwards, never who voted what.
  */
 @Service
 public class ResidentVoteService {
   /** The vote types of bpmn/voteRule.dmn and their Chinese names. */
   public static final Map<String, String> VOTE_TYPES = vote_types();
   public static final List<String> CHOICES = List.of("YES", "NO", "ABSTAIN");
+  public static final Map<String, String> CHOICE_LABELS = Map.of("YES", "同意", "NO", "不同意", "ABSTAIN", "弃权");
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final Cases cases;
@@ -41,44 +50,67 @@ public class ResidentVoteService {
   private final Votes votes;
   private final Decisions decisions;
   private final Deliberations deliberations;
-  private final HouseholdRegister householdRegister;
+  private final HouseholdRegisterService registers;
   private final DeliberationProperties properties;
 
   public ResidentVoteService(Cases cases, Votes votes, Decisions decisions, Deliberations deliberations,
-      HouseholdRegister householdRegister, DeliberationProperties properties, WorkingDayCalendar calendar) {
+      HouseholdRegisterService registers, DeliberationProperties properties, WorkingDayCalendar calendar) {
     this.calendar = calendar;
     this.cases = cases;
     this.votes = votes;
     this.decisions = decisions;
     this.deliberations = deliberations;
-    this.householdRegister = householdRegister;
+    this.registers = registers;
     this.properties = properties;
   }
 
   private static Map<String, String> vote_types() {
     Map<String, String> m = new LinkedHashMap<>();
     m.put("GENERAL", "一般事项");
-    m.put("ELEVATOR_RETROFIT", "加装电梯");
     m.put("MAINTENANCE_FUND", "使用维修资金");
+    m.put("RAISE_MAINTENANCE_FUND", "筹集维修资金");
+    m.put("ELEVATOR_RETROFIT", "加装电梯");
     m.put("RENOVATION", "改建、重建建筑物及附属设施");
+    m.put("CHANGE_COMMON_USE", "改变共有部分用途或利用共有部分经营");
     m.put("RESIDENTS_CONVENTION", "居民公约");
     m.put("RESIDENTS_MAJOR_MATTER", "涉及全体居民利益的重要问题");
     return java.util.Collections.unmodifiableMap(m);
   }
 
-  /** How a proposed vote is held. */
-  public record Plan(String voteType, String compound, String question, VoteRule rule) {}
+  /** How a proposed vote is held: its electorate (null for a residents' meeting) and households. */
+  public record Plan(String voteType, Electorate electorate, String question, VoteRule rule, List<Household> households) {}
 
   public record Opened(long voteId, OffsetDateTime closesAt, int households) {}
 
   public record Tally(String outcome, boolean passed, int households, int yes, int no, int abstain) {}
 
-  /** The public count (公开计票): totals only, never who voted how. */
-  public record PublicVote(String question, String compound, String voteType, OffsetDateTime closesAt, boolean open,
-      boolean alreadyVoted, Integer households, Integer cast, Integer yes, Integer no, Integer abstain, String outcome) {}
+  /** What a household sees after voting online: its choice, the time, and a receipt number. */
+  public record Receipt(String question, String choice, OffsetDateTime castAt, String receiptNo) {}
 
-  /** Checks a vote proposed in the meeting record; a ballot vote needs a household register. */
-  public Plan plan(String voteType, String compound, String question) {
+  /** One option's total: households and their floor area. */
+  public record OptionTotal(String choice, String label, int households, BigDecimal area) {}
+
+  /**
+   * The ballot page of a token (公开计票: totals only, never who voted how). {@code state} is OPEN, USED (this household
+   * has voted), COUNTING (closed, not yet counted) or CLOSED (counted: totals and outcome).
+   */
+  public record PublicVote(String question, String electorate, String voteType, String rule,
+      OffsetDateTime closesAt, String state, boolean open, boolean alreadyVoted, int households, BigDecimal totalArea,
+      Integer cast, List<OptionTotal> totals, String outcome) {}
+
+  /** The public count of one vote on the community's page. */
+  public record PublicCount(long id, String question, String electorate, String voteType, OffsetDateTime closesAt,
+      String state, int households, BigDecimal totalArea, int cast, List<OptionTotal> totals, String outcome) {}
+
+  /** The printable ballot sheets of a vote (staff only): one per household, each with its token. */
+  public record BallotSheets(long voteId, String question, String electorate, String voteType, String rule,
+      OffsetDateTime closesAt, String community, List<Votes.Sheet> sheets) {}
+
+  /**
+   * Checks a vote proposed in the meeting record. A ballot vote needs an electorate with households in the register:
+   * {@code compound}, {@code compound/building} or {@code compound/building/unit}.
+   */
+  public Plan plan(String voteType, String electorate, String question) {
     List<FieldError> errors = new ArrayList<>();
     VoteRule rule = voteType == null || !VOTE_TYPES.containsKey(voteType) ? null : decisions.voteRule(voteType).orElse(null);
     if (rule == null) {
@@ -88,45 +120,74 @@ public class ResidentVoteService {
     if (q.isEmpty() || q.length() > 500) {
       errors.add(new FieldError("voteQuestion", "required", "请填写表决事项（不超过500字）"));
     }
-    if (rule != null && !rule.assembly() && householdRegister.of(compound).isEmpty()) {
-      errors.add(new FieldError("voteCompound", "no_register",
-          "小区“" + (compound == null ? "" : compound) + "”没有住户名册，无法发起一户一票表决；请先导入住户名册"));
+    Electorate e = null;
+    List<Household> households = List.of();
+    if (rule != null && !rule.assembly()) {
+      e = Electorate.parse(electorate).orElse(null);
+      households = e == null ? List.of() : registers.households(e);
+      if (households.isEmpty()) {
+        errors.add(new FieldError("voteCompound", "no_register", "表决范围“" + (electorate == null ? "" : electorate.strip())
+            + "”在住户名册中没有住户，无法发起一户一票表决；请选择小区、楼栋或单元，或先导入住户名册"));
+      }
     }
     if (!errors.isEmpty()) {
       throw new ValidationException(errors);
     }
-    return new Plan(voteType, compound, q, rule);
+    return new Plan(voteType, e, q, rule, households);
   }
 
-  /** Opens a ballot vote: one token per household of the register; closes after the configured working days. */
+  /** Opens a ballot vote: one token per household of the electorate; closes after the configured working days. */
   @Transactional
-  public Opened open(long meetingId, String voteType, String compound, String question) {
-    Plan plan = plan(voteType, compound, question);
+  public Opened open(long meetingId, String voteType, String electorate, String question) {
+    Plan plan = plan(voteType, electorate, question);
     if (plan.rule().assembly()) {
       throw refused("voteType", "assembly", "该事项须由居民（代表）会议决定，不进行一户一票表决");
     }
     Meetings.Meeting m = deliberations.meeting(meetingId);
-    List<String> register = householdRegister.of(compound);
+    if (!registers.communityOf(plan.electorate().compound()).map(m.community()::equals).orElse(false)) {
+      throw refused("voteCompound", "other_community", "表决范围不属于本社区，请选择本社区的小区、楼栋或单元");
+    }
     OffsetDateTime now = cases.now();
     LocalDate last = calendar.plusWorkingDays(now.atZoneSameInstant(calendar.zone()).toLocalDate(), properties.voteDays());
     OffsetDateTime closesAt = last.atTime(calendar.endOfDay()).atZone(calendar.zone()).toOffsetDateTime();
-    long voteId = votes.insertVote(meetingId, m.community(), compound, voteType, plan.question(), register.size(), now, closesAt, "OPEN");
-    for (String household : register) {
+    VoteRule.Totals totals = plan.households().stream().map(h -> new VoteRule.Totals(1, h.area()))
+        .reduce(VoteRule.Totals.NONE, VoteRule.Totals::plus);
+    long voteId = votes.insertVote(meetingId, m.community(), plan.electorate(), voteType, plan.question(), totals, now,
+        closesAt, "OPEN");
+    for (Household household : plan.households()) {
       byte[] bytes = new byte[32];
       RANDOM.nextBytes(bytes);
-      votes.insertBallot(voteId, household, Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+      votes.insertBallot(voteId, household.household(), household.area(),
+          Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
     }
     if (m.caseId() != null) {
       cases.note(cases.loadById(m.caseId()), "system", TimelineAction.VOTE_OPENED,
-          VOTE_TYPES.get(voteType) + "：" + plan.question() + "，名册 " + register.size() + " 户，截止 " + last, true);
+          VOTE_TYPES.get(voteType) + "：" + plan.question() + "，" + label(plan.electorate()) + " " + totals.households()
+              + " 户、面积 " + totals.area().toPlainString() + " 平方米，截止 " + last, true);
     }
-    return new Opened(voteId, closesAt, register.size());
+    return new Opened(voteId, closesAt, totals.households());
+  }
+
+  private String label(Electorate e) {
+    return e.label(registers.compoundName(e.compound()));
   }
 
   /** An online ballot. Unknown, used or expired tokens are refused and nothing changes. */
   @Transactional
-  public void castOnline(String token, String choice) {
-    cast(token, choice, "ONLINE", "resident");
+  public Receipt castOnline(String token, String choice) {
+    OffsetDateTime at = cast(token, choice, "ONLINE", "resident");
+    Votes.Vote v = votes.findVoteByToken(token.strip()).orElseThrow();
+    return new Receipt(v.question(), CHOICE_LABELS.get(choice), at, receiptNo(token.strip()));
+  }
+
+  /** A short number the household can note: derived from the token, it reveals neither the token nor the choice. */
+  static String receiptNo(String token) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(("receipt:" + token).getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().withUpperCase().formatHex(digest, 0, 5);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Paper ballots entered by staff (token printed on the ballot, and the choice); all or nothing. */
@@ -152,35 +213,43 @@ public class ResidentVoteService {
     return n;
   }
 
-  private void cast(String token, String choice, String channel, String actor) {
+  private OffsetDateTime cast(String token, String choice, String channel, String actor) {
+    String t = token == null ? "" : token.strip();
+    Votes.Ballot b = t.isEmpty() || t.length() > 64 ? null : votes.findBallot(t).orElse(null);
+    if (b == null) {
+      throw refused("token", "unknown", "选票无效：链接不完整或不存在，请核对选票上的二维码或链接");
+    }
     if (choice == null || !CHOICES.contains(choice)) {
       throw refused("choice", "invalid", "请选择同意、不同意或弃权");
     }
-    String t = token == null ? "" : token.strip();
     OffsetDateTime now = cases.now();
-    if (t.isEmpty() || t.length() > 64 || !votes.cast(t, choice, channel, actor, now)) {
-      Votes.Ballot b = t.isEmpty() || t.length() > 64 ? null : votes.findBallot(t).orElse(null);
-      if (b == null) {
-        throw refused("token", "unknown", "选票无效");
+    if (!votes.cast(t, choice, channel, actor, now)) {
+      if (votes.findBallot(t).map(x -> x.choice() != null).orElse(false)) {
+        throw refused("token", "used", "本户已投票，每户只能投一票（网上和纸质选票合计一票）");
       }
-      if (b.choice() != null) {
-        throw refused("token", "used", "本户已投票，每户只能投一票");
-      }
-      throw refused("token", "expired", "表决已截止");
+      throw refused("token", "expired", "表决已截止，不能再投票");
     }
+    return now;
   }
 
-  /** Counts a closed vote with the rule of its type. */
+  /** Counts a closed vote with the rule of its type, by headcount and by floor area. */
   @Transactional
   public Tally tally(long voteId) {
     Votes.Vote v = votes.findVote(voteId).orElseThrow(() -> refused("voteId", "unknown", "表决不存在"));
     VoteRule rule = decisions.voteRule(v.voteType()).orElseThrow();
     Votes.Counts c = votes.counts(voteId);
-    VoteRule.Outcome o = rule.outcome(v.households(), c.yes(), c.no(), c.abstain());
+    VoteRule.Outcome o = rule.outcome(new VoteRule.Totals(v.households(), v.totalArea()), c.yes(), c.no(), c.abstain());
     votes.close(voteId, c, o.name());
-    note(v.meetingId(), "system", "一户一票计票：名册 " + v.households() + " 户，投票 " + (c.yes() + c.no() + c.abstain())
-        + " 户，同意 " + c.yes() + "，不同意 " + c.no() + "，弃权 " + c.abstain() + "；" + o.label());
-    return new Tally(o.name(), o == VoteRule.Outcome.PASSED, v.households(), c.yes(), c.no(), c.abstain());
+    note(v.meetingId(), "system", "一户一票计票（" + label(v.electorate()) + "）：应投 " + v.households() + " 户"
+        + area(v.totalArea()) + "，投票 " + c.cast().households() + " 户" + area(c.cast().area()) + "；同意 "
+        + c.yes().households() + " 户" + area(c.yes().area()) + "，不同意 " + c.no().households() + " 户" + area(c.no().area())
+        + "，弃权 " + c.abstain().households() + " 户" + area(c.abstain().area()) + "；" + o.label());
+    return new Tally(o.name(), o == VoteRule.Outcome.PASSED, v.households(), c.yes().households(), c.no().households(),
+        c.abstain().households());
+  }
+
+  private static String area(BigDecimal area) {
+    return area == null || area.signum() == 0 ? "" : "（" + area.toPlainString() + " 平方米）";
   }
 
   /**
@@ -209,8 +278,10 @@ public class ResidentVoteService {
     Meetings.Meeting m = deliberations.meeting(meetingId);
     VoteRule.Outcome o = plan.rule().outcome(members, yes, no, abstain);
     OffsetDateTime now = cases.now();
-    long id = votes.insertVote(meetingId, m.community(), "ASSEMBLY", voteType, plan.question(), members, now, now, "OPEN");
-    votes.close(id, new Votes.Counts(yes, no, abstain), o.name());
+    long id = votes.insertVote(meetingId, m.community(), new Electorate("ASSEMBLY", null, null), voteType, plan.question(),
+        new VoteRule.Totals(members, BigDecimal.ZERO), now, now, "OPEN");
+    votes.close(id, new Votes.Counts(new VoteRule.Totals(yes, BigDecimal.ZERO), new VoteRule.Totals(no, BigDecimal.ZERO),
+        new VoteRule.Totals(abstain, BigDecimal.ZERO)), o.name());
     note(meetingId, actor, "居民（代表）会议表决：应到 " + members + " 人，同意 " + yes + "，不同意 " + no + "，弃权 " + abstain + "；" + o.label());
     return new Tally(o.name(), o == VoteRule.Outcome.PASSED, members, yes, no, abstain);
   }
@@ -222,17 +293,49 @@ public class ResidentVoteService {
     }
   }
 
-  /** The public page of a ballot token: the question, and totals only once the vote is closed. */
+  /** The ballot page of a token: the matter, the options and the rule; while open, nothing of the count but the turnout. */
   @Transactional(readOnly = true)
   public PublicVote publicView(String token) {
     String t = token == null ? "" : token.strip();
-    Votes.Vote v = votes.findVoteByToken(t).orElseThrow(() -> refused("token", "unknown", "选票无效"));
-    boolean voted = votes.findBallot(t).map(b -> b.choice() != null).orElse(false);
-    boolean open = "OPEN".equals(v.status()) && cases.now().isBefore(v.closesAt());
+    Votes.Vote v = t.isEmpty() || t.length() > 64 ? null : votes.findVoteByToken(t).orElse(null);
+    Votes.Ballot b = v == null ? null : votes.findBallot(t).orElse(null);
+    if (v == null || b == null) {
+      throw refused("token", "unknown", "选票无效：链接不完整或不存在，请核对选票上的二维码或链接");
+    }
+    PublicCount count = count(v);
+    VoteRule rule = decisions.voteRule(v.voteType()).orElseThrow();
+    boolean voted = b.choice() != null;
+    String state = voted && "OPEN".equals(count.state()) ? "USED" : count.state();
+    return new PublicVote(v.question(), count.electorate(), count.voteType(), rule.describe(), local(v.closesAt()), state,
+        "OPEN".equals(state), voted, v.households(), v.totalArea(), count.cast(), count.totals(), count.outcome());
+  }
+
+  /** 公开计票: the ballot votes of a community, newest first: the turnout while open, the totals per option once counted. */
+  @Transactional(readOnly = true)
+  public List<PublicCount> publicCounts(String community) {
+    return votes.ofCommunity(community, 20).stream().map(this::count).toList();
+  }
+
+  private PublicCount count(Votes.Vote v) {
     boolean closed = "CLOSED".equals(v.status());
-    return new PublicVote(v.question(), v.compound(), VOTE_TYPES.get(v.voteType()), v.closesAt(), open, voted,
-        v.households(), closed ? v.yes() + v.no() + v.abstain() : null, closed ? v.yes() : null, closed ? v.no() : null,
-        closed ? v.abstain() : null, closed ? VoteRule.Outcome.valueOf(v.outcome()).label() : null);
+    boolean open = !closed && cases.now().isBefore(v.closesAt());
+    List<OptionTotal> totals = closed ? List.of(
+        new OptionTotal("YES", CHOICE_LABELS.get("YES"), v.yes(), orZero(v.yesArea())),
+        new OptionTotal("NO", CHOICE_LABELS.get("NO"), v.no(), orZero(v.noArea())),
+        new OptionTotal("ABSTAIN", CHOICE_LABELS.get("ABSTAIN"), v.abstain(), orZero(v.abstainArea()))) : List.of();
+    int cast = closed ? v.yes() + v.no() + v.abstain() : votes.castCount(v.id());
+    return new PublicCount(v.id(), v.question(), label(v.electorate()), VOTE_TYPES.get(v.voteType()), local(v.closesAt()),
+        closed ? "CLOSED" : open ? "OPEN" : "COUNTING", v.households(), v.totalArea(), cast, totals,
+        closed ? VoteRule.Outcome.valueOf(v.outcome()).label() : null);
+  }
+
+  /** A time as the offices read it (the calendar's zone), whatever offset the database returns. */
+  private OffsetDateTime local(OffsetDateTime t) {
+    return t.atZoneSameInstant(calendar.zone()).toOffsetDateTime();
+  }
+
+  private static BigDecimal orZero(BigDecimal b) {
+    return b == null ? BigDecimal.ZERO : b;
   }
 
   /**
@@ -240,15 +343,15 @@ public class ResidentVoteService {
    * vote's own community (社区两委, its 会客室) and the dispatch centre — a token is a household's vote.
    */
   @Transactional(readOnly = true)
-  public List<String[]> ballots(long voteId, Collection<String> callerGroups) {
+  public BallotSheets sheets(long voteId, Collection<String> callerGroups) {
     Votes.Vote v = votes.findVote(voteId).orElseThrow(() -> refused("voteId", "unknown", "表决不存在"));
-    List<String> allowed = List.of(GroupIds.community(v.community()),
-        GroupIds.room(v.community()), GroupIds.DISPATCH_CENTRE,
+    List<String> allowed = List.of(GroupIds.community(v.community()), GroupIds.room(v.community()), GroupIds.DISPATCH_CENTRE,
         GroupIds.ADMIN);
-    if (callerGroups.stream().noneMatch(allowed::contains)) {
+    if (callerGroups.stream().noneMatch(allowed::contains) || "ASSEMBLY".equals(v.compound())) {
       throw new BallotsForbidden();
     }
-    return votes.tokens(voteId);
+    return new BallotSheets(v.id(), v.question(), label(v.electorate()), VOTE_TYPES.get(v.voteType()),
+        decisions.voteRule(v.voteType()).orElseThrow().describe(), v.closesAt(), v.community(), votes.sheets(voteId));
   }
 
   private static ValidationException refused(String field, String code, String message) {

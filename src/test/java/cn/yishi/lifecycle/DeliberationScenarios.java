@@ -178,7 +178,7 @@ abstract class DeliberationScenarios {
     Reply noRegister = completeTask(meetingTask, "room.hualin", meeting(
         ",\"residentVote\":{\"value\":true},\"voteType\":{\"value\":\"ELEVATOR_RETROFIT\"},\"voteCompound\":{\"value\":\"shengdian-guanghua\"},"
             + "\"voteQuestion\":{\"value\":\"是否同意加装\"}", items()));
-    assertThat(noRegister.body()).contains("没有住户名册");
+    assertThat(noRegister.body()).contains("住户名册中没有住户");
     assertThat(one(pid, "userTask_recordMeeting").getId()).isEqualTo(meetingTask.getId());
     assertThat(jdbc.sql("select count(*) from yishi_resolution_item i join yishi_meeting m on m.id = i.meeting_id "
         + "join yishi_case c on c.id = m.case_id where c.case_no = ?").param(caseNo).query(Long.class).single()).isZero();
@@ -213,7 +213,8 @@ abstract class DeliberationScenarios {
 
     JsonNode page = call("GET", "/public/votes/" + tokens.get(0), null, null).json();
     assertThat(page.path("question").asText()).isEqualTo("是否同意1栋加装电梯");
-    assertThat(page.path("yes").isNull()).isTrue();
+    assertThat(page.path("state").asText()).isEqualTo("OPEN");
+    assertThat(page.path("totals")).isEmpty();
     for (int i = 0; i < 6; i++) {
       Reply cast = call("POST", "/public/votes/" + tokens.get(i), null, "{\"choice\":\"YES\"}");
       assertThat(cast.status()).as(cast.body()).isEqualTo(200);
@@ -222,21 +223,26 @@ abstract class DeliberationScenarios {
     assertThat(call("POST", "/public/votes/unknown-token", null, "{\"choice\":\"NO\"}").status()).isEqualTo(404);
     assertThat(call("POST", "/public/votes/" + tokens.get(6), null, "{\"choice\":\"MAYBE\"}").status()).isEqualTo(400);
 
+    assertThat(call("GET", "/public/votes/" + tokens.get(11), null, null).json().path("cast").asInt()).isEqualTo(6);
+
     // paper ballots: one that already voted online refuses the whole batch
     Task paper = one(vote.getId(), "userTask_enterPaperBallots");
     String twice = "[{\"token\":\"" + tokens.get(6) + "\",\"choice\":\"YES\"},{\"token\":\"" + tokens.get(0) + "\",\"choice\":\"NO\"}]";
     assertThat(completeTask(paper, "room.hualin", "{\"paperBallots\":{\"type\":\"Json\",\"value\":" + json(twice) + "}}").body())
         .contains("已投票");
-    String good = "[{\"token\":\"" + tokens.get(6) + "\",\"choice\":\"YES\"},{\"token\":\"" + tokens.get(7) + "\",\"choice\":\"NO\"}]";
+    String good = "[{\"token\":\"" + tokens.get(6) + "\",\"choice\":\"YES\"},{\"token\":\"" + tokens.get(7) + "\",\"choice\":\"NO\"},"
+        + "{\"token\":\"" + tokens.get(8) + "\",\"choice\":\"YES\"}]";
     ok(paper, "room.hualin", "{\"paperBallots\":{\"type\":\"Json\",\"value\":" + json(good) + "}}");
     assertThat(jdbc.sql("select count(*) from yishi_ballot where vote_id = ? and choice is not null").param(voteId)
-        .query(Long.class).single()).isEqualTo(8);
+        .query(Long.class).single()).isEqualTo(9);
 
+    // 9 of 12 households and 937.65 of 1250.20 m² took part (≥ 2/3 of both); 8 households and 835.35 m² said yes (≥ 3/4)
     runJob(vote.getId(), "boundary_voteClosed");
-    assertThat(call("POST", "/public/votes/" + tokens.get(8), null, "{\"choice\":\"YES\"}").status()).isEqualTo(410);
-    JsonNode count = call("GET", "/public/votes/" + tokens.get(9), null, null).json();
-    assertThat(count.path("cast").asInt()).isEqualTo(8);
-    assertThat(count.path("yes").asInt()).isEqualTo(7);
+    assertThat(call("POST", "/public/votes/" + tokens.get(9), null, "{\"choice\":\"YES\"}").status()).isEqualTo(410);
+    JsonNode count = call("GET", "/public/votes/" + tokens.get(10), null, null).json();
+    assertThat(count.path("cast").asInt()).isEqualTo(9);
+    assertThat(count.path("totals").get(0).path("households").asInt()).isEqualTo(8);
+    assertThat(count.path("totals").get(0).path("area").decimalValue()).isEqualByComparingTo("835.35");
     assertThat(count.path("outcome").asText()).isEqualTo("通过");
     assertThat(count.toString()).doesNotContain("\"household\"").doesNotContain("token").doesNotContain("1-101");
     assertThat(timeline(caseNo)).contains("VOTE_OPENED", "VOTE_COUNTED", "PUBLICITY_STARTED");
@@ -396,8 +402,8 @@ abstract class DeliberationScenarios {
     jdbc.sql("insert into yishi_meeting (community, title, due_date, created_at) values ('hualin', '并发测试', ?, ?)")
         .param(java.sql.Date.valueOf(LocalDate.now())).param(java.time.OffsetDateTime.now()).update(key, "id");
     long meetingId = key.getKeyAs(Number.class).longValue();
-    ResidentVoteService.Opened opened = votes.open(meetingId, "GENERAL", "shengdian-xinyuan", "是否同意调整停车位");
-    String token = votes.ballots(opened.voteId(), List.of("dispatch-centre")).get(0)[1];
+    ResidentVoteService.Opened opened = votes.open(meetingId, "GENERAL", "hualin-binjiang", "是否同意调整停车位");
+    String token = votes.sheets(opened.voteId(), List.of("dispatch-centre")).sheets().get(0).token();
     ExecutorService pool = Executors.newFixedThreadPool(50);
     CountDownLatch start = new CountDownLatch(1);
     List<Future<String>> results = new ArrayList<>();

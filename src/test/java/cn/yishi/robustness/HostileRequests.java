@@ -372,6 +372,12 @@ final class HostileRequests {
     t.add(g -> g.json("POST", "/public/resolutions/" + g.id("tok") + "/objections", null, obj("{\"content\":\"不同意\"}")));
     t.add(g -> g.form("POST", "/public/resolutions/" + g.id("tok") + "/objections", null, Map.of("content", "不同意")));
     t.add(g -> g.json("POST", "/public/votes/" + g.id("tok"), null, obj("{\"choice\":\"AGREE\"}")));
+    t.add(g -> g.form("POST", "/public/votes/" + g.id("tok"), null, Map.of("choice", "YES", "confirmed", "yes")));
+    t.add(g -> g.get("/public/votes" + g.query("community=hualin"), null));
+    t.add(g -> g.get("/api/votes/" + g.id("1") + "/sheets", g.authorization()));
+    t.add(g -> g.get("/api/registers" + (g.chance(50) ? "/" + g.id("hualin-yuyuan") : ""), g.authorization()));
+    t.add(g -> g.json("POST", "/api/registers", g.authorization(),
+        obj("{\"csv\":\"compound,building,unit,household,area\\nnowhere,1,1,1-1-101,89.50\"}")));
     t.add(g -> g.get("/public/" + g.id("nothing"), null));
     // Open311
     t.add(g -> g.get("/open311/v2/" + g.pick(List.of("discovery", "discovery.xml", "services.json", "services.xml",

@@ -82,7 +82,7 @@ final class DeliberationFixture {
   static DeliberationProperties properties() {
     return new DeliberationProperties(15, Map.of("shengdian", 28), 5, 7, List.of(
         new DeliberationProperties.Resource("县司法局法律顾问", "部门", List.of("纠纷", "合同")),
-        new DeliberationProperties.Resource("退休电梯工程师", "人才", List.of("电梯"))), Map.of(), List.of());
+        new DeliberationProperties.Resource("退休电梯工程师", "人才", List.of("电梯"))), List.of());
   }
 
   /** A RED case of hualin about an elevator, handled by the department housing, stored under {@link #CASE_ID}. */

@@ -35,9 +35,11 @@ class DeliberationApi {
   private final ResidentVoteService votes;
   private final Caller caller;
   private final ErrorReplies replies;
+  private final cn.yishi.domain.directory.Directory directory;
 
   DeliberationApi(Deliberations deliberations, DeliberationQueries queries, ResolutionPublicity publicity,
-      ResidentVoteService votes, Caller caller, ErrorReplies replies) {
+      ResidentVoteService votes, Caller caller, ErrorReplies replies, cn.yishi.domain.directory.Directory directory) {
+    this.directory = directory;
     this.deliberations = deliberations;
     this.queries = queries;
     this.publicity = publicity;
@@ -101,7 +103,7 @@ class DeliberationApi {
   List<Ballot> ballots(@PathVariable long voteId) {
     caller.userId();
     try {
-      return votes.ballots(voteId, caller.groups()).stream().map(b -> new Ballot(b[0], b[1])).toList();
+      return votes.sheets(voteId, caller.groups()).sheets().stream().map(b -> new Ballot(b.household(), b.token())).toList();
     } catch (ResidentVoteService.BallotsForbidden e) {
       throw new ApiErrors.Forbidden(e.getMessage());
     }
@@ -137,13 +139,23 @@ class DeliberationApi {
     return votes.publicView(token);
   }
 
+  /** 公开计票 of a community's resident votes: the turnout while open, the totals per option once counted. */
+  @GetMapping(value = "/public/votes", produces = MediaType.APPLICATION_JSON_VALUE)
+  List<ResidentVoteService.PublicCount> counts(@RequestParam(required = false) String community) {
+    if (community == null || community.isBlank() || directory.community(community.strip()).isEmpty()) {
+      throw new ApiErrors.Refused(HttpStatus.NOT_FOUND, "community", "unknown", "社区不存在");
+    }
+    return votes.publicCounts(community.strip());
+  }
+
   record Choice(String choice) {}
 
   @PostMapping(value = "/public/votes/{token}", consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
   Map<String, String> cast(@PathVariable String token, @RequestBody(required = false) Choice body) {
-    votes.castOnline(token, body == null ? null : body.choice());
-    return Map.of("message", "投票成功，感谢您的参与！每户只能投一票。");
+    ResidentVoteService.Receipt r = votes.castOnline(token, body == null ? null : body.choice());
+    return Map.of("message", "投票成功，感谢您的参与！每户只能投一票。", "choice", r.choice(), "castAt", r.castAt().toString(),
+        "receiptNo", r.receiptNo());
   }
 
   /** Unknown token, meeting or vote 404; used token 409; expired 410; other input 400. */

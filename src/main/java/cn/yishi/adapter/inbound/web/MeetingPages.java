@@ -1,5 +1,6 @@
 package cn.yishi.adapter.inbound.web;
 
+import cn.yishi.application.ResidentVoteService;
 import cn.yishi.application.deliberation.DeliberationQueries;
 import cn.yishi.application.deliberation.ResolutionPublicity;
 import cn.yishi.application.port.Meetings;
@@ -34,8 +35,11 @@ class MeetingPages {
   private final ResolutionPublicity publicity;
   private final Directory directory;
   private final ITemplateEngine templates;
+  private final ResidentVoteService votes;
 
-  MeetingPages(DeliberationQueries queries, ResolutionPublicity publicity, Directory directory, ITemplateEngine templates) {
+  MeetingPages(DeliberationQueries queries, ResolutionPublicity publicity, Directory directory, ITemplateEngine templates,
+      ResidentVoteService votes) {
+    this.votes = votes;
     this.queries = queries;
     this.publicity = publicity;
     this.directory = directory;
@@ -57,6 +61,8 @@ class MeetingPages {
     Context ctx = new Context(Locale.SIMPLIFIED_CHINESE);
     ctx.setVariable("name", c == null ? directory.countyName() : directory.community(c).map(Directory.Community::name).orElse(c));
     ctx.setVariable("resolutions", resolutions);
+    // 公开计票: the community's resident votes, the turnout while open and the totals once counted
+    ctx.setVariable("votes", c == null ? List.of() : votes.publicCounts(c));
     ctx.setVariable("months", months.stream().map(m -> new Row(
         directory.community(m.community()).map(Directory.Community::name).orElse(m.community()), m)).toList());
     ctx.setVariable("meetings", months.stream().mapToInt(Meetings.MonthFigures::meetings).sum());

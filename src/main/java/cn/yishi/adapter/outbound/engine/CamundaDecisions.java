@@ -34,11 +34,14 @@ class CamundaDecisions implements Decisions {
   private static final int MAX_ENTRIES = 10_000;
 
   private final DecisionService decisions;
+  private final org.camunda.bpm.engine.IdentityService identity;
   private final Clock clock;
   private final Duration ttl;
   private final Map<Key, Cached> cache = new ConcurrentHashMap<>();
 
-  CamundaDecisions(DecisionService decisions, Clock clock, @Value("${yishi.decisions.cache-ttl:PT1M}") Duration ttl) {
+  CamundaDecisions(DecisionService decisions, org.camunda.bpm.engine.IdentityService identity, Clock clock,
+      @Value("${yishi.decisions.cache-ttl:PT1M}") Duration ttl) {
+    this.identity = identity;
     this.decisions = decisions;
     this.clock = clock;
     this.ttl = ttl;
@@ -66,17 +69,31 @@ class CamundaDecisions implements Decisions {
     return s;
   }
 
+  /**
+   * The vote rule is the application's configuration, read on behalf of whoever asks (a resident's ballot page, the
+   * staff's ballot sheets): it is evaluated without the caller's authentication, so that no staff member needs a grant
+   * on the decision definition.
+   */
   @Override
   public java.util.Optional<cn.yishi.domain.deliberation.VoteRule> voteRule(String voteType) {
-    DmnDecisionResultEntries r = decisions.evaluateDecisionByKey(DecisionTables.VoteRule.KEY)
-        .variables(DecisionTables.VoteRule.VOTE_TYPE.in(new HashMap<>(), voteType)).evaluate().getSingleResult();
+    org.camunda.bpm.engine.impl.identity.Authentication caller = identity.getCurrentAuthentication();
+    DmnDecisionResultEntries r;
+    try {
+      identity.clearAuthentication();
+      r = decisions.evaluateDecisionByKey(DecisionTables.VoteRule.KEY)
+          .variables(DecisionTables.VoteRule.VOTE_TYPE.in(new HashMap<>(), voteType)).evaluate().getSingleResult();
+    } finally {
+      identity.setAuthentication(caller);
+    }
     if (r == null) {
       return java.util.Optional.empty();
     }
     return java.util.Optional.of(new cn.yishi.domain.deliberation.VoteRule(
         cn.yishi.domain.deliberation.VoteRule.Share.parse(DecisionTables.VoteRule.QUORUM.from(r)),
+        Boolean.TRUE.equals(DecisionTables.VoteRule.STRICT_QUORUM.from(r)),
         cn.yishi.domain.deliberation.VoteRule.Share.parse(DecisionTables.VoteRule.MAJORITY.from(r)),
         Boolean.TRUE.equals(DecisionTables.VoteRule.STRICT_MAJORITY.from(r)),
+        Boolean.TRUE.equals(DecisionTables.VoteRule.BY_AREA.from(r)),
         "ASSEMBLY".equals(DecisionTables.VoteRule.CHANNEL.from(r))));
   }
 

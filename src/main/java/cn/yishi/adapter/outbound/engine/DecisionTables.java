@@ -41,9 +41,12 @@ public final class DecisionTables {
     public static final String KEY = "voteRule";
     public static final ProcessVariable<String> VOTE_TYPE = ProcessVariable.string("voteType");
     public static final ProcessVariable<String> QUORUM = ProcessVariable.string("quorum");
+    public static final ProcessVariable<Boolean> STRICT_QUORUM = ProcessVariable.bool("strictQuorum");
     public static final ProcessVariable<String> MAJORITY = ProcessVariable.string("majority");
     public static final ProcessVariable<Boolean> STRICT_MAJORITY = ProcessVariable.bool("strictMajority");
-    /** ONLINE, or ASSEMBLY for a matter reserved to a residents' (representatives') meeting. */
+    /** True: the thresholds hold by floor area as well as by headcount (民法典 第二百七十八条). */
+    public static final ProcessVariable<Boolean> BY_AREA = ProcessVariable.bool("byArea");
+    /** BALLOT, or ASSEMBLY for a matter reserved to a residents' (representatives') meeting. */
     public static final ProcessVariable<String> CHANNEL = ProcessVariable.string("channel");
 
     private VoteRule() {}

@@ -62,7 +62,7 @@ class CamundaDecisionsTest {
 
   @Test
   void theSameInputsWithinTheTtlAreEvaluatedOnce() {
-    CamundaDecisions d = new CamundaDecisions(decisions, clock, Duration.ofMinutes(1));
+    CamundaDecisions d = new CamundaDecisions(decisions, org.mockito.Mockito.mock(org.camunda.bpm.engine.IdentityService.class), clock, Duration.ofMinutes(1));
     Suggestion first = d.suggest("streetlight", 3);
     Suggestion second = d.suggest("streetlight", 3);
     d.suggest("streetlight", 60);
@@ -76,7 +76,7 @@ class CamundaDecisionsTest {
 
   @Test
   void afterTheTtlTheTablesAreEvaluatedAgain() {
-    CamundaDecisions d = new CamundaDecisions(decisions, clock, Duration.ofMinutes(1));
+    CamundaDecisions d = new CamundaDecisions(decisions, org.mockito.Mockito.mock(org.camunda.bpm.engine.IdentityService.class), clock, Duration.ofMinutes(1));
     d.suggest("noise", null);
     now.set(now.get().plusSeconds(61));
     d.suggest("noise", null);
@@ -86,7 +86,7 @@ class CamundaDecisionsTest {
 
   @Test
   void aZeroTtlEvaluatesEveryTime() {
-    CamundaDecisions d = new CamundaDecisions(decisions, clock, Duration.ZERO);
+    CamundaDecisions d = new CamundaDecisions(decisions, org.mockito.Mockito.mock(org.camunda.bpm.engine.IdentityService.class), clock, Duration.ZERO);
     d.suggest("noise", 1);
     d.suggest("noise", 1);
 

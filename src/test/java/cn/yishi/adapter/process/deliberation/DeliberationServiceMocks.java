@@ -53,8 +53,10 @@ public final class DeliberationServiceMocks {
   public static final Meetings.Item WATER_ITEM = new Meetings.Item(ITEM_WATER, MEETING_ID, 1L, "water",
       "迁移供水管线", OffsetDateTime.parse("2026-05-29T18:00:00+08:00"), "OPEN");
   /** voteRule.dmn's rule for a ballot vote (not a matter reserved for the residents' meeting). */
-  public static final VoteRule BALLOT = new VoteRule(VoteRule.Share.parse("2/3"), VoteRule.Share.parse("3/4"), false, false);
-  public static final VoteRule ASSEMBLY = new VoteRule(VoteRule.Share.parse("1/2"), VoteRule.Share.parse("1/2"), true, true);
+  public static final VoteRule BALLOT = new VoteRule(VoteRule.Share.parse("2/3"), false, VoteRule.Share.parse("3/4"), false, true,
+      false);
+  public static final VoteRule ASSEMBLY = new VoteRule(VoteRule.Share.parse("1/2"), true, VoteRule.Share.parse("1/2"), true, false,
+      true);
   public static final ResidentVoteService.Tally PASSED = new ResidentVoteService.Tally("PASSED", true, 12, 10, 1, 1);
 
   public final MeetingScheduling scheduling = mock(MeetingScheduling.class);
@@ -76,7 +78,7 @@ public final class DeliberationServiceMocks {
     when(implementation.item(ITEM_HOUSING)).thenReturn(HOUSING_ITEM);
     when(implementation.item(ITEM_WATER)).thenReturn(WATER_ITEM);
     when(votes.plan(any(), any(), any()))
-        .thenAnswer(a -> new ResidentVoteService.Plan(a.getArgument(0), a.getArgument(1), a.getArgument(2), BALLOT));
+        .thenAnswer(a -> new ResidentVoteService.Plan(a.getArgument(0), null, a.getArgument(2), BALLOT, List.of()));
     when(votes.open(anyLong(), any(), any(), any())).thenReturn(new ResidentVoteService.Opened(VOTE_ID, VOTE_CLOSES, 12));
     when(votes.tally(VOTE_ID)).thenReturn(PASSED);
   }

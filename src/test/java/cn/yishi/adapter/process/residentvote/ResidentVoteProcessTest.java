@@ -154,7 +154,7 @@ class ResidentVoteProcessTest {
   @Test
   void aMatterReservedByLawGoesToTheResidentsMeeting() {
     when(votes.plan(any(), any(), any()))
-        .thenAnswer(a -> new ResidentVoteService.Plan(a.getArgument(0), a.getArgument(1), a.getArgument(2), ASSEMBLY));
+        .thenAnswer(a -> new ResidentVoteService.Plan(a.getArgument(0), null, a.getArgument(2), ASSEMBLY, java.util.List.of()));
     when(votes.recordAssembly(anyLong(), any(), any(), any(), any(), any(), any(), any()))
         .thenReturn(new ResidentVoteService.Tally("PASSED", true, 40, 30, 5, 1));
     ProcessInstance pi = start("RESIDENTS_CONVENTION");

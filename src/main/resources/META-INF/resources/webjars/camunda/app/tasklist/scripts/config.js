@@ -39,14 +39,16 @@ export default {
   // - Chinese placeholders ("搜索", "请选择") in Camunda Forms;
   // - the receipt (回执) after a case is registered through the start form, and the view 我登记的诉求;
   // - the tab 进展与回访 (progress notes on handling tasks, the reporter's contact on 回访);
-  // - 积分管理 (points: residents, rules, shop items, redemptions, corrections).
+  // - 积分管理 (points: residents, rules, shop items, redemptions, corrections);
+  // - resident votes: the tab 选票 (printable ballot sheets) and the header entry 住户名册 (register upload).
   customScripts: [
     'scripts/yishi-date-locale',
     'scripts/yishi-task-order',
     'scripts/yishi-form-placeholders',
     'scripts/yishi-intake-receipt',
     'scripts/yishi-task-panels',
-    'scripts/yishi-points'
+    'scripts/yishi-points',
+    'scripts/yishi-votes'
   ],
   // requireJsConfig: {
   //   // AngularJS module names
