@@ -17,7 +17,22 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("yishi.deliberation")
 public record DeliberationProperties(int fixedDay, Map<String, Integer> fixedDays, int publicityDays, int voteDays,
-    List<Resource> resources, Map<String, List<String>> registers, List<String> registerFiles) {
+    List<Resource> resources, Map<String, List<String>> registers, List<String> registerFiles,
+    Map<String, BodySettings> bodies) {
+
+  /**
+   * A body's own settings (keyed by its group id: station-hualin-yuyuan, hualin-room, hall-fengchuan,
+   * county-coordination).
+   *
+   * @param fixedDay its fixed deliberation day of the month (else the community's, else {@code fixedDay})
+   * @param place where its sessions are held (else the body's name)
+   */
+  public record BodySettings(Integer fixedDay, String place) {}
+
+  public DeliberationProperties(int fixedDay, Map<String, Integer> fixedDays, int publicityDays, int voteDays,
+      List<Resource> resources, Map<String, List<String>> registers, List<String> registerFiles) {
+    this(fixedDay, fixedDays, publicityDays, voteDays, resources, registers, registerFiles, Map.of());
+  }
 
   /**
    * One entry of the resource list.
@@ -32,7 +47,9 @@ public record DeliberationProperties(int fixedDay, Map<String, Integer> fixedDay
     }
   }
 
+  @org.springframework.boot.context.properties.bind.ConstructorBinding
   public DeliberationProperties {
+    bodies = bodies == null ? Map.of() : Map.copyOf(bodies);
     fixedDay = fixedDay < 1 || fixedDay > 31 ? 15 : fixedDay;
     fixedDays = fixedDays == null ? Map.of() : Map.copyOf(fixedDays);
     publicityDays = publicityDays < 1 ? 5 : publicityDays;

@@ -6,7 +6,6 @@ import cn.yishi.application.port.Meetings;
 import cn.yishi.domain.calendar.WorkingDayCalendar;
 import cn.yishi.domain.casefile.CaseFile;
 import cn.yishi.domain.casefile.TimelineAction;
-import cn.yishi.domain.directory.GroupIds;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -30,9 +29,16 @@ public class MeetingScheduling {
   private final Deliberations deliberations;
   private final DeliberationProperties properties;
   private final WorkingDayCalendar calendar;
+  private final cn.yishi.application.port.Sessions sessions;
+  private final DeliberationSessions joining;
+  private final cn.yishi.domain.directory.Directory directory;
 
   public MeetingScheduling(Cases cases, Meetings meetings, Deliberations deliberations, DeliberationProperties properties,
-      WorkingDayCalendar calendar) {
+      WorkingDayCalendar calendar, cn.yishi.application.port.Sessions sessions, DeliberationSessions joining,
+      cn.yishi.domain.directory.Directory directory) {
+    this.sessions = sessions;
+    this.joining = joining;
+    this.directory = directory;
     this.cases = cases;
     this.meetings = meetings;
     this.deliberations = deliberations;
@@ -40,7 +46,9 @@ public class MeetingScheduling {
     this.calendar = calendar;
   }
 
-  public record Scheduled(long meetingId, LocalDate dueDate, String roomGroup, String agendaFollowUp) {}
+  /** The topic and the session whose agenda it joined (newSession: its process is to be started). */
+  public record Scheduled(long meetingId, long sessionId, LocalDate dueDate, String bodyGroup, String agendaFollowUp,
+      boolean newSession) {}
 
   /** Schedules a meeting for a case, or (caseNo null) for a community matter with its title and urgency. */
   @Transactional
@@ -51,13 +59,21 @@ public class MeetingScheduling {
     String u = c != null ? (c.urgency() == null ? null : c.urgency().name()) : urgency;
     deliberations.rules().checkTopic(comm, t, u);
     LocalDate due = dueDate(comm, u);
-    String agenda = agendaFollowUp(comm, -1);
-    long id = meetings.insertMeeting(c == null ? null : c.id(), comm, u, t, due, agenda, cases.now());
-    if (c != null) {
-      cases.note(c, "system", TimelineAction.MEETING_SCHEDULED,
-          ("RED".equals(u) ? "红色事项，即时召开协商议事会，" : "列入固定议事日议程，") + "会期不晚于 " + due, true);
+    long id = meetings.insertMeeting(c == null ? null : c.id(), comm, u, t, due, null, cases.now());
+    sessions.placeTopic(id, c == null || c.tier() == null ? null : c.tier().name(), c == null ? null : stationOf(comm, c.compound()));
+    DeliberationSessions.Joined j = joining.join(id);
+    return new Scheduled(id, j.sessionId(), j.date(), j.bodyGroup(), joining.facts(j.sessionId()).agenda(), j.newSession());
+  }
+
+  /** The station of the reported compound (its code or name), if the community has one; never every station. */
+  private String stationOf(String community, String compound) {
+    if (compound == null || compound.isBlank()) {
+      return null;
     }
-    return new Scheduled(id, due, GroupIds.room(comm), agenda);
+    String k = compound.strip();
+    return directory.community(community).flatMap(c -> c.stations().stream()
+        .filter(s -> s.code().equals(k) || s.name().startsWith(k) || k.startsWith(s.name().replace("党群会客站", "")))
+        .map(cn.yishi.domain.directory.Directory.Station::code).findFirst()).orElse(null);
   }
 
   /** 暂停: the meeting is rescheduled (RED again within one working day), with the reason. */
