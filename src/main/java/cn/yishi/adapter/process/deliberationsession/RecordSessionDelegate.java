@@ -65,9 +65,12 @@ public class RecordSessionDelegate implements JavaDelegate {
       facts.put(Deliberation.Var.VOTE_TYPE.name(), t.voteType());
       facts.put(Deliberation.Var.VOTE_COMPOUND.name(), t.voteCompound());
       facts.put(Deliberation.Var.VOTE_QUESTION.name(), t.voteQuestion());
-      execution.getProcessEngineServices().getRuntimeService().createMessageCorrelation(Deliberation.MESSAGE_TOPIC_RESOLVED)
+      var correlated = execution.getProcessEngineServices().getRuntimeService().createMessageCorrelation(Deliberation.MESSAGE_TOPIC_RESOLVED)
           .processInstanceVariableEquals(Deliberation.Var.MEETING_ID.name(), t.meetingId())
-          .setVariables(facts).correlateAll();
+          .setVariables(facts).correlateAllWithResult();
+      if (correlated.isEmpty()) {
+        throw new IllegalStateException("topic " + t.meetingId() + " has no deliberation waiting for its session");
+      }
     }
     r.newSessions().forEach(s -> DeliberationSession.start(execution.getProcessEngineServices(), s));
   }

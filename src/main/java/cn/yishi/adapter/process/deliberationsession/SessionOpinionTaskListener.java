@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * 会前沟通, one task per party and session: on create, one row per topic on the agenda (task-local); on complete,
+ * 会前沟通, one task per party and session: on create, one row per topic on the agenda (on the party's execution); on complete,
  * the party's position on each topic is stored with the session (not kept as a variable).
  */
 @Component("sessionOpinionTaskListener")
@@ -32,7 +32,8 @@ public class SessionOpinionTaskListener implements TaskListener {
         m.put("position", "");
         return m;
       }).toList();
-      task.setVariableLocal(DeliberationSession.Var.POSITIONS.name(), SessionJson.list(rows));
+      // on the party's own execution (one per party): a submitted form and TaskService.complete both land there
+      task.getExecution().setVariableLocal(DeliberationSession.Var.POSITIONS.name(), SessionJson.list(rows));
       return;
     }
     List<DeliberationSessions.TopicPosition> positions = SessionJson.rows(DeliberationSession.Var.POSITIONS.from(task),
