@@ -514,6 +514,63 @@ public class DeliberationSessions {
     return date;
   }
 
+  // the public notice of sessions
+
+  /** A topic as the public sees it: its case number (none for a community matter), title, and what became of it. */
+  public record PublicTopic(String caseNo, String title, String outcome) {}
+
+  public record PublicItem(String unit, String measure, LocalDate deadline, String status) {}
+
+  /** A session on the public notice: date, body, place, its agenda; once held, its resolutions. */
+  public record PublicSession(LocalDate date, String body, String place, boolean extraordinary, String status,
+      List<PublicTopic> agenda, List<PublicItem> resolutions) {}
+
+  public record Notice(String community, String communityName, List<PublicSession> upcoming, List<PublicSession> past) {}
+
+  /**
+   * The public notice of the sessions serving a community (/public/meetings): upcoming sessions of its stations, its
+   * room, its street's hall and the county mechanism, with their agendas (case numbers and titles, never personal
+   * data); then the last held sessions with their resolutions.
+   */
+  @Transactional(readOnly = true)
+  public Notice notice(String community) {
+    Directory.Community c = directory.community(community == null ? "" : community.strip()).orElseThrow(() ->
+        refused("community", "unknown", "找不到该社区"));
+    List<Body> bodies = new ArrayList<>();
+    c.stations().forEach(st -> bodies.add(directory.bodyFor(c.code(), Tier.STATION, st.code())));
+    bodies.add(directory.bodyFor(c.code(), Tier.ROOM, null));
+    if (c.street() != null) {
+      bodies.add(directory.bodyFor(c.code(), Tier.HALL, null));
+    }
+    bodies.add(directory.bodyFor(c.code(), Tier.COUNTY, null));
+    List<String> keys = bodies.stream().map(Body::key).distinct().toList();
+    LocalDate today = deliberations.today();
+    List<PublicSession> upcoming = sessions.ofBodies(keys, today, true, 20).stream().map(s -> publicSession(s, false)).toList();
+    List<PublicSession> past = sessions.ofBodies(keys, today, false, 10).stream().map(s -> publicSession(s, true)).toList();
+    return new Notice(c.code(), c.name(), upcoming, past);
+  }
+
+  private PublicSession publicSession(Sessions.Session s, boolean held) {
+    Body b = body(s);
+    List<PublicTopic> agenda = sessions.topics(s.id(), held).stream()
+        .map(t -> new PublicTopic(t.caseNo(), t.title(), outcomeLabel(t.outcome()))).toList();
+    List<PublicItem> items = held ? sessions.itemsResolvedAt(s.id()).stream().filter(i -> !"WITHDRAWN".equals(i.status()))
+        .map(i -> new PublicItem(deliberations.unitName(i.unit()), i.measure(), deliberations.dateOf(i.deadline()),
+            Deliberations.statusLabel(i.status())))
+        .toList() : List.of();
+    return new PublicSession(s.date(), b.name(), s.place() == null ? b.name() : s.place(), s.extraordinary(),
+        held ? "已召开" : s.extraordinary() ? "临时议事会" : "固定议事日", agenda, items);
+  }
+
+  private static String outcomeLabel(String outcome) {
+    return switch (outcome) {
+      case Sessions.RESOLVED -> "形成决议";
+      case Sessions.PAUSED -> "暂停，列入下次议事会";
+      case Sessions.MOVED -> "改期";
+      default -> "待议";
+    };
+  }
+
   /** A unit's Chinese name. */
   public String unitName(String code) {
     return deliberations.unitName(code);

@@ -30,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class DeliberationApi {
   private final Deliberations deliberations;
+  private final cn.yishi.application.deliberation.DeliberationSessions sessions;
   private final DeliberationQueries queries;
   private final ResolutionPublicity publicity;
   private final ResidentVoteService votes;
@@ -37,7 +38,9 @@ class DeliberationApi {
   private final ErrorReplies replies;
 
   DeliberationApi(Deliberations deliberations, DeliberationQueries queries, ResolutionPublicity publicity,
-      ResidentVoteService votes, Caller caller, ErrorReplies replies) {
+      ResidentVoteService votes, Caller caller, ErrorReplies replies,
+      cn.yishi.application.deliberation.DeliberationSessions sessions) {
+    this.sessions = sessions;
     this.deliberations = deliberations;
     this.queries = queries;
     this.publicity = publicity;
@@ -56,6 +59,20 @@ class DeliberationApi {
       throw new ApiErrors.Forbidden("只有工作人员可以查看议事统计");
     }
     return statistics(community, from, to);
+  }
+
+  /**
+   * The public notice of sessions as JSON (an API client: Accept application/json, or the .json suffix): the upcoming
+   * sessions of the bodies serving the community with their agendas, then the past sessions with their resolutions.
+   */
+  @GetMapping(value = {"/public/meetings.json", "/public/meetings"}, produces = org.springframework.http.MediaType.APPLICATION_JSON_VALUE)
+  org.springframework.http.ResponseEntity<?> publicNotice(@RequestParam(required = false) String community,
+      jakarta.servlet.http.HttpServletRequest request) {
+    try {
+      return org.springframework.http.ResponseEntity.ok(sessions.notice(community));
+    } catch (ValidationException e) {
+      return replies.reply(request, org.springframework.http.HttpStatus.NOT_FOUND, e.errors());
+    }
   }
 
   @GetMapping("/public/meetings/statistics")
