@@ -16,9 +16,9 @@ import org.springframework.stereotype.Repository;
 
 @Repository
 class JdbcSessions implements Sessions {
-  private static final String SESSION_COLUMNS = """
-      id, body_kind, body_code, session_date, extraordinary, status, place, extra_parties, attendees, participants,
-      ground_rules, on_site, held_at, pause_reason, reschedules""";
+  /** Ends with a space: the queries go on with "from". */
+  private static final String SESSION_COLUMNS = "id, body_kind, body_code, session_date, extraordinary, status, place, "
+      + "extra_parties, attendees, participants, ground_rules, on_site, held_at, pause_reason, reschedules ";
   private static final String TOPIC_SELECT = """
       select m.id, m.case_id, c.case_no, coalesce(m.title, c.title), m.community, m.urgency, st.outcome, st.reason,
              st.statement, st.discussion, st.responsibilities, m.problem_list, m.resource_matches
