@@ -327,10 +327,10 @@ abstract class DeliberationScenarios {
     // paper ballots: one that already voted online refuses the whole batch
     Task paper = one(vote.getId(), "userTask_enterPaperBallots");
     String twice = "[{\"token\":\"" + tokens.get(6) + "\",\"choice\":\"YES\"},{\"token\":\"" + tokens.get(0) + "\",\"choice\":\"NO\"}]";
-    assertThat(completeTask(paper, "room.hualin", "{\"paperBallots\":{\"type\":\"Json\",\"value\":" + json(twice) + "}}").body())
+    assertThat(completeTask(paper, "hall.hualin", "{\"paperBallots\":{\"type\":\"Json\",\"value\":" + json(twice) + "}}").body())
         .contains("已投票");
     String good = "[{\"token\":\"" + tokens.get(6) + "\",\"choice\":\"YES\"},{\"token\":\"" + tokens.get(7) + "\",\"choice\":\"NO\"}]";
-    ok(paper, "room.hualin", "{\"paperBallots\":{\"type\":\"Json\",\"value\":" + json(good) + "}}");
+    ok(paper, "hall.hualin", "{\"paperBallots\":{\"type\":\"Json\",\"value\":" + json(good) + "}}");
     assertThat(jdbc.sql("select count(*) from yishi_ballot where vote_id = ? and choice is not null").param(voteId)
         .query(Long.class).single()).isEqualTo(8);
 
