@@ -633,6 +633,13 @@ abstract class DeliberationScenarios {
     Reply notice = call("GET", "/public/meetings.json?community=jiaoyuyuan", null, null);
     assertThat(notice.status()).as(notice.body()).isEqualTo(200);
     assertThat(notice.body()).contains(cases.get(0)).contains("措施0").doesNotContain("李四").doesNotContain("13800138000");
+    Reply page = browser("GET", "/public/meetings?community=jiaoyuyuan", null);
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.body()).contains("议事会安排").contains("已召开的议事会").contains(cases.get(1)).contains("教育园社区党群会客室")
+        .doesNotContain("李四").doesNotContain("13800138000");
+    Reply unknown = call("GET", "/public/meetings.json?community=nowhere", null, null);
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(unknown.body()).contains("找不到该社区");
   }
 
   @Test
