@@ -12,12 +12,27 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param publicityDays the feedback window of the publicity (张榜公示), in working days
  * @param voteDays how long a resident vote (一户一票) stays open, in working days
  * @param resources the resource list (资源清单): departments, talent pool, social resources, venues
+ * @param bodies per body (group id): its fixed day and place
  * @param registerFiles household registers (住户名册) that seed the compounds without one at start-up: CSV resource
  *     locations ({@code compound,building,unit,household,area}); afterwards the staff maintain them while running
  */
 @ConfigurationProperties("yishi.deliberation")
 public record DeliberationProperties(int fixedDay, Map<String, Integer> fixedDays, int publicityDays, int voteDays,
-    List<Resource> resources, List<String> registerFiles) {
+    List<Resource> resources, List<String> registerFiles, Map<String, BodySettings> bodies) {
+
+  /**
+   * A body's own settings (keyed by its group id: station-hualin-yuyuan, hualin-room, hall-fengchuan,
+   * county-coordination).
+   *
+   * @param fixedDay its fixed deliberation day of the month (else the community's, else {@code fixedDay})
+   * @param place where its sessions are held (else the body's name)
+   */
+  public record BodySettings(Integer fixedDay, String place) {}
+
+  public DeliberationProperties(int fixedDay, Map<String, Integer> fixedDays, int publicityDays, int voteDays,
+      List<Resource> resources, List<String> registerFiles) {
+    this(fixedDay, fixedDays, publicityDays, voteDays, resources, registerFiles, Map.of());
+  }
 
   /**
    * One entry of the resource list.
@@ -32,7 +47,9 @@ public record DeliberationProperties(int fixedDay, Map<String, Integer> fixedDay
     }
   }
 
+  @org.springframework.boot.context.properties.bind.ConstructorBinding
   public DeliberationProperties {
+    bodies = bodies == null ? Map.of() : Map.copyOf(bodies);
     fixedDay = fixedDay < 1 || fixedDay > 31 ? 15 : fixedDay;
     fixedDays = fixedDays == null ? Map.of() : Map.copyOf(fixedDays);
     publicityDays = publicityDays < 1 ? 5 : publicityDays;

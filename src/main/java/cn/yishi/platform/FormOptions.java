@@ -41,8 +41,10 @@ public class FormOptions {
   public static final String DISPOSALS = "disposals";
   /** The channels a staff member may transcribe in the start form ({@link Channel#staffChannels()}). */
   public static final String STAFF_CHANNELS = "staffChannels";
+  /** The groups a convener may add to a session as its N (相关利益方): units, the expert panel, community parties. */
+  public static final String PARTIES = "parties";
   public static final List<String> SOURCES = List.of(CATEGORIES, COMMUNITIES, UNITS, URGENCIES, TIERS, DISPOSALS,
-      STAFF_CHANNELS);
+      STAFF_CHANNELS, PARTIES);
 
   /** The form components that offer options (form-js types). */
   static final Set<String> OPTION_TYPES = Set.of("select", "radio", "checklist", "taglist");
@@ -62,6 +64,10 @@ public class FormOptions {
     m.put(TIERS, Arrays.stream(Tier.values()).map(t -> new Option(t.name(), t.label())).toList());
     m.put(DISPOSALS, Arrays.stream(Disposal.values()).map(d -> new Option(d.name(), d.label())).toList());
     m.put(STAFF_CHANNELS, Channel.staffChannels().stream().map(c -> new Option(c.name(), c.label())).toList());
+    m.put(PARTIES, directory.groups().values().stream()
+        .filter(g -> g.id().startsWith("unit-") || g.id().equals(cn.yishi.domain.directory.GroupIds.EXPERT_PANEL)
+            || g.id().endsWith("-owners") || g.id().endsWith("-residents") || g.id().endsWith("-community"))
+        .map(g -> new Option(g.id(), g.name())).toList());
     this.sources = Collections.unmodifiableMap(m);
   }
 

@@ -177,6 +177,8 @@ public class IdentitySync {
         grant(g, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         grant(g, Resources.PROCESS_DEFINITION, IssueLifecycle.PROCESS_KEY, Permissions.READ);
         grant(g, Resources.PROCESS_DEFINITION, Deliberation.PROCESS_KEY, Permissions.READ);
+        grant(g, Resources.PROCESS_DEFINITION, cn.yishi.adapter.process.deliberationsession.DeliberationSession.PROCESS_KEY,
+            Permissions.READ);
         grant(g, Resources.PROCESS_DEFINITION, ScheduledListening.PROCESS_KEY, Permissions.READ);
       }
       // a report through POST /api/cases starts issueLifecycle on behalf of the caller, which

@@ -3,6 +3,7 @@ package cn.yishi.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yishi.adapter.process.deliberation.Deliberation;
+import cn.yishi.adapter.process.deliberationsession.DeliberationSession;
 import cn.yishi.adapter.process.issuelifecycle.IssueLifecycle;
 import cn.yishi.adapter.process.monthlydispatch.MonthlyDispatch;
 import cn.yishi.adapter.process.scheduledlistening.ScheduledListening;
@@ -52,7 +53,7 @@ class ElementTemplatesTest {
    * Beans the models use that a Camunda 7 element template cannot wire: the template schema has no
    * task-listener binding (camunda/camunda-modeler#752), so the listener is set in the model.
    */
-  private static final Set<String> NOT_TEMPLATABLE = Set.of("resolutionItemTaskListener", "listVariablesTaskListener", "meetingOpinionTaskListener",
+  private static final Set<String> NOT_TEMPLATABLE = Set.of("resolutionItemTaskListener", "listVariablesTaskListener", "sessionOpinionTaskListener",
       "taskTitleListener");
 
   /** The binding types of the Camunda 7 template schema and the property types each allows. */
@@ -247,9 +248,11 @@ class ElementTemplatesTest {
     }
     assertThat(reads("closeCaseDelegate")).contains(IssueLifecycle.Var.CASE_NO.name());
     assertThat(reads("scheduleMeetingDelegate")).contains(IssueLifecycle.Var.CASE_NO.name());
-    assertThat(reads("recordMeetingDelegate")).contains(Deliberation.Var.MEETING_ID.name(), Deliberation.Var.PARTICIPANTS.name(),
-        Deliberation.Var.SUMMARY.name(), Deliberation.Var.RESOLUTION_ITEMS.name());
-    assertThat(writes("recordMeetingDelegate")).contains(Deliberation.Var.RESOLUTION_ITEMS.name());
+    assertThat(reads("recordSessionDelegate")).contains(DeliberationSession.Var.SESSION_ID.name(),
+        DeliberationSession.Var.PARTICIPANTS.name(), DeliberationSession.Var.TOPICS.name(),
+        DeliberationSession.Var.RESOLUTION_ITEMS.name(), DeliberationSession.Var.FOLLOW_UPS.name());
+    assertThat(writes("recordSessionDelegate")).contains(DeliberationSession.Var.SESSION_PAUSED.name(),
+        DeliberationSession.Var.RESOLUTION_ITEMS.name());
     assertThat(reads("registerCaseDelegate")).contains(IssueLifecycle.Var.CHANNEL.name(), IssueLifecycle.Var.INITIATOR.name())
         .doesNotContain(IssueLifecycle.Var.CASE_NO.name());
     assertThat(writes("registerCaseDelegate")).contains(IssueLifecycle.Var.CASE_NO.name()).containsAll(IssueLifecycle.Var.PERSONAL);

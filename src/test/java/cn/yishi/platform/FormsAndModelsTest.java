@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.yishi.adapter.process.ListVariablesTaskListener;
 import cn.yishi.adapter.process.TaskTitleListener;
 import cn.yishi.adapter.process.deliberation.Deliberation;
+import cn.yishi.adapter.process.deliberationsession.DeliberationSession;
 import cn.yishi.adapter.process.issuelifecycle.IssueLifecycle;
 import cn.yishi.adapter.process.monthlydispatch.MonthlyDispatch;
 import cn.yishi.adapter.process.scheduledlistening.ScheduledListening;
@@ -61,7 +62,7 @@ class FormsAndModelsTest {
 
   private static Set<String> documentedVariables() throws IllegalAccessException {
     Set<String> names = new HashSet<>();
-    for (Class<?> glue : List.of(IssueLifecycle.Var.class, Deliberation.Var.class, cn.yishi.adapter.process.residentvote.ResidentVote.Var.class, ScheduledListening.Var.class,
+    for (Class<?> glue : List.of(IssueLifecycle.Var.class, Deliberation.Var.class, DeliberationSession.Var.class, cn.yishi.adapter.process.residentvote.ResidentVote.Var.class, ScheduledListening.Var.class,
         MonthlyDispatch.Var.class, cn.yishi.adapter.process.pointsaward.PointsAward.Var.class)) {
       for (Field f : glue.getDeclaredFields()) {
         if (Modifier.isStatic(f.getModifiers()) && f.get(null) instanceof cn.yishi.adapter.process.variable.ProcessVariable<?> v) {
@@ -138,6 +139,11 @@ class FormsAndModelsTest {
   /** Each dynamic list (a Json variable) and the fields its delegate reads from every entry. */
   private static final Map<String, Set<String>> LIST_FIELDS = Map.of(
       Deliberation.Var.RESOLUTION_ITEMS.name(), Deliberation.Var.RESOLUTION_ITEM_FIELDS,
+      DeliberationSession.Var.AGENDA_TOPICS.name(), DeliberationSession.Var.AGENDA_TOPIC_FIELDS,
+      DeliberationSession.Var.POSITIONS.name(), DeliberationSession.Var.POSITION_FIELDS,
+      DeliberationSession.Var.TOPICS.name(), DeliberationSession.Var.TOPIC_FIELDS,
+      DeliberationSession.Var.RESOLUTION_ITEMS.name(), DeliberationSession.Var.RESOLUTION_ITEM_FIELDS,
+      DeliberationSession.Var.FOLLOW_UPS.name(), DeliberationSession.Var.FOLLOW_UP_FIELDS,
       ScheduledListening.Var.ISSUES.name(), ScheduledListening.Var.ISSUE_FIELDS,
       cn.yishi.adapter.process.residentvote.ResidentVote.Var.PAPER_BALLOTS.name(), cn.yishi.adapter.process.residentvote.ResidentVote.Var.PAPER_BALLOT_FIELDS);
 

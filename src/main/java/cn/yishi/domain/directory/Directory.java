@@ -99,6 +99,62 @@ public record Directory(
     return ids;
   }
 
+  public Optional<Street> street(String code) {
+    return streets.stream().filter(s -> s.code().equals(code)).findFirst();
+  }
+
+  /**
+   * The body that deliberates a topic of {@code community} at {@code tier} (三级前置把关, 三级书记主持): the station of
+   * the reported compound (never every station of the community; an unknown compound goes to the room), the
+   * community's room, the hall of its street (the room when the community has no street), or the county
+   * coordination mechanism.
+   */
+  public cn.yishi.domain.deliberation.Body bodyFor(String community, cn.yishi.domain.casefile.Tier tier, String station) {
+    Community c = community(community).orElseThrow(() -> new IllegalArgumentException("unknown community " + community));
+    return switch (tier) {
+      case STATION -> c.stations().stream().filter(s -> s.code().equals(station)).findFirst()
+          .map(s -> new cn.yishi.domain.deliberation.Body(cn.yishi.domain.casefile.Tier.STATION, s.code(), s.name(),
+              GroupIds.station(s.code()), c.code(), c.street()))
+          .orElseGet(() -> room(c));
+      case ROOM -> room(c);
+      case HALL -> c.street() == null ? room(c) : street(c.street())
+          .map(s -> new cn.yishi.domain.deliberation.Body(cn.yishi.domain.casefile.Tier.HALL, s.code(),
+              s.name() + "党工委党群会客厅", GroupIds.streetHall(s.code()), null, s.code()))
+          .orElseGet(() -> room(c));
+      case COUNTY -> county();
+    };
+  }
+
+  /** A body by its kind and code, if the directory knows it. */
+  public Optional<cn.yishi.domain.deliberation.Body> body(cn.yishi.domain.casefile.Tier kind, String code) {
+    return switch (kind) {
+      case STATION -> communities.stream().filter(c -> c.stations().stream().anyMatch(s -> s.code().equals(code)))
+          .findFirst().map(c -> bodyFor(c.code(), kind, code));
+      case ROOM -> community(code).map(this::room);
+      case HALL -> communities.stream().filter(c -> code.equals(c.street())).findFirst().map(c -> bodyFor(c.code(), kind, null));
+      case COUNTY -> countyCode.equals(code) ? Optional.of(county()) : Optional.empty();
+    };
+  }
+
+  /** The communities a body serves: its own (station, room), its street's (hall), or all (county). */
+  public List<Community> communitiesServedBy(cn.yishi.domain.deliberation.Body body) {
+    return switch (body.kind()) {
+      case STATION, ROOM -> community(body.community()).map(List::of).orElse(List.of());
+      case HALL -> communities.stream().filter(c -> body.code().equals(c.street())).toList();
+      case COUNTY -> communities;
+    };
+  }
+
+  private cn.yishi.domain.deliberation.Body room(Community c) {
+    return new cn.yishi.domain.deliberation.Body(cn.yishi.domain.casefile.Tier.ROOM, c.code(), c.name() + "党群会客室",
+        GroupIds.room(c.code()), c.code(), c.street());
+  }
+
+  private cn.yishi.domain.deliberation.Body county() {
+    return new cn.yishi.domain.deliberation.Body(cn.yishi.domain.casefile.Tier.COUNTY, countyCode,
+        countyName + "党建引领基层治理协调机制", GroupIds.COUNTY_COORDINATION, null, null);
+  }
+
   /**
    * Every group the directory defines, keyed by id, in a stable order.
    *
@@ -109,8 +165,10 @@ public record Directory(
     put(groups, GroupIds.DISPATCH_CENTRE, countyName + "调度中心");
     put(groups, GroupIds.CHANNEL_ACCOUNTS, "接入渠道账号（12345、小程序等）");
     put(groups, GroupIds.EXPERT_PANEL, countyName + "议事评审团（法律顾问、专家）");
+    put(groups, GroupIds.COUNTY_COORDINATION, countyName + "党建引领基层治理协调机制");
     for (Street s : streets) {
       put(groups, GroupIds.street(s.code()), s.name() + "工作人员");
+      put(groups, GroupIds.streetHall(s.code()), s.name() + "党工委党群会客厅");
     }
     for (Community c : communities) {
       put(groups, GroupIds.grid(c.code()), c.name() + "网格员");

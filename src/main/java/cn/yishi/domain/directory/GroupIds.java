@@ -44,6 +44,14 @@ public final class GroupIds {
     return communityCode + "-hall";
   }
 
+  /** 党群会客厅 of a street's party working committee (街道/社区党工委), serving the street's communities. */
+  public static String streetHall(String streetCode) {
+    return "hall-" + streetCode;
+  }
+
+  /** 县党建引领基层治理协调机制: the body above the halls. */
+  public static final String COUNTY_COORDINATION = "county-coordination";
+
   /** 业主委员会 of a community (五方议事). */
   public static String owners(String communityCode) {
     return communityCode + "-owners";

@@ -55,13 +55,20 @@ final class DeliberationFixture {
   static final String CASE_NO = "FX-2026-000007";
 
   final Meetings meetings = mock(Meetings.class);
+  final cn.yishi.application.port.Sessions sessions = mock(cn.yishi.application.port.Sessions.class);
+  final MeetingPreparation preparation = mock(MeetingPreparation.class);
+  final MeetingRecords records = mock(MeetingRecords.class);
+  final cn.yishi.application.ResidentVoteService votes = mock(cn.yishi.application.ResidentVoteService.class);
+  final cn.yishi.application.supervision.SupervisionOrders orders = mock(cn.yishi.application.supervision.SupervisionOrders.class);
   final CaseRepository caseRepository = mock(CaseRepository.class);
   final Timeline timeline = mock(Timeline.class);
   /** Weekends, and 清明 on Monday 6 April 2026. */
   final WorkingDayCalendar calendar = new WorkingDayCalendar(Set.of(LocalDate.of(2026, 4, 6)), Set.of(), Set.of(2026),
       LocalTime.of(18, 0), SHANGHAI);
   final Directory directory = new Directory("fx", "奉新县", List.of(new Directory.Street("fc", "冯川镇")),
-      List.of(new Community("hualin", "华林社区", "fc", List.of()), new Community("shengdian", "圣殿社区", "fc", List.of())),
+      List.of(new Community("hualin", "华林社区", "fc", List.of(new Directory.Station("hualin-yuyuan", "御苑小区党群会客站"),
+              new Directory.Station("hualin-binjiang", "滨江花园党群会客站"))),
+          new Community("shengdian", "圣殿社区", "fc", List.of())),
       List.of(new Unit("housing", "县住建局", UnitType.DEPARTMENT, null, null),
           new Unit("property-hualin", "华林物业", UnitType.PROPERTY, "hualin", null),
           new Unit("school", "华林中学", UnitType.CO_BUILDING, "hualin", null)),
@@ -83,6 +90,12 @@ final class DeliberationFixture {
     return new DeliberationProperties(15, Map.of("shengdian", 28), 5, 7, List.of(
         new DeliberationProperties.Resource("县司法局法律顾问", "部门", List.of("纠纷", "合同")),
         new DeliberationProperties.Resource("退休电梯工程师", "人才", List.of("电梯"))), List.of());
+  }
+
+  /** The sessions' use cases on these mocks (the resource matching, meeting records, votes and orders mocked). */
+  DeliberationSessions sessionService() {
+    return new DeliberationSessions(sessions, meetings, deliberations, directory, properties(), calendar, preparation, records,
+        votes, orders);
   }
 
   /** A RED case of hualin about an elevator, handled by the department housing, stored under {@link #CASE_ID}. */

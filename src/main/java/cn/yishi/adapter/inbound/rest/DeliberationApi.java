@@ -30,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class DeliberationApi {
   private final Deliberations deliberations;
+  private final cn.yishi.application.deliberation.DeliberationSessions sessions;
   private final DeliberationQueries queries;
   private final ResolutionPublicity publicity;
   private final ResidentVoteService votes;
@@ -38,8 +39,10 @@ class DeliberationApi {
   private final cn.yishi.domain.directory.Directory directory;
 
   DeliberationApi(Deliberations deliberations, DeliberationQueries queries, ResolutionPublicity publicity,
-      ResidentVoteService votes, Caller caller, ErrorReplies replies, cn.yishi.domain.directory.Directory directory) {
+      ResidentVoteService votes, Caller caller, ErrorReplies replies, cn.yishi.domain.directory.Directory directory,
+      cn.yishi.application.deliberation.DeliberationSessions sessions) {
     this.directory = directory;
+    this.sessions = sessions;
     this.deliberations = deliberations;
     this.queries = queries;
     this.publicity = publicity;
@@ -66,13 +69,31 @@ class DeliberationApi {
     return statistics(community, from, to);
   }
 
-  /** The meetings page as JSON: the resolutions in their publicity window and the last twelve months' figures. */
-  record PublicMeetings(List<DeliberationQueries.PublicResolution> resolutions, Statistics statistics) {}
+  /**
+   * The meetings page as JSON (Accept application/json, or the .json suffix): with a community, the public notice of
+   * the sessions of the bodies serving it (upcoming with their agendas, then past ones with their resolutions); the
+   * resolutions in their publicity window and the last twelve months' figures. An unknown community: 404.
+   */
+  record PublicMeetings(String community, String communityName,
+      List<cn.yishi.application.deliberation.DeliberationSessions.PublicSession> upcoming,
+      List<cn.yishi.application.deliberation.DeliberationSessions.PublicSession> past,
+      List<DeliberationQueries.PublicResolution> resolutions, Statistics statistics) {}
 
-  @GetMapping(value = "/public/meetings", produces = MediaType.APPLICATION_JSON_VALUE)
-  PublicMeetings publicMeetings(@RequestParam(required = false) String community) {
+  @GetMapping(value = {"/public/meetings.json", "/public/meetings"}, produces = MediaType.APPLICATION_JSON_VALUE)
+  org.springframework.http.ResponseEntity<?> publicMeetings(@RequestParam(required = false) String community,
+      jakarta.servlet.http.HttpServletRequest request) {
     String c = community == null || community.isBlank() ? null : community.strip();
-    return new PublicMeetings(queries.publicResolutions(c), statistics(c, null, null));
+    cn.yishi.application.deliberation.DeliberationSessions.Notice notice = null;
+    if (c != null) {
+      try {
+        notice = sessions.notice(c);
+      } catch (ValidationException e) {
+        return replies.reply(request, org.springframework.http.HttpStatus.NOT_FOUND, e.errors());
+      }
+    }
+    return org.springframework.http.ResponseEntity.ok(new PublicMeetings(c, notice == null ? null : notice.communityName(),
+        notice == null ? List.of() : notice.upcoming(), notice == null ? List.of() : notice.past(),
+        queries.publicResolutions(c), statistics(c, null, null)));
   }
 
   private Statistics statistics(String community, String from, String to) {

@@ -23,7 +23,8 @@ import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
 /**
- * The public board of deliberation (no login, no personal data): the resolutions in their
+ * The public board of deliberation (no login, no personal data): for a community, the sessions (议事会) of the bodies
+ * serving it, upcoming with their agendas and past with their resolutions; the resolutions in their
  * publicity window (张榜公示) with a form for objections, and the meeting statistics of the last
  * twelve months (meetings, on-site meetings, participants, matters settled).
  */
@@ -37,9 +38,12 @@ class MeetingPages {
   private final ITemplateEngine templates;
   private final ResidentVoteService votes;
 
+  private final cn.yishi.application.deliberation.DeliberationSessions sessions;
+
   MeetingPages(DeliberationQueries queries, ResolutionPublicity publicity, Directory directory, ITemplateEngine templates,
-      ResidentVoteService votes) {
+      ResidentVoteService votes, cn.yishi.application.deliberation.DeliberationSessions sessions) {
     this.votes = votes;
+    this.sessions = sessions;
     this.queries = queries;
     this.publicity = publicity;
     this.directory = directory;
@@ -51,8 +55,10 @@ class MeetingPages {
     String c = community == null || community.isBlank() ? null : community.strip();
     List<DeliberationQueries.PublicResolution> resolutions;
     List<Meetings.MonthFigures> months;
+    cn.yishi.application.deliberation.DeliberationSessions.Notice notice;
     try {
       resolutions = queries.publicResolutions(c);
+      notice = c == null ? null : sessions.notice(c);
       var now = queries.currentMonth();
       months = queries.statistics(c, now.minusMonths(11), now);
     } catch (ValidationException e) {
@@ -63,6 +69,7 @@ class MeetingPages {
     ctx.setVariable("resolutions", resolutions);
     // 公开计票: the community's resident votes, the turnout while open and the totals once counted
     ctx.setVariable("votes", c == null ? List.of() : votes.publicCounts(c));
+    ctx.setVariable("notice", notice);
     ctx.setVariable("months", months.stream().map(m -> new Row(
         directory.community(m.community()).map(Directory.Community::name).orElse(m.community()), m)).toList());
     ctx.setVariable("meetings", months.stream().mapToInt(Meetings.MonthFigures::meetings).sum());

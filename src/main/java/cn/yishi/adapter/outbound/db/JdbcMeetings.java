@@ -198,9 +198,9 @@ class JdbcMeetings implements Meetings {
 
   @Override
   public List<MonthFigures> statistics(String community, OffsetDateTime from, OffsetDateTime to, ZoneId zone) {
-    record Row(String community, OffsetDateTime heldAt, boolean onSite, int participants, boolean settled) {}
+    record Row(String community, OffsetDateTime heldAt, boolean onSite, int participants, boolean settled, Long session) {}
     var query = jdbc.sql("""
-            select community, held_at, on_site, participants, settled_at from yishi_meeting
+            select community, held_at, on_site, participants, settled_at, session_id from yishi_meeting
             where held_at >= :from and held_at < :to""" + (community == null ? "" : " and community = :community"))
         .param("from", from).param("to", to);
     if (community != null) {
@@ -208,15 +208,20 @@ class JdbcMeetings implements Meetings {
     }
     List<Row> rows = query
         .query((rs, n) -> new Row(rs.getString(1), rs.getObject(2, OffsetDateTime.class), rs.getBoolean(3),
-            rs.getInt(4), rs.getObject(5, OffsetDateTime.class) != null))
+            rs.getInt(4), rs.getObject(5, OffsetDateTime.class) != null, rs.getObject(6, Long.class)))
         .list();
+    // a session of several topics is one meeting (its attendance once); each topic settled counts
+    java.util.Set<String> sessionsCounted = new java.util.HashSet<>();
     DateTimeFormatter month = DateTimeFormatter.ofPattern("yyyy-MM");
     Map<String, int[]> figures = new TreeMap<>();
     for (Row r : rows) {
-      int[] f = figures.computeIfAbsent(r.community() + "|" + r.heldAt().atZoneSameInstant(zone).format(month), k -> new int[4]);
-      f[0]++;
-      f[1] += r.onSite() ? 1 : 0;
-      f[2] += r.participants();
+      String key = r.community() + "|" + r.heldAt().atZoneSameInstant(zone).format(month);
+      int[] f = figures.computeIfAbsent(key, k -> new int[4]);
+      if (r.session() == null || sessionsCounted.add(key + "|" + r.session())) {
+        f[0]++;
+        f[1] += r.onSite() ? 1 : 0;
+        f[2] += r.participants();
+      }
       f[3] += r.settled() ? 1 : 0;
     }
     List<MonthFigures> out = new ArrayList<>();

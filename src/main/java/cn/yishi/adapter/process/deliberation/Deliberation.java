@@ -9,12 +9,12 @@ public final class Deliberation {
 
   public static final String START_EVENT = "startEvent_deliberationRequested";
   public static final String SERVICE_TASK_SCHEDULE = "serviceTask_scheduleMeeting";
-  public static final String USER_TASK_PRE_MEETING = "userTask_preMeetingOpinion";
-  public static final String USER_TASK_PROBLEM_LIST = "userTask_draftProblemList";
-  public static final String SERVICE_TASK_MATCH_RESOURCES = "serviceTask_matchResources";
-  public static final String USER_TASK_RECORD_MEETING = "userTask_recordMeeting";
-  public static final String SERVICE_TASK_RECORD_MEETING = "serviceTask_recordMeeting";
-  public static final String SERVICE_TASK_RESCHEDULE = "serviceTask_rescheduleMeeting";
+  /** Waits until the topic's session resolves it (a pause or a move keeps it waiting for the next session). */
+  public static final String CATCH_TOPIC_RESOLVED = "catch_topicResolved";
+  public static final String MESSAGE_TOPIC_RESOLVED = "deliberation.topicResolved";
+  public static final String SERVICE_TASK_REJOIN_AFTER_REVIEW = "serviceTask_rejoinAfterReview";
+  public static final String SERVICE_TASK_REJOIN_AFTER_VOTE = "serviceTask_rejoinAfterVote";
+  public static final String SERVICE_TASK_REJOIN_AFTER_OBJECTIONS = "serviceTask_rejoinAfterObjections";
   public static final String USER_TASK_EXPERT_REVIEW = "userTask_expertReview";
   public static final String CALL_ACTIVITY_VOTE = "callActivity_residentVote";
   public static final String SERVICE_TASK_START_PUBLICITY = "serviceTask_startPublicity";
@@ -31,8 +31,12 @@ public final class Deliberation {
     public static final ProcessVariable<String> TITLE = ProcessVariable.string("title");
     public static final ProcessVariable<String> COMMUNITY = ProcessVariable.string("community");
     public static final ProcessVariable<String> URGENCY = ProcessVariable.string("urgency");
+    /** The topic (a yishi_meeting row: its items, publicity, vote). */
     public static final ProcessVariable<Long> MEETING_ID = ProcessVariable.id("meetingId");
+    /** The session whose agenda the topic is on. */
+    public static final ProcessVariable<Long> SESSION_ID = ProcessVariable.id("sessionId");
     public static final ProcessVariable<OffsetDateTime> MEETING_DUE = ProcessVariable.dateTime("meetingDueDate");
+    /** The group of the body at the topic's tier (station, room, hall, county): it convenes, chairs and decides objections. */
     public static final ProcessVariable<String> ROOM_GROUP = ProcessVariable.string("roomGroup");
     /** 漩涡镇: the follow-up of the previous meeting's items, the first point of the agenda. */
     public static final ProcessVariable<String> AGENDA_FOLLOW_UP = ProcessVariable.string("agendaFollowUp");

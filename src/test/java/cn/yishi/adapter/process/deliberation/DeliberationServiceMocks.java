@@ -12,12 +12,20 @@ import cn.yishi.adapter.process.residentvote.OpenVoteDelegate;
 import cn.yishi.adapter.process.residentvote.RecordAssemblyDelegate;
 import cn.yishi.adapter.process.residentvote.TallyVoteDelegate;
 import cn.yishi.application.ResidentVoteService;
-import cn.yishi.application.deliberation.MeetingPreparation;
+import cn.yishi.adapter.process.deliberationsession.CloseAgendaDelegate;
+import cn.yishi.adapter.process.deliberationsession.OpenSessionDelegate;
+import cn.yishi.adapter.process.deliberationsession.PrepareAgendaDelegate;
+import cn.yishi.adapter.process.deliberationsession.RecordSessionDelegate;
+import cn.yishi.adapter.process.deliberationsession.RescheduleSessionDelegate;
+import cn.yishi.adapter.process.deliberationsession.SessionOpinionTaskListener;
+import cn.yishi.adapter.process.deliberationsession.SessionPartiesGlue;
+import cn.yishi.application.deliberation.DeliberationSessions;
 import cn.yishi.application.deliberation.MeetingRecords;
 import cn.yishi.application.deliberation.MeetingScheduling;
 import cn.yishi.application.deliberation.ResolutionImplementation;
 import cn.yishi.application.deliberation.ResolutionPublicity;
 import cn.yishi.application.port.Meetings;
+import cn.yishi.application.port.Sessions;
 import cn.yishi.domain.deliberation.VoteRule;
 import cn.yishi.support.ProcessTestEngine;
 import java.time.LocalDate;
@@ -27,15 +35,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The application services of bpmn/deliberation.bpmn and bpmn/residentVote.bpmn as Mockito mocks, and the real
+ * The application services of bpmn/deliberation.bpmn, bpmn/deliberationSession.bpmn and bpmn/residentVote.bpmn as Mockito mocks, and the real
  * delegates, task listeners and glue beans of both models built on them (in the manner of Miragon's
  * BikeLeasingProcessTest), so that a process test checks what the delegates hand to the use cases and what they
- * write back. The mocks answer for one meeting (7) of the hualin room that goes its plain way: four parties, two
- * resolution items (11 for housing, 12 for water), a ballot vote (5) that passes, no objections. A test overrides
- * an answer where its path differs.
+ * write back. The mocks answer for one topic (7) of the hualin room that goes its plain way: it joins a new session (3)
+ * on the fixed day, whose agenda holds it alone, with one item of the previous session (21) to follow up; four
+ * parties; the session resolves the topic as its record says (expert review, vote); two resolution items (11 for
+ * housing, 12 for water), a ballot vote (5) that passes, no objections. Going back to the meeting, the topic joins a
+ * new session (4). A test overrides an answer where its path differs.
  */
 public final class DeliberationServiceMocks {
   public static final long MEETING_ID = 7L;
+  public static final long SESSION_ID = 3L;
+  public static final long NEXT_SESSION_ID = 4L;
+  public static final long FOLLOW_UP_ITEM = 21L;
   public static final long VOTE_ID = 5L;
   public static final long ITEM_HOUSING = 11L;
   public static final long ITEM_WATER = 12L;
@@ -59,8 +72,16 @@ public final class DeliberationServiceMocks {
       true);
   public static final ResidentVoteService.Tally PASSED = new ResidentVoteService.Tally("PASSED", true, 12, 10, 1, 1);
 
+  public static final String SESSION_TITLE = "华林社区党群会客室2026年3月6日议事会";
+  public static final String SESSION_AGENDA = "议程第一项：上次议事会决议事项跟进\n议题：2. 〔议题7〕FX-2026-000042 御苑小区老楼加装电梯";
+  public static final OffsetDateTime AGENDA_CLOSES = OffsetDateTime.parse("2026-03-04T09:00:00+08:00");
+  public static final Sessions.Topic TOPIC = new Sessions.Topic(MEETING_ID, 1L, "FX-2026-000042", "御苑小区老楼加装电梯", "hualin",
+      "YELLOW", Sessions.ON_AGENDA, null, null, null, null, "加装电梯费用分摊", RESOURCE_MATCHES);
+  public static final Sessions.FollowUp FOLLOW_UP = new Sessions.FollowUp(FOLLOW_UP_ITEM, "urban-management", "清理楼道堆物",
+      "OPEN", OffsetDateTime.parse("2026-02-27T18:00:00+08:00"), null, null);
+
   public final MeetingScheduling scheduling = mock(MeetingScheduling.class);
-  public final MeetingPreparation preparation = mock(MeetingPreparation.class);
+  public final DeliberationSessions sessions = mock(DeliberationSessions.class);
   public final MeetingRecords records = mock(MeetingRecords.class);
   public final ResolutionPublicity publicity = mock(ResolutionPublicity.class);
   public final ResolutionImplementation implementation = mock(ResolutionImplementation.class);
@@ -68,11 +89,19 @@ public final class DeliberationServiceMocks {
 
   public DeliberationServiceMocks() {
     when(scheduling.schedule(any(), any(), any(), any()))
-        .thenReturn(new MeetingScheduling.Scheduled(MEETING_ID, MEETING_DAY, ROOM_GROUP, AGENDA_FOLLOW_UP));
-    when(scheduling.reschedule(eq(MEETING_ID), any(), any())).thenReturn(RESCHEDULED_DAY);
-    when(preparation.parties(MEETING_ID)).thenReturn(PARTIES);
-    when(preparation.draftProblemList(eq(MEETING_ID), any())).thenReturn(RESOURCE_MATCHES);
-    when(records.record(eq(MEETING_ID), any(), any())).thenReturn(List.of(ITEM_HOUSING, ITEM_WATER));
+        .thenReturn(new MeetingScheduling.Scheduled(MEETING_ID, SESSION_ID, MEETING_DAY, ROOM_GROUP, AGENDA_FOLLOW_UP, true));
+    when(sessions.rejoin(MEETING_ID)).thenReturn(new DeliberationSessions.Joined(NEXT_SESSION_ID, RESCHEDULED_DAY, ROOM_GROUP,
+        "华林社区党群会客室", true));
+    when(sessions.facts(anyLong())).thenAnswer(a -> new DeliberationSessions.Facts(a.getArgument(0), ROOM_GROUP,
+        "华林社区党群会客室", SESSION_TITLE, "hualin", MEETING_DAY, SESSION_AGENDA, Sessions.OPEN));
+    when(sessions.agendaClosesAt(anyLong())).thenReturn(AGENDA_CLOSES);
+    when(sessions.topics(anyLong())).thenReturn(List.of(TOPIC));
+    when(sessions.followUpItems(anyLong())).thenReturn(List.of(FOLLOW_UP));
+    when(sessions.unitName(any())).thenAnswer(a -> "县城管局");
+    when(sessions.closeAgenda(anyLong(), any(), any(), any())).thenReturn(new DeliberationSessions.AgendaClosed(1, List.of()));
+    when(sessions.parties(anyLong())).thenReturn(PARTIES);
+    when(sessions.reschedule(anyLong(), any(), any())).thenReturn(RESCHEDULED_DAY);
+    when(sessions.record(anyLong(), any(), any())).thenAnswer(a -> resolvedAsRecorded(a.getArgument(1)));
     when(publicity.startPublicity(MEETING_ID)).thenReturn(new ResolutionPublicity.Publicity("t-publicity", PUBLICITY_ENDS));
     when(implementation.openItemIds(MEETING_ID)).thenReturn(List.of(ITEM_HOUSING, ITEM_WATER));
     when(implementation.item(ITEM_HOUSING)).thenReturn(HOUSING_ITEM);
@@ -83,15 +112,30 @@ public final class DeliberationServiceMocks {
     when(votes.tally(VOTE_ID)).thenReturn(PASSED);
   }
 
+  /** The session resolves each topic not paused, with the routing facts its record gives. */
+  public static DeliberationSessions.Recorded resolvedAsRecorded(DeliberationSessions.SessionMinutes m) {
+    if (m.paused()) {
+      return new DeliberationSessions.Recorded(true, List.of(), List.of(), List.of());
+    }
+    return new DeliberationSessions.Recorded(false, m.topics().stream().filter(t -> !t.paused())
+        .map(t -> new DeliberationSessions.Resolved(t.topic(), t.expertReview(), t.residentVote(), t.voteType(),
+            t.voteCompound(), t.voteQuestion()))
+        .toList(), m.topics().stream().filter(DeliberationSessions.TopicMinutes::paused).map(DeliberationSessions.TopicMinutes::topic)
+        .toList(), List.of());
+  }
+
   /** Registers the real delegates, listeners and glue beans of both models, built on these mocks. */
   public void install(Map<Object, Object> beans) {
     ProcessTestEngine.register(beans,
         new ScheduleMeetingDelegate(scheduling, ProcessTestEngine.CALENDAR),
-        new RescheduleMeetingDelegate(scheduling, ProcessTestEngine.CALENDAR),
-        new MeetingPartiesGlue(preparation),
-        new MeetingOpinionTaskListener(preparation),
-        new MatchResourcesDelegate(preparation),
-        new RecordMeetingDelegate(records, votes),
+        new RejoinSessionDelegate(sessions, ProcessTestEngine.CALENDAR),
+        new OpenSessionDelegate(sessions, ProcessTestEngine.CALENDAR),
+        new PrepareAgendaDelegate(sessions),
+        new CloseAgendaDelegate(sessions),
+        new SessionPartiesGlue(sessions),
+        new SessionOpinionTaskListener(sessions),
+        new RecordSessionDelegate(sessions),
+        new RescheduleSessionDelegate(sessions, ProcessTestEngine.CALENDAR),
         new RecordExpertReviewDelegate(records),
         new StartPublicityDelegate(publicity),
         new CountObjectionsDelegate(publicity),

@@ -85,10 +85,10 @@ import org.mockito.ArgumentCaptor;
  * what the delegates handed to the use cases, and what they wrote back as process variables. The use cases
  * themselves are tested with their ports mocked and with the application.
  */
-@Deployment(resources = {"bpmn/issueLifecycle.bpmn", "bpmn/deliberation.bpmn", "forms/issuePreMeeting.form",
-    "forms/issueProblemList.form", "forms/issueExpertReview.form", "forms/issueObjectionDecision.form", "forms/issueIntake.form",
+@Deployment(resources = {"bpmn/issueLifecycle.bpmn", "bpmn/deliberation.bpmn", "bpmn/deliberationSession.bpmn", "forms/sessionAgenda.form",
+    "forms/sessionOpinion.form", "forms/sessionRecord.form", "forms/issueExpertReview.form", "forms/issueObjectionDecision.form", "forms/issueIntake.form",
     "forms/issueReview.form", "forms/issueDispatch.form", "forms/issueClaim.form", "forms/issueHandle.form",
-    "forms/issueSupervise.form", "forms/issueResultReview.form", "forms/issueFollowUpVisit.form", "forms/issueMeeting.form", "forms/issueImplementItem.form"})
+    "forms/issueSupervise.form", "forms/issueResultReview.form", "forms/issueFollowUpVisit.form", "forms/issueImplementItem.form"})
 class IssueLifecycleProcessTest {
   private static final Map<Object, Object> BEANS = new HashMap<>();
   private static final ProcessEngine ENGINE = buildEngine();
@@ -483,14 +483,12 @@ class IssueLifecycleProcessTest {
     verify(deliberation.scheduling).schedule(CASE_NO, "hualin", "御苑小区路灯不亮", "GREEN");
     ProcessInstance meeting = ENGINE.getRuntimeService().createProcessInstanceQuery()
         .processDefinitionKey(Deliberation.PROCESS_KEY).superProcessInstanceId(pi.getId()).singleResult();
-    assertThat(meeting).hasBusinessKey(CASE_NO).isWaitingAt(Deliberation.USER_TASK_PRE_MEETING);
-    ENGINE.getTaskService().createTaskQuery().processInstanceId(meeting.getId()).list()
-        .forEach(t -> ENGINE.getTaskService().complete(t.getId(), withVariables(Deliberation.Var.POSITION.name(), "同意")));
-    ENGINE.getTaskService().complete(task(Deliberation.USER_TASK_PROBLEM_LIST, meeting).getId(),
-        withVariables(Deliberation.Var.PROBLEM_LIST.name(), "加装电梯"));
-    assertThat(task(Deliberation.USER_TASK_RECORD_MEETING, meeting)).hasCandidateGroup(DeliberationServiceMocks.ROOM_GROUP);
-    ENGINE.getTaskService().complete(task(Deliberation.USER_TASK_RECORD_MEETING, meeting).getId(),
-        withVariables(Deliberation.Var.PARTICIPANTS.name(), 12));
+    assertThat(meeting).hasBusinessKey(CASE_NO).isWaitingAt(Deliberation.CATCH_TOPIC_RESOLVED);
+    // its session resolves the topic (the session process itself: DeliberationProcessTest)
+    ENGINE.getRuntimeService().createMessageCorrelation(Deliberation.MESSAGE_TOPIC_RESOLVED)
+        .processInstanceId(meeting.getId()).setVariable(Deliberation.Var.EXPERT_REVIEW.name(), false)
+        .setVariable(Deliberation.Var.RESIDENT_VOTE.name(), false).correlate();
+    execute(job(Deliberation.CATCH_TOPIC_RESOLVED, meeting));
     assertThat(meeting).isWaitingAt(Deliberation.TIMER_PUBLICITY);
     execute(job(Deliberation.TIMER_PUBLICITY, meeting));
 
