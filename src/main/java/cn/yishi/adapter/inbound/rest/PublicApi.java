@@ -1,6 +1,7 @@
 package cn.yishi.adapter.inbound.rest;
 
 import cn.yishi.application.CaseNotFound;
+import cn.yishi.application.CasePhotoService;
 import cn.yishi.application.CaseQueries;
 import cn.yishi.application.EvaluationService;
 import java.util.List;
@@ -21,15 +22,24 @@ import org.springframework.web.bind.annotation.RestController;
 class PublicApi {
   private final CaseQueries queries;
   private final EvaluationService evaluations;
+  private final CasePhotoService photos;
+  private final String publicBaseUrl;
 
-  PublicApi(CaseQueries queries, EvaluationService evaluations) {
+  PublicApi(CaseQueries queries, EvaluationService evaluations, CasePhotoService photos,
+      @org.springframework.beans.factory.annotation.Value("${yishi.public-base-url}") String publicBaseUrl) {
     this.queries = queries;
     this.evaluations = evaluations;
+    this.photos = photos;
+    this.publicBaseUrl = publicBaseUrl.replaceAll("/$", "");
   }
 
+  /** A public case with the addresses of its released photos (随手拍; none until a reviewer releases one). */
+  record PublicCaseView(@com.fasterxml.jackson.annotation.JsonUnwrapped CaseQueries.PublicCase record, List<String> photos) {}
+
   @GetMapping("/public/cases/{caseNo}")
-  CaseQueries.PublicCase one(@PathVariable String caseNo) {
-    return queries.publicCase(caseNo).orElseThrow(() -> new CaseNotFound(caseNo));
+  PublicCaseView one(@PathVariable String caseNo) {
+    CaseQueries.PublicCase c = queries.publicCase(caseNo).orElseThrow(() -> new CaseNotFound(caseNo));
+    return new PublicCaseView(c, photos.released(caseNo).stream().map(id -> publicBaseUrl + "/public/photos/" + id).toList());
   }
 
   @GetMapping("/public/cases")
