@@ -79,7 +79,6 @@ async function photosLoaded(page, count) {
 async function review(baseUrl, caseNo, photo2) {
   const { browser, page } = await desktop();
   try {
-    page.on('dialog', d => d.accept());
     await signIn(page, baseUrl, 'tasklist', 'community.hualin');
     await page.locator('.task-filters .content h4 a', { hasText: '本组待办' }).first().click();
     await page.waitForLoadState('networkidle');
@@ -102,11 +101,14 @@ async function review(baseUrl, caseNo, photo2) {
     await shot(page, '05-tasklist-photo-uploaded');
 
     await page.locator('.yishi-photo').first().locator('.yishi-photo-release').click();
+    await page.locator('.yishi-photo').first().locator('.yishi-photo-confirm').waitFor();
+    await shot(page, '06-tasklist-photo-release-confirm');
+    await page.locator('.yishi-photo').first().locator('.yishi-photo-confirm').click();
     await page.locator('.yishi-photo').first().locator('.label-success', { hasText: '已公开' }).waitFor();
     await photosLoaded(page, 2);
     expect(await page.locator('.yishi-photo').nth(1).locator('.yishi-photo-release').count() === 1,
       'the second photo should still be releasable');
-    await shot(page, '06-tasklist-photo-released');
+    await shot(page, '07-tasklist-photo-released');
     console.log('REVIEW_OK');
   } catch (e) {
     await failed(page, e);
@@ -128,7 +130,7 @@ async function publicView(baseUrl, caseNo, count) {
         const i = document.querySelector('img');
         return i && i.complete && i.naturalWidth > 0;
       });
-      await shot(page, '07-public-photo-on-phone');
+      await shot(page, '08-public-photo-on-phone');
     }
     console.log('PUBLIC_OK ' + view.photos.join(' '));
   } catch (e) {

@@ -170,6 +170,10 @@ class CasePhotosH2Test {
 
     view = json.call("GET", "/public/cases/" + caseNo, null, null, null);
     assertThat(view.json().path("photos").get(0).asText()).endsWith("/public/photos/" + id);
+    // Open311's media_url is the released photo
+    Reply open311 = send("GET", "/open311/v2/requests/" + caseNo + ".json", null, null, null, "application/json");
+    assertThat(open311.status()).as(open311.body()).isEqualTo(200);
+    assertThat(open311.json().get(0).path("media_url").asText()).endsWith("/public/photos/" + id);
     Reply pub = send("GET", "/public/photos/" + id, null, null, null, "image/webp,*/*;q=0.8");
     assertThat(pub.status()).isEqualTo(200);
     assertThat(pub.raw().headers().firstValue("Content-Type")).contains("image/jpeg");

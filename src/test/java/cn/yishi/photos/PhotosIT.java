@@ -97,7 +97,8 @@ class PhotosIT {
     assertThat(BrowserSuite.node(SCRIPT, "public", base, caseNo, "1")).contains("PUBLIC_OK", "/public/photos/");
 
     for (String shot : List.of("01-report-refused-fake-photo", "02-report-with-photo", "03-report-done",
-        "04-tasklist-photos-tab", "05-tasklist-photo-uploaded", "06-tasklist-photo-released", "07-public-photo-on-phone")) {
+        "04-tasklist-photos-tab", "05-tasklist-photo-uploaded", "06-tasklist-photo-release-confirm",
+        "07-tasklist-photo-released", "08-public-photo-on-phone")) {
       assertThat(Path.of("target/screenshots", "photos-" + shot + ".png")).isNotEmptyFile();
     }
   }

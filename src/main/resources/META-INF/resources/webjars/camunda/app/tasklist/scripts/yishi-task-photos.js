@@ -85,10 +85,18 @@ const STYLE = `
 
 /** The upload control for a case: a file input and a button; {@code done} runs after photos were stored. */
 function uploadControl(caseNo, list, done) {
+  // the browser's own file button speaks the browser's language: a Chinese button opens it instead
   const input = el('input', { type: 'file', accept: 'image/jpeg,image/png,image/webp', multiple: 'multiple',
-    class: 'yishi-photo-file', style: 'display: inline-block; margin-right: 8px' });
-  const button = el('button', { type: 'button', class: 'btn btn-default yishi-photo-upload' }, '上传照片');
+    class: 'yishi-photo-file', style: 'display: none' });
+  const pick = el('button', { type: 'button', class: 'btn btn-default yishi-photo-pick', style: 'margin-right: 8px' }, '选择照片');
+  const chosen = el('span', { class: 'text-muted yishi-photo-chosen', style: 'margin-right: 8px' }, '未选择照片');
+  const button = el('button', { type: 'button', class: 'btn btn-primary yishi-photo-upload' }, '上传照片');
   const status = el('p', { class: 'yishi-photo-status', role: 'status' });
+  pick.addEventListener('click', () => input.click());
+  input.addEventListener('change', () => {
+    const files = Array.from(input.files || []);
+    chosen.textContent = files.length ? '已选择 ' + files.length + ' 张：' + files.map(f => f.name).join('、') : '未选择照片';
+  });
   button.addEventListener('click', async () => {
     status.className = 'yishi-photo-status';
     if (!input.files || !input.files.length) {
@@ -104,6 +112,7 @@ function uploadControl(caseNo, list, done) {
     button.disabled = false;
     if (reply.ok) {
       input.value = '';
+      chosen.textContent = '未选择照片';
       status.className = 'yishi-photo-status text-success';
       status.textContent = '照片已上传' + (reply.json ? '，本办件现有 ' + reply.json.length + ' 张照片' : '') + '。';
       done();
@@ -116,7 +125,7 @@ function uploadControl(caseNo, list, done) {
   return el('div', { class: 'yishi-photo-add' },
     el('h4', null, '添加照片'),
     el('p', { class: 'text-muted' }, limits + '照片只有能查看本办件的工作人员可见，经审核人员公开后才在公示中显示。'),
-    input, button, status);
+    input, pick, chosen, button, status);
 }
 
 function photoCard(caseNo, photo, list, refresh) {
@@ -128,22 +137,34 @@ function photoCard(caseNo, photo, list, refresh) {
     el('a', { href: src, target: '_blank', rel: 'noopener', title: '查看原图' }, el('img', { src, alt: '办件照片' })),
     el('div', { class: 'yishi-photo-meta' }, photo.source + '上传 · ' + dateTime(photo.uploadedAt) + ' ', state));
   if (list.mayRelease && !photo.released) {
+    // two steps: 公开此照片 shows what a release means, 确认公开 releases
     const release = el('button', { type: 'button', class: 'btn btn-xs btn-primary yishi-photo-release' }, '公开此照片');
+    const confirm = el('button', { type: 'button', class: 'btn btn-xs btn-danger yishi-photo-confirm' }, '确认公开');
+    const cancel = el('button', { type: 'button', class: 'btn btn-xs btn-default', style: 'margin-left: 4px' }, '取消');
+    const ask = el('div', { class: 'yishi-photo-ask', hidden: 'hidden', style: 'font-size: 12px' },
+      el('p', { style: 'margin: 4px 0' }, '公开后任何人都能在办件公示中看到此照片（已去除拍摄位置等信息）。请确认照片中没有人脸、车牌、门牌号等个人信息。'),
+      confirm, cancel);
     const status = el('div', { class: 'text-danger', style: 'font-size: 12px' });
-    release.addEventListener('click', async () => {
-      if (!window.confirm('公开后，任何人都能在办件公示中看到这张照片（已去除拍摄位置等信息）。请确认照片中没有人脸、车牌、门牌等个人信息。确定公开吗？')) {
-        return;
-      }
-      release.disabled = true;
+    release.addEventListener('click', () => {
+      release.hidden = true;
+      ask.hidden = false;
+    });
+    cancel.addEventListener('click', () => {
+      ask.hidden = true;
+      release.hidden = false;
+    });
+    confirm.addEventListener('click', async () => {
+      confirm.disabled = true;
       const reply = await call('POST', '/cases/' + encodeURIComponent(caseNo) + '/photos/' + encodeURIComponent(photo.id) + '/release');
       if (reply.ok) {
         refresh();
       } else {
-        release.disabled = false;
+        confirm.disabled = false;
         status.textContent = messageOf(reply);
       }
     });
     card.appendChild(release);
+    card.appendChild(ask);
     card.appendChild(status);
   }
   return card;
