@@ -145,13 +145,14 @@ function photoCard(caseNo, photo, list, refresh) {
       el('p', { style: 'margin: 4px 0' }, '公开后任何人都能在办件公示中看到此照片（已去除拍摄位置等信息）。请确认照片中没有人脸、车牌、门牌号等个人信息。'),
       confirm, cancel);
     const status = el('div', { class: 'text-danger', style: 'font-size: 12px' });
+    // style.display, not the hidden attribute: Bootstrap's .btn sets display and would win
     release.addEventListener('click', () => {
-      release.hidden = true;
+      release.style.display = 'none';
       ask.hidden = false;
     });
     cancel.addEventListener('click', () => {
       ask.hidden = true;
-      release.hidden = false;
+      release.style.display = '';
     });
     confirm.addEventListener('click', async () => {
       confirm.disabled = true;
