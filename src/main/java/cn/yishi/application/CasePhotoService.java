@@ -1,7 +1,6 @@
 package cn.yishi.application;
 
 import cn.yishi.application.port.CasePhotos;
-import cn.yishi.application.port.CaseRepository;
 import cn.yishi.application.port.Timeline;
 import cn.yishi.domain.casefile.CaseFile;
 import cn.yishi.domain.casefile.FieldError;
@@ -42,18 +41,16 @@ public class CasePhotoService {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final CasePhotos photos;
-  private final CaseRepository repository;
   private final Timeline timeline;
   private final Cases cases;
   private final IntakeService intake;
   private final PhotoRules rules;
   private final PhotoAccess access;
 
-  public CasePhotoService(CasePhotos photos, CaseRepository repository, Timeline timeline, Cases cases, IntakeService intake,
+  public CasePhotoService(CasePhotos photos, Timeline timeline, Cases cases, IntakeService intake,
       Directory directory, @Value("${yishi.photos.max-bytes:5242880}") long maxBytes,
       @Value("${yishi.photos.max-per-case:6}") int maxPerCase) {
     this.photos = photos;
-    this.repository = repository;
     this.timeline = timeline;
     this.cases = cases;
     this.intake = intake;

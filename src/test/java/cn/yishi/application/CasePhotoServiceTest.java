@@ -39,7 +39,7 @@ class CasePhotoServiceTest {
   private final Cases cases = new Cases(repository, timeline, CLOCK, ApplicationFixtures.calendar(),
       ApplicationFixtures.directory(), mock(Deadlines.class));
   private final IntakeService intake = mock(IntakeService.class);
-  private final CasePhotoService service = new CasePhotoService(photos, repository, timeline, cases, intake,
+  private final CasePhotoService service = new CasePhotoService(photos, timeline, cases, intake,
       ApplicationFixtures.directory(), 100_000, 3);
   private final CaseFile c = ApplicationFixtures.stored(repository, ApplicationFixtures.registered());
 

@@ -220,6 +220,16 @@ abstract class CasePhotosScenarios {
     assertThat(overLimit.status()).isEqualTo(413);
     assertThat(overLimit.body()).contains("请求内容过大").doesNotContain("Whitelabel", "Tomcat");
 
+    // a NUL in a file name: the container's parser refuses it while the form is read; a Chinese page, not a 500
+    Reply nul = postReport(report("文件名").file("photos", "x\u0000.jpg", "image/jpeg", PhotoSamples.jpegWithExif(16, 16)));
+    assertThat(nul.status()).isEqualTo(400);
+    assertThat(nul.body()).contains("照片的文件名含有无法识别的字符");
+    Reply nulApi = send("POST", "/api/cases/FX-2026-000001/photos", "dispatch",
+        new Multipart().file("photos", "x\u0000.jpg", "image/jpeg", PhotoSamples.jpegWithExif(16, 16)).body(),
+        Multipart.contentType(), "application/json");
+    assertThat(nulApi.status()).isEqualTo(400);
+    assertThat(nulApi.body()).contains("\"code\":\"invalid_character\"");
+
     assertThat(count("yishi_case")).isEqualTo(cases);
     assertThat(count("yishi_case_photo")).isEqualTo(photos);
   }

@@ -96,6 +96,11 @@ class ApiErrors {
 
   @ExceptionHandler(MultipartException.class)
   ResponseEntity<byte[]> multipart(MultipartException e, HttpServletRequest request) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof org.apache.tomcat.util.http.fileupload.InvalidFileNameException name) {
+        return invalidFileName(name, request);
+      }
+    }
     return replies.reply(request, HttpStatus.BAD_REQUEST, "body", "malformed", "上传内容格式不正确");
   }
 
@@ -103,6 +108,15 @@ class ApiErrors {
   @ExceptionHandler(MaxUploadSizeExceededException.class)
   ResponseEntity<byte[]> uploadTooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
     return replies.reply(request, HttpStatus.PAYLOAD_TOO_LARGE, "photos", "too_large", "上传的照片总量过大，请减少照片或压缩后再上传");
+  }
+
+  /**
+   * A file name the container's multipart parser refuses (a NUL in it): thrown while a form field is read, before any
+   * photo is looked at.
+   */
+  @ExceptionHandler(org.apache.tomcat.util.http.fileupload.InvalidFileNameException.class)
+  ResponseEntity<byte[]> invalidFileName(RuntimeException e, HttpServletRequest request) {
+    return replies.reply(request, HttpStatus.BAD_REQUEST, "photos", "invalid_character", "照片的文件名含有无法识别的字符，请改名后再上传");
   }
 
   @ExceptionHandler(PhotoNotFound.class)
