@@ -4,6 +4,8 @@
 //                                                               -> prints CASE_NO=...
 //   node photos.js review   <baseUrl> <caseNo> <photo2>        community.hualin: 前置把关 → tab 照片, sees the resident's
 //                                                               photo, uploads one more, releases the first
+//   node photos.js intake   <baseUrl> <title> <photo>         grid.hualin registers a case with Tasklist's start form
+//                                                               and adds a photo on the receipt (添加照片)
 //   node photos.js public   <baseUrl> <caseNo> <count>         the public case lists <count> photos; the first is
 //                                                               shown on the phone
 // Run by PhotosIT, which starts the application and checks the database and the public view between the steps.
@@ -142,7 +144,47 @@ async function publicView(baseUrl, caseNo, count) {
   }
 }
 
-const steps = { report, review, public: publicView };
+// A field of a Camunda Form (form-js) by its Chinese label.
+function field(scope, label) {
+  return scope.locator('.fjs-form-field').filter({ has: scope.page().locator('label', { hasText: label }) }).first();
+}
+
+async function intake(baseUrl, title, photo) {
+  const { browser, page } = await desktop();
+  try {
+    await signIn(page, baseUrl, 'tasklist', 'grid.hualin');
+    await page.locator('.start-process-action a').first().click();
+    const modal = page.locator('.modal-dialog');
+    await modal.locator('a', { hasText: '诉求办理' }).first().click();
+    await field(modal, '诉求标题').waitFor();
+    for (const [label, option] of [['诉求类别', '路灯照明'], ['所在社区', '华林社区']]) {
+      await field(modal, label).locator('.fjs-input-group').first().click();
+      await field(modal, label).locator('.fjs-dropdownlist-item', { hasText: option }).first().click();
+    }
+    await field(modal, '小区/楼栋').locator('input').first().fill('御苑小区7栋');
+    await field(modal, '诉求标题').locator('input').first().fill(title);
+    await field(modal, '诉求内容').locator('textarea').first().fill('上门走访时居民反映：7栋门口路灯不亮。');
+    await field(modal, '涉及户数').locator('input').first().fill('20');
+    await modal.locator('button', { hasText: '开始' }).last().click();
+    const dialog = page.locator('#yishi-receipt');
+    await dialog.waitFor();
+    const caseNo = (await dialog.locator('#yishi-receipt-case-no').textContent()).trim();
+    await dialog.locator('#yishi-receipt-photos .yishi-photo-file').setInputFiles(photo);
+    expect((await dialog.locator('.yishi-photo-chosen').textContent()).includes('已选择 1 张'), 'the chosen photo is not named');
+    await dialog.locator('.yishi-photo-upload').click();
+    const status = dialog.locator('.yishi-photo-status.text-success');
+    await status.waitFor();
+    expect((await status.textContent()).includes('本办件现有 1 张照片'), 'after the upload: ' + await status.textContent());
+    await shot(page, '09-receipt-photo-added');
+    console.log('CASE_NO=' + caseNo);
+  } catch (e) {
+    await failed(page, e);
+  } finally {
+    await browser.close();
+  }
+}
+
+const steps = { report, review, intake, public: publicView };
 expect(steps[step], `unknown step ${step}`);
 steps[step](...args).catch(e => {
   console.error(e);

@@ -96,9 +96,18 @@ class PhotosIT {
     assertThat(publicPhotoStatus(caseNo)).isEqualTo(200);
     assertThat(BrowserSuite.node(SCRIPT, "public", base, caseNo, "1")).contains("PUBLIC_OK", "/public/photos/");
 
+    // a grid worker adds a photo on the receipt right after registering a case in Tasklist
+    String visited = "7栋路灯不亮" + UUID.randomUUID().toString().substring(0, 4);
+    Matcher registered = Pattern.compile("CASE_NO=(\\S+)").matcher(BrowserSuite.node(SCRIPT, "intake", base, visited,
+        staffPhoto.toString()));
+    assertThat(registered.find()).isTrue();
+    assertThat(jdbc.sql("select p.uploaded_by || '/' || p.content_type || '/' || p.released from yishi_case_photo p"
+        + " join yishi_case c on c.id = p.case_id where c.case_no = ? and c.title = ?").param(registered.group(1)).param(visited)
+        .query(String.class).list()).containsExactly("grid.hualin/image/png/FALSE");
+
     for (String shot : List.of("01-report-refused-fake-photo", "02-report-with-photo", "03-report-done",
         "04-tasklist-photos-tab", "05-tasklist-photo-uploaded", "06-tasklist-photo-release-confirm",
-        "07-tasklist-photo-released", "08-public-photo-on-phone")) {
+        "07-tasklist-photo-released", "08-public-photo-on-phone", "09-receipt-photo-added")) {
       assertThat(Path.of("target/screenshots", "photos-" + shot + ".png")).isNotEmptyFile();
     }
   }
