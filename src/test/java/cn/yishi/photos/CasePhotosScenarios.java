@@ -220,6 +220,22 @@ abstract class CasePhotosScenarios {
     assertThat(overLimit.status()).isEqualTo(413);
     assertThat(overLimit.body()).contains("请求内容过大").doesNotContain("Whitelabel", "Tomcat");
 
+    // the same without a length (chunked): cut off by the container at the same limit, 413 too
+    HttpResponse<String> chunked = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/public/report"))
+        .header("Content-Type", Multipart.contentType()).header("Accept", "text/html")
+        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(huge.body()))).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(chunked.statusCode()).isEqualTo(413);
+    assertThat(chunked.body()).contains("上传的照片总量过大");
+    HttpResponse<String> chunkedApi = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+            + "/api/cases/FX-2026-000001/photos"))
+        .header("Content-Type", Multipart.contentType()).header("Accept", "application/json")
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("dispatch:demo".getBytes(StandardCharsets.UTF_8)))
+        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(huge.body()))).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(chunkedApi.statusCode()).isEqualTo(413);
+    assertThat(chunkedApi.body()).contains("\"code\":\"too_large\"");
+
     // a NUL in a file name: the container's parser refuses it while the form is read; a Chinese page, not a 500
     Reply nul = postReport(report("文件名").file("photos", "x\u0000.jpg", "image/jpeg", PhotoSamples.jpegWithExif(16, 16)));
     assertThat(nul.status()).isEqualTo(400);

@@ -71,6 +71,10 @@ class ReportPages {
   @PostMapping(value = "/public/report", produces = MediaType.TEXT_HTML_VALUE)
   String report(ReportForm form, @RequestParam(required = false) String website, Model model,
       HttpServletRequest request, HttpServletResponse response) {
+    // the photos first: an upload the container cut off (over spring.servlet.multipart's limit, sent without a length)
+    // left the form's fields unread, and is refused as too large (413), not as a form without a community
+    List<FieldError> errors = new ArrayList<>();
+    List<PhotoRules.Upload> uploads = uploads(request, errors);
     Directory.Community c = directory.community(form.community() == null ? "" : form.community()).orElse(null);
     if (c == null) {
       response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -86,8 +90,6 @@ class ReportPages {
       response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
       return MessageView.of(model, "提交过于频繁", "您提交得太频繁了，请稍后再试。如有紧急情况，请拨打12345热线。");
     }
-    List<FieldError> errors = new ArrayList<>();
-    List<PhotoRules.Upload> uploads = uploads(request, errors);
     boolean contact = notBlank(form.name()) || notBlank(form.phone()) || notBlank(form.email());
     if (contact && !Boolean.TRUE.equals(form.consent())) {
       errors.add(new FieldError("consent", "required", "留下联系方式时，请勾选同意使用个人信息的说明"));
