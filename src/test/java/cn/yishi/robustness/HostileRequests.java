@@ -379,6 +379,12 @@ final class HostileRequests {
     t.add(g -> g.json("POST", "/api/registers", g.authorization(),
         obj("{\"csv\":\"compound,building,unit,household,area\\nnowhere,1,1,1-1-101,89.50\"}")));
     t.add(g -> g.get("/public/" + g.id("nothing"), null));
+    // photos (随手拍): uploads to the two paths that take multipart, release, the photos and the public photo
+    t.add(g -> g.photos("/api/cases/" + g.id(k.caseNo()) + "/photos", g.authorization()));
+    t.add(g -> g.photos("/public/report", null));
+    t.add(g -> g.get("/api/cases/" + g.id(k.caseNo()) + "/photos" + (g.chance(50) ? "/" + g.id("p1") : ""), g.authorization()));
+    t.add(g -> g.json("POST", "/api/cases/" + g.id(k.caseNo()) + "/photos/" + g.id("p1") + "/release", g.authorization(), obj("{}")));
+    t.add(g -> g.get("/public/photos/" + g.id("p1"), null));
     // Open311
     t.add(g -> g.get("/open311/v2/" + g.pick(List.of("discovery", "discovery.xml", "services.json", "services.xml",
         "services/streetlight.json", "services/" + g.id("x") + ".xml", "requests.json", "requests.xml",
@@ -438,6 +444,36 @@ final class HostileRequests {
     out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
     String contentType = chance(80) ? "multipart/form-data; boundary=" + boundary : pick(CONTENT_TYPES);
     return request("POST", "/engine-rest/deployment/create", authorization(), contentType, out.toByteArray(), chance(30));
+  }
+
+  /** A multipart upload of photos: real and fake pictures, hostile names and fields, sometimes over every limit. */
+  private Request photos(String path, String authorization) {
+    String boundary = "ph" + random.nextInt(1000);
+    int size = chance(1) ? 33_000_000 : chance(3) ? 6_000_000 : pick(List.of(0, 10, 2_000, 300_000));
+    byte[] start = pick(List.of(new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff, (byte) 0xe0},
+        new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}, "<html>".getBytes(StandardCharsets.UTF_8),
+        "RIFF\0\0\0\0WEBPVP8 ".getBytes(StandardCharsets.UTF_8)));
+    ByteArrayOutputStream out = new ByteArrayOutputStream(size + 600);
+    for (String[] field : List.of(new String[] {"community", pick(List.of("hualin", "x\u0000", "\uD800"))},
+        new String[] {"category", "streetlight"}, new String[] {"title", pick(List.of("路灯不亮", "", "x".repeat(200)))},
+        new String[] {"description", "晚上很黑"}, new String[] {"compound", "御苑小区" + serial++})) {
+      out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field[0] + "\"\r\n\r\n" + field[1]
+          + "\r\n").getBytes(StandardCharsets.UTF_8));
+    }
+    int files = chance(10) ? 8 : 1;
+    for (int i = 0; i < files; i++) {
+      out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"photos\"; filename=\""
+          + pick(List.of("a.jpg", "", "x\u0000.jpg", "\uD800.png", "../../etc/passwd")) + "\"\r\nContent-Type: "
+          + pick(List.of("image/jpeg", "text/html", "application/octet-stream")) + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+      out.writeBytes(start);
+      out.writeBytes(new byte[Math.max(0, size / files - start.length)]);
+      out.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+    }
+    if (!chance(5)) {
+      out.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    }
+    String contentType = chance(80) ? "multipart/form-data; boundary=" + boundary : pick(CONTENT_TYPES);
+    return request("POST", path, authorization, contentType, out.toByteArray(), chance(30));
   }
 
   private static ObjectNode with(ObjectNode template, String field, String value) {

@@ -42,7 +42,11 @@ public enum TimelineAction {
   /** A deadline counted into a year without the State Council's holiday notice: weekends only, for now. */
   CALENDAR_PENDING("节假日安排未发布，按周末计算"),
   /** The deadline counted anew after a year's holidays were loaded. */
-  DEADLINE_RECOUNTED("按节假日安排重新计算办理期限");
+  DEADLINE_RECOUNTED("按节假日安排重新计算办理期限"),
+  /** Photos added to the case (随手拍): by the resident with the report, or by staff. */
+  PHOTO_ADDED("添加照片"),
+  /** A reviewer released a photo to the public case page. */
+  PHOTO_RELEASED("公开照片");
 
   private final String label;
 

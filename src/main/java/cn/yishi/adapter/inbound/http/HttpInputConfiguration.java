@@ -23,14 +23,33 @@ public class HttpInputConfiguration {
     return GUARDED_ELSEWHERE.stream().anyMatch(path::startsWith);
   }
 
-  /** The project's APIs and pages take small bodies; anything larger is refused with 413. */
+  /** The only requests that may be multipart: the QR report page with its photos, and staff adding photos to a case. */
+  private static final java.util.regex.Pattern UPLOADS = java.util.regex.Pattern.compile("/public/report|/api/cases/[^/]+/photos");
+
+  /** A POST of photos (multipart allowed, body up to {@code yishi.photos.max-request-bytes}). */
+  static boolean takesUploads(HttpServletRequest request) {
+    return "POST".equalsIgnoreCase(request.getMethod()) && UPLOADS.matcher(ErrorReplies.path(request)).matches();
+  }
+
+  /**
+   * The project's APIs and pages take small bodies; anything larger is refused with 413. A multipart upload of photos
+   * may be as large as {@code yishi.photos.max-request-bytes} (a few photos of at most {@code yishi.photos.max-bytes}
+   * each, and the form); the container's multipart limits (spring.servlet.multipart) are the same, for a body without
+   * a length.
+   */
   @Bean
   FilterRegistrationBean<RequestSizeLimitFilter> apiRequestSizeLimitFilter(
-      @Value("${yishi.api.max-body-bytes:65536}") long limit, ErrorReplies replies) {
+      @Value("${yishi.api.max-body-bytes:65536}") long limit,
+      @Value("${yishi.photos.max-request-bytes:32505856}") long uploadLimit, ErrorReplies replies) {
     FilterRegistrationBean<RequestSizeLimitFilter> r = new FilterRegistrationBean<>(new RequestSizeLimitFilter(limit, replies) {
       @Override
       protected boolean shouldNotFilter(HttpServletRequest request) {
         return guardedElsewhere(request);
+      }
+
+      @Override
+      protected long limitFor(HttpServletRequest request) {
+        return takesUploads(request) && isMultipart(request) ? uploadLimit : limit;
       }
     });
     r.addUrlPatterns("/*");
@@ -39,9 +58,14 @@ public class HttpInputConfiguration {
     return r;
   }
 
+  private static boolean isMultipart(HttpServletRequest request) {
+    String type = request.getContentType();
+    return type != null && type.regionMatches(true, 0, "multipart/", 0, 10);
+  }
+
   @Bean
   FilterRegistrationBean<RequestGuardFilter> requestGuardFilter(ErrorReplies replies) {
-    FilterRegistrationBean<RequestGuardFilter> r = new FilterRegistrationBean<>(new RequestGuardFilter(replies) {
+    FilterRegistrationBean<RequestGuardFilter> r = new FilterRegistrationBean<>(new RequestGuardFilter(replies, HttpInputConfiguration::takesUploads) {
       @Override
       protected boolean shouldNotFilter(HttpServletRequest request) {
         return guardedElsewhere(request);

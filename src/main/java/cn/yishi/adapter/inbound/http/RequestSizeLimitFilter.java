@@ -37,9 +37,15 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
     return new cn.yishi.domain.casefile.FieldError("body", "too_large", "请求内容过大");
   }
 
+  /** The limit of this request's body; a subclass may give some paths (the photo uploads) another. */
+  protected long limitFor(HttpServletRequest request) {
+    return limit;
+  }
+
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    long limit = limitFor(request);
     if (request.getContentLengthLong() > limit) {
       replies.write(request, response, HttpStatus.PAYLOAD_TOO_LARGE, List.of(tooLarge()));
       return;

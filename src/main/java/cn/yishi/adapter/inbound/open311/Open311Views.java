@@ -40,9 +40,14 @@ class Open311Views {
   private final ZoneId zone;
   private final String baseUrl;
   private final boolean embedded;
+  private final cn.yishi.application.CasePhotoService photos;
+  private final String photoUrl;
 
   Open311Views(Open311Properties properties, Catalogue catalogue, Directory directory, Environment env,
-      @Value("${yishi.zone}") String zone, @Value("${yishi.public-base-url}") String publicBaseUrl) {
+      @Value("${yishi.zone}") String zone, @Value("${yishi.public-base-url}") String publicBaseUrl,
+      cn.yishi.application.CasePhotoService photos) {
+    this.photos = photos;
+    this.photoUrl = publicBaseUrl.replaceAll("/+$", "") + "/public/photos/";
     this.properties = properties;
     this.catalogue = catalogue;
     this.directory = directory;
@@ -140,7 +145,16 @@ class Open311Views {
 
   /** Requests as the public may see them; with {@code extensions}, their codes and public timeline too. */
   Open311Document requests(List<ServiceRequestQueries.Request> requests, boolean extensions) {
-    List<Node> views = requests.stream().map(r -> request(r, extensions)).toList();
+    // media_url: the first photo a reviewer released (随手拍), one query for the page; none while no photo is released
+    java.util.Map<String, List<String>> released = photos.released(requests.stream().map(r -> r.record().caseNo()).toList());
+    List<Node> views = requests.stream().map(r -> {
+      Node n = request(r, extensions);
+      List<String> ids = released.getOrDefault(r.record().caseNo(), List.of());
+      if (!ids.isEmpty()) {
+        n.put("media_url", photoUrl + ids.get(0));
+      }
+      return n;
+    }).toList();
     return new Open311Document("service_requests", new Items("request", views));
   }
 

@@ -5,6 +5,8 @@ import cn.yishi.adapter.inbound.http.RequestSizeLimitFilter;
 import cn.yishi.application.CaseNotFound;
 import cn.yishi.application.CaseReadDenied;
 import cn.yishi.application.EvaluationService;
+import cn.yishi.application.PhotoDenied;
+import cn.yishi.application.PhotoNotFound;
 import cn.yishi.application.TaskRefused;
 import cn.yishi.domain.casefile.FieldError;
 import cn.yishi.domain.casefile.ValidationException;
@@ -24,6 +26,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 
 /**
@@ -93,7 +96,37 @@ class ApiErrors {
 
   @ExceptionHandler(MultipartException.class)
   ResponseEntity<byte[]> multipart(MultipartException e, HttpServletRequest request) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof org.apache.tomcat.util.http.fileupload.InvalidFileNameException name) {
+        return invalidFileName(name, request);
+      }
+    }
     return replies.reply(request, HttpStatus.BAD_REQUEST, "body", "malformed", "上传内容格式不正确");
+  }
+
+  /** An upload without a length that grew over the container's multipart limit (spring.servlet.multipart). */
+  @ExceptionHandler(MaxUploadSizeExceededException.class)
+  ResponseEntity<byte[]> uploadTooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
+    return replies.reply(request, HttpStatus.PAYLOAD_TOO_LARGE, "photos", "too_large", "上传的照片总量过大，请减少照片或压缩后再上传");
+  }
+
+  /**
+   * A file name the container's multipart parser refuses (a NUL in it): thrown while a form field is read, before any
+   * photo is looked at.
+   */
+  @ExceptionHandler(org.apache.tomcat.util.http.fileupload.InvalidFileNameException.class)
+  ResponseEntity<byte[]> invalidFileName(RuntimeException e, HttpServletRequest request) {
+    return replies.reply(request, HttpStatus.BAD_REQUEST, "photos", "invalid_character", "照片的文件名含有无法识别的字符，请改名后再上传");
+  }
+
+  @ExceptionHandler(PhotoNotFound.class)
+  ResponseEntity<byte[]> photoNotFound(PhotoNotFound e, HttpServletRequest request) {
+    return replies.reply(request, HttpStatus.NOT_FOUND, "photoId", "not_found", "照片不存在");
+  }
+
+  @ExceptionHandler(PhotoDenied.class)
+  ResponseEntity<byte[]> photoDenied(PhotoDenied e, HttpServletRequest request) {
+    return replies.reply(request, HttpStatus.FORBIDDEN, "user", "forbidden", e.getMessage());
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)

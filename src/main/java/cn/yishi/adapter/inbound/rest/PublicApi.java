@@ -1,6 +1,7 @@
 package cn.yishi.adapter.inbound.rest;
 
 import cn.yishi.application.CaseNotFound;
+import cn.yishi.application.CasePhotoService;
 import cn.yishi.application.CaseQueries;
 import cn.yishi.application.CaseTracking;
 import cn.yishi.domain.casefile.CaseStatus;
@@ -26,15 +27,24 @@ class PublicApi {
   private final CaseQueries queries;
   private final CaseTracking tracking;
   private final EvaluationService evaluations;
+  private final CasePhotoService photos;
+  private final String publicBaseUrl;
 
-  PublicApi(CaseQueries queries, CaseTracking tracking, EvaluationService evaluations) {
+  PublicApi(CaseQueries queries, CaseTracking tracking, EvaluationService evaluations, CasePhotoService photos,
+      @org.springframework.beans.factory.annotation.Value("${yishi.public-base-url}") String publicBaseUrl) {
     this.queries = queries;
     this.tracking = tracking;
     this.evaluations = evaluations;
+    this.photos = photos;
+    this.publicBaseUrl = publicBaseUrl.replaceAll("/$", "");
   }
 
-  /** A reviewed case: its public view as before, and where its evaluation stands (never the link). */
-  record TrackedCase(@JsonUnwrapped CaseQueries.PublicCase record, String evaluation, String evaluationName) {}
+  /**
+   * A reviewed case: its public view as before, where its evaluation stands (never the link), and the addresses of its
+   * released photos (随手拍; none until a reviewer releases one).
+   */
+  record TrackedCase(@JsonUnwrapped CaseQueries.PublicCase record, String evaluation, String evaluationName,
+      List<String> photos) {}
 
   /** A case awaiting review: that it exists, and nothing of its content. */
   record PendingCase(String caseNo, String status, String statusName, boolean pending) {}
@@ -46,7 +56,8 @@ class PublicApi {
     if (t.pending()) {
       return new PendingCase(t.caseNo(), CaseStatus.REGISTERED.name(), CaseTracking.PENDING_NAME, true);
     }
-    return new TrackedCase(t.record(), t.evaluation().name(), t.evaluation().label());
+    return new TrackedCase(t.record(), t.evaluation().name(), t.evaluation().label(),
+        photos.released(t.caseNo()).stream().map(id -> publicBaseUrl + "/public/photos/" + id).toList());
   }
 
   @GetMapping(value = "/public/cases", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -1,5 +1,6 @@
 package cn.yishi.adapter.inbound.web;
 
+import cn.yishi.application.CasePhotoService;
 import cn.yishi.application.Catalogue;
 import cn.yishi.application.IntakeResult;
 import cn.yishi.application.IntakeService;
@@ -9,6 +10,7 @@ import cn.yishi.domain.casefile.NewCase;
 import cn.yishi.domain.casefile.Reporter;
 import cn.yishi.domain.casefile.ValidationException;
 import cn.yishi.domain.directory.Directory;
+import cn.yishi.domain.photo.PhotoRules;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
@@ -21,24 +23,31 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+import org.springframework.web.util.WebUtils;
 
 /**
  * The QR-code report page (扫码留言) of a community (no login): the form, with a honeypot field and a
- * throttle per address; contact data only with consent, and never shown back after registration.
+ * throttle per address; contact data only with consent, and never shown back after registration. Photos (随手拍)
+ * come with the form as multipart ({@code photos}); they are stored with the case in the same transaction, and a
+ * refused photo refuses the report, showing the form again with what the resident typed.
  */
 @Controller
 class ReportPages {
   static final String ACTOR = "public-report";
 
   private final IntakeService intake;
+  private final CasePhotoService photos;
   private final Catalogue catalogue;
   private final Directory directory;
   private final ReportThrottle throttle;
   private final String publicBaseUrl;
 
-  ReportPages(IntakeService intake, Catalogue catalogue, Directory directory, ReportThrottle throttle,
-      @Value("${yishi.public-base-url}") String publicBaseUrl) {
+  ReportPages(IntakeService intake, CasePhotoService photos, Catalogue catalogue, Directory directory,
+      ReportThrottle throttle, @Value("${yishi.public-base-url}") String publicBaseUrl) {
     this.intake = intake;
+    this.photos = photos;
     this.catalogue = catalogue;
     this.directory = directory;
     this.throttle = throttle;
@@ -62,6 +71,10 @@ class ReportPages {
   @PostMapping(value = "/public/report", produces = MediaType.TEXT_HTML_VALUE)
   String report(ReportForm form, @RequestParam(required = false) String website, Model model,
       HttpServletRequest request, HttpServletResponse response) {
+    // the photos first: an upload the container cut off (over spring.servlet.multipart's limit, sent without a length)
+    // left the form's fields unread, and is refused as too large (413), not as a form without a community
+    List<FieldError> errors = new ArrayList<>();
+    List<PhotoRules.Upload> uploads = uploads(request, errors);
     Directory.Community c = directory.community(form.community() == null ? "" : form.community()).orElse(null);
     if (c == null) {
       response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -77,21 +90,23 @@ class ReportPages {
       response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
       return MessageView.of(model, "提交过于频繁", "您提交得太频繁了，请稍后再试。如有紧急情况，请拨打12345热线。");
     }
-    List<FieldError> errors = new ArrayList<>();
     boolean contact = notBlank(form.name()) || notBlank(form.phone()) || notBlank(form.email());
     if (contact && !Boolean.TRUE.equals(form.consent())) {
       errors.add(new FieldError("consent", "required", "留下联系方式时，请勾选同意使用个人信息的说明"));
     }
     NewCase report = new NewCase(Channel.QR_CODE, null, form.category(), form.title(), form.description(), c.code(),
         form.compound(), null, new Reporter(form.name(), form.phone(), form.email(), null), List.of());
-    if (errors.isEmpty()) {
+    if (!errors.isEmpty()) {
+      errors.addAll(photos.rules().check(uploads, 0).errors());
+    } else {
       try {
-        IntakeResult result = intake.submit(report, ACTOR);
+        IntakeResult result = uploads.isEmpty() ? intake.submit(report, ACTOR) : photos.report(report, ACTOR, uploads);
         model.addAttribute("caseNo", result.caseNo());
         model.addAttribute("merged", result.kind() == IntakeResult.Kind.MERGED);
         model.addAttribute("publicUrl", publicBaseUrl + "/public/cases/" + result.caseNo());
         model.addAttribute("casePath", "/public/cases/" + result.caseNo());
         model.addAttribute("community", c.code());
+        model.addAttribute("photoCount", uploads.size());
         return "public/report-done";
       } catch (ValidationException e) {
         errors.addAll(e.errors());
@@ -99,7 +114,28 @@ class ReportPages {
     }
     throttle.release(ip);
     response.setStatus(HttpStatus.BAD_REQUEST.value());
+    model.addAttribute("photosDropped", !uploads.isEmpty());
     return reportForm(model, c, form, errors);
+  }
+
+  /** The photos sent with the form (an empty file input sends an empty part without a name: not a photo). */
+  private static List<PhotoRules.Upload> uploads(HttpServletRequest request, List<FieldError> errors) {
+    MultipartHttpServletRequest multipart = WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class);
+    if (multipart == null) {
+      return List.of();
+    }
+    List<PhotoRules.Upload> uploads = new ArrayList<>();
+    for (MultipartFile file : multipart.getFiles(PhotoRules.FIELD)) {
+      if (file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isEmpty())) {
+        continue;
+      }
+      try {
+        uploads.add(new PhotoRules.Upload(file.getOriginalFilename(), file.getBytes()));
+      } catch (java.io.IOException e) {
+        errors.add(new FieldError(PhotoRules.FIELD, "unreadable", "照片未能完整上传，请重新选择"));
+      }
+    }
+    return uploads;
   }
 
   private String reportForm(Model model, Directory.Community c, ReportForm form, List<FieldError> errors) {
@@ -108,6 +144,9 @@ class ReportPages {
     model.addAttribute("categories", catalogue.categories());
     model.addAttribute("form", form);
     model.addAttribute("errors", errors);
+    model.addAttribute("maxPhotos", photos.rules().maxPerCase());
+    model.addAttribute("maxPhotoBytes", photos.rules().maxBytes());
+    model.addAttribute("maxPhotoMegabytes", photos.rules().maxBytes() / (1024 * 1024));
     return "public/report";
   }
 

@@ -5,7 +5,7 @@
  * Tasklist itself only says 流程已发起 after a start form. This script watches Tasklist's own request that submits a
  * start form (POST …/process-definition/…/submit-form); when it succeeds, it asks the project's API for the case
  * that process instance registered and shows its number, date, category and public address, with a link to the
- * printable receipt (an A4 page). A process that registers no case (another start form) answers 404 and nothing
+ * printable receipt (an A4 page), and 添加照片 (the upload of yishi-task-photos.js). A process that registers no case (another start form) answers 404 and nothing
  * is shown.
  *
  * Data comes from /api with the Tasklist login (the session cookie; /api accepts the webapps' session for GET
@@ -102,6 +102,8 @@ function showReceipt(receipt) {
       el('dt', null, '当前状态'), el('dd', null, receipt.statusName),
       el('dt', null, '查询地址'), el('dd', null, receipt.publicAddress,
         receipt.publicNow ? null : el('div', { class: 'yishi-hint' }, '审核受理后即可在此地址查看'))),
+    window.yishiPhotos ? el('div', { id: 'yishi-receipt-photos', style: 'margin-top: 12px; border-top: 1px solid #eee' },
+      window.yishiPhotos.uploadControl(receipt.caseNo)) : null,
     el('div', { class: 'yishi-actions' },
       el('a', { class: 'btn btn-primary', id: 'yishi-receipt-print', href: printAddress(receipt.caseNo), target: '_blank',
         rel: 'noopener' }, '打印回执'),
