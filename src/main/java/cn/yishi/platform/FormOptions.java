@@ -41,8 +41,10 @@ public class FormOptions {
   public static final String DISPOSALS = "disposals";
   /** The channels a staff member may transcribe in the start form ({@link Channel#staffChannels()}). */
   public static final String STAFF_CHANNELS = "staffChannels";
+  /** Where a convention (公约) applies: each community, and each of its compounds (会客站). */
+  public static final String CONVENTION_SCOPES = "conventionScopes";
   public static final List<String> SOURCES = List.of(CATEGORIES, COMMUNITIES, UNITS, URGENCIES, TIERS, DISPOSALS,
-      STAFF_CHANNELS);
+      STAFF_CHANNELS, CONVENTION_SCOPES);
 
   /** The form components that offer options (form-js types). */
   static final Set<String> OPTION_TYPES = Set.of("select", "radio", "checklist", "taglist");
@@ -62,6 +64,10 @@ public class FormOptions {
     m.put(TIERS, Arrays.stream(Tier.values()).map(t -> new Option(t.name(), t.label())).toList());
     m.put(DISPOSALS, Arrays.stream(Disposal.values()).map(d -> new Option(d.name(), d.label())).toList());
     m.put(STAFF_CHANNELS, Channel.staffChannels().stream().map(c -> new Option(c.name(), c.label())).toList());
+    m.put(CONVENTION_SCOPES, directory.communities().stream().flatMap(c -> java.util.stream.Stream.concat(
+        java.util.stream.Stream.of(new Option(c.code(), c.name() + "（全社区）")),
+        c.stations().stream().map(st -> new Option(st.code(), c.name() + " " + cn.yishi.application.convention.Conventions.compoundName(st.name())))))
+        .toList());
     this.sources = Collections.unmodifiableMap(m);
   }
 

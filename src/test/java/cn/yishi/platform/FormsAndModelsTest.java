@@ -62,7 +62,7 @@ class FormsAndModelsTest {
   private static Set<String> documentedVariables() throws IllegalAccessException {
     Set<String> names = new HashSet<>();
     for (Class<?> glue : List.of(IssueLifecycle.Var.class, Deliberation.Var.class, cn.yishi.adapter.process.residentvote.ResidentVote.Var.class, ScheduledListening.Var.class,
-        MonthlyDispatch.Var.class)) {
+        MonthlyDispatch.Var.class, cn.yishi.adapter.process.convention.Convention.Var.class)) {
       for (Field f : glue.getDeclaredFields()) {
         if (Modifier.isStatic(f.getModifiers()) && f.get(null) instanceof cn.yishi.adapter.process.variable.ProcessVariable<?> v) {
           names.add(v.name());
@@ -121,7 +121,7 @@ class FormsAndModelsTest {
         }
       }
     }
-    assertThat(checked).as("user tasks found").isEqualTo(17);
+    assertThat(checked).as("user tasks found").isEqualTo(19);
     assertThat(wrong).isEmpty();
   }
 
@@ -139,7 +139,8 @@ class FormsAndModelsTest {
   private static final Map<String, Set<String>> LIST_FIELDS = Map.of(
       Deliberation.Var.RESOLUTION_ITEMS.name(), Deliberation.Var.RESOLUTION_ITEM_FIELDS,
       ScheduledListening.Var.ISSUES.name(), ScheduledListening.Var.ISSUE_FIELDS,
-      cn.yishi.adapter.process.residentvote.ResidentVote.Var.PAPER_BALLOTS.name(), cn.yishi.adapter.process.residentvote.ResidentVote.Var.PAPER_BALLOT_FIELDS);
+      cn.yishi.adapter.process.residentvote.ResidentVote.Var.PAPER_BALLOTS.name(), cn.yishi.adapter.process.residentvote.ResidentVote.Var.PAPER_BALLOT_FIELDS,
+      cn.yishi.adapter.process.convention.Convention.Var.COMMENTS.name(), cn.yishi.adapter.process.convention.Convention.Var.COMMENT_FIELDS);
 
   private static void collect(String form, JsonNode components, Set<String> known, List<String> unknown) {
     for (JsonNode c : components) {
