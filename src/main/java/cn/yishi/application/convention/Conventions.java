@@ -94,7 +94,7 @@ public class Conventions {
       versionNo = 1;
     }
     if (!groups.contains(GroupIds.community(scope.community())) && !groups.contains(GroupIds.ADMIN)) {
-      throw refused("conventionScope", "forbidden", "只有" + communityName(scope.community()) + "社区两委可以起草该社区的公约");
+      throw refused("conventionScope", "forbidden", "只有" + communityName(scope.community()) + "两委可以起草该社区的公约");
     }
     OffsetDateTime now = OffsetDateTime.now(clock);
     if (conventionId < 0) {
