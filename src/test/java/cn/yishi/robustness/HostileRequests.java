@@ -362,10 +362,6 @@ final class HostileRequests {
     t.add(g -> g.json("POST", "/public/resolutions/" + g.id("tok") + "/objections", null, obj("{\"content\":\"不同意\"}")));
     t.add(g -> g.form("POST", "/public/resolutions/" + g.id("tok") + "/objections", null, Map.of("content", "不同意")));
     t.add(g -> g.json("POST", "/public/votes/" + g.id("tok"), null, obj("{\"choice\":\"AGREE\"}")));
-    t.add(g -> g.get("/public/conventions" + g.pick(List.of("", ".json")) + g.query("community=hualin"), null));
-    t.add(g -> g.get("/public/conventions/drafts/" + g.id("tok") + (g.chance(20) ? ".json" : ""), null));
-    t.add(g -> g.json("POST", "/public/conventions/drafts/" + g.id("tok") + "/comments", null, obj("{\"content\":\"建议修改第二条\"}")));
-    t.add(g -> g.form("POST", "/public/conventions/drafts/" + g.id("tok") + "/comments", null, Map.of("content", "建议修改第二条")));
     t.add(g -> g.get("/public/" + g.id("nothing"), null));
     // Open311
     t.add(g -> g.get("/open311/v2/" + g.pick(List.of("discovery", "discovery.xml", "services.json", "services.xml",

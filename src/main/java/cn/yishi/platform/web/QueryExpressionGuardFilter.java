@@ -63,7 +63,7 @@ public class QueryExpressionGuardFilter extends OncePerRequestFilter {
       return;
     }
     // JSON parsers also accept UTF-16/32; only plain UTF-8 can be inspected, so nothing else passes
-    if (!isUtf8WithoutNul(body) || !isUtf8Charset(declaredCharset(request))) {
+    if (!isUtf8WithoutNul(body) || !isUtf8Charset(request.getCharacterEncoding())) {
       JsonErrors.write(request, response, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequestException", "查询请求体必须使用 UTF-8 编码");
       return;
     }
@@ -132,23 +132,6 @@ public class QueryExpressionGuardFilter extends OncePerRequestFilter {
 
   private static int hex(byte b) {
     return Character.digit((char) b, 16);
-  }
-
-  /**
-   * The charset the Content-Type header names. Not the container's {@code getCharacterEncoding()}: Tomcat answers null
-   * for a charset it does not know ({@code charset=nonsense}), which then failed in the engine's JSON reader (500).
-   */
-  private static String declaredCharset(HttpServletRequest request) {
-    String type = request.getContentType();
-    if (type == null) {
-      return null;
-    }
-    try {
-      String charset = org.springframework.http.MediaType.parseMediaType(type).getParameter("charset");
-      return charset == null ? null : charset.replace("\"", "").strip();
-    } catch (org.springframework.util.InvalidMimeTypeException e) {
-      return "invalid";
-    }
   }
 
   private static boolean isUtf8Charset(String charset) {
