@@ -43,8 +43,10 @@ public class FormOptions {
   public static final String STAFF_CHANNELS = "staffChannels";
   /** The groups a convener may add to a session as its N (相关利益方): units, the expert panel, community parties. */
   public static final String PARTIES = "parties";
+  /** Where a convention (公约) applies: each community, and each of its compounds (会客站). */
+  public static final String CONVENTION_SCOPES = "conventionScopes";
   public static final List<String> SOURCES = List.of(CATEGORIES, COMMUNITIES, UNITS, URGENCIES, TIERS, DISPOSALS,
-      STAFF_CHANNELS, PARTIES);
+      STAFF_CHANNELS, PARTIES, CONVENTION_SCOPES);
 
   /** The form components that offer options (form-js types). */
   static final Set<String> OPTION_TYPES = Set.of("select", "radio", "checklist", "taglist");
@@ -68,6 +70,10 @@ public class FormOptions {
         .filter(g -> g.id().startsWith("unit-") || g.id().equals(cn.yishi.domain.directory.GroupIds.EXPERT_PANEL)
             || g.id().endsWith("-owners") || g.id().endsWith("-residents") || g.id().endsWith("-community"))
         .map(g -> new Option(g.id(), g.name())).toList());
+    m.put(CONVENTION_SCOPES, directory.communities().stream().flatMap(c -> java.util.stream.Stream.concat(
+        java.util.stream.Stream.of(new Option(c.code(), c.name() + "（全社区）")),
+        c.stations().stream().map(st -> new Option(st.code(), c.name() + " " + cn.yishi.application.convention.Conventions.compoundName(st.name())))))
+        .toList());
     this.sources = Collections.unmodifiableMap(m);
   }
 

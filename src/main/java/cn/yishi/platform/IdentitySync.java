@@ -1,5 +1,6 @@
 package cn.yishi.platform;
 
+import cn.yishi.adapter.process.convention.Convention;
 import cn.yishi.adapter.process.deliberation.Deliberation;
 import cn.yishi.adapter.process.issuelifecycle.IssueLifecycle;
 import cn.yishi.adapter.process.pointsaward.PointsAward;
@@ -195,6 +196,11 @@ public class IdentitySync {
       for (String g : List.of(GroupIds.pointsOfficers(c.code()), GroupIds.grid(c.code()), GroupIds.community(c.code()))) {
         grant(g, Resources.PROCESS_DEFINITION, PointsAward.PROCESS_KEY, Permissions.READ, Permissions.CREATE_INSTANCE);
       }
+    }
+    // 公约: the community staff (社区两委) start a convention or an amendment from Tasklist
+    for (Directory.Community c : directory.communities()) {
+      grant(GroupIds.community(c.code()), Resources.PROCESS_DEFINITION, Convention.PROCESS_KEY, Permissions.READ,
+          Permissions.CREATE_INSTANCE);
     }
     String dc = GroupIds.DISPATCH_CENTRE;
     grant(dc, Resources.APPLICATION, "cockpit", Permissions.ACCESS);

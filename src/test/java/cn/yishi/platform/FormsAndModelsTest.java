@@ -63,7 +63,8 @@ class FormsAndModelsTest {
   private static Set<String> documentedVariables() throws IllegalAccessException {
     Set<String> names = new HashSet<>();
     for (Class<?> glue : List.of(IssueLifecycle.Var.class, Deliberation.Var.class, DeliberationSession.Var.class, cn.yishi.adapter.process.residentvote.ResidentVote.Var.class, ScheduledListening.Var.class,
-        MonthlyDispatch.Var.class, cn.yishi.adapter.process.pointsaward.PointsAward.Var.class)) {
+        MonthlyDispatch.Var.class, cn.yishi.adapter.process.pointsaward.PointsAward.Var.class,
+        cn.yishi.adapter.process.convention.Convention.Var.class)) {
       for (Field f : glue.getDeclaredFields()) {
         if (Modifier.isStatic(f.getModifiers()) && f.get(null) instanceof cn.yishi.adapter.process.variable.ProcessVariable<?> v) {
           names.add(v.name());
@@ -122,7 +123,7 @@ class FormsAndModelsTest {
         }
       }
     }
-    assertThat(checked).as("user tasks found").isEqualTo(19);
+    assertThat(checked).as("user tasks found").isEqualTo(21);
     assertThat(wrong).isEmpty();
   }
 
@@ -145,7 +146,8 @@ class FormsAndModelsTest {
       DeliberationSession.Var.RESOLUTION_ITEMS.name(), DeliberationSession.Var.RESOLUTION_ITEM_FIELDS,
       DeliberationSession.Var.FOLLOW_UPS.name(), DeliberationSession.Var.FOLLOW_UP_FIELDS,
       ScheduledListening.Var.ISSUES.name(), ScheduledListening.Var.ISSUE_FIELDS,
-      cn.yishi.adapter.process.residentvote.ResidentVote.Var.PAPER_BALLOTS.name(), cn.yishi.adapter.process.residentvote.ResidentVote.Var.PAPER_BALLOT_FIELDS);
+      cn.yishi.adapter.process.residentvote.ResidentVote.Var.PAPER_BALLOTS.name(), cn.yishi.adapter.process.residentvote.ResidentVote.Var.PAPER_BALLOT_FIELDS,
+      cn.yishi.adapter.process.convention.Convention.Var.COMMENTS.name(), cn.yishi.adapter.process.convention.Convention.Var.COMMENT_FIELDS);
 
   private static void collect(String form, JsonNode components, Set<String> known, List<String> unknown) {
     for (JsonNode c : components) {
