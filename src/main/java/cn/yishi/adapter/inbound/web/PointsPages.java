@@ -7,12 +7,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Locale;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -41,13 +39,14 @@ class PointsPages {
     this.json = json;
   }
 
-  @GetMapping("/public/points")
+  /** The page; which of page and JSON a client gets is decided once for /public by {@code PublicNegotiation}. */
+  @GetMapping(value = "/public/points", produces = MediaType.TEXT_HTML_VALUE)
   ResponseEntity<byte[]> table(@RequestParam(required = false) String community, HttpServletRequest request)
       throws JsonProcessingException {
-    return answer(community, request, wantsJson(request.getHeader(HttpHeaders.ACCEPT)));
+    return answer(community, request, false);
   }
 
-  @GetMapping("/public/points.json")
+  @GetMapping(value = {"/public/points", "/public/points.json"}, produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<byte[]> tableJson(@RequestParam(required = false) String community, HttpServletRequest request)
       throws JsonProcessingException {
     return answer(community, request, true);
@@ -82,34 +81,5 @@ class PointsPages {
       return replies.reply(request, status, "community", code, message);
     }
     return HtmlPages.message(templates, status, title, message);
-  }
-
-  /** JSON when the client prefers it to HTML (an API client); a browser, no Accept or a bad one get the page. */
-  static boolean wantsJson(String accept) {
-    if (accept == null || accept.isBlank()) {
-      return false;
-    }
-    List<MediaType> types;
-    try {
-      types = MediaType.parseMediaTypes(accept);
-    } catch (InvalidMediaTypeException e) {
-      return false;
-    }
-    return quality(types, MediaType.APPLICATION_JSON) > quality(types, MediaType.TEXT_HTML);
-  }
-
-  private static double quality(List<MediaType> accepted, MediaType type) {
-    double best = 0;
-    int specificity = -1;
-    for (MediaType m : accepted) {
-      if (m.includes(type)) {
-        int s = m.isWildcardType() ? 0 : m.isWildcardSubtype() ? 1 : 2;
-        if (s > specificity) {
-          specificity = s;
-          best = m.getQualityValue();
-        }
-      }
-    }
-    return best;
   }
 }

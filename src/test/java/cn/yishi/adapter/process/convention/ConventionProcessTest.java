@@ -77,8 +77,8 @@ class ConventionProcessTest {
   private static final long VOTE_ID = 55L;
   private static final OffsetDateTime CLOSES = OffsetDateTime.parse("2026-03-09T18:00:00+08:00");
   private static final String QUESTION = "是否通过《" + TITLE + "》";
-  private static final VoteRule ASSEMBLY = new VoteRule(VoteRule.Share.parse("1/2"), VoteRule.Share.parse("1/2"), true, true);
-  private static final VoteRule BALLOT = new VoteRule(VoteRule.Share.parse("1/2"), VoteRule.Share.parse("1/2"), true, false);
+  private static final VoteRule ASSEMBLY = new VoteRule(new VoteRule.Share(1, 2), true, new VoteRule.Share(1, 2), true, false, true);
+  private static final VoteRule BALLOT = new VoteRule(new VoteRule.Share(2, 3), false, new VoteRule.Share(1, 2), true, true, false);
 
   @RegisterExtension
   ProcessEngineExtension extension = ProcessEngineExtension.builder().useProcessEngine(ENGINE).build();
@@ -97,8 +97,8 @@ class ConventionProcessTest {
         new Conventions.OpenComment(12, 2, "养犬条款太严", null)));
     when(conventions.adoptionFailed(eq(VERSION_ID), any())).thenReturn("居民表决未通过（未通过），请修订后重新报审");
     when(conventions.publish(VERSION_ID)).thenReturn(LocalDate.of(2026, 3, 20));
-    when(votes.plan(any(), any(), any())).thenAnswer(a -> new ResidentVoteService.Plan(a.getArgument(0), a.getArgument(1),
-        a.getArgument(2), "RESIDENTS_CONVENTION".equals(a.getArgument(0)) ? ASSEMBLY : BALLOT));
+    when(votes.plan(any(), any(), any())).thenAnswer(a -> new ResidentVoteService.Plan(a.getArgument(0), null,
+        a.getArgument(2), "RESIDENTS_CONVENTION".equals(a.getArgument(0)) ? ASSEMBLY : BALLOT, List.of()));
     when(votes.recordAssembly(anyLong(), any(), any(), any(), any(), any(), any(), any()))
         .thenReturn(new ResidentVoteService.Tally("PASSED", true, 30, 25, 3, 2));
     when(votes.open(anyLong(), any(), any(), any())).thenReturn(new ResidentVoteService.Opened(VOTE_ID, CLOSES.plusDays(14), 12));
