@@ -3,6 +3,7 @@ package cn.yishi.platform;
 import cn.yishi.application.Catalogue;
 import cn.yishi.domain.casefile.Channel;
 import cn.yishi.domain.casefile.Disposal;
+import cn.yishi.domain.casefile.ScreeningGround;
 import cn.yishi.domain.casefile.Tier;
 import cn.yishi.domain.casefile.Urgency;
 import cn.yishi.domain.directory.Directory;
@@ -39,10 +40,14 @@ public class FormOptions {
   public static final String URGENCIES = "urgencies";
   public static final String TIERS = "tiers";
   public static final String DISPOSALS = "disposals";
+  /** The 五议五不议 grounds (review form). */
+  public static final String SCREENING_GROUNDS = "screeningGrounds";
+  /** The county's departments of the directory (the competent department of a 不议 beyond the community's authority). */
+  public static final String DEPARTMENTS = "departments";
   /** The channels a staff member may transcribe in the start form ({@link Channel#staffChannels()}). */
   public static final String STAFF_CHANNELS = "staffChannels";
   public static final List<String> SOURCES = List.of(CATEGORIES, COMMUNITIES, UNITS, URGENCIES, TIERS, DISPOSALS,
-      STAFF_CHANNELS);
+      STAFF_CHANNELS, SCREENING_GROUNDS, DEPARTMENTS);
 
   /** The form components that offer options (form-js types). */
   static final Set<String> OPTION_TYPES = Set.of("select", "radio", "checklist", "taglist");
@@ -61,6 +66,9 @@ public class FormOptions {
     m.put(URGENCIES, Arrays.stream(Urgency.values()).map(u -> new Option(u.name(), u.label())).toList());
     m.put(TIERS, Arrays.stream(Tier.values()).map(t -> new Option(t.name(), t.label())).toList());
     m.put(DISPOSALS, Arrays.stream(Disposal.values()).map(d -> new Option(d.name(), d.label())).toList());
+    m.put(SCREENING_GROUNDS, Arrays.stream(ScreeningGround.values()).map(g -> new Option(g.name(), g.optionLabel())).toList());
+    m.put(DEPARTMENTS, directory.units().stream().filter(u -> u.type() == Directory.UnitType.DEPARTMENT)
+        .map(u -> new Option(u.code(), u.name())).toList());
     m.put(STAFF_CHANNELS, Channel.staffChannels().stream().map(c -> new Option(c.name(), c.label())).toList());
     this.sources = Collections.unmodifiableMap(m);
   }
