@@ -44,7 +44,8 @@ export default {
     'scripts/yishi-task-order',
     'scripts/yishi-form-placeholders',
     'scripts/yishi-intake-receipt',
-    'scripts/yishi-task-panels'
+    'scripts/yishi-task-panels',
+    'scripts/yishi-resource-list'
   ],
   // requireJsConfig: {
   //   // AngularJS module names
