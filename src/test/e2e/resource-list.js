@@ -9,7 +9,7 @@
 //   node resource-list.js public <baseUrl> <caseNo>     the declined case on a 390-px phone: the reason and the
 //                                                       referral in public words
 // Run by ResourceListIT. Screenshots go to target/screenshots/resources-NN-*.png.
-const { SHOTS, expect, desktop, signIn } = require('./harness');
+const { SHOTS, PASSWORD, expect, desktop } = require('./harness');
 const { chromium } = require('playwright-core');
 
 const [, , step, ...args] = process.argv;
@@ -30,7 +30,17 @@ async function choose(scope, label, optionLabel) {
 }
 
 async function tasklist(page, baseUrl, user) {
-  await signIn(page, baseUrl, 'tasklist', user);
+  // a shared, busy machine: every step may take longer than the harness's 20 s
+  page.context().setDefaultTimeout(90000);
+  await page.goto(`${baseUrl}/camunda/app/tasklist/default/`, { timeout: 240000 });
+  // the first visit after start-up compiles the webapp's resources: give it time on a busy machine
+  await page.locator('form[name=signinForm] button[type=submit]', { hasText: '登录' }).waitFor({ timeout: 240000 });
+  await page.waitForLoadState('networkidle');
+  await page.locator('form[name=signinForm] input[type=text]').fill(user);
+  await page.locator('form[name=signinForm] input[type=password]').fill(PASSWORD);
+  await page.click('form[name=signinForm] button[type=submit]');
+  await page.locator('form[name=signinForm]').waitFor({ state: 'detached' });
+  await page.getByText('退出登录', { exact: false }).first().waitFor({ state: 'attached' });
   await page.waitForLoadState('networkidle');
 }
 

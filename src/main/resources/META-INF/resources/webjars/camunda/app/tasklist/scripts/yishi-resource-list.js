@@ -144,14 +144,14 @@ async function load(body, showRetired, notice) {
       el('td', null, e.keywords.join('、')), el('td', null, e.contact || '—'), el('td', null, e.scopeName),
       el('td', { class: 'yishi-resource-state' }, e.active ? '在用' : '已停用'), actions);
   });
-  body.replaceChildren(
+  body.replaceChildren(...[
     el('p', { class: 'yishi-hint' }, '协商议事的问题清单按关键词匹配在用的资源。停用的条目保留记录，不再参与匹配；联系方式只对工作人员显示。'),
     notice ? el('p', { class: 'alert alert-success', id: 'yishi-resources-notice' }, notice) : null,
     toggle,
     el('table', { class: 'table table-striped table-condensed', id: 'yishi-resources-table' },
       el('thead', null, el('tr', null, ['类别', '名称', '专长/说明', '匹配关键词', '联系方式', '服务范围', '状态', ''].map(h => el('th', null, h)))),
       el('tbody', null, rows.length ? rows : el('tr', null, el('td', { colspan: 8, class: 'yishi-hint' }, '暂无条目')))),
-    form.node);
+    form.node].filter(n => n !== null));
 }
 
 function entryForm(body, scopes, kinds, showRetired) {
@@ -239,7 +239,7 @@ function entryForm(body, scopes, kinds, showRetired) {
 
   reset();
   return {
-    node: el('div', { id: 'yishi-resource-form' }, title, general, el('div', { class: 'yishi-res-form' }, rows),
+    node: el('div', { id: 'yishi-resource-form' }, title, general, el('div', { class: 'yishi-res-form' }, rows.flat()),
       el('div', { class: 'yishi-res-actions' }, cancel, save)),
     message,
     edit(entry) {
