@@ -4,8 +4,9 @@
 //                                                       entry, edits it and retires it (停用)
 //   node resource-list.js review <baseUrl> <caseNo>     community.hualin opens 前置把关 of a neighbour dispute between
 //                                                       two households: the form shows the suggested 不议 with its
-//                                                       reason and referral; choosing 超出社区权限 asks for the
-//                                                       department; the reviewer confirms the suggestion
+//                                                       reason and referral; the reviewer finds it beyond the
+//                                                       community's authority: the department is asked for, and
+//                                                       the case is declined and transferred with a reason
 //   node resource-list.js public <baseUrl> <caseNo>     the declined case on a 390-px phone: the reason and the
 //                                                       referral in public words
 // Run by ResourceListIT. Screenshots go to target/screenshots/resources-NN-*.png.
@@ -136,13 +137,21 @@ async function review(baseUrl, caseNo) {
     const ground = await field(details, '议/不议情形').innerText();
     expect(ground.includes('五不议：纯个体纠纷（转人民调解）'), 'the ground is not prefilled: ' + ground);
     expect(await field(details, '转交的主管部门').count() === 0, 'the department is asked for a dispute');
+    await field(details, '系统建议（五议五不议）').scrollIntoViewIfNeeded();
     await shot(page, '06-review-suggested-decline');
 
+    // the reviewer finds the matter beyond the community's authority: another 不议, with the department and a reason
     await choose(details, '议/不议情形', '五不议：超出社区权限（转主管部门）');
     await field(details, '转交的主管部门').waitFor();
+    await page.locator('section.task-details button[type=submit]', { hasText: '完成' }).last().click();
+    await details.locator('.fjs-form-field-error, .fjs-form-field .fjs-errors', { hasText: '必填' }).first().waitFor()
+      .catch(() => {});
+    expect(await page.locator('section.task-details', { hasText: caseNo }).count() > 0, 'completed without the department');
+    await choose(details, '转交的主管部门', '县住建局');
+    const reason = field(details, '调整理由').locator('textarea');
+    await reason.fill('装修扰民已涉及违规拆改承重墙，属住建部门执法事项');
+    await field(details, '转交的主管部门').scrollIntoViewIfNeeded();
     await shot(page, '07-review-beyond-authority');
-    await choose(details, '议/不议情形', '五不议：纯个体纠纷（转人民调解）');
-    await field(details, '转交的主管部门').waitFor({ state: 'detached' });
 
     await page.locator('section.task-details button[type=submit]', { hasText: '完成' }).last().click();
     await page.locator('section.task-details', { hasText: caseNo }).first().waitFor({ state: 'detached' });
@@ -165,10 +174,10 @@ async function publicView(baseUrl, caseNo) {
     await page.goto(`${baseUrl}/public/cases/${caseNo}`);
     await page.waitForLoadState('networkidle');
     const text = await page.evaluate(() => document.body.innerText);
-    for (const words of ['不予受理', '已引导至社区人民调解委员会调解']) {
+    for (const words of ['不予受理', '已转交县住建局办理']) {
       expect(text.includes(words), `the public view lacks ${words}: ${text}`);
     }
-    expect(!/MEDIATION|PRIVATE_DISPUTE/.test(text), 'codes on the public view');
+    expect(!/COMPETENT_DEPARTMENT|BEYOND_AUTHORITY|housing/.test(text), 'codes on the public view');
     await shot(page, '08-public-declined-phone');
     console.log('PUBLIC_OK');
   } finally {

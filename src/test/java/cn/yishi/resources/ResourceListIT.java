@@ -16,8 +16,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * 资源清单 and 前置把关 in a real browser (src/test/e2e/resource-list.js): a community secretary adds, edits and retires
  * an entry in Tasklist's 资源清单 (a refused entry changes nothing); the review form shows the suggested 不议 with its
- * reason and referral, asks for the department only for 超出社区权限, and the confirmed decline shows the referral in
- * public words on a phone. Screenshots in target/screenshots/resources-NN-*.png.
+ * reason and referral; the reviewer overrides it to 超出社区权限, which asks for the department: the case is declined,
+ * the department gets a 转办通知, and the phone page shows the transfer in public words. Screenshots in target/screenshots/resources-NN-*.png.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:yishi-resource-list-it;DB_CLOSE_DELAY=-1",
@@ -63,7 +63,9 @@ class ResourceListIT {
     assertThat(jdbc.sql("select status from yishi_case where case_no = ?").param(caseNo).query(String.class).single())
         .isEqualTo("DECLINED");
     assertThat(jdbc.sql("select decline_reason from yishi_case where case_no = ?").param(caseNo).query(String.class).single())
-        .contains("纯个体纠纷").endsWith("（已引导至社区人民调解委员会调解）");
+        .endsWith("（已转交县住建局办理）");
+    assertThat(jdbc.sql("select count(*) from yishi_mail_outbox where recipient = 'housing@fengxin.example'")
+        .query(Integer.class).single()).as("the 转办通知 to the department").isEqualTo(1);
     assertThat(node("public", base, caseNo)).contains("PUBLIC_OK");
   }
 }

@@ -16,10 +16,10 @@ public record Suggestion(
   /** The 五议五不议 suggestion in words, as the review form shows it. */
   public String screeningText() {
     if (admissible) {
-      return "建议予以受理：属“五议”之" + (ground == null ? "公共事务" : ground.label()) + "。";
+      return "建议予以受理（五议·" + (ground == null ? "公共事务" : ground.label()) + "）。";
     }
-    String to = Referral.of(referral).map(r -> "；引导去向：" + r.publicWords().replaceFirst("^已", "")).orElse("");
-    return "建议不予受理：属“五不议”之" + (ground == null ? "" : ground.label()) + "。" + (declineReason == null ? "" : declineReason)
+    String to = Referral.of(referral).map(r -> "引导去向：" + r.publicWords().replaceFirst("^已", "") + "。").orElse("");
+    return "建议不予受理（五不议" + (ground == null ? "" : "·" + ground.label()) + "）：" + (declineReason == null ? "" : declineReason)
         + to;
   }
 }

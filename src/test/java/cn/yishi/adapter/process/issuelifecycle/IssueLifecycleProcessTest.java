@@ -273,7 +273,7 @@ class IssueLifecycleProcessTest {
     assertThat(pi).variables().as("the suggestion, prefilled for the review")
         .containsEntry(Var.ADMISSIBLE.name(), true)
         .containsEntry(Var.SCREENING_GROUND.name(), "PUBLIC_FACILITIES")
-        .containsEntry(Var.SCREENING_SUGGESTION.name(), "建议予以受理：属“五议”之公共设施运维。").containsEntry(Var.URGENCY.name(), "GREEN")
+        .containsEntry(Var.SCREENING_SUGGESTION.name(), "建议予以受理（五议·公共设施运维）。").containsEntry(Var.URGENCY.name(), "GREEN")
         .containsEntry(Var.TIER.name(), "STATION").containsEntry(Var.DISPOSAL.name(), "IMMEDIATE")
         .containsEntry(Var.RESPONSIBLE_UNIT.name(), null).containsEntry(Var.RESPONSE_DAYS.name(), 1)
         .containsEntry(Var.RESOLUTION_DAYS.name(), 5).containsEntry(Var.PRIORITY.name(), Urgency.GREEN.taskPriority());
