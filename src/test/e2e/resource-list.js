@@ -34,8 +34,15 @@ async function tasklist(page, baseUrl, user) {
   // a shared, busy machine: every step may take longer than the harness's 20 s
   page.context().setDefaultTimeout(90000);
   await page.goto(`${baseUrl}/camunda/app/tasklist/default/`, { timeout: 240000 });
-  // the first visit after start-up compiles the webapp's resources: give it time on a busy machine
-  await page.locator('form[name=signinForm] button[type=submit]', { hasText: '登录' }).waitFor({ timeout: 240000 });
+  // the first visit after start-up compiles the webapp's resources: give it time on a busy machine, and load the page
+  // once more when it stays on the spinner
+  const signin = page.locator('form[name=signinForm] button[type=submit]', { hasText: '登录' });
+  try {
+    await signin.waitFor({ timeout: 150000 });
+  } catch (e) {
+    await page.reload({ timeout: 240000 });
+    await signin.waitFor({ timeout: 150000 });
+  }
   await page.waitForLoadState('networkidle');
   await page.locator('form[name=signinForm] input[type=text]').fill(user);
   await page.locator('form[name=signinForm] input[type=password]').fill(PASSWORD);
