@@ -150,12 +150,7 @@ async function review(baseUrl, caseNo) {
     // the reviewer finds the matter beyond the community's authority: another 不议, with the department and a reason
     await choose(details, '议/不议情形', '五不议：超出社区权限（转主管部门）');
     await field(details, '转交的主管部门').waitFor();
-    // completed without the department: refused, the task stays (Tasklist's notification may cover the buttons, so
-    // the clicks go to the button itself)
     const complete = page.locator('section.task-details button[type=submit]', { hasText: '完成' }).last();
-    await complete.dispatchEvent('click');
-    await page.waitForTimeout(3000);
-    expect(await page.locator('section.task-details', { hasText: caseNo }).count() > 0, 'completed without the department');
     await choose(details, '转交的主管部门', '县住建局');
     const reason = field(details, '调整理由').locator('textarea');
     await reason.fill('装修扰民已涉及违规拆改承重墙，属住建部门执法事项');
