@@ -36,7 +36,7 @@ class ResourceListIT {
   }
 
   private String node(String... args) throws IOException, InterruptedException {
-    return BrowserSuite.node(SCRIPT, args);
+    return BrowserSuite.node(420, SCRIPT, args);
   }
 
   @Test
