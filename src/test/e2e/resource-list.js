@@ -154,6 +154,9 @@ async function review(baseUrl, caseNo) {
     await choose(details, '转交的主管部门', '县住建局');
     const reason = field(details, '调整理由').locator('textarea');
     await reason.fill('装修扰民已涉及违规拆改承重墙，属住建部门执法事项');
+    // form-js takes typed text after a short debounce: leave the field and let it settle before submitting
+    await reason.press('Tab');
+    await page.waitForTimeout(2000);
     await field(details, '转交的主管部门').scrollIntoViewIfNeeded();
     await shot(page, '07-review-beyond-authority');
 
