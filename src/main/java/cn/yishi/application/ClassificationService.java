@@ -4,6 +4,7 @@ import cn.yishi.application.port.CaseRepository;
 import cn.yishi.application.port.Decisions;
 import cn.yishi.domain.casefile.CaseFile;
 import cn.yishi.domain.casefile.Classification;
+import cn.yishi.domain.casefile.ScreeningFacts;
 import cn.yishi.domain.casefile.Suggestion;
 import cn.yishi.domain.directory.Directory;
 import java.time.OffsetDateTime;
@@ -34,14 +35,17 @@ public class ClassificationService {
   /** The tables' suggestion, and when the party review is due (its response days on the working-day calendar). */
   public record Suggested(Suggestion suggestion, OffsetDateTime reviewDue) {}
 
-  /** Evaluates the 五议五不议 and triage tables for the case and keeps their suggestion on it. */
+  /**
+   * Evaluates the 五议五不议 and triage tables for the case, with the facts stated at registration (none from a
+   * channel), and keeps their suggestion on it.
+   */
   @Transactional
-  public Suggested suggest(String caseNo) {
+  public Suggested suggest(String caseNo, ScreeningFacts facts) {
     CaseFile c = cases.load(caseNo);
-    Suggestion raw = decisions.suggest(c.category(), c.householdsAffected());
+    Suggestion raw = decisions.suggest(c.category(), c.householdsAffected(), facts == null ? ScreeningFacts.NONE : facts);
     Classification k = raw.classification();
     String unit = resolveUnit(k.responsibleUnit(), c.community());
-    Suggestion s = new Suggestion(raw.admissible(), raw.declineReason(), raw.referral(),
+    Suggestion s = new Suggestion(raw.admissible(), raw.ground(), raw.declineReason(), raw.referral(),
         new Classification(k.urgency(), k.tier(), k.disposal(), unit), raw.responseDays(), raw.resolutionDays());
     c.suggest(s);
     repository.save(c, cases.now());

@@ -16,6 +16,7 @@ public final class MailTemplates {
   public enum Kind {
     CASE_ACCEPTED("case-accepted", "caseNo", "title", "disposal", "tier", "deadline", "publicUrl"),
     CASE_DECLINED("case-declined", "caseNo", "title", "reason", "referral", "publicUrl"),
+    CASE_REFERRED("case-referred", "unitName", "caseNo", "title", "description", "community", "reason", "publicUrl"),
     CASE_ESCALATED("case-escalated", "caseNo", "title", "tier", "deadline", "publicUrl"),
     EVALUATION_LINK("evaluation-link", "caseNo", "title", "result", "link", "publicUrl"),
     SUPERVISION("supervision", "unitName", "caseNo", "title", "item", "deadline", "reason", "due"),

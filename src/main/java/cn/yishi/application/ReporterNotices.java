@@ -43,6 +43,24 @@ public class ReporterNotices {
     send(c, "decline:" + c.caseNo(), MailTemplates.Kind.CASE_DECLINED, v);
   }
 
+  /**
+   * 五不议 · 超出社区权限: the transfer notice (转办通知) to the competent department, without the reporter's personal
+   * data. False when the department has no address (the timeline says so).
+   */
+  public boolean referredToDepartment(CaseFile c, String unitName, String unitEmail, String communityName, String reason) {
+    if (unitEmail == null || unitEmail.isBlank()) {
+      return false;
+    }
+    Map<String, String> v = values(c);
+    v.put("unitName", unitName);
+    v.put("description", c.description());
+    v.put("community", communityName);
+    v.put("reason", reason);
+    MailTemplates.Mail mail = templates.render(MailTemplates.Kind.CASE_REFERRED, v);
+    outbox.enqueue("referred:" + c.caseNo(), unitEmail, mail.subject(), mail.body(), c.id());
+    return true;
+  }
+
   public void escalated(CaseFile c) {
     Map<String, String> v = values(c);
     v.put("tier", c.tier().label());

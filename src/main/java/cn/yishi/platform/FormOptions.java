@@ -3,6 +3,7 @@ package cn.yishi.platform;
 import cn.yishi.application.Catalogue;
 import cn.yishi.domain.casefile.Channel;
 import cn.yishi.domain.casefile.Disposal;
+import cn.yishi.domain.casefile.ScreeningGround;
 import cn.yishi.domain.casefile.Tier;
 import cn.yishi.domain.casefile.Urgency;
 import cn.yishi.domain.directory.Directory;
@@ -39,6 +40,10 @@ public class FormOptions {
   public static final String URGENCIES = "urgencies";
   public static final String TIERS = "tiers";
   public static final String DISPOSALS = "disposals";
+  /** The 五议五不议 grounds (review form). */
+  public static final String SCREENING_GROUNDS = "screeningGrounds";
+  /** The county's departments of the directory (the competent department of a 不议 beyond the community's authority). */
+  public static final String DEPARTMENTS = "departments";
   /** The channels a staff member may transcribe in the start form ({@link Channel#staffChannels()}). */
   public static final String STAFF_CHANNELS = "staffChannels";
   /** The groups a convener may add to a session as its N (相关利益方): units, the expert panel, community parties. */
@@ -46,7 +51,7 @@ public class FormOptions {
   /** Where a convention (公约) applies: each community, and each of its compounds (会客站). */
   public static final String CONVENTION_SCOPES = "conventionScopes";
   public static final List<String> SOURCES = List.of(CATEGORIES, COMMUNITIES, UNITS, URGENCIES, TIERS, DISPOSALS,
-      STAFF_CHANNELS, PARTIES, CONVENTION_SCOPES);
+      STAFF_CHANNELS, PARTIES, CONVENTION_SCOPES, SCREENING_GROUNDS, DEPARTMENTS);
 
   /** The form components that offer options (form-js types). */
   static final Set<String> OPTION_TYPES = Set.of("select", "radio", "checklist", "taglist");
@@ -65,6 +70,9 @@ public class FormOptions {
     m.put(URGENCIES, Arrays.stream(Urgency.values()).map(u -> new Option(u.name(), u.label())).toList());
     m.put(TIERS, Arrays.stream(Tier.values()).map(t -> new Option(t.name(), t.label())).toList());
     m.put(DISPOSALS, Arrays.stream(Disposal.values()).map(d -> new Option(d.name(), d.label())).toList());
+    m.put(SCREENING_GROUNDS, Arrays.stream(ScreeningGround.values()).map(g -> new Option(g.name(), g.optionLabel())).toList());
+    m.put(DEPARTMENTS, directory.units().stream().filter(u -> u.type() == Directory.UnitType.DEPARTMENT)
+        .map(u -> new Option(u.code(), u.name())).toList());
     m.put(STAFF_CHANNELS, Channel.staffChannels().stream().map(c -> new Option(c.name(), c.label())).toList());
     m.put(PARTIES, directory.groups().values().stream()
         .filter(g -> g.id().startsWith("unit-") || g.id().equals(cn.yishi.domain.directory.GroupIds.EXPERT_PANEL)

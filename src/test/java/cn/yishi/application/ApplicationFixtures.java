@@ -12,6 +12,7 @@ import cn.yishi.domain.casefile.Channel;
 import cn.yishi.domain.casefile.Classification;
 import cn.yishi.domain.casefile.Disposal;
 import cn.yishi.domain.casefile.FieldError;
+import cn.yishi.domain.casefile.ScreeningGround;
 import cn.yishi.domain.casefile.Tier;
 import cn.yishi.domain.casefile.Urgency;
 import cn.yishi.domain.casefile.ValidationException;
@@ -100,6 +101,7 @@ public final class ApplicationFixtures {
         "御苑小区3栋门前路灯不亮", "hualin", "御苑小区", 12, OffsetDateTime.parse("2026-03-03T09:00:00+08:00"));
     c.restore(CaseStatus.REGISTERED, new Classification(Urgency.GREEN, Tier.STATION, Disposal.COMMITTED, "water"),
         null, null, null, null, null, null, null, null, PROCESS, null, null, 0, 0, 0, 0, null, null, null);
+    c.restoreScreening(ScreeningGround.PUBLIC_FACILITIES, null);
     return c;
   }
 

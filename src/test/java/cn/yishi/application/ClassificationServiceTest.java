@@ -22,6 +22,8 @@ import cn.yishi.domain.casefile.CaseFile;
 import cn.yishi.domain.casefile.Channel;
 import cn.yishi.domain.casefile.Classification;
 import cn.yishi.domain.casefile.Disposal;
+import cn.yishi.domain.casefile.ScreeningFacts;
+import cn.yishi.domain.casefile.ScreeningGround;
 import cn.yishi.domain.casefile.Suggestion;
 import cn.yishi.domain.casefile.Tier;
 import cn.yishi.domain.casefile.Urgency;
@@ -37,8 +39,10 @@ class ClassificationServiceTest {
   private final ClassificationService service = new ClassificationService(cases, decisions,
       ApplicationFixtures.directory(), repository);
 
+  private static final ScreeningFacts FACTS = new ScreeningFacts("PUBLIC", true, null, null, null, null, true, null, null);
+
   private static Suggestion suggesting(String unit) {
-    return new Suggestion(true, null, "MEDIATION", new Classification(Urgency.YELLOW, Tier.ROOM, Disposal.COMMITTED, unit), 1, 5);
+    return new Suggestion(true, ScreeningGround.MAJOR_MATTER, null, "MEDIATION", new Classification(Urgency.YELLOW, Tier.ROOM, Disposal.COMMITTED, unit), 1, 5);
   }
 
   private CaseFile caseIn(String community) {
@@ -50,9 +54,9 @@ class ClassificationServiceTest {
   @Test
   void theSuggestionIsAskedWithTheCasesFactsAndSavedOnTheCase() {
     caseIn("hualin");
-    when(decisions.suggest("elevator", 36)).thenReturn(suggesting("water"));
+    when(decisions.suggest("elevator", 36, FACTS)).thenReturn(suggesting("water"));
 
-    ClassificationService.Suggested s = service.suggest(CASE_NO);
+    ClassificationService.Suggested s = service.suggest(CASE_NO, FACTS);
 
     assertThat(s.suggestion()).isEqualTo(suggesting("water"));
     assertThat(s.reviewDue()).as("the response days on the working-day calendar, from the engine's clock")
@@ -61,25 +65,26 @@ class ClassificationServiceTest {
     verify(repository).save(saved.capture(), eq(NOW));
     assertThat(saved.getValue().suggested()).isEqualTo(new Classification(Urgency.YELLOW, Tier.ROOM, Disposal.COMMITTED, "water"));
     assertThat(saved.getValue().referral()).isEqualTo("MEDIATION");
+    assertThat(saved.getValue().suggestedGround()).isEqualTo(ScreeningGround.MAJOR_MATTER);
   }
 
   @Test
   void propertyMeansTheCommunitysPropertyCompany() {
     caseIn("hualin");
-    when(decisions.suggest("elevator", 36)).thenReturn(suggesting(ClassificationService.PROPERTY));
+    when(decisions.suggest("elevator", 36, FACTS)).thenReturn(suggesting(ClassificationService.PROPERTY));
 
-    assertThat(service.suggest(CASE_NO).suggestion().classification().responsibleUnit()).isEqualTo("hualin-property");
+    assertThat(service.suggest(CASE_NO, FACTS).suggestion().classification().responsibleUnit()).isEqualTo("hualin-property");
   }
 
   @Test
   void aUnitTheDirectoryDoesNotKnowIsLeftOpen() {
     caseIn("xishan");
-    when(decisions.suggest("elevator", 36)).thenReturn(suggesting(ClassificationService.PROPERTY), suggesting("gas"),
+    when(decisions.suggest("elevator", 36, FACTS)).thenReturn(suggesting(ClassificationService.PROPERTY), suggesting("gas"),
         suggesting(null));
 
-    assertThat(service.suggest(CASE_NO).suggestion().classification().responsibleUnit()).as("西山 has no property company").isNull();
-    assertThat(service.suggest(CASE_NO).suggestion().classification().responsibleUnit()).as("unknown unit").isNull();
-    assertThat(service.suggest(CASE_NO).suggestion().classification().responsibleUnit()).as("none suggested").isNull();
+    assertThat(service.suggest(CASE_NO, FACTS).suggestion().classification().responsibleUnit()).as("西山 has no property company").isNull();
+    assertThat(service.suggest(CASE_NO, FACTS).suggestion().classification().responsibleUnit()).as("unknown unit").isNull();
+    assertThat(service.suggest(CASE_NO, FACTS).suggestion().classification().responsibleUnit()).as("none suggested").isNull();
     ArgumentCaptor<CaseFile> saved = ArgumentCaptor.forClass(CaseFile.class);
     verify(repository, times(3)).save(saved.capture(), eq(NOW));
     assertThat(saved.getValue().suggested().responsibleUnit()).isNull();
@@ -87,7 +92,7 @@ class ClassificationServiceTest {
 
   @Test
   void anUnknownCaseIsNotClassified() {
-    assertThatThrownBy(() -> service.suggest("FX-2026-999999")).isInstanceOf(CaseNotFound.class);
+    assertThatThrownBy(() -> service.suggest("FX-2026-999999", FACTS)).isInstanceOf(CaseNotFound.class);
     verifyNoInteractions(decisions);
     verify(repository, never()).save(any(), any());
   }

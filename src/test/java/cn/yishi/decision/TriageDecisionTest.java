@@ -119,6 +119,56 @@ class TriageDecisionTest {
     assertThat(r.getEntryMap()).containsExactlyInAnyOrderEntriesOf(outputs(urgency, tier, disposal, responseDays, resolutionDays, unit));
   }
 
+  /**
+   * The facts stated at registration reach every tier (奉新: 小事不出站、常事不出室、难事不出厅; the 10% of cross-community,
+   * multi-department hard matters go to the hall or the county coordination mechanism) and make RED topics that need
+   * consultation DELIBERATED at once (金溪: 针对“红”类事项，立即开展议事活动，共商解决方案).
+   */
+  @ParameterizedTest(name = "{0}, cross {1}, multi {2}, urgent {3}, consult {4} → {5}")
+  @CsvSource(nullValues = "null", textBlock = """
+      # category,        cross, multi, urgent, consult, rule,                          urgency, tier,    disposal,    response, resolution
+      streetlight,       null,  null,  true,   true,    rule_urgentConsultation,       RED,     ROOM,    DELIBERATED, 1, 5
+      parking,           true,  true,  true,   true,    rule_urgentConsultation,       RED,     ROOM,    DELIBERATED, 1, 5
+      safety-hazard,     null,  null,  null,   true,    rule_safetyHazardConsultation, RED,     ROOM,    DELIBERATED, 1, 5
+      safety-hazard,     null,  null,  false,  true,    rule_safetyHazardConsultation, RED,     ROOM,    DELIBERATED, 1, 5
+      drainage,          null,  null,  true,   false,   rule_urgent,                   RED,     STATION, IMMEDIATE,   1, 1
+      sanitation,        null,  null,  true,   null,    rule_urgent,                   RED,     STATION, IMMEDIATE,   1, 1
+      road-repair,       true,  null,  null,   null,    rule_crossCommunity,           YELLOW,  COUNTY,  DELIBERATED, 3, 30
+      elevator-retrofit, true,  true,  false,  true,    rule_crossCommunity,           YELLOW,  COUNTY,  DELIBERATED, 3, 30
+      drainage,          false, true,  null,   null,    rule_multiDepartment,          YELLOW,  HALL,    DELIBERATED, 3, 30
+      streetlight,       false, false, false,  false,   rule_streetlight,              GREEN,   STATION, IMMEDIATE,   1, 3
+      safety-hazard,     false, false, false,  false,   rule_safetyHazard,             RED,     STATION, IMMEDIATE,   1, 1
+      """)
+  void statedFactsReachEveryTierAndDeliberateRedAtOnce(String category, Boolean cross, Boolean multi, Boolean urgent,
+      Boolean consult, String rule, String urgency, String tier, String disposal, int response, int resolution) {
+    Map<String, Object> v = variables(category, 10);
+    v.put("crossCommunity", cross);
+    v.put("multiDepartment", multi);
+    v.put("urgent", urgent);
+    v.put("needsConsultation", consult);
+
+    DmnDecisionRuleResult r = engine.evaluateDecisionTable(decision, v).getSingleResult();
+
+    assertThat(LAST_MATCHED_RULE.get()).isEqualTo(rule);
+    assertThat(r.getEntryMap()).containsExactlyInAnyOrderEntriesOf(outputs(urgency, tier, disposal, response, resolution, null));
+  }
+
+  @Test
+  void everyTierIsReached() {
+    Set<Object> tiers = new HashSet<>();
+    for (Boolean cross : new Boolean[] {null, true}) {
+      for (Boolean multi : new Boolean[] {null, true}) {
+        for (String category : AdmissibilityDecisionTest.catalogueCodes()) {
+          Map<String, Object> v = variables(category, 60);
+          v.put("crossCommunity", cross);
+          v.put("multiDepartment", multi);
+          tiers.add(engine.evaluateDecisionTable(decision, v).getSingleResult().getEntry("tier"));
+        }
+      }
+    }
+    assertThat(tiers).containsExactlyInAnyOrder("STATION", "ROOM", "HALL", "COUNTY");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"corridor-clutter", "streetlight", "pets", "drainage"})
   void fiftyHouseholdsMakeItYellowAtTheRoom(String category) {
@@ -241,7 +291,9 @@ class TriageDecisionTest {
     DecisionTable table = (DecisionTable) d.getExpression();
     assertThat(table.getHitPolicy()).isEqualTo(HitPolicy.FIRST);
     assertThat(table.getInputs()).extracting(i -> i.getId(), i -> i.getInputExpression().getText().getTextContent())
-        .containsExactly(tuple("input_category", "category"), tuple("input_householdsAffected", "householdsAffected"));
+        .containsExactly(tuple("input_category", "category"), tuple("input_householdsAffected", "householdsAffected"),
+            tuple("input_crossCommunity", "crossCommunity"), tuple("input_multiDepartment", "multiDepartment"),
+            tuple("input_urgent", "urgent"), tuple("input_needsConsultation", "needsConsultation"));
     assertThat(table.getOutputs()).extracting(o -> o.getId(), o -> o.getName(), o -> o.getTypeRef())
         .containsExactly(
             tuple("output_urgency", "urgency", "string"),

@@ -225,15 +225,20 @@ abstract class LifecycleScenarios {
   // --- screening and triage -------------------------------------------------------------------
 
   @Test
-  void aNeighbourDisputeIsSuggestedForDeclineAndTheReporterIsTold() throws Exception {
-    String caseNo = submit(report("neighbour-dispute", "御苑小区" + unique(), "邻居占用楼道", "wang.wu@example.org", null));
+  void aNeighbourDisputeBetweenTwoHouseholdsIsSuggestedForDeclineAndTheReporterIsTold() throws Exception {
+    // between two households it is a purely individual dispute (五不议 → 人民调解); with 12 it is a public conflict (五议)
+    String caseNo = submit(report("neighbour-dispute", "御苑小区" + unique(), "邻居占用楼道", "wang.wu@example.org", null)
+        .replace("\"householdsAffected\": 12", "\"householdsAffected\": 2"));
     Task review = task(caseNo, "userTask_review");
     assertThat(tasks.getVariable(review.getId(), "admissible")).isEqualTo(false);
 
     completeOk(caseNo, "userTask_review", "community.hualin", "{}");
 
     assertThat(status(caseNo)).isEqualTo("DECLINED");
-    assertThat(call("GET", "/public/cases/" + caseNo, null, null).json().path("result").asText()).contains("个体纠纷");
+    assertThat(call("GET", "/public/cases/" + caseNo, null, null).json().path("result").asText())
+        .contains("个体纠纷", "已引导至社区人民调解委员会调解");
+    String publicConflict = submit(report("neighbour-dispute", "御苑小区" + unique(), "楼道纠纷影响整栋", null, null));
+    assertThat(tasks.getVariable(task(publicConflict, "userTask_review").getId(), "screeningGround")).isEqualTo("PUBLIC_CONFLICT");
     outbox.drain();
     assertThat(Arrays.stream(smtp.getReceivedMessages()).filter(m -> recipients(m).contains("wang.wu@example.org"))).hasSize(1);
   }

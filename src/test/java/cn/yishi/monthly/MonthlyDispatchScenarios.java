@@ -508,7 +508,9 @@ abstract class MonthlyDispatchScenarios {
     // reviewed on Monday the 23rd at 09:00, the late one on Tuesday
     ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2026-11-23T09:00:00+08:00").toInstant()));
     tasks.complete(reviewOf(accepted).getId(), Map.of("admissible", true));
-    tasks.complete(reviewOf(declined).getId(), Map.of("admissible", false, "declineReason", "属个人纠纷，已引导至人民调解"));
+    // three households: suggested as a public conflict (五议); the reviewer finds it a dispute between two, with a reason
+    tasks.complete(reviewOf(declined).getId(), Map.of("admissible", false, "declineReason", "属个人纠纷，已引导至人民调解",
+        "screeningGround", "PRIVATE_DISPUTE", "overrideReason", "核实后只涉及两户"));
     ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2026-11-24T09:00:00+08:00").toInstant()));
     tasks.complete(reviewOf(late).getId(), Map.of("admissible", true));
 

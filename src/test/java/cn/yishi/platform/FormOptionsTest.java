@@ -158,10 +158,10 @@ class FormOptionsTest {
     FormOptions options = new FormOptions(shippedCatalogue(), shippedDirectory());
 
     assertThatThrownBy(() -> options.fill("forms/issueReview.form", form(
-        "{\"type\":\"select\",\"id\":\"field_unit\",\"key\":\"responsibleUnit\",\"properties\":{\"yishi.options\":\"departments\"}}")))
+        "{\"type\":\"select\",\"id\":\"field_unit\",\"key\":\"responsibleUnit\",\"properties\":{\"yishi.options\":\"agencies\"}}")))
         .isInstanceOf(StartupRefusedException.class)
         .hasMessageContaining("forms/issueReview.form").hasMessageContaining("field_unit")
-        .hasMessageContaining("departments").hasMessageContaining("categories、communities、units");
+        .hasMessageContaining("agencies").hasMessageContaining("categories、communities、units");
     assertThatThrownBy(() -> options.fill("forms/g.form", form("""
         {"type":"group","id":"group_a","components":[
           {"type":"checklist","id":"field_nested","key":"x","properties":{"yishi.options":""}}]}""")))

@@ -237,6 +237,11 @@ abstract class PlatformScenarios {
         .isEqualTo("13800138000");
   }
 
+  private static String refusedAgain(Reply r) {
+    assertThat(r.status()).isGreaterThanOrEqualTo(400);
+    return r.body();
+  }
+
   @Test
   void declineWithoutReasonIsRefusedAndDeclineWithReasonMailsTheReporter() throws Exception {
     String pi = reportAsGridWorker("grid.hualin", "hualin", "邻里纠纷 " + UUID.randomUUID(), "wang.wu@example.org");
@@ -250,6 +255,11 @@ abstract class PlatformScenarios {
 
     Reply declined = call("POST", "/engine-rest/task/" + task + "/submit-form", "community.hualin",
         "{\"variables\":{\"admissible\":{\"value\":false},\"declineReason\":{\"value\":\"属个人邻里纠纷，已引导至人民调解委员会\"}}}");
+    assertThat(refusedAgain(declined)).as("declining a suggested 五议 needs a 五不议 ground and a reason")
+        .contains("所选情形“公共设施运维”属于“五议”");
+    declined = call("POST", "/engine-rest/task/" + task + "/submit-form", "community.hualin", """
+        {"variables":{"admissible":{"value":false},"declineReason":{"value":"属个人邻里纠纷，已引导至人民调解委员会"},
+          "screeningGround":{"value":"PRIVATE_DISPUTE"},"overrideReason":{"value":"核实为两户之间的纠纷"}}}""");
     assertThat(declined.status()).as(declined.body()).isEqualTo(204);
 
     outboxSender.drain();

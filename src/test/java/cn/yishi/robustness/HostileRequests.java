@@ -330,6 +330,9 @@ final class HostileRequests {
       {"messageName":"issue.supervise","businessKey":"FX-2026-000001","processVariables":{"note":{"value":"督办"}}}""");
   private static final ObjectNode DECISION = obj("""
       {"variables":{"category":{"value":"streetlight"},"householdsAffected":{"value":3,"type":"Integer"}}}""");
+  private static final ObjectNode RESOURCE = obj("""
+      {"kind":"TALENT","name":"社区律师志愿者","expertise":"合同纠纷","keywords":["法律、合同"],"contact":"13800000000",
+       "community":"hualin","version":0}""");
   private static final ObjectNode USER = obj("""
       {"profile":{"id":"fuzzuser","firstName":"模","lastName":"糊","email":"f@example.org"},
        "credentials":{"password":"Fuzz-Pass-2026!x"}}""");
@@ -359,6 +362,10 @@ final class HostileRequests {
     t.add(g -> g.json("POST", "/api/points/hualin/" + g.pick(List.of("persons", "items", "corrections")), g.authorization(),
         obj("{\"name\":\"某\",\"publishName\":true,\"price\":1,\"stock\":1,\"entryId\":1,\"points\":-1,\"reason\":\"更正\"}")));
     t.add(g -> g.get("/public/points" + g.pick(List.of("", ".json")) + g.query("community=" + g.id("hualin")), null));
+    t.add(g -> g.get("/api/resources" + g.query(null), g.authorization()));
+    t.add(g -> g.json("POST", "/api/resources", g.authorization(), RESOURCE));
+    t.add(g -> g.json("PUT", "/api/resources/" + g.id("1"), g.authorization(), RESOURCE));
+    t.add(g -> g.json("POST", "/api/resources/" + g.id("1") + "/retire", g.authorization(), obj("{}")));
     // the public pages and their JSON
     t.add(g -> g.get("/public/report" + g.query("community=hualin"), null));
     t.add(g -> g.form("POST", "/public/report", null, Map.of("community", "hualin", "category", "streetlight",

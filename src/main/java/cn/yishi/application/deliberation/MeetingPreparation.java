@@ -1,10 +1,10 @@
 package cn.yishi.application.deliberation;
 
 import cn.yishi.application.Cases;
-import cn.yishi.application.DeliberationProperties;
 import cn.yishi.application.port.Meetings;
 import cn.yishi.domain.directory.Directory;
 import cn.yishi.domain.directory.GroupIds;
+import cn.yishi.domain.resource.ResourceEntry;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Service;
@@ -20,15 +20,15 @@ public class MeetingPreparation {
   private final Meetings meetings;
   private final Deliberations deliberations;
   private final Directory directory;
-  private final DeliberationProperties properties;
+  private final ResourceCatalogue resources;
 
   public MeetingPreparation(Cases cases, Meetings meetings, Deliberations deliberations, Directory directory,
-      DeliberationProperties properties) {
+      ResourceCatalogue resources) {
     this.cases = cases;
     this.meetings = meetings;
     this.deliberations = deliberations;
     this.directory = directory;
-    this.properties = properties;
+    this.resources = resources;
   }
 
   /** The parties asked for their positions before the meeting (五方/4+N), plus the case's department. */
@@ -56,13 +56,15 @@ public class MeetingPreparation {
   /** 问题清单 matched against the 资源清单; returns the matches as text for the meeting. */
   @Transactional
   public String draftProblemList(long meetingId, String problemList) {
-    deliberations.meeting(meetingId);
+    Meetings.Meeting m = deliberations.meeting(meetingId);
     String p = deliberations.rules().problemList(problemList);
     List<String> lines = new ArrayList<>();
-    for (DeliberationProperties.Resource r : properties.resources()) {
-      List<String> hits = r.keywords().stream().filter(p::contains).toList();
+    // the current list (资源清单, maintained while running): the active entries serving the meeting's community
+    for (ResourceEntry r : resources.serving(m.community())) {
+      List<String> hits = r.hits(p);
       if (!hits.isEmpty()) {
-        lines.add(r.kind() + "：" + r.name() + "（匹配：" + String.join("、", hits) + "）");
+        lines.add(r.kind().label() + "：" + r.name() + (r.expertise() == null ? "" : "（" + r.expertise() + "）")
+            + "（匹配：" + String.join("、", hits) + "）");
       }
     }
     String matches = lines.isEmpty() ? "资源清单中没有匹配的资源，请在议事会上商定。" : "可调用资源：\n" + String.join("\n", lines);

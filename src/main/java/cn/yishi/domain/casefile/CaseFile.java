@@ -29,6 +29,8 @@ public class CaseFile {
   private CaseStatus status;
   private Classification suggested;
   private String referral;
+  private ScreeningGround suggestedGround;
+  private ScreeningGround ground;
   private Urgency urgency;
   private Tier tier;
   private Disposal disposal;
@@ -92,6 +94,13 @@ public class CaseFile {
     return this;
   }
 
+  /** Restores the 五议五不议 grounds (suggested and decided) from storage. */
+  public CaseFile restoreScreening(ScreeningGround suggestedGround, ScreeningGround ground) {
+    this.suggestedGround = suggestedGround;
+    this.ground = ground;
+    return this;
+  }
+
   public void attachProcess(String processInstanceId) {
     this.processInstanceId = processInstanceId;
   }
@@ -99,6 +108,16 @@ public class CaseFile {
   public void suggest(Suggestion s) {
     this.suggested = s.classification();
     this.referral = s.referral();
+    this.suggestedGround = s.ground();
+  }
+
+  /** The reviewer's 五议 ground of an accepted case; call before {@link #accept}. */
+  public void screen(ScreeningGround g) {
+    requireStatus(CaseStatus.REGISTERED);
+    if (g != null && !g.admissible()) {
+      throw refused("screeningGround", "mismatch", "所选情形属于“五不议”，不能予以受理");
+    }
+    this.ground = g;
   }
 
   /**
@@ -124,8 +143,22 @@ public class CaseFile {
   public void decline(String reason, OffsetDateTime responseDeadline) {
     requireStatus(CaseStatus.REGISTERED);
     this.declineReason = reason;
+    this.referral = null;
     this.responseDeadline = responseDeadline;
     this.status = CaseStatus.DECLINED;
+  }
+
+  /**
+   * Declines the case under one of the 五不议, with its referral (引导去向): the public reason carries the referral in
+   * public words, e.g. 属纯个体纠纷……（已引导至社区人民调解委员会调解）.
+   */
+  public void decline(ScreeningGround g, String reason, String referralWords, OffsetDateTime responseDeadline) {
+    if (g == null || g.admissible()) {
+      throw refused("screeningGround", "mismatch", "不予受理时请选择适用的“五不议”情形");
+    }
+    decline(referralWords == null ? reason : reason + "（" + referralWords + "）", responseDeadline);
+    this.ground = g;
+    this.referral = g.referral() == null ? null : g.referral().name();
   }
 
   /** 点将 or 揭榜: a unit takes the case. */
@@ -254,6 +287,8 @@ public class CaseFile {
   public CaseStatus status() { return status; }
   public Classification suggested() { return suggested; }
   public String referral() { return referral; }
+  public ScreeningGround suggestedGround() { return suggestedGround; }
+  public ScreeningGround ground() { return ground; }
   public Urgency urgency() { return urgency; }
   public Tier tier() { return tier; }
   public Disposal disposal() { return disposal; }

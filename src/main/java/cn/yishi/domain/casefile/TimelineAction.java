@@ -7,6 +7,8 @@ public enum TimelineAction {
   ACCEPTED("前置把关：予以受理"),
   DECLINED("前置把关：不予受理"),
   CLASSIFICATION_OVERRIDDEN("调整分级分类"),
+  SCREENING_OVERRIDDEN("改变五议五不议建议"),
+  REFERRED("不议事项转交主管部门"),
   ASSIGNED("派单（点将）"),
   PUBLISHED_TO_POOL("发布至项目池（揭榜）"),
   CLAIMED("揭榜认领"),

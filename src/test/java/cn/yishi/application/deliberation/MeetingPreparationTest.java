@@ -17,8 +17,16 @@ import org.junit.jupiter.api.Test;
 /** 会前沟通 and 三单: the parties and their positions, the problem list matched against the resources. */
 class MeetingPreparationTest {
   private final DeliberationFixture f = new DeliberationFixture();
+  private final InMemoryResourceList list = new InMemoryResourceList();
+  private final ResourceCatalogue resources = new ResourceCatalogue(list, f.directory,
+      java.time.Clock.fixed(NOW.toInstant(), DeliberationFixture.SHANGHAI));
   private final MeetingPreparation preparation = new MeetingPreparation(f.cases, f.meetings, f.deliberations, f.directory,
-      DeliberationFixture.properties());
+      resources);
+
+  {
+    // the configured list, copied into the table at the first start
+    resources.seed(DeliberationFixture.properties().resources());
+  }
 
   @Test
   void theCommunitysPartiesAndTheCasesDepartment() {
@@ -68,6 +76,23 @@ class MeetingPreparationTest {
 
     assertThat(matches).isEqualTo("可调用资源：\n部门：县司法局法律顾问（匹配：纠纷、合同）\n人才：退休电梯工程师（匹配：电梯）");
     verify(f.meetings).saveProblemList(42, "电梯费用分摊纠纷；合同未签", matches);
+  }
+
+  @Test
+  void theProblemListReadsTheCurrentListOnlyRetiredAndOtherCommunitiesEntriesAreLeftOut() {
+    f.meeting(42, null);
+    ResourceCatalogue.Staff secretary = new ResourceCatalogue.Staff("community.hualin", java.util.List.of("hualin-community"));
+    ResourceCatalogue.Staff other = new ResourceCatalogue.Staff("community.shengdian", java.util.List.of("shengdian-community"));
+    resources.add(secretary, new cn.yishi.domain.resource.ResourceDraft("TALENT", "社区调解员老周", "邻里纠纷调解",
+        java.util.List.of("纠纷、噪音"), "13900000000", "hualin", null));
+    resources.add(other, new cn.yishi.domain.resource.ResourceDraft("VENUE", "圣殿社区活动室", null,
+        java.util.List.of("纠纷"), null, "shengdian", null));
+    resources.retire(new ResourceCatalogue.Staff("dispatch", java.util.List.of("dispatch-centre")), 1);
+
+    String matches = preparation.draftProblemList(42, "电梯纠纷");
+
+    assertThat(matches).isEqualTo("可调用资源：\n人才：社区调解员老周（邻里纠纷调解）（匹配：纠纷）\n人才：退休电梯工程师（匹配：电梯）")
+        .as("the contact is for staff only").doesNotContain("13900000000");
   }
 
   @Test

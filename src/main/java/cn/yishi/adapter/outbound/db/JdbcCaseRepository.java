@@ -8,6 +8,7 @@ import cn.yishi.domain.casefile.Classification;
 import cn.yishi.domain.casefile.Disposal;
 import cn.yishi.domain.casefile.NewCase;
 import cn.yishi.domain.casefile.Reporter;
+import cn.yishi.domain.casefile.ScreeningGround;
 import cn.yishi.domain.casefile.Tier;
 import cn.yishi.domain.casefile.Urgency;
 import java.sql.ResultSet;
@@ -28,7 +29,7 @@ class JdbcCaseRepository implements CaseRepository {
       households_affected, created_at, status, suggested_urgency, suggested_tier, suggested_disposal, referral,
       urgency, tier, disposal, responsible_unit, decline_reason, deadline, response_deadline, process_instance_id,
       result_note, satisfaction, supporting_count, overdue_count, rework_count, unsatisfied_count, resolved_at,
-      closed_at, updated_at""";
+      closed_at, updated_at, suggested_ground, screening_ground""";
 
   private final JdbcClient jdbc;
   private final String nextSequenceSql;
@@ -122,8 +123,11 @@ class JdbcCaseRepository implements CaseRepository {
               deadline = :deadline, response_deadline = :responseDeadline, process_instance_id = :pid,
               result_note = :resultNote, satisfaction = :satisfaction, supporting_count = :supporting,
               overdue_count = :overdue, rework_count = :rework, unsatisfied_count = :unsatisfied,
-              resolved_at = :resolvedAt, closed_at = :closedAt, updated_at = :now
+              resolved_at = :resolvedAt, closed_at = :closedAt, updated_at = :now,
+              suggested_ground = :sGround, screening_ground = :ground
             where id = :id""")
+        .param("sGround", name(c.suggestedGround()))
+        .param("ground", name(c.ground()))
         .param("status", c.status().name())
         .param("sUrgency", s == null ? null : s.urgency().name())
         .param("sTier", s == null ? null : s.tier().name())
@@ -310,6 +314,8 @@ class JdbcCaseRepository implements CaseRepository {
         rs.getInt("unsatisfied_count"),
         rs.getObject("resolved_at", OffsetDateTime.class),
         rs.getObject("closed_at", OffsetDateTime.class),
-        rs.getObject("updated_at", OffsetDateTime.class));
+        rs.getObject("updated_at", OffsetDateTime.class))
+        .restoreScreening(parse(ScreeningGround.class, rs.getString("suggested_ground")),
+            parse(ScreeningGround.class, rs.getString("screening_ground")));
   }
 }

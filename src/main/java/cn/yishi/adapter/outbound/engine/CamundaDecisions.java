@@ -5,6 +5,8 @@ import cn.yishi.adapter.outbound.engine.DecisionTables.Triage;
 import cn.yishi.application.port.Decisions;
 import cn.yishi.domain.casefile.Classification;
 import cn.yishi.domain.casefile.Disposal;
+import cn.yishi.domain.casefile.ScreeningFacts;
+import cn.yishi.domain.casefile.ScreeningGround;
 import cn.yishi.domain.casefile.Suggestion;
 import cn.yishi.domain.casefile.Tier;
 import cn.yishi.domain.casefile.Urgency;
@@ -47,19 +49,20 @@ class CamundaDecisions implements Decisions {
     this.ttl = ttl;
   }
 
-  private record Key(String category, Integer households) {}
+  private record Key(String category, Integer households, ScreeningFacts facts) {}
 
   private record Cached(Suggestion suggestion, Instant until) {}
 
   @Override
-  public Suggestion suggest(String category, Integer householdsAffected) {
-    Key key = new Key(category, householdsAffected);
+  public Suggestion suggest(String category, Integer householdsAffected, ScreeningFacts facts) {
+    ScreeningFacts f = facts == null ? ScreeningFacts.NONE : facts;
+    Key key = new Key(category, householdsAffected, f);
     Instant now = clock.instant();
     Cached c = ttl.isZero() ? null : cache.get(key);
     if (c != null && now.isBefore(c.until())) {
       return c.suggestion();
     }
-    Suggestion s = evaluate(category, householdsAffected);
+    Suggestion s = evaluate(category, householdsAffected, f);
     if (!ttl.isZero()) {
       if (cache.size() >= MAX_ENTRIES) {
         cache.clear();
@@ -97,9 +100,18 @@ class CamundaDecisions implements Decisions {
         "ASSEMBLY".equals(DecisionTables.VoteRule.CHANNEL.from(r))));
   }
 
-  private Suggestion evaluate(String category, Integer householdsAffected) {
+  private Suggestion evaluate(String category, Integer householdsAffected, ScreeningFacts f) {
     Map<String, Object> input = DecisionTables.CATEGORY.in(new HashMap<>(), category);
     DecisionTables.HOUSEHOLDS_AFFECTED.in(input, householdsAffected);
+    DecisionTables.SCOPE.in(input, f.scope());
+    DecisionTables.WITHIN_AUTHORITY.in(input, f.withinAuthority());
+    DecisionTables.SETTLED_BY_POLICY.in(input, f.settledByPolicy());
+    DecisionTables.RESERVED_TO_ASSEMBLY.in(input, f.reservedToAssembly());
+    DecisionTables.UNLAWFUL.in(input, f.unlawful());
+    DecisionTables.CROSS_COMMUNITY.in(input, f.crossCommunity());
+    DecisionTables.MULTI_DEPARTMENT.in(input, f.multiDepartment());
+    DecisionTables.URGENT.in(input, f.urgent());
+    DecisionTables.NEEDS_CONSULTATION.in(input, f.needsConsultation());
     DmnDecisionResultEntries a = decisions.evaluateDecisionByKey(Admissibility.KEY).variables(input).evaluate().getSingleResult();
     DmnDecisionResultEntries t = decisions.evaluateDecisionByKey(Triage.KEY).variables(input).evaluate().getSingleResult();
     if (a == null || t == null) {
@@ -107,6 +119,7 @@ class CamundaDecisions implements Decisions {
     }
     return new Suggestion(
         Boolean.TRUE.equals(Admissibility.SUGGESTED_ADMISSIBLE.from(a)),
+        ScreeningGround.valueOf(Objects.requireNonNull(Admissibility.GROUND.from(a))),
         Admissibility.SUGGESTED_DECLINE_REASON.from(a),
         Admissibility.REFERRAL.from(a),
         new Classification(

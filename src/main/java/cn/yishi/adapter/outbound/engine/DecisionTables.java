@@ -12,11 +12,23 @@ public final class DecisionTables {
   /** The inputs that both screening tables read. */
   public static final ProcessVariable<String> CATEGORY = ProcessVariable.string("category");
   public static final ProcessVariable<Integer> HOUSEHOLDS_AFFECTED = ProcessVariable.integer("householdsAffected");
+  /** The facts stated at registration (null: not stated), see {@code ScreeningFacts}. */
+  public static final ProcessVariable<String> SCOPE = ProcessVariable.string("scope");
+  public static final ProcessVariable<Boolean> WITHIN_AUTHORITY = ProcessVariable.bool("withinAuthority");
+  public static final ProcessVariable<Boolean> SETTLED_BY_POLICY = ProcessVariable.bool("settledByPolicy");
+  public static final ProcessVariable<Boolean> RESERVED_TO_ASSEMBLY = ProcessVariable.bool("reservedToAssembly");
+  public static final ProcessVariable<Boolean> UNLAWFUL = ProcessVariable.bool("unlawful");
+  public static final ProcessVariable<Boolean> CROSS_COMMUNITY = ProcessVariable.bool("crossCommunity");
+  public static final ProcessVariable<Boolean> MULTI_DEPARTMENT = ProcessVariable.bool("multiDepartment");
+  public static final ProcessVariable<Boolean> URGENT = ProcessVariable.bool("urgent");
+  public static final ProcessVariable<Boolean> NEEDS_CONSULTATION = ProcessVariable.bool("needsConsultation");
 
   /** bpmn/admissibility.dmn: 五议五不议. */
   public static final class Admissibility {
     public static final String KEY = "admissibility";
     public static final ProcessVariable<Boolean> SUGGESTED_ADMISSIBLE = ProcessVariable.bool("suggestedAdmissible");
+    /** Which of the 五议五不议 applies (a ScreeningGround code). */
+    public static final ProcessVariable<String> GROUND = ProcessVariable.string("ground");
     public static final ProcessVariable<String> SUGGESTED_DECLINE_REASON = ProcessVariable.string("suggestedDeclineReason");
     public static final ProcessVariable<String> REFERRAL = ProcessVariable.string("referral");
 

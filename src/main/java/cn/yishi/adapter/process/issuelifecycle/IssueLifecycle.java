@@ -82,6 +82,23 @@ public final class IssueLifecycle {
     public static final ProcessVariable<Boolean> ADMISSIBLE = ProcessVariable.bool("admissible");
     public static final ProcessVariable<String> DECLINE_REASON = ProcessVariable.string("declineReason");
     public static final ProcessVariable<String> REFERRAL = ProcessVariable.string("referral");
+    /** The facts stated in the start form for the 五议五不议 and triage tables (optional; see ScreeningFacts). */
+    public static final ProcessVariable<String> SCOPE = ProcessVariable.string("scope");
+    /** Start form: ticked when the matter is beyond the community's authority. */
+    public static final ProcessVariable<Boolean> BEYOND_AUTHORITY = ProcessVariable.bool("beyondAuthority");
+    public static final ProcessVariable<Boolean> SETTLED_BY_POLICY = ProcessVariable.bool("settledByPolicy");
+    public static final ProcessVariable<Boolean> RESERVED_TO_ASSEMBLY = ProcessVariable.bool("reservedToAssembly");
+    public static final ProcessVariable<Boolean> UNLAWFUL = ProcessVariable.bool("unlawful");
+    public static final ProcessVariable<Boolean> CROSS_COMMUNITY = ProcessVariable.bool("crossCommunity");
+    public static final ProcessVariable<Boolean> MULTI_DEPARTMENT = ProcessVariable.bool("multiDepartment");
+    public static final ProcessVariable<Boolean> URGENT = ProcessVariable.bool("urgent");
+    public static final ProcessVariable<Boolean> NEEDS_CONSULTATION = ProcessVariable.bool("needsConsultation");
+    /** The tables' 五议五不议 ground (a ScreeningGround code); the review form's choice, prefilled with it. */
+    public static final ProcessVariable<String> SCREENING_GROUND = ProcessVariable.string("screeningGround");
+    /** The suggestion in words, shown read-only on the review form. */
+    public static final ProcessVariable<String> SCREENING_SUGGESTION = ProcessVariable.string("screeningSuggestion");
+    /** 超出社区权限: the competent department (a unit code) the declined case is transferred to. */
+    public static final ProcessVariable<String> REFERRAL_UNIT = ProcessVariable.string("referralUnit");
     public static final ProcessVariable<String> URGENCY = ProcessVariable.string("urgency");
     public static final ProcessVariable<String> TIER = ProcessVariable.string("tier");
     public static final ProcessVariable<String> DISPOSAL = ProcessVariable.string("disposal");

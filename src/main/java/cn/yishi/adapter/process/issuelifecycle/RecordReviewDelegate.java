@@ -28,6 +28,8 @@ public class RecordReviewDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     ReviewService.Input input = new ReviewService.Input(
         new ReviewDecision(Var.ADMISSIBLE.from(execution), Var.DECLINE_REASON.from(execution)),
+        Var.SCREENING_GROUND.from(execution),
+        Var.REFERRAL_UNIT.from(execution),
         Var.URGENCY.from(execution),
         Var.TIER.from(execution),
         Var.DISPOSAL.from(execution),

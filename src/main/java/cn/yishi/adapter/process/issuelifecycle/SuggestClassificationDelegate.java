@@ -3,6 +3,7 @@ package cn.yishi.adapter.process.issuelifecycle;
 import static cn.yishi.adapter.process.issuelifecycle.IssueLifecycle.Var;
 
 import cn.yishi.application.ClassificationService;
+import cn.yishi.domain.casefile.ScreeningFacts;
 import cn.yishi.domain.casefile.Suggestion;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -19,9 +20,16 @@ public class SuggestClassificationDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    ClassificationService.Suggested suggested = classification.suggest(Var.CASE_NO.from(execution));
+    Boolean beyond = Var.BEYOND_AUTHORITY.from(execution);
+    ScreeningFacts facts = new ScreeningFacts(Var.SCOPE.from(execution), beyond == null ? null : !beyond,
+        Var.SETTLED_BY_POLICY.from(execution), Var.RESERVED_TO_ASSEMBLY.from(execution), Var.UNLAWFUL.from(execution),
+        Var.CROSS_COMMUNITY.from(execution), Var.MULTI_DEPARTMENT.from(execution), Var.URGENT.from(execution),
+        Var.NEEDS_CONSULTATION.from(execution));
+    ClassificationService.Suggested suggested = classification.suggest(Var.CASE_NO.from(execution), facts);
     Suggestion s = suggested.suggestion();
     Var.ADMISSIBLE.on(execution, s.admissible());
+    Var.SCREENING_GROUND.on(execution, s.ground() == null ? null : s.ground().name());
+    Var.SCREENING_SUGGESTION.on(execution, s.screeningText());
     Var.DECLINE_REASON.on(execution, s.declineReason());
     Var.REFERRAL.on(execution, s.referral());
     Var.URGENCY.on(execution, s.classification().urgency().name());

@@ -10,6 +10,7 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import cn.yishi.domain.casefile.ScreeningFacts;
 import cn.yishi.domain.casefile.Suggestion;
 import cn.yishi.domain.casefile.Tier;
 import java.time.Clock;
@@ -47,6 +48,7 @@ class CamundaDecisionsTest {
   void tables() {
     DmnDecisionResultEntries admissibility = mock(DmnDecisionResultEntries.class);
     when(admissibility.get("suggestedAdmissible")).thenReturn(true);
+    when(admissibility.get("ground")).thenReturn("PUBLIC_FACILITIES");
     DmnDecisionResultEntries triage = mock(DmnDecisionResultEntries.class);
     when(triage.get("urgency")).thenReturn("GREEN");
     when(triage.get("tier")).thenReturn("STATION");
@@ -63,9 +65,9 @@ class CamundaDecisionsTest {
   @Test
   void theSameInputsWithinTheTtlAreEvaluatedOnce() {
     CamundaDecisions d = new CamundaDecisions(decisions, org.mockito.Mockito.mock(org.camunda.bpm.engine.IdentityService.class), clock, Duration.ofMinutes(1));
-    Suggestion first = d.suggest("streetlight", 3);
-    Suggestion second = d.suggest("streetlight", 3);
-    d.suggest("streetlight", 60);
+    Suggestion first = d.suggest("streetlight", 3, ScreeningFacts.NONE);
+    Suggestion second = d.suggest("streetlight", 3, ScreeningFacts.NONE);
+    d.suggest("streetlight", 60, ScreeningFacts.NONE);
 
     assertThat(second).isEqualTo(first);
     assertThat(first.classification().tier()).isEqualTo(Tier.STATION);
@@ -77,9 +79,9 @@ class CamundaDecisionsTest {
   @Test
   void afterTheTtlTheTablesAreEvaluatedAgain() {
     CamundaDecisions d = new CamundaDecisions(decisions, org.mockito.Mockito.mock(org.camunda.bpm.engine.IdentityService.class), clock, Duration.ofMinutes(1));
-    d.suggest("noise", null);
+    d.suggest("noise", null, ScreeningFacts.NONE);
     now.set(now.get().plusSeconds(61));
-    d.suggest("noise", null);
+    d.suggest("noise", null, ScreeningFacts.NONE);
 
     verify(decisions, times(4)).evaluateDecisionByKey(anyString());
   }
@@ -87,8 +89,8 @@ class CamundaDecisionsTest {
   @Test
   void aZeroTtlEvaluatesEveryTime() {
     CamundaDecisions d = new CamundaDecisions(decisions, org.mockito.Mockito.mock(org.camunda.bpm.engine.IdentityService.class), clock, Duration.ZERO);
-    d.suggest("noise", 1);
-    d.suggest("noise", 1);
+    d.suggest("noise", 1, ScreeningFacts.NONE);
+    d.suggest("noise", 1, ScreeningFacts.NONE);
 
     verify(decisions, times(4)).evaluateDecisionByKey(anyString());
   }

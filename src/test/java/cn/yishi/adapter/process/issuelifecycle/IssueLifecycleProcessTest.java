@@ -46,6 +46,8 @@ import cn.yishi.domain.casefile.FieldError;
 import cn.yishi.domain.casefile.NewCase;
 import cn.yishi.domain.casefile.Reporter;
 import cn.yishi.domain.casefile.ReviewDecision;
+import cn.yishi.domain.casefile.ScreeningFacts;
+import cn.yishi.domain.casefile.ScreeningGround;
 import cn.yishi.domain.casefile.Suggestion;
 import cn.yishi.domain.casefile.Tier;
 import cn.yishi.domain.casefile.Urgency;
@@ -103,7 +105,7 @@ class IssueLifecycleProcessTest {
   private static final OffsetDateTime SUPERVISION_DUE = OffsetDateTime.parse("2026-03-06T18:00:00+08:00");
   private static final List<String> SUPERVISORS = List.of("hualin-room", "dispatch-centre");
   /** The tables' suggestion for a streetlight: admissible, GREEN, the station, handled at once. */
-  private static final Suggestion SUGGESTION = new Suggestion(true, null, null,
+  private static final Suggestion SUGGESTION = new Suggestion(true, ScreeningGround.PUBLIC_FACILITIES, null, null,
       new Classification(Urgency.GREEN, Tier.STATION, Disposal.IMMEDIATE, null), 1, 5);
   private static final String REVIEWER = "community.hualin";
   private static final String HANDLER = "station.yuyuan";
@@ -148,7 +150,7 @@ class IssueLifecycleProcessTest {
   @BeforeEach
   void registerDelegates() {
     when(intake.registerFromForm(any(), any(), any())).thenReturn(REGISTERED);
-    when(classification.suggest(CASE_NO)).thenReturn(new ClassificationService.Suggested(SUGGESTION, REVIEW_DUE));
+    when(classification.suggest(eq(CASE_NO), any())).thenReturn(new ClassificationService.Suggested(SUGGESTION, REVIEW_DUE));
     when(evaluation.request(CASE_NO)).thenReturn(new EvaluationService.Requested(false, Duration.ofDays(7), VISIT_DUE));
     when(evaluation.record(eq(CASE_NO), any(), any(), any(), any())).thenReturn(true);
     when(queries.taskFacts(CASE_NO, ListVariablesTaskListener.TIMELINE_ENTRIES)).thenReturn(Optional.of(
@@ -271,9 +273,11 @@ class IssueLifecycleProcessTest {
 
     assertThat(pi).hasPassed(SERVICE_TASK_REGISTER, SERVICE_TASK_SUGGEST).isWaitingAt(USER_TASK_REVIEW);
     assertThat(pi).hasBusinessKey(CASE_NO);
-    verify(classification).suggest(CASE_NO);
+    verify(classification).suggest(CASE_NO, ScreeningFacts.NONE);
     assertThat(pi).variables().as("the suggestion, prefilled for the review")
-        .containsEntry(Var.ADMISSIBLE.name(), true).containsEntry(Var.URGENCY.name(), "GREEN")
+        .containsEntry(Var.ADMISSIBLE.name(), true)
+        .containsEntry(Var.SCREENING_GROUND.name(), "PUBLIC_FACILITIES")
+        .containsEntry(Var.SCREENING_SUGGESTION.name(), "建议予以受理（五议·公共设施运维）。").containsEntry(Var.URGENCY.name(), "GREEN")
         .containsEntry(Var.TIER.name(), "STATION").containsEntry(Var.DISPOSAL.name(), "IMMEDIATE")
         .containsEntry(Var.RESPONSIBLE_UNIT.name(), null).containsEntry(Var.RESPONSE_DAYS.name(), 1)
         .containsEntry(Var.RESOLUTION_DAYS.name(), 5).containsEntry(Var.PRIORITY.name(), Urgency.GREEN.taskPriority());
@@ -299,7 +303,7 @@ class IssueLifecycleProcessTest {
         .hasNotPassed(START_EVENT, SERVICE_TASK_REGISTER).isWaitingAt(USER_TASK_REVIEW);
     assertThat(pi).hasBusinessKey(CASE_NO);
     verifyNoInteractions(intake);
-    verify(classification).suggest(CASE_NO);
+    verify(classification).suggest(CASE_NO, ScreeningFacts.NONE);
     assertThat(pi).variables().containsAllEntriesOf(registered(REGISTERED));
     assertThat(task(USER_TASK_REVIEW, pi)).hasCandidateGroup("hualin-community");
   }
@@ -358,15 +362,29 @@ class IssueLifecycleProcessTest {
   }
 
   @Test
+  void theFactsStatedInTheStartFormReachTheTables() {
+    runtimeService().startProcessInstanceByKey(PROCESS_KEY, withVariables(
+        Var.CATEGORY.name(), "road-repair", Var.TITLE.name(), "片区道路破损", Var.COMMUNITY.name(), "hualin",
+        Var.SCOPE.name(), "PUBLIC", Var.BEYOND_AUTHORITY.name(), true, Var.SETTLED_BY_POLICY.name(), false,
+        Var.RESERVED_TO_ASSEMBLY.name(), false, Var.UNLAWFUL.name(), false, Var.CROSS_COMMUNITY.name(), true,
+        Var.MULTI_DEPARTMENT.name(), true, Var.URGENT.name(), false, Var.NEEDS_CONSULTATION.name(), true));
+
+    verify(classification).suggest(CASE_NO,
+        new ScreeningFacts("PUBLIC", false, false, false, false, true, true, false, true));
+  }
+
+  @Test
   void declinedCaseEnds() {
     ProcessInstance pi = report();
     when(review.record(eq(CASE_NO), any(), any())).thenReturn(new ReviewService.Outcome(CaseStatus.DECLINED, null));
 
     complete(task(USER_TASK_REVIEW, pi), REVIEWER,
-        withVariables(Var.ADMISSIBLE.name(), false, Var.DECLINE_REASON.name(), "属个人纠纷，转人民调解"));
+        withVariables(Var.ADMISSIBLE.name(), false, Var.DECLINE_REASON.name(), "属个人纠纷，转人民调解",
+            Var.SCREENING_GROUND.name(), "PRIVATE_DISPUTE", Var.OVERRIDE_REASON.name(), "经核实只涉及两户"));
 
     assertThat(recordedReview()).as("the form's decision with the suggestion it left as it was").isEqualTo(new ReviewService.Input(
-        new ReviewDecision(false, "属个人纠纷，转人民调解"), "GREEN", "STATION", "IMMEDIATE", null, null, 1, 5));
+        new ReviewDecision(false, "属个人纠纷，转人民调解"), "PRIVATE_DISPUTE", null, "GREEN", "STATION", "IMMEDIATE", null,
+        "经核实只涉及两户", 1, 5));
     assertThat(pi).hasPassed(SERVICE_TASK_RECORD_REVIEW, END_EVENT_DECLINED).hasNotPassed(USER_TASK_HANDLE).isEnded();
   }
 
@@ -392,7 +410,7 @@ class IssueLifecycleProcessTest {
     accept(pi, "IMMEDIATE", null, AT_THE_STATION);
 
     assertThat(recordedReview()).isEqualTo(new ReviewService.Input(
-        new ReviewDecision(true, null), "GREEN", "STATION", "IMMEDIATE", null, null, 1, 5));
+        new ReviewDecision(true, null), "PUBLIC_FACILITIES", null, "GREEN", "STATION", "IMMEDIATE", null, null, 1, 5));
     assertThat(pi).isWaitingAt(USER_TASK_HANDLE).hasNotPassed(USER_TASK_DISPATCH, CALL_ACTIVITY_DELIBERATION);
     assertThat(pi).variables().as("the routing, written back")
         .containsEntry(Var.HANDLER_GROUPS.name(), "station-hualin-yuyuan").containsEntry(Var.SUPERVISOR_GROUPS.name(), "hualin-room,dispatch-centre")

@@ -50,7 +50,8 @@ export default {
     'scripts/yishi-task-panels',
     'scripts/yishi-points',
     'scripts/yishi-votes',
-    'scripts/yishi-task-photos'
+    'scripts/yishi-task-photos',
+    'scripts/yishi-resource-list'
   ],
   // requireJsConfig: {
   //   // AngularJS module names
