@@ -26,6 +26,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.IdentityServiceImpl;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -114,6 +115,20 @@ public class IdentitySync implements MicroGridAccounts {
    */
   @Override
   public void synchronise(Yuanba yuanba, String communityName, List<RoleHolder> holders) {
+    // the caller (a township or community officer) was authorised by MicroGrids; the identity service would ask for
+    // rights on groups and users that only admins hold
+    Authentication caller = identity.getCurrentAuthentication();
+    identity.clearAuthentication();
+    try {
+      synchroniseYuanba(yuanba, communityName, holders);
+    } finally {
+      if (caller != null) {
+        identity.setAuthentication(caller);
+      }
+    }
+  }
+
+  private void synchroniseYuanba(Yuanba yuanba, String communityName, List<RoleHolder> holders) {
     String team = GroupIds.yuanba(yuanba.code());
     upsertGroup(team, communityName + yuanba.name() + "一长三员");
     grant(team, Resources.APPLICATION, "tasklist", Permissions.ACCESS);

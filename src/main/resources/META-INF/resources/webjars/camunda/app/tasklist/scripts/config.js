@@ -38,13 +38,15 @@ export default {
   // - lists sorted by due date, earliest first, unless the user picks another order;
   // - Chinese placeholders ("搜索", "请选择") in Camunda Forms;
   // - the receipt (回执) after a case is registered through the start form, and the view 我登记的诉求;
-  // - the tab 进展与回访 (progress notes on handling tasks, the reporter's contact on 回访).
+  // - the tab 进展与回访 (progress notes on handling tasks, the reporter's contact on 回访);
+  // - 院坝管理: the micro-grids and their 一长三员, for the township and the village/community.
   customScripts: [
     'scripts/yishi-date-locale',
     'scripts/yishi-task-order',
     'scripts/yishi-form-placeholders',
     'scripts/yishi-intake-receipt',
-    'scripts/yishi-task-panels'
+    'scripts/yishi-task-panels',
+    'scripts/yishi-microgrids'
   ],
   // requireJsConfig: {
   //   // AngularJS module names
