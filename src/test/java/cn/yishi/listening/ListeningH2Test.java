@@ -218,7 +218,7 @@ class ListeningH2Test {
     Job continuation = management.createJobQuery().processInstanceId(pi).singleResult();
     management.executeJob(continuation.getId());
     assertThat(reception(pi, "hualin")).isNull();
-    assertThat(tasks.createTaskQuery().processInstanceId(pi).count()).isEqualTo(2);
+    assertThat(tasks.createTaskQuery().processInstanceId(pi).count()).isEqualTo(3);
   }
 
   @Test
