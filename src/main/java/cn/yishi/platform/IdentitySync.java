@@ -5,9 +5,13 @@ import cn.yishi.adapter.process.deliberation.Deliberation;
 import cn.yishi.adapter.process.issuelifecycle.IssueLifecycle;
 import cn.yishi.adapter.process.pointsaward.PointsAward;
 import cn.yishi.adapter.process.scheduledlistening.ScheduledListening;
+import cn.yishi.application.port.MicroGridAccounts;
 import cn.yishi.domain.directory.Directory.StaffUser;
 import cn.yishi.domain.directory.Directory;
 import cn.yishi.domain.directory.GroupIds;
+import cn.yishi.domain.microgrid.RoleHolder;
+import cn.yishi.domain.microgrid.Yuanba;
+import cn.yishi.domain.microgrid.YuanbaRole;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +28,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.IdentityServiceImpl;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -40,7 +45,7 @@ import org.springframework.stereotype.Component;
  * task it is a candidate for, so staff of one community never see another community's tasks.
  */
 @Component
-public class IdentitySync {
+public class IdentitySync implements MicroGridAccounts {
   private static final Logger LOG = LoggerFactory.getLogger(IdentitySync.class);
   static final String GROUP_TYPE = "WORKFLOW";
   static final String DEMO_PASSWORD = "demo";
@@ -101,6 +106,67 @@ public class IdentitySync {
     tasklistFilters.ensure(directory);
     LOG.info("Directory synchronised: {} groups, {} users ({} mode)", groups.size(), directory.users().size(),
         demoUsers ? "with demo users" : "without demo users");
+  }
+
+  /**
+   * The runtime path for the 院坝 micro-grids (called whenever their holders change, and at start-up): the groups
+   * {@code yuanba-<code>} (the 一长三员) and {@code yuanba-<code>-<role>}, and the memberships of the holders who log in.
+   * A user that does not exist yet is created (with the demo password in the embedded demo, else without one, to be
+   * set in Admin); an existing user's names are left alone. A holder whose term ended leaves the role's group, and the
+   * 院坝's group unless they still hold another of its roles.
+   */
+  @Override
+  public void synchronise(Yuanba yuanba, String communityName, List<RoleHolder> holders) {
+    // the caller (a township or community officer) was authorised by MicroGrids; the identity service would ask for
+    // rights on groups and users that only admins hold
+    Authentication caller = identity.getCurrentAuthentication();
+    identity.clearAuthentication();
+    try {
+      synchroniseYuanba(yuanba, communityName, holders);
+    } finally {
+      if (caller != null) {
+        identity.setAuthentication(caller);
+      }
+    }
+  }
+
+  private void synchroniseYuanba(Yuanba yuanba, String communityName, List<RoleHolder> holders) {
+    String team = GroupIds.yuanba(yuanba.code());
+    upsertGroup(team, communityName + yuanba.name() + "一长三员");
+    grant(team, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    for (YuanbaRole r : YuanbaRole.values()) {
+      String g = GroupIds.yuanbaRole(yuanba.code(), r.suffix());
+      upsertGroup(g, communityName + yuanba.name() + r.label());
+      grant(g, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    }
+    Set<String> stillCurrent = new HashSet<>();
+    for (RoleHolder h : holders) {
+      if (h.userId() != null && h.current()) {
+        stillCurrent.add(h.userId());
+        if (identity.createUserQuery().userId(h.userId()).count() == 0) {
+          upsertUser(h.userId(), h.name(), null, null, demoUsers ? DEMO_PASSWORD : null);
+        }
+        addMembership(h.userId(), team);
+        addMembership(h.userId(), GroupIds.yuanbaRole(yuanba.code(), h.role().suffix()));
+      }
+    }
+    for (RoleHolder h : holders) {
+      if (h.userId() != null && !h.current()) {
+        boolean sameRoleAgain = holders.stream().anyMatch(o -> o.current() && h.userId().equals(o.userId()) && o.role() == h.role());
+        if (!sameRoleAgain) {
+          identity.deleteMembership(h.userId(), GroupIds.yuanbaRole(yuanba.code(), h.role().suffix()));
+        }
+        if (!stillCurrent.contains(h.userId())) {
+          identity.deleteMembership(h.userId(), team);
+        }
+      }
+    }
+  }
+
+  private void addMembership(String userId, String groupId) {
+    if (identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
+      identity.createMembership(userId, groupId);
+    }
   }
 
   private void upsertGroup(String id, String name) {

@@ -1,5 +1,6 @@
 package cn.yishi.platform;
 
+import cn.yishi.application.MicroGrids;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
@@ -11,15 +12,18 @@ import org.springframework.stereotype.Component;
 class PlatformStartup implements SmartInitializingSingleton {
   private final IdentitySync identity;
   private final ModelDeployment models;
+  private final MicroGrids microGrids;
 
-  PlatformStartup(IdentitySync identity, ModelDeployment models) {
+  PlatformStartup(IdentitySync identity, ModelDeployment models, MicroGrids microGrids) {
     this.identity = identity;
     this.models = models;
+    this.microGrids = microGrids;
   }
 
   @Override
   public void afterSingletonsInstantiated() {
     identity.synchronise();
+    microGrids.seedFromDirectory();
     models.deploy();
   }
 }

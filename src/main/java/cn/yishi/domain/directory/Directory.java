@@ -1,5 +1,6 @@
 package cn.yishi.domain.directory;
 
+import cn.yishi.domain.microgrid.YuanbaRole;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +23,18 @@ public record Directory(
 
   public record Station(String code, String name) {}
 
-  public record Community(String code, String name, String street, List<Station> stations) {}
+  /**
+   * A community or village. {@code yuanba} are the 院坝 (micro-grids) the directory file seeds; once stored they are
+   * maintained in the application (see {@code MicroGrids}).
+   */
+  public record Community(String code, String name, String street, List<Station> stations, List<YuanbaSeed> yuanba) {
+    public Community(String code, String name, String street, List<Station> stations) {
+      this(code, name, street, stations, List.of());
+    }
+  }
+
+  /** A 院坝 as the directory file seeds it, with the names of its first 一长三员. */
+  public record YuanbaSeed(String code, String name, String area, Map<YuanbaRole, String> officers) {}
 
   public enum UnitType {
     DEPARTMENT("职能部门"),

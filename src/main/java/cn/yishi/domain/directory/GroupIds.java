@@ -79,4 +79,14 @@ public final class GroupIds {
   public static String pointsShop(String communityCode) {
     return communityCode + "-shop";
   }
+
+  /** The 一长三员 of a 院坝 (micro-grid). */
+  public static String yuanba(String yuanbaCode) {
+    return "yuanba-" + yuanbaCode;
+  }
+
+  /** One role of a 院坝's 一长三员, e.g. {@code yuanba-<code>-head} for its 院坝长. */
+  public static String yuanbaRole(String yuanbaCode, String roleSuffix) {
+    return "yuanba-" + yuanbaCode + "-" + roleSuffix;
+  }
 }

@@ -6,6 +6,9 @@ import cn.yishi.domain.directory.Directory.StaffUser;
 import cn.yishi.domain.directory.Directory.Station;
 import cn.yishi.domain.directory.Directory.Street;
 import cn.yishi.domain.directory.Directory.Unit;
+import cn.yishi.domain.directory.Directory.YuanbaSeed;
+import cn.yishi.domain.microgrid.YuanbaRole;
+import java.util.EnumMap;
 import cn.yishi.domain.directory.Directory.UnitType;
 import cn.yishi.domain.directory.Directory;
 import cn.yishi.domain.directory.GroupIds;
@@ -60,7 +63,7 @@ public final class DirectoryYamlReader extends YamlNodeReader {
 
     List<Community> communities = new ArrayList<>();
     for (Node n : sequence(required(top, "communities", root))) {
-      Map<String, Node> m = mapping(n, Set.of("code", "name", "street", "stations"));
+      Map<String, Node> m = mapping(n, Set.of("code", "name", "street", "stations", "yuanba"));
       String code = unique(codes, code(m, "code", n), m.get("code"));
       String street = optionalText(m, "street");
       if (street != null && streets.stream().noneMatch(s -> s.code().equals(street))) {
@@ -71,7 +74,24 @@ public final class DirectoryYamlReader extends YamlNodeReader {
         Map<String, Node> sm = mapping(sn, Set.of("code", "name"));
         stations.add(new Station(unique(codes, code(sm, "code", sn), sm.get("code")), text(sm, "name", sn)));
       }
-      communities.add(new Community(code, text(m, "name", n), street, List.copyOf(stations)));
+      List<YuanbaSeed> yuanba = new ArrayList<>();
+      for (Node yn : sequence(m.get("yuanba"))) {
+        Map<String, Node> ym = mapping(yn, Set.of("code", "name", "area", "officers"));
+        String ycode = unique(codes, code(ym, "code", yn), ym.get("code"));
+        Map<YuanbaRole, String> officers = new EnumMap<>(YuanbaRole.class);
+        Node on = ym.get("officers");
+        if (on != null) {
+          Map<String, Node> om = mapping(on, Set.of("head", "publicity", "agent", "information"));
+          for (YuanbaRole r : YuanbaRole.values()) {
+            String person = optionalText(om, r.suffix());
+            if (person != null) {
+              officers.put(r, person);
+            }
+          }
+        }
+        yuanba.add(new YuanbaSeed(ycode, text(ym, "name", yn), optionalText(ym, "area"), Map.copyOf(officers)));
+      }
+      communities.add(new Community(code, text(m, "name", n), street, List.copyOf(stations), List.copyOf(yuanba)));
     }
     if (communities.isEmpty()) {
       throw error(top.get("communities"), "至少需要一个社区");

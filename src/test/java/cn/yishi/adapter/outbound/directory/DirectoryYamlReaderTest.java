@@ -57,7 +57,7 @@ class DirectoryYamlReaderTest {
       assertThat(d.streets()).extracting(Directory.Street::code).containsExactly("fengchuan");
       assertThat(d.communities())
           .extracting(Community::code)
-          .containsExactly("hualin", "shengdian", "jiaoyuyuan");
+          .containsExactly("hualin", "shengdian", "jiaoyuyuan", "tangpu");
       assertThat(d.communities()).allSatisfy(c -> {
         assertThat(c.street()).isEqualTo("fengchuan");
         assertThat(c.stations()).hasSize(2);
@@ -74,7 +74,13 @@ class DirectoryYamlReaderTest {
           .containsExactlyInAnyOrder(
               "housing", "market-supervision", "water", "power", "gas", "urban-management",
               "civil-affairs", "justice", "property-hualin", "property-shengdian", "property-jiaoyuyuan");
-      for (Community c : d.communities()) {
+      // the village 塘浦村 has no property company; it has 院坝 instead
+      assertThat(d.unit("property-tangpu")).isEmpty();
+      assertThat(d.community("tangpu")).get().satisfies(c -> assertThat(c.yuanba())
+          .extracting(Directory.YuanbaSeed::name).containsExactly("水桶湾院坝", "老屋场院坝"));
+      assertThat(d.community("tangpu").get().yuanba().get(0).officers())
+          .containsEntry(cn.yishi.domain.microgrid.YuanbaRole.HEAD, "杨全国").hasSize(4);
+      for (Community c : d.communities().stream().filter(c -> c.yuanba().isEmpty()).toList()) {
         assertThat(d.unit("property-" + c.code()))
             .get()
             .satisfies(u -> {

@@ -41,7 +41,8 @@ export default {
   // - the tab 进展与回访 (progress notes on handling tasks, the reporter's contact on 回访);
   // - 积分管理 (points: residents, rules, shop items, redemptions, corrections);
   // - resident votes: the tab 选票 (printable ballot sheets) and the header entry 住户名册 (register upload);
-  // - the tab 照片 (the case's photos, upload, release by reviewers), also offered on the receipt (添加照片).
+  // - the tab 照片 (the case's photos, upload, release by reviewers), also offered on the receipt (添加照片);
+  // - 院坝管理: the micro-grids and their 一长三员, for the township and the village/community.
   customScripts: [
     'scripts/yishi-date-locale',
     'scripts/yishi-task-order',
@@ -51,7 +52,8 @@ export default {
     'scripts/yishi-points',
     'scripts/yishi-votes',
     'scripts/yishi-task-photos',
-    'scripts/yishi-resource-list'
+    'scripts/yishi-resource-list',
+    'scripts/yishi-microgrids'
   ],
   // requireJsConfig: {
   //   // AngularJS module names

@@ -1,0 +1,264 @@
+/*
+ * Yishi: 院坝管理, the micro-grids (院坝汇) of a village or community and their 一长三员 (院坝长, 宣传员, 代办员, 信息员),
+ * for the township (street-<s>) and the village/community 两委 (<c>-community). A button in Tasklist's header, shown
+ * only to those who maintain at least one village or community, opens the page:
+ *   GET  /api/microgrids/communities          the villages and communities the caller maintains
+ *   GET  /api/microgrids?community=<c>        their 院坝, the current holders and the history of each role
+ *   POST /api/microgrids                      a new 院坝 {community, name, area}
+ *   POST /api/microgrids/{code}/holders       assign or replace a holder {role, name, phone, userId, from, reason, note}
+ * A replacement (换届选举, 评价不及格调整, 其他) ends the current term on the new one's first day; the history stays, and
+ * the logins (Camunda groups yuanba-<code> and yuanba-<code>-<role>) follow at once.
+ *
+ * Requests go with the webapp session and Camunda's CSRF token (the XSRF-TOKEN cookie, sent back as X-XSRF-TOKEN).
+ * Everything is built with DOM nodes and textContent, no library, no CDN.
+ */
+
+const APP_ROOT = (document.querySelector('base') || { getAttribute: () => '/camunda' }).getAttribute('app-root') || '/camunda';
+const API = APP_ROOT.replace(/\/[^/]*$/, '') + '/api';
+const ROLES = [['HEAD', '院坝长'], ['PUBLICITY', '宣传员'], ['AGENT', '代办员'], ['INFORMATION', '信息员']];
+const REASONS = [['ELECTION', '换届选举'], ['FAILED_EVALUATION', '评价不及格调整'], ['OTHER', '其他']];
+
+const STYLE = `
+.yishi-overlay { position: fixed; inset: 0; background: rgba(0,0,0,.45); z-index: 2000; display: flex;
+  align-items: flex-start; justify-content: center; padding-top: 4vh; }
+.yishi-dialog { background: #fff; border-radius: 4px; box-shadow: 0 4px 24px rgba(0,0,0,.3); width: 980px; max-width: 96vw;
+  max-height: 92vh; overflow: auto; padding: 20px 24px; }
+.yishi-dialog h3 { margin-top: 0; border-bottom: 2px solid #b5152b; padding-bottom: 6px; }
+.yishi-grid { border: 1px solid #ddd; border-radius: 4px; padding: 10px 14px; margin-bottom: 14px; }
+.yishi-grid h4 { margin: 0 0 4px; }
+.yishi-grid .yishi-area { color: #666; margin-bottom: 6px; }
+.yishi-grid table { margin-bottom: 4px; }
+.yishi-history { color: #555; font-size: 12px; }
+.yishi-form { background: #f7f7f7; border: 1px solid #e3e3e3; padding: 10px; margin: 6px 0; display: grid;
+  grid-template-columns: repeat(4, 1fr); gap: 8px 12px; }
+.yishi-form label { font-weight: normal; display: block; margin: 0; }
+.yishi-form label span { display: block; color: #555; font-size: 12px; }
+.yishi-form .yishi-wide { grid-column: span 3; }
+.yishi-form .yishi-buttons { grid-column: 1 / -1; text-align: right; }
+.yishi-form .yishi-buttons > * { margin-left: 8px; }
+.yishi-dialog .yishi-actions { margin-top: 12px; text-align: right; }
+.yishi-hint { color: #777; font-size: 12px; }
+`;
+
+function csrfToken() {
+  const cookie = document.cookie.split(';').map(c => c.trim()).find(c => c.startsWith('XSRF-TOKEN='));
+  return cookie ? decodeURIComponent(cookie.substring('XSRF-TOKEN='.length)) : '';
+}
+
+async function call(method, path, body) {
+  const headers = { Accept: 'application/json' };
+  if (method !== 'GET') {
+    headers['Content-Type'] = 'application/json';
+    headers['X-XSRF-TOKEN'] = csrfToken();
+  }
+  const response = await fetch(API + path, {
+    method, credentials: 'same-origin', headers, body: body === undefined ? undefined : JSON.stringify(body)
+  });
+  let json = null;
+  try {
+    json = await response.json();
+  } catch (e) {
+    json = null;
+  }
+  return { ok: response.ok, status: response.status, json };
+}
+
+function messageOf(reply) {
+  const errors = reply.json && reply.json.errors;
+  if (errors && errors.length) {
+    return errors.map(e => e.message).join('；');
+  }
+  return reply.status === 401 ? '登录已失效，请刷新页面后重新登录' : '操作未成功，请稍后再试';
+}
+
+function el(tag, attributes, ...children) {
+  const node = document.createElement(tag);
+  Object.entries(attributes || {}).forEach(([name, value]) => {
+    if (value !== undefined && value !== null && value !== false) {
+      node.setAttribute(name, value === true ? '' : value);
+    }
+  });
+  children.flat().forEach(child => {
+    if (child !== undefined && child !== null) {
+      node.appendChild(child instanceof Node ? child : document.createTextNode(String(child)));
+    }
+  });
+  return node;
+}
+
+function today() {
+  return new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+}
+
+function dateText(iso) {
+  if (!iso) {
+    return '—';
+  }
+  const [y, m, d] = iso.split('-');
+  return `${y}年${Number(m)}月${Number(d)}日`;
+}
+
+function field(label, input, wide) {
+  return el('label', { class: wide ? 'yishi-wide' : null }, el('span', null, label), input);
+}
+
+function select(name, options, chosen) {
+  return el('select', { class: 'form-control input-sm', name },
+    options.map(([value, label]) => el('option', { value, selected: value === chosen }, label)));
+}
+
+function input(name, attributes) {
+  return el('input', Object.assign({ class: 'form-control input-sm', name, type: 'text' }, attributes || {}));
+}
+
+function holderForm(grid, role, done) {
+  const error = el('div', { class: 'alert alert-danger', style: 'display:none; grid-column: 1 / -1; margin: 0' });
+  const form = el('form', { class: 'yishi-form yishi-holder-form', 'data-code': grid.code },
+    field('岗位', select('role', ROLES, role)),
+    field('姓名', input('name', { maxlength: 20 })),
+    field('联系电话（仅工作人员可见）', input('phone', { maxlength: 20 })),
+    field('登录账号（选填）', input('userId', { maxlength: 64 })),
+    field('任职日期', input('from', { type: 'date', value: today() })),
+    field('调整原因', select('reason', REASONS, 'ELECTION')),
+    field('说明', input('note', { maxlength: 200 }), false),
+    el('div', { style: 'grid-column: span 1' }),
+    error,
+    el('div', { class: 'yishi-buttons' },
+      el('button', { type: 'button', class: 'btn btn-default btn-sm yishi-cancel' }, '取消'),
+      el('button', { type: 'submit', class: 'btn btn-primary btn-sm' }, '保存')));
+  form.querySelector('.yishi-cancel').addEventListener('click', () => form.remove());
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    const value = name => form.elements[name].value;
+    const reply = await call('POST', '/microgrids/' + encodeURIComponent(grid.code) + '/holders', {
+      role: value('role'), name: value('name'), phone: value('phone'), userId: value('userId'), from: value('from'),
+      reason: value('reason'), note: value('note')
+    });
+    if (reply.ok) {
+      done(reply.json);
+    } else {
+      error.textContent = messageOf(reply);
+      error.style.display = '';
+    }
+  });
+  return form;
+}
+
+function gridCard(grid, replace) {
+  const card = el('div', { class: 'yishi-grid', 'data-code': grid.code });
+  const rows = ROLES.map(([role, label]) => {
+    const h = grid.current.find(c => c.role === role);
+    const button = el('button', { type: 'button', class: 'btn btn-default btn-xs yishi-replace', 'data-role': role },
+      h ? '更换' : '指定');
+    button.addEventListener('click', () => {
+      card.querySelectorAll('.yishi-holder-form').forEach(f => f.remove());
+      card.querySelector('table').after(holderForm(grid, role, replace));
+    });
+    return el('tr', { 'data-role': role },
+      el('td', null, label),
+      el('td', { class: 'yishi-holder-name' }, h ? h.name : '（空缺）'),
+      el('td', null, h && h.phone ? h.phone : '—'),
+      el('td', null, h ? dateText(h.from) : '—'),
+      el('td', null, h ? h.startReason : '—'),
+      el('td', null, button));
+  });
+  card.append(
+    el('h4', null, grid.name),
+    el('div', { class: 'yishi-area' }, grid.area || ''),
+    el('table', { class: 'table table-condensed' },
+      el('thead', null, el('tr', null, ['岗位', '姓名', '联系电话', '任职日期', '任职原因', ''].map(t => el('th', null, t)))),
+      el('tbody', null, rows)));
+  if (grid.history.length) {
+    card.append(el('div', { class: 'yishi-history' }, el('strong', null, '历任：'),
+      grid.history.map(h => el('div', null,
+        `${h.roleName} ${h.name}，${dateText(h.from)} 至 ${dateText(h.to)}，离任原因：${h.endReason}`))));
+  }
+  return card;
+}
+
+async function show() {
+  document.querySelectorAll('.yishi-overlay').forEach(o => o.remove());
+  const body = el('div', null, el('p', null, '加载中……'));
+  const chooser = el('select', { class: 'form-control', id: 'yishi-microgrid-community', style: 'width: auto; display: inline-block' });
+  const overlay = el('div', { class: 'yishi-overlay', id: 'yishi-microgrids' }, el('style', null, STYLE),
+    el('div', { class: 'yishi-dialog', role: 'dialog', 'aria-modal': 'true' },
+      el('h3', null, '院坝管理'),
+      el('p', { class: 'yishi-hint' },
+        '每个院坝明确院坝长1名和宣传员、代办员、信息员各1名。换届选举或评价不及格调整时在此更换，原任职记录保留。'),
+      el('p', null, '村（社区）：', chooser),
+      body,
+      el('div', { class: 'yishi-actions' }, el('button', { type: 'button', class: 'btn btn-default yishi-close' }, '关闭'))));
+  overlay.addEventListener('click', event => {
+    if (event.target === overlay || event.target.classList.contains('yishi-close')) {
+      overlay.remove();
+    }
+  });
+  document.body.appendChild(overlay);
+
+  const communities = await call('GET', '/microgrids/communities');
+  if (!communities.ok || !communities.json.length) {
+    body.replaceChildren(el('p', { class: 'alert alert-warning' }, communities.ok ? '您没有可管理的村（社区）。' : messageOf(communities)));
+    return;
+  }
+  communities.json.forEach(c => chooser.appendChild(el('option', { value: c.code }, c.streetName + ' ' + c.name)));
+  const load = async () => {
+    const reply = await call('GET', '/microgrids?community=' + encodeURIComponent(chooser.value));
+    if (!reply.ok) {
+      body.replaceChildren(el('p', { class: 'alert alert-danger' }, messageOf(reply)));
+      return;
+    }
+    const list = el('div', { id: 'yishi-microgrid-list' });
+    const render = grids => {
+      list.replaceChildren(...(grids.length ? grids.map(g => gridCard(g, updated => {
+        const i = grids.findIndex(x => x.code === updated.code);
+        grids[i] = updated;
+        render(grids);
+        const notice = el('div', { class: 'alert alert-success', id: 'yishi-microgrid-saved' }, '已保存：' + updated.name);
+        list.prepend(notice);
+      })) : [el('p', { class: 'yishi-hint' }, '尚未划分院坝。')]));
+    };
+    render(reply.json);
+    const error = el('div', { class: 'alert alert-danger', style: 'display:none; grid-column: 1 / -1; margin: 0' });
+    const add = el('form', { class: 'yishi-form', id: 'yishi-microgrid-add' },
+      field('新院坝名称', input('name', { maxlength: 40 })),
+      field('范围说明（如所含村民小组、户数）', input('area', { maxlength: 200 }), true),
+      error,
+      el('div', { class: 'yishi-buttons' }, el('button', { type: 'submit', class: 'btn btn-primary btn-sm' }, '添加院坝')));
+    add.addEventListener('submit', async event => {
+      event.preventDefault();
+      const created = await call('POST', '/microgrids', { community: chooser.value, name: add.elements.name.value, area: add.elements.area.value });
+      if (created.ok) {
+        load();
+      } else {
+        error.textContent = messageOf(created);
+        error.style.display = '';
+      }
+    });
+    body.replaceChildren(list, el('h4', null, '添加院坝'), add);
+  };
+  chooser.addEventListener('change', load);
+  load();
+}
+
+export default [
+  {
+    id: 'yishi.microgrids',
+    pluginPoint: 'tasklist.navbar.action',
+    priority: 250,
+    render: (node) => {
+      node.replaceChildren();
+      call('GET', '/microgrids/communities').then(reply => {
+        if (!reply.ok || !reply.json.length) {
+          return;
+        }
+        const link = el('a', { href: '', id: 'yishi-microgrids-link', role: 'button', title: '院坝及其一长三员' },
+          el('span', { class: 'glyphicon glyphicon-home' }), ' 院坝管理');
+        link.addEventListener('click', event => {
+          event.preventDefault();
+          show();
+        });
+        node.appendChild(link);
+      });
+    },
+  },
+];
