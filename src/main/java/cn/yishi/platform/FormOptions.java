@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import cn.yishi.domain.proxy.ProxyCatalogue;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -41,8 +42,10 @@ public class FormOptions {
   public static final String DISPOSALS = "disposals";
   /** The channels a staff member may transcribe in the start form ({@link Channel#staffChannels()}). */
   public static final String STAFF_CHANNELS = "staffChannels";
+  /** The proxy-service catalogue (代办事项目录). */
+  public static final String PROXY_SERVICES = "proxyServices";
   public static final List<String> SOURCES = List.of(CATEGORIES, COMMUNITIES, UNITS, URGENCIES, TIERS, DISPOSALS,
-      STAFF_CHANNELS);
+      STAFF_CHANNELS, PROXY_SERVICES);
 
   /** The form components that offer options (form-js types). */
   static final Set<String> OPTION_TYPES = Set.of("select", "radio", "checklist", "taglist");
@@ -54,6 +57,11 @@ public class FormOptions {
   private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   public FormOptions(Catalogue catalogue, Directory directory) {
+    this(catalogue, directory, new ProxyCatalogue(List.of()));
+  }
+
+  @org.springframework.beans.factory.annotation.Autowired
+  public FormOptions(Catalogue catalogue, Directory directory, ProxyCatalogue proxyServices) {
     Map<String, List<Option>> m = new LinkedHashMap<>();
     m.put(CATEGORIES, catalogue.categories().stream().map(c -> new Option(c.code(), c.name())).toList());
     m.put(COMMUNITIES, directory.communities().stream().map(c -> new Option(c.code(), c.name())).toList());
@@ -62,6 +70,7 @@ public class FormOptions {
     m.put(TIERS, Arrays.stream(Tier.values()).map(t -> new Option(t.name(), t.label())).toList());
     m.put(DISPOSALS, Arrays.stream(Disposal.values()).map(d -> new Option(d.name(), d.label())).toList());
     m.put(STAFF_CHANNELS, Channel.staffChannels().stream().map(c -> new Option(c.name(), c.label())).toList());
+    m.put(PROXY_SERVICES, proxyServices.services().stream().map(s -> new Option(s.code(), s.name())).toList());
     this.sources = Collections.unmodifiableMap(m);
   }
 

@@ -2,6 +2,7 @@ package cn.yishi.platform;
 
 import cn.yishi.adapter.process.deliberation.Deliberation;
 import cn.yishi.adapter.process.issuelifecycle.IssueLifecycle;
+import cn.yishi.adapter.process.proxyservice.ProxyService;
 import cn.yishi.adapter.process.scheduledlistening.ScheduledListening;
 import cn.yishi.domain.directory.Directory.StaffUser;
 import cn.yishi.domain.directory.Directory;
@@ -177,6 +178,11 @@ public class IdentitySync {
         grant(g, Resources.PROCESS_DEFINITION, IssueLifecycle.PROCESS_KEY, Permissions.READ);
         grant(g, Resources.PROCESS_DEFINITION, Deliberation.PROCESS_KEY, Permissions.READ);
         grant(g, Resources.PROCESS_DEFINITION, ScheduledListening.PROCESS_KEY, Permissions.READ);
+        // 代办: any staff member reads the model; the 代办员 groups start it from Tasklist (below)
+        grant(g, Resources.PROCESS_DEFINITION, ProxyService.PROCESS_KEY, Permissions.READ);
+        if (g.endsWith(GroupIds.proxy(""))) {
+          grant(g, Resources.PROCESS_DEFINITION, ProxyService.PROCESS_KEY, Permissions.READ, Permissions.CREATE_INSTANCE);
+        }
       }
       // a report through POST /api/cases starts issueLifecycle on behalf of the caller, which
       // evaluates the admissibility and triage tables

@@ -122,6 +122,7 @@ public record Directory(
       put(groups, GroupIds.hall(c.code()), c.name() + "党群会客厅");
       put(groups, GroupIds.owners(c.code()), c.name() + "业主委员会");
       put(groups, GroupIds.residents(c.code()), c.name() + "居民代表");
+      put(groups, GroupIds.proxy(c.code()), c.name() + "代办员");
     }
     for (Unit u : units) {
       put(groups, GroupIds.unit(u.code()), u.name());
@@ -139,6 +140,7 @@ public record Directory(
     ids.add(GroupIds.hall(c.code()));
     ids.add(GroupIds.owners(c.code()));
     ids.add(GroupIds.residents(c.code()));
+    ids.add(GroupIds.proxy(c.code()));
     return ids;
   }
 
