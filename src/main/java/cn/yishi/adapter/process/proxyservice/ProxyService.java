@@ -25,6 +25,7 @@ public final class ProxyService {
   public static final String GATEWAY_MORE_HAND_OVERS = "gateway_moreHandOvers";
   public static final String USER_TASK_CLOSE = "userTask_closeProxyRequest";
   public static final String SERVICE_TASK_CLOSE = "serviceTask_closeProxyRequest";
+  public static final String END_EVENT_HANDLED = "endEvent_proxyHandled";
   public static final String BOUNDARY_OVERDUE = "boundary_proxyOverdue";
   public static final String SERVICE_TASK_MARK_OVERDUE = "serviceTask_markProxyOverdue";
   public static final String USER_TASK_SUPERVISE = "userTask_superviseProxy";
