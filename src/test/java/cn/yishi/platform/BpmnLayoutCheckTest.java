@@ -45,7 +45,7 @@ class BpmnLayoutCheckTest {
     try (Stream<Path> models = Files.list(Path.of("bpmn"))) {
       files = models.filter(p -> p.toString().endsWith(".bpmn")).map(Path::toString).sorted().toList();
     }
-    assertThat(files).hasSize(6);
+    assertThat(files).hasSize(7);
     Run run = check(files);
 
     assertThat(run.exit).as(run.output).isZero();
