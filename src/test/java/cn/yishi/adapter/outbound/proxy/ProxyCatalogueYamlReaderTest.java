@@ -42,13 +42,13 @@ class ProxyCatalogueYamlReaderTest {
         """;
     assertThat(read(ok).find("a")).isPresent();
     assertThatThrownBy(() -> read(ok.replace("timeLimitDays: 5", "timeLimitDays: 0")))
-        .hasMessageContaining("第6行").hasMessageContaining("1到365");
+        .hasMessageContaining("第5行").hasMessageContaining("1到365");
     assertThatThrownBy(() -> read(ok.replace("documents: [身份证]", "documents: []")))
         .hasMessageContaining("documents 不能为空");
     assertThatThrownBy(() -> read(ok.replace("    steps: [递交]", "    steps: [递交]\n    fee: 10")))
-        .hasMessageContaining("第9行").hasMessageContaining("未知字段 fee");
+        .hasMessageContaining("第8行").hasMessageContaining("未知字段 fee");
     assertThatThrownBy(() -> read(ok + ok.replace("services:\n", "")))
-        .hasMessageContaining("第9行").hasMessageContaining("重复");
+        .hasMessageContaining("第8行").hasMessageContaining("重复");
     assertThatThrownBy(() -> read(ok.replace("timeLimitDays: 5", "timeLimitDays: 五")))
         .hasMessageContaining("应为整数");
   }
