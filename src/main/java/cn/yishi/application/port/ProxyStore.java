@@ -53,9 +53,6 @@ public interface ProxyStore {
 
   List<Rating> ratings(long id);
 
-  /** Open requests (not closed, not done) past their time limit: for 旬跟进. */
-  List<Request> overdueOpen(OffsetDateTime now);
-
   /** Counts per month, service and street; {@code month} null for every month. */
   List<Count> counts(String month);
 }

@@ -141,12 +141,6 @@ class JdbcProxyStore implements ProxyStore {
   }
 
   @Override
-  public List<Request> overdueOpen(OffsetDateTime now) {
-    return jdbc.sql("select " + COLUMNS + " from yishi_proxy_request where status in ('REQUESTED', 'IN_HAND') and due_at < :now order by due_at")
-        .param("now", now).query(JdbcProxyStore::request).list();
-  }
-
-  @Override
   public List<Count> counts(String month) {
     // the latest rating of each request decides whether it counts as satisfied
     return jdbc.sql("""
