@@ -187,7 +187,9 @@ class ProxyServiceH2Test {
         {"proxySucceeded":{"value":"true"},"proxyResult":{"value":"低保已批准，下月起发放"}}""").status()).isEqualTo(204);
     assertThat(status(requestNo)).isEqualTo("CLOSED");
 
-    String path = (String) runtime.getVariable(pi, ProxyService.Var.STATUS_PATH.name());
+    String url = (String) runtime.getVariable(pi, ProxyService.Var.STATUS_URL.name());
+    String path = url.substring(url.indexOf("/public/proxy/"));
+    assertThat(url).startsWith("http");
     Reply view = call("GET", path, null, null);
     assertThat(view.json().path("ratable").asBoolean()).isTrue();
     assertThat(view.json().path("handOvers").get(0).path("answer").asText()).isEqualTo("已受理，入户调查");

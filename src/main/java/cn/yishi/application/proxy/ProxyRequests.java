@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,15 +48,17 @@ public class ProxyRequests {
   private final Directory directory;
   private final WorkingDayCalendar calendar;
   private final Clock clock;
+  private final String publicBaseUrl;
 
   public ProxyRequests(ProxyCatalogue catalogue, ProxyStore store, ProxyProcesses processes, Directory directory,
-      WorkingDayCalendar calendar, Clock clock) {
+      WorkingDayCalendar calendar, Clock clock, @Value("${yishi.public-base-url}") String publicBaseUrl) {
     this.catalogue = catalogue;
     this.store = store;
     this.processes = processes;
     this.directory = directory;
     this.calendar = calendar;
     this.clock = clock;
+    this.publicBaseUrl = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
   }
 
   /** What the start form or the phone page sends. */
@@ -67,7 +70,7 @@ public class ProxyRequests {
 
   /** What the process needs: the task titles, the groups, the time limit and the checklist. */
   public record Routing(String requestNo, String serviceName, String office, List<String> documents, String proxyGroup,
-      String streetGroup, OffsetDateTime dueAt, String statusPath) {}
+      String streetGroup, OffsetDateTime dueAt, String statusUrl) {}
 
   /** The resident's status page: no personal data. */
   public record View(String requestNo, String serviceName, String office, int timeLimitDays, List<String> documents,
@@ -131,7 +134,7 @@ public class ProxyRequests {
     ProxyStore.Request r = load(id);
     ProxyServiceType s = service(r);
     return new Routing(r.requestNo(), s.name(), s.office(), s.documents(), GroupIds.proxy(r.community()),
-        GroupIds.street(r.street()), r.dueAt(), statusPath(r.token()));
+        GroupIds.street(r.street()), r.dueAt(), publicBaseUrl + statusPath(r.token()));
   }
 
   public static String statusPath(String token) {

@@ -37,7 +37,7 @@ class ProxyRequestsTest {
   private final ProxyStore store = mock(ProxyStore.class);
   private final ProxyProcesses processes = mock(ProxyProcesses.class);
   private final ProxyRequests requests = new ProxyRequests(new ProxyCatalogue(List.of(ALLOWANCE)), store, processes,
-      ApplicationFixtures.directory(), ProcessTestEngine.CALENDAR, ProcessTestEngine.CLOCK);
+      ApplicationFixtures.directory(), ProcessTestEngine.CALENDAR, ProcessTestEngine.CLOCK, "https://yishi.example/");
 
   private static ProxyStore.Request stored(ProxyStatus status) {
     return new ProxyStore.Request(3, "DB20260302-3", "tok", "subsistence-allowance", "hualin", "fengchuan", null, "PHONE",

@@ -116,8 +116,14 @@ class ProxyPages {
     } catch (ProxyRequests.UnknownRequest e) {
       return unknown(model, response);
     } catch (ValidationException e) {
-      response.setStatus(HttpStatus.BAD_REQUEST.value());
-      return status(model, token, requests.view(token), e.errors().get(0).message());
+      try {
+        ProxyRequests.View view = requests.view(token);
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        return status(model, token, view, e.errors().get(0).message());
+      } catch (ProxyRequests.UnknownRequest unknown) {
+        // a malformed rating on an unknown link: the link is what is wrong
+        return unknown(model, response);
+      }
     }
   }
 

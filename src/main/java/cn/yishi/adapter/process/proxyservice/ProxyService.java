@@ -69,8 +69,8 @@ public final class ProxyService {
     public static final ProcessVariable<Boolean> MORE_HAND_OVERS = ProcessVariable.bool("moreHandOvers");
     public static final ProcessVariable<Boolean> SUCCEEDED = ProcessVariable.bool("proxySucceeded");
     public static final ProcessVariable<String> RESULT = ProcessVariable.string("proxyResult");
-    /** The resident's status and rating page, for the 代办员 to send when the request came from Tasklist. */
-    public static final ProcessVariable<String> STATUS_PATH = ProcessVariable.string("proxyStatusPath");
+    /** The resident's status and rating page (full address), for the 代办员 to send when the request came from Tasklist. */
+    public static final ProcessVariable<String> STATUS_URL = ProcessVariable.string("proxyStatusUrl");
     public static final ProcessVariable<String> SUPERVISION_NOTE = ProcessVariable.string("supervisionNote");
     public static final ProcessVariable<String> REWORK_NOTE = ProcessVariable.string("reworkNote");
     /** The resident's rating, 1 to 5, delivered with {@link #MESSAGE_RATED}. */

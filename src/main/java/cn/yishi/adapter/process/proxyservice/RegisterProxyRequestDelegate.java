@@ -46,7 +46,7 @@ public class RegisterProxyRequestDelegate implements JavaDelegate {
     Var.PROXY_GROUP.on(execution, routing.proxyGroup());
     Var.STREET_GROUP.on(execution, routing.streetGroup());
     Var.DUE_DATE.on(execution, routing.dueAt());
-    Var.STATUS_PATH.on(execution, routing.statusPath());
+    Var.STATUS_URL.on(execution, routing.statusUrl());
     ArrayNode options = JSON.createArrayNode();
     routing.documents().forEach(d -> options.addObject().put("label", d).put("value", d));
     execution.setVariable(Var.DOCUMENT_OPTIONS.name(), SpinValues.jsonValue(options.toString()).create());

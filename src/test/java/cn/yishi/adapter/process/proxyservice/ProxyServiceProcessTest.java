@@ -86,7 +86,7 @@ class ProxyServiceProcessTest {
   void registerDelegates() {
     when(requests.registerFromForm(any(), anyString(), anyString())).thenReturn(new ProxyRequests.Registered(ID, "DB20260302-7", "tok"));
     when(requests.routing(ID)).thenReturn(new ProxyRequests.Routing("DB20260302-7", "低保申请", "乡镇（街道）社会事务办",
-        List.of("申请人居民身份证", "户口簿"), "hualin-proxy", "street-fengchuan", DUE, "/public/proxy/tok"));
+        List.of("申请人居民身份证", "户口簿"), "hualin-proxy", "street-fengchuan", DUE, "http://localhost:8080/public/proxy/tok"));
     ProcessTestEngine.register(BEANS, new RegisterProxyRequestDelegate(requests), new RecordDocumentCheckDelegate(requests),
         new RecordHandOverDelegate(requests), new CloseProxyRequestDelegate(requests), new MarkProxyOverdueDelegate(requests),
         new RecordProxySupervisionDelegate(requests), new RecordProxyUnratedDelegate(requests),
@@ -166,7 +166,7 @@ class ProxyServiceProcessTest {
     assertThat(pi).variables().doesNotContainKeys(Var.RESIDENT_NAME.name(), Var.RESIDENT_PHONE.name())
         .containsEntry(Var.REQUEST_ID.name(), ID).containsEntry(Var.PROXY_GROUP.name(), "hualin-proxy")
         .containsEntry(Var.DUE_DATE.name(), Date.from(DUE.toInstant()))
-        .containsEntry(Var.STATUS_PATH.name(), "/public/proxy/tok");
+        .containsEntry(Var.STATUS_URL.name(), "http://localhost:8080/public/proxy/tok");
     assertThat(ENGINE.getRuntimeService().getVariable(pi.getId(), Var.DOCUMENT_OPTIONS.name()).toString())
         .contains("\"label\":\"申请人居民身份证\"", "\"value\":\"户口簿\"");
     assertThat(ENGINE.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
