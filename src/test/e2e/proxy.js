@@ -88,8 +88,18 @@ async function submit(page) {
   await page.locator('section.task-details button[type=submit]', { hasText: '完成' }).last().click();
 }
 
+// submits the form; a click that sent nothing (the form still settling) is repeated
 async function complete(page, requestNo) {
-  await submit(page);
+  for (let i = 0; i < 3; i++) {
+    const [sent] = await Promise.all([
+      page.waitForResponse((r) => r.url().includes('/submit-form'), { timeout: 8000 }).catch(() => null),
+      submit(page),
+    ]);
+    if (sent) {
+      expect(sent.status() === 204, `submit-form answered ${sent.status()}`);
+      break;
+    }
+  }
   await page.locator('section.task-details', { hasText: requestNo }).first().waitFor({ state: 'detached' });
 }
 
