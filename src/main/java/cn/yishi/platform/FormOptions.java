@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import cn.yishi.domain.proxy.ProxyCatalogue;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -50,8 +51,10 @@ public class FormOptions {
   public static final String PARTIES = "parties";
   /** Where a convention (公约) applies: each community, and each of its compounds (会客站). */
   public static final String CONVENTION_SCOPES = "conventionScopes";
+  /** The proxy-service catalogue (代办事项目录). */
+  public static final String PROXY_SERVICES = "proxyServices";
   public static final List<String> SOURCES = List.of(CATEGORIES, COMMUNITIES, UNITS, URGENCIES, TIERS, DISPOSALS,
-      STAFF_CHANNELS, PARTIES, CONVENTION_SCOPES, SCREENING_GROUNDS, DEPARTMENTS);
+      STAFF_CHANNELS, PARTIES, CONVENTION_SCOPES, SCREENING_GROUNDS, DEPARTMENTS, PROXY_SERVICES);
 
   /** The form components that offer options (form-js types). */
   static final Set<String> OPTION_TYPES = Set.of("select", "radio", "checklist", "taglist");
@@ -63,6 +66,11 @@ public class FormOptions {
   private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   public FormOptions(Catalogue catalogue, Directory directory) {
+    this(catalogue, directory, new ProxyCatalogue(List.of()));
+  }
+
+  @org.springframework.beans.factory.annotation.Autowired
+  public FormOptions(Catalogue catalogue, Directory directory, ProxyCatalogue proxyServices) {
     Map<String, List<Option>> m = new LinkedHashMap<>();
     m.put(CATEGORIES, catalogue.categories().stream().map(c -> new Option(c.code(), c.name())).toList());
     m.put(COMMUNITIES, directory.communities().stream().map(c -> new Option(c.code(), c.name())).toList());
@@ -82,6 +90,7 @@ public class FormOptions {
         java.util.stream.Stream.of(new Option(c.code(), c.name() + "（全社区）")),
         c.stations().stream().map(st -> new Option(st.code(), c.name() + " " + cn.yishi.application.convention.Conventions.compoundName(st.name())))))
         .toList());
+    m.put(PROXY_SERVICES, proxyServices.services().stream().map(s -> new Option(s.code(), s.name())).toList());
     this.sources = Collections.unmodifiableMap(m);
   }
 

@@ -4,6 +4,7 @@ import cn.yishi.adapter.process.convention.Convention;
 import cn.yishi.adapter.process.deliberation.Deliberation;
 import cn.yishi.adapter.process.issuelifecycle.IssueLifecycle;
 import cn.yishi.adapter.process.pointsaward.PointsAward;
+import cn.yishi.adapter.process.proxyservice.ProxyService;
 import cn.yishi.adapter.process.scheduledlistening.ScheduledListening;
 import cn.yishi.application.port.MicroGridAccounts;
 import cn.yishi.domain.directory.Directory.StaffUser;
@@ -247,6 +248,11 @@ public class IdentitySync implements MicroGridAccounts {
         grant(g, Resources.PROCESS_DEFINITION, cn.yishi.adapter.process.deliberationsession.DeliberationSession.PROCESS_KEY,
             Permissions.READ);
         grant(g, Resources.PROCESS_DEFINITION, ScheduledListening.PROCESS_KEY, Permissions.READ);
+        // 代办: any staff member reads the model; the 代办员 groups start it from Tasklist (below)
+        grant(g, Resources.PROCESS_DEFINITION, ProxyService.PROCESS_KEY, Permissions.READ);
+        if (g.endsWith(GroupIds.proxy(""))) {
+          grant(g, Resources.PROCESS_DEFINITION, ProxyService.PROCESS_KEY, Permissions.READ, Permissions.CREATE_INSTANCE);
+        }
       }
       // a report through POST /api/cases starts issueLifecycle on behalf of the caller, which
       // evaluates the admissibility and triage tables

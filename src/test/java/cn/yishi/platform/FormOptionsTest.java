@@ -81,7 +81,7 @@ class FormOptionsTest {
     Catalogue catalogue = shippedCatalogue();
     Directory directory = shippedDirectory();
     assertThat(catalogue.categories()).hasSizeGreaterThan(10);
-    FormOptions options = new FormOptions(catalogue, directory);
+    FormOptions options = new FormOptions(catalogue, directory, shippedProxyCatalogue());
     int filled = 0;
     try (Stream<Path> forms = Files.list(Path.of("forms"))) {
       for (Path f : forms.filter(p -> p.toString().endsWith(".form")).sorted().toList()) {
@@ -219,6 +219,12 @@ class FormOptionsTest {
       assertThat(deployedIntake).contains("\"井盖破损\"", "\"well-cover\"", "\"华林社区\"");
     } finally {
       engine.close();
+    }
+  }
+
+  private static cn.yishi.domain.proxy.ProxyCatalogue shippedProxyCatalogue() throws IOException {
+    try (java.io.InputStream in = Files.newInputStream(Path.of("src/main/resources/proxy-services.yaml"))) {
+      return cn.yishi.adapter.outbound.proxy.ProxyCatalogueYamlReader.read("proxy-services.yaml", in);
     }
   }
 }

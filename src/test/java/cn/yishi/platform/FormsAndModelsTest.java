@@ -64,7 +64,8 @@ class FormsAndModelsTest {
     Set<String> names = new HashSet<>();
     for (Class<?> glue : List.of(IssueLifecycle.Var.class, Deliberation.Var.class, DeliberationSession.Var.class, cn.yishi.adapter.process.residentvote.ResidentVote.Var.class, ScheduledListening.Var.class,
         MonthlyDispatch.Var.class, cn.yishi.adapter.process.pointsaward.PointsAward.Var.class,
-        cn.yishi.adapter.process.convention.Convention.Var.class)) {
+        cn.yishi.adapter.process.convention.Convention.Var.class,
+        cn.yishi.adapter.process.proxyservice.ProxyService.Var.class)) {
       for (Field f : glue.getDeclaredFields()) {
         if (Modifier.isStatic(f.getModifiers()) && f.get(null) instanceof cn.yishi.adapter.process.variable.ProcessVariable<?> v) {
           names.add(v.name());
@@ -123,7 +124,7 @@ class FormsAndModelsTest {
         }
       }
     }
-    assertThat(checked).as("user tasks found").isEqualTo(21);
+    assertThat(checked).as("user tasks found").isEqualTo(26);
     assertThat(wrong).isEmpty();
   }
 

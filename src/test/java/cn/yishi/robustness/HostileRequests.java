@@ -392,6 +392,16 @@ final class HostileRequests {
     t.add(g -> g.get("/api/cases/" + g.id(k.caseNo()) + "/photos" + (g.chance(50) ? "/" + g.id("p1") : ""), g.authorization()));
     t.add(g -> g.json("POST", "/api/cases/" + g.id(k.caseNo()) + "/photos/" + g.id("p1") + "/release", g.authorization(), obj("{}")));
     t.add(g -> g.get("/public/photos/" + g.id("p1"), null));
+    // 代办: the phone page, its JSON, a request's link, the staff's counts
+    t.add(g -> g.get("/public/proxy" + (g.chance(30) ? ".json" : "") + g.query("community=hualin"), null));
+    t.add(g -> g.form("POST", "/public/proxy", null, Map.of("serviceCode", "social-insurance", "community", "hualin",
+        "residentName", "赵桂兰", "residentPhone", "13700001111", "consent", "true")));
+    t.add(g -> g.json("POST", "/public/proxy", null, obj("""
+        {"serviceCode":"social-insurance","community":"hualin","residentName":"赵桂兰","residentPhone":"13700001111"}""")));
+    t.add(g -> g.get("/public/proxy/" + g.id("tok") + (g.chance(20) ? ".json" : ""), null));
+    t.add(g -> g.json("POST", "/public/proxy/" + g.id("tok"), null, obj("{\"rating\":4,\"comment\":\"很好\"}")));
+    t.add(g -> g.form("POST", "/public/proxy/" + g.id("tok"), null, Map.of("rating", "4", "comment", "好")));
+    t.add(g -> g.get("/api/proxy/statistics" + g.query("month=2026-12"), g.authorization()));
     // Open311
     t.add(g -> g.get("/open311/v2/" + g.pick(List.of("discovery", "discovery.xml", "services.json", "services.xml",
         "services/streetlight.json", "services/" + g.id("x") + ".xml", "requests.json", "requests.xml",

@@ -3,6 +3,7 @@ package cn.yishi.adapter.process;
 import cn.yishi.adapter.process.issuelifecycle.IssueLifecycle;
 import cn.yishi.adapter.process.monthlydispatch.MonthlyDispatch;
 import cn.yishi.adapter.process.pointsaward.PointsAward;
+import cn.yishi.adapter.process.proxyservice.ProxyService;
 import cn.yishi.adapter.process.scheduledlistening.ScheduledListening;
 import cn.yishi.adapter.process.variable.ProcessVariable;
 import java.util.ArrayList;
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Component;
 /**
  * Names each new user task after what it is about, as Tasklist lists it: the model's plain name (前置把关)
  * followed by the case number and title (前置把关 FX-2026-000001 御苑小区路灯不亮). A task without a case
- * gets the month (月调度审核 2026-11) or the community (定期听接待 华林社区) instead; a community matter
+ * gets the month (月调度审核 2026-11), the community (定期听接待 华林社区) or the proxy request (材料核对 DB20261206-1 低保申请) instead; a community matter
  * that the deliberation handles without a case, its title alone. The models keep plain names, so that
  * Camunda Modeler shows 前置把关 rather than an expression.
  */
@@ -26,7 +27,8 @@ public class TaskTitleListener implements TaskListener {
       List.of(IssueLifecycle.Var.CASE_NO, IssueLifecycle.Var.TITLE),
       List.of(MonthlyDispatch.Var.MONTH),
       List.of(PointsAward.Var.AWARD_SUBJECT),
-      List.of(ScheduledListening.Var.COMMUNITY_NAME));
+      List.of(ScheduledListening.Var.COMMUNITY_NAME),
+      List.of(ProxyService.Var.REQUEST_NO, ProxyService.Var.SERVICE_NAME));
 
   @Override
   public void notify(DelegateTask task) {

@@ -1,6 +1,7 @@
 package cn.yishi.adapter.process;
 
 import cn.yishi.adapter.process.issuelifecycle.IssueLifecycle;
+import cn.yishi.adapter.process.proxyservice.ProxyService;
 import cn.yishi.adapter.process.scheduledlistening.ScheduledListening;
 import java.util.List;
 import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity;
@@ -13,7 +14,7 @@ import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
  * <ul>
  *   <li>The reporter's personal data. A start form submits it as variables; registration moves it into its own table
  *       within the same transaction, and this handler drops every history event about those variables and form
- *       fields. The same holds for the free text of a listening-day reception (the issues heard and the note,
+ *       fields (the 代办 start form's resident name and phone likewise, {@link ProxyService.Var#PERSONAL}). The same holds for the free text of a listening-day reception (the issues heard and the note,
  *       {@link ScheduledListening.Var#NOT_IN_HISTORY}), which may name residents.</li>
  *   <li>The task-local copies that {@link ListVariablesTaskListener} puts on every new task for Tasklist's lists and
  *       the form's facts ({@link ListVariablesTaskListener#TASK_LOCAL}): copies of process variables and of the case
@@ -57,6 +58,7 @@ public class VariableHistoryFilter implements HistoryEventHandler {
   }
 
   private static boolean isPersonal(String variable) {
-    return IssueLifecycle.Var.PERSONAL.contains(variable) || ScheduledListening.Var.NOT_IN_HISTORY.contains(variable);
+    return IssueLifecycle.Var.PERSONAL.contains(variable) || ScheduledListening.Var.NOT_IN_HISTORY.contains(variable)
+        || ProxyService.Var.PERSONAL.contains(variable);
   }
 }

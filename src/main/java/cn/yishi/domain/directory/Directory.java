@@ -194,6 +194,7 @@ public record Directory(
       put(groups, GroupIds.residents(c.code()), c.name() + "居民代表");
       put(groups, GroupIds.pointsOfficers(c.code()), c.name() + "院坝长、积分评议员");
       put(groups, GroupIds.pointsShop(c.code()), c.name() + "积分超市");
+      put(groups, GroupIds.proxy(c.code()), c.name() + "代办员");
     }
     for (Unit u : units) {
       put(groups, GroupIds.unit(u.code()), u.name());
@@ -211,6 +212,7 @@ public record Directory(
     ids.add(GroupIds.hall(c.code()));
     ids.add(GroupIds.owners(c.code()));
     ids.add(GroupIds.residents(c.code()));
+    ids.add(GroupIds.proxy(c.code()));
     return ids;
   }
 

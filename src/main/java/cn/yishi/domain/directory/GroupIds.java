@@ -65,6 +65,14 @@ public final class GroupIds {
   /** 评审团: the legal adviser and experts who check a deliberated plan. */
   public static final String EXPERT_PANEL = "expert-panel";
 
+  /**
+   * 代办员 of a community (代办, proxyService). Until the micro-grids (院坝, 一长三员) exist in the directory, a
+   * community's proxy officers are this one group; a micro-grid's 代办员 can later be made a member of it.
+   */
+  public static String proxy(String communityCode) {
+    return communityCode + "-proxy";
+  }
+
   /** A responsible unit (department, property company, co-building unit). */
   public static String unit(String unitCode) {
     return "unit-" + unitCode;
