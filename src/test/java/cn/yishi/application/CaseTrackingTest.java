@@ -26,7 +26,8 @@ class CaseTrackingTest {
   private final Timeline timeline = mock(Timeline.class);
   private final Evaluations evaluations = mock(Evaluations.class);
   private final CaseQueries queries = new CaseQueries(repository, timeline, ApplicationFixtures.catalogue(),
-      ApplicationFixtures.directory(), ApplicationFixtures.calendar(), ApplicationFixtures.CLOCK);
+      ApplicationFixtures.directory(), ApplicationFixtures.calendar(), ApplicationFixtures.CLOCK,
+      mock(cn.yishi.application.port.CoUnits.class));
   private final CaseTracking tracking = new CaseTracking(repository, queries, evaluations, ApplicationFixtures.CLOCK);
 
   private CaseTracking.Tracked track() {
