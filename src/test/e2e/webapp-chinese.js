@@ -3,6 +3,8 @@
 //     grid.hualin opens 诉求办理's start form, clears a required field and types a wrong phone number and e-mail
 //     address: form-js's own messages are Chinese (此项为必填项。); then registers a 12345 work order whose number
 //     is already a case: the notice is the service's Chinese reason, without "Cannot instantiate …" or field codes.
+//   node webapp-chinese.js cockpit <baseUrl>
+//     the admin's Cockpit lists the process definitions by name, without the column 键 (process keys)
 // Run by WebappChineseIT. Screenshots go to target/screenshots/chinese-NN-*.png.
 const { SHOTS, expect, desktop, signIn } = require('./harness');
 
@@ -93,7 +95,33 @@ async function refusals(baseUrl, workOrderNo, title) {
   }
 }
 
-const steps = { refusals };
+// Cockpit's 流程 page lists the process definitions by their Chinese names, without the column 键 (process keys)
+async function cockpit(baseUrl) {
+  const { browser, page } = await desktop();
+  try {
+    await signIn(page, baseUrl, 'cockpit', 'demo');
+    await page.goto(`${baseUrl}/camunda/app/cockpit/default/#/processes`);
+    const table = page.locator('table.process-definitions-list');
+    await table.locator('tbody tr', { hasText: '诉求办理' }).first().waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(!(await table.locator('th.key').first().isVisible()), 'the column 键 is shown');
+    expect(!(await table.locator('td.key').first().isVisible()), 'the process keys are shown');
+    const text = await table.innerText();
+    expect(!text.includes('issueLifecycle'), 'a process key is shown: ' + text);
+    const latin = latinWords(text);
+    expect(latin.length === 0, 'Latin words in the process list: ' + latin.join(', '));
+    await table.scrollIntoViewIfNeeded();
+    await shot(page, '03-cockpit-processes');
+    console.log('COCKPIT_OK');
+  } catch (e) {
+    await page.screenshot({ path: `${SHOTS}/chinese-failed-${step}.png`, fullPage: true }).catch(() => {});
+    throw e;
+  } finally {
+    await browser.close();
+  }
+}
+
+const steps = { refusals, cockpit };
 if (!steps[step]) {
   console.error('unknown step ' + step);
   process.exit(2);

@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Refusals in Tasklist read in Chinese only, in a real browser (src/test/e2e/webapp-chinese.js): form-js's own
  * validation messages in a start form, and the service's refusal of a 12345 work order already registered —
  * without the engine REST layer's "Cannot instantiate process definition …:" and without field codes. Nothing of the
- * refused start is stored. Screenshots in target/screenshots/chinese-NN-*.png.
+ * refused start is stored. Cockpit lists the process definitions by name, without the column 键. Screenshots in target/screenshots/chinese-NN-*.png.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:yishi-webapp-chinese;DB_CLOSE_DELAY=-1",
@@ -50,5 +50,10 @@ class WebappChineseIT {
 
     assertThat(out).contains("REFUSALS_OK").contains("工单号 " + workOrder + " 已登记为办件 " + first + "，请勿重复登记");
     assertThat(jdbc.sql("select count(*) from yishi_case where title = ?").param(title).query(Long.class).single()).isZero();
+  }
+
+  @Test
+  void cockpitListsTheProcessesByNameWithoutTheirKeys() throws Exception {
+    assertThat(BrowserSuite.node(SCRIPT, "cockpit", "http://localhost:" + port)).contains("COCKPIT_OK");
   }
 }
