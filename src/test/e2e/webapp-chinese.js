@@ -81,6 +81,7 @@ async function refusals(baseUrl, workOrderNo, title) {
     const text = (await notice.innerText()).replace(/\s+/g, ' ').trim();
     expect(text.includes('工单号 ' + workOrderNo + ' 已登记为办件 FX-'), 'the notice lacks the reason: ' + text);
     expect(!text.includes('Cannot'), 'the notice says "Cannot": ' + text);
+    expect(!/。[：:]/.test(text), 'the heading of the notice ends in 。： — ' + text);
     expect(!text.includes('externalId'), 'the notice names the field code: ' + text);
     const latin = latinWords(text);
     expect(latin.length === 0, 'Latin words in the notice: ' + latin.join(', ') + ' — ' + text);
