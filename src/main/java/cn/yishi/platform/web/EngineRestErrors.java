@@ -58,12 +58,24 @@ final class EngineRestErrors {
   /** The mappers, one per exception type Camunda maps itself. */
   static final java.util.List<Class<?>> MAPPERS = java.util.List.of(ForRestException.class, ForProcessEngineException.class,
       ForJsonParseException.class, ForJsonMappingException.class, ForThrowable.class);
+  /** The same for the webapps' APIs under {@code /camunda/api}: the message a person reads there is Chinese. */
+  static final java.util.List<Class<?>> WEBAPP_MAPPERS = java.util.List.of(ForRestExceptionInWebapps.class,
+      ForProcessEngineExceptionInWebapps.class, ForJsonParseExceptionInWebapps.class, ForJsonMappingExceptionInWebapps.class,
+      ForThrowableInWebapps.class);
   /** The engine refuses a password against the policy with a plain ProcessEngineException and this message. */
   private static final String PASSWORD_POLICY = "Password does not match policy";
   /** ... and a user, group or tenant id outside the resource whitelist with one that ends so. */
   private static final String INVALID_ID = "is not a valid resource identifier.";
 
   static Response answer(Throwable e, HttpHeaders headers) {
+    return answer(e, headers, false);
+  }
+
+  /**
+   * The answer; {@code forPerson}: for the webapps, whose {@code message} a person reads in Tasklist, Cockpit or Admin:
+   * only a Chinese reason ({@link WebappErrorMessages}), with the same status and type.
+   */
+  static Response answer(Throwable e, HttpHeaders headers, boolean forPerson) {
     ExceptionHandlerHelper helper = ExceptionHandlerHelper.getInstance();
     int status = helper.getStatus(e).getStatusCode();
     if (status == Response.Status.INTERNAL_SERVER_ERROR.getStatusCode() || tooLarge(e)) {
@@ -73,6 +85,9 @@ final class EngineRestErrors {
       ExceptionLogger.REST_LOGGER.log(e);
     }
     ExceptionDto dto = helper.fromException(e);
+    if (forPerson) {
+      dto.setMessage(WebappErrorMessages.forPerson(e, status));
+    }
     String accept = headers == null ? null : headers.getHeaderString(HttpHeaders.ACCEPT);
     return switch (JsonErrors.form(accept)) {
       case JSON -> Response.status(status).entity(dto).type(MediaType.APPLICATION_JSON_TYPE).header("Vary", "Accept").build();
@@ -177,7 +192,11 @@ final class EngineRestErrors {
 
     @Override
     public Response toResponse(RestException e) {
-      return answer(e, headers);
+      return answer(e, headers, forPerson());
+    }
+
+    boolean forPerson() {
+      return false;
     }
   }
 
@@ -188,7 +207,11 @@ final class EngineRestErrors {
 
     @Override
     public Response toResponse(ProcessEngineException e) {
-      return answer(e, headers);
+      return answer(e, headers, forPerson());
+    }
+
+    boolean forPerson() {
+      return false;
     }
   }
 
@@ -199,7 +222,11 @@ final class EngineRestErrors {
 
     @Override
     public Response toResponse(JsonParseException e) {
-      return answer(new InvalidRequestException(Response.Status.BAD_REQUEST, e, ""), headers);
+      return answer(new InvalidRequestException(Response.Status.BAD_REQUEST, e, ""), headers, forPerson());
+    }
+
+    boolean forPerson() {
+      return false;
     }
   }
 
@@ -210,7 +237,11 @@ final class EngineRestErrors {
 
     @Override
     public Response toResponse(JsonMappingException e) {
-      return answer(new InvalidRequestException(Response.Status.BAD_REQUEST, e, ""), headers);
+      return answer(new InvalidRequestException(Response.Status.BAD_REQUEST, e, ""), headers, forPerson());
+    }
+
+    boolean forPerson() {
+      return false;
     }
   }
 
@@ -221,7 +252,56 @@ final class EngineRestErrors {
 
     @Override
     public Response toResponse(Throwable e) {
-      return answer(e, headers);
+      return answer(e, headers, forPerson());
+    }
+
+    boolean forPerson() {
+      return false;
+    }
+  }
+
+  /** {@link ForRestException} for the webapps: a Chinese message. */
+  @Priority(PRIORITY)
+  public static class ForRestExceptionInWebapps extends ForRestException {
+    @Override
+    boolean forPerson() {
+      return true;
+    }
+  }
+
+  /** {@link ForProcessEngineException} for the webapps: a Chinese message. */
+  @Priority(PRIORITY)
+  public static class ForProcessEngineExceptionInWebapps extends ForProcessEngineException {
+    @Override
+    boolean forPerson() {
+      return true;
+    }
+  }
+
+  /** {@link ForJsonParseException} for the webapps: a Chinese message. */
+  @Priority(PRIORITY)
+  public static class ForJsonParseExceptionInWebapps extends ForJsonParseException {
+    @Override
+    boolean forPerson() {
+      return true;
+    }
+  }
+
+  /** {@link ForJsonMappingException} for the webapps: a Chinese message. */
+  @Priority(PRIORITY)
+  public static class ForJsonMappingExceptionInWebapps extends ForJsonMappingException {
+    @Override
+    boolean forPerson() {
+      return true;
+    }
+  }
+
+  /** {@link ForThrowable} for the webapps: a Chinese message. */
+  @Priority(PRIORITY)
+  public static class ForThrowableInWebapps extends ForThrowable {
+    @Override
+    boolean forPerson() {
+      return true;
     }
   }
 }

@@ -90,12 +90,13 @@ public class EngineSecurityConfiguration {
 
   /**
    * Registers {@link EngineRestErrors} with the webapps' own JAX-RS applications under {@code /camunda/api} (the engine
-   * API Tasklist and Cockpit call, and the apps' APIs): Jersey's provider class names on their servlets, set after the
+   * API Tasklist and Cockpit call, and the apps' APIs), in their variant whose message is a Chinese reason for the
+   * person who reads it ({@link WebappErrorMessages}): Jersey's provider class names on their servlets, set after the
    * webapp starter registered them (this initializer is added to the context after Spring Boot's).
    */
   @Bean
   WebServerFactoryCustomizer<TomcatServletWebServerFactory> webappApiErrors() {
-    String mappers = String.join(",", EngineRestErrors.MAPPERS.stream().map(Class::getName).toList());
+    String mappers = String.join(",", EngineRestErrors.WEBAPP_MAPPERS.stream().map(Class::getName).toList());
     return factory -> factory.addContextCustomizers(context -> context.addServletContainerInitializer((classes, servletContext) ->
         servletContext.getServletRegistrations().values().stream()
             .filter(r -> r.getMappings().stream().anyMatch(m -> m.startsWith("/camunda/api/")))
