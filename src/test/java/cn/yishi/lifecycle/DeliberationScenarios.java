@@ -511,17 +511,7 @@ abstract class DeliberationScenarios {
 
   /** 确定议程 and 会前沟通 through the Java API; returns how many opinion tasks the session had. */
   int conveneQuietly(String sessionPid) throws Exception {
-    runJob(sessionPid, "timer_agendaCloses");
-    com.fasterxml.jackson.databind.node.ArrayNode agenda = rows(runtime.getVariable(sessionPid, "agendaTopics"));
-    agenda.forEach(t -> ((com.fasterxml.jackson.databind.node.ObjectNode) t).put("problemList", "问题清单：停车、充电、犬只管理"));
-    tasks.complete(one(sessionPid, "userTask_confirmAgenda").getId(), java.util.Map.of("agendaTopics", jsonValue(agenda)));
-    List<Task> opinions = tasksOf(sessionPid, "userTask_sessionOpinion");
-    for (Task t : opinions) {
-      com.fasterxml.jackson.databind.node.ArrayNode positions = rows(tasks.getVariable(t.getId(), "positions"));
-      positions.forEach(p -> ((com.fasterxml.jackson.databind.node.ObjectNode) p).put("position", "本方同意"));
-      tasks.complete(t.getId(), java.util.Map.of("positions", jsonValue(positions)));
-    }
-    return opinions.size();
+    return new cn.yishi.support.SessionDriver(runtime, tasks, management).convene(sessionPid, "问题清单：停车、充电、犬只管理", "本方同意");
   }
 
   /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yishi.adapter.outbound.mail.OutboxSender;
 import cn.yishi.support.TestHttp.Reply;
+import cn.yishi.support.SessionDriver;
 import cn.yishi.support.TestHttp;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -15,6 +16,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
@@ -38,6 +40,7 @@ abstract class LifecycleScenarios {
   @LocalServerPort int port;
   @Autowired TaskService tasks;
   @Autowired ManagementService management;
+  @Autowired RuntimeService runtime;
   @Autowired JdbcClient jdbc;
   @Autowired OutboxSender outbox;
 
@@ -388,25 +391,23 @@ abstract class LifecycleScenarios {
     completeOk(caseNo, "userTask_review", "community.hualin", "{}");
     assertThat(status(caseNo)).isEqualTo("DELIBERATING");
 
-    // 会前沟通 of the parties, then the problem list (full deliberation: DeliberationScenarios)
-    String meeting = tasks.createTaskQuery().taskDefinitionKey("userTask_preMeetingOpinion").list().stream()
-        .filter(t -> caseNo.equals(tasks.getVariable(t.getId(), "caseNo"))).findFirst().orElseThrow().getProcessInstanceId();
-    for (Task opinion : tasks.createTaskQuery().processInstanceId(meeting).taskDefinitionKey("userTask_preMeetingOpinion").list()) {
-      tasks.complete(opinion.getId(), java.util.Map.of("position", "同意"));
-    }
-    completeOk(caseNo, "userTask_draftProblemList", "room.hualin", "{\"problemList\":{\"value\":\"加装电梯费用分摊\"}}");
-
-    String deadline = java.time.LocalDate.now().plusDays(20).toString();
-    String record = "\"attendees\":{\"value\":\"五方代表\"},\"groundRules\":{\"value\":\"少数服从多数\"},\"topic\":{\"value\":\"加装电梯\"},"
-        + "\"responsibilities\":{\"value\":\"住建局审批\"},";
-    Reply noItems = complete(caseNo, "userTask_recordMeeting", "room.hualin",
-        "{" + record + "\"participants\":{\"value\":15},\"summary\":{\"value\":\"五方共议\"},\"resolutionItems\":{\"type\":\"Json\",\"value\":\"[]\"}}");
+    // the topic joins the hall's session: 确定议程 and 会前沟通, then the record (full session: DeliberationScenarios)
+    SessionDriver sessions = new SessionDriver(runtime, tasks, management);
+    String meeting = sessions.topicOf(caseNo).getId();
+    long topic = sessions.topicNo(meeting);
+    String session = sessions.sessionOf(meeting).getId();
+    sessions.convene(session, "加装电梯费用分摊", "同意");
+    String record = "/engine-rest/task/" + sessions.one(session, "userTask_recordSession").getId() + "/submit-form";
+    Reply noItems = call("POST", record, "hall.hualin", "{\"variables\":" + sessions.recordVariables(session, topic, "[]") + "}");
+    assertThat(noItems.status()).isNotEqualTo(204);
     assertThat(noItems.body()).contains("决议清单");
-    completeOk(caseNo, "userTask_recordMeeting", "room.hualin",
-        "{" + record + "\"participants\":{\"value\":15},\"summary\":{\"value\":\"五方共议，一户一票通过加装方案\"},"
-            + "\"resolutionItems\":{\"type\":\"Json\",\"value\":\"[{\\\"unit\\\":\\\"housing\\\",\\\"measure\\\":\\\"审批加装方案\\\",\\\"deadline\\\":\\\"" + deadline + "\\\"}]\"}}");
+    String deadline = java.time.LocalDate.now().plusDays(20).toString();
+    Reply held = call("POST", record, "hall.hualin", "{\"variables\":" + sessions.recordVariables(session, topic,
+        "[{\"topic\":" + topic + ",\"unit\":\"housing\",\"measure\":\"审批加装方案\",\"deadline\":\"" + deadline + "\"}]") + "}");
+    assertThat(held.status()).as(held.body()).isEqualTo(204);
+    sessions.runJob(meeting, "catch_topicResolved");
     // 张榜公示: the feedback window passes without objections
-    management.executeJob(management.createJobQuery().processInstanceId(meeting).activityId("timer_publicityWindow").singleResult().getId());
+    sessions.runJob(meeting, "timer_publicityWindow");
 
     Task item = task(caseNo, "userTask_implementItem");
     assertThat(tasks.getVariable(item.getId(), "itemMeasure")).isEqualTo("审批加装方案");

@@ -3,6 +3,7 @@ package cn.yishi.tasks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yishi.support.TestHttp.Reply;
+import cn.yishi.support.SessionDriver;
 import cn.yishi.support.TestHttp;
 import java.net.CookieManager;
 import java.net.HttpCookie;
@@ -13,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,6 +43,7 @@ class TaskPanelsH2Test {
   @LocalServerPort int port;
   @Autowired TaskService tasks;
   @Autowired ManagementService management;
+  @Autowired RuntimeService runtime;
   @Autowired JdbcClient jdbc;
 
   private TestHttp http;
@@ -146,20 +149,17 @@ class TaskPanelsH2Test {
   @Test
   void theUnitPostsProgressOnItsResolutionItemWhileImplementing() throws Exception {
     String caseNo = acceptedCaseOf("elevator-retrofit", "老楼加装电梯");
-    String meeting = tasks.createTaskQuery().taskDefinitionKey("userTask_preMeetingOpinion").list().stream()
-        .filter(t -> caseNo.equals(tasks.getVariable(t.getId(), "caseNo"))).findFirst().orElseThrow().getProcessInstanceId();
-    for (Task opinion : tasks.createTaskQuery().processInstanceId(meeting).taskDefinitionKey("userTask_preMeetingOpinion").list()) {
-      tasks.complete(opinion.getId(), java.util.Map.of("position", "同意"));
-    }
-    Task problemList = tasks.createTaskQuery().processInstanceId(meeting).taskDefinitionKey("userTask_draftProblemList").singleResult();
-    submit(problemList.getId(), "room.hualin", "{\"problemList\":{\"value\":\"加装电梯费用分摊\"}}");
+    // the topic's session (full session with its refusals: DeliberationScenarios): agenda, opinions, record, publicity
+    SessionDriver sessions = new SessionDriver(runtime, tasks, management);
+    String meeting = sessions.topicOf(caseNo).getId();
+    long topic = sessions.topicNo(meeting);
+    String session = sessions.sessionOf(meeting).getId();
+    sessions.convene(session, "加装电梯费用分摊", "同意");
     String deadline = java.time.LocalDate.now().plusDays(20).toString();
-    Task record = tasks.createTaskQuery().processInstanceId(meeting).taskDefinitionKey("userTask_recordMeeting").singleResult();
-    submit(record.getId(), "room.hualin", "{\"attendees\":{\"value\":\"五方代表\"},\"groundRules\":{\"value\":\"少数服从多数\"},"
-        + "\"topic\":{\"value\":\"加装电梯\"},\"responsibilities\":{\"value\":\"住建局审批\"},\"participants\":{\"value\":15},"
-        + "\"summary\":{\"value\":\"五方共议\"},\"resolutionItems\":{\"type\":\"Json\",\"value\":\"[{\\\"unit\\\":\\\"housing\\\","
-        + "\\\"measure\\\":\\\"审批加装方案\\\",\\\"deadline\\\":\\\"" + deadline + "\\\"}]\"}}");
-    management.executeJob(management.createJobQuery().processInstanceId(meeting).activityId("timer_publicityWindow").singleResult().getId());
+    submit(sessions.one(session, "userTask_recordSession").getId(), "hall.hualin", sessions.recordVariables(session, topic,
+        "[{\"topic\":" + topic + ",\"unit\":\"housing\",\"measure\":\"审批加装方案\",\"deadline\":\"" + deadline + "\"}]"));
+    sessions.runJob(meeting, "catch_topicResolved");
+    sessions.runJob(meeting, "timer_publicityWindow");
     Task item = tasks.createTaskQuery().processInstanceId(meeting).taskDefinitionKey("userTask_implementItem").singleResult();
 
     refused(call("POST", "/api/tasks/" + item.getId() + "/progress", "station.hualin", "{\"note\":\"代为填写\"}"), 403, "forbidden");
