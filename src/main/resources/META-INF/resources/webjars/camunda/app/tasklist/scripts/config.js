@@ -40,7 +40,8 @@ export default {
   // - the receipt (回执) after a case is registered through the start form, and the view 我登记的诉求;
   // - the tab 进展与回访 (progress notes on handling tasks, the reporter's contact on 回访);
   // - 积分管理 (points: residents, rules, shop items, redemptions, corrections);
-  // - resident votes: the tab 选票 (printable ballot sheets) and the header entry 住户名册 (register upload).
+  // - resident votes: the tab 选票 (printable ballot sheets) and the header entry 住户名册 (register upload);
+  // - 完成 enabled on Camunda Forms with a dynamic list (form-js's empty error lists not counted as errors).
   customScripts: [
     'scripts/yishi-date-locale',
     'scripts/yishi-task-order',
@@ -48,7 +49,8 @@ export default {
     'scripts/yishi-intake-receipt',
     'scripts/yishi-task-panels',
     'scripts/yishi-points',
-    'scripts/yishi-votes'
+    'scripts/yishi-votes',
+    'scripts/yishi-dynamic-lists'
   ],
   // requireJsConfig: {
   //   // AngularJS module names

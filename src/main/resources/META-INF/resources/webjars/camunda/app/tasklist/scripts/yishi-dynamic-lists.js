@@ -1,0 +1,144 @@
+/*
+ * Yishi: 完成 in Tasklist on Camunda Forms with a dynamic list.
+ *
+ * Tasklist 7.24 (cam-tasklist-form-camunda) enables 完成 on form-js's "changed" event with
+ *   notifyFormValidated(!!Object.keys(event.errors).length)
+ * and form-js 1.x (Form#_update) stores the result of validating a field inside a dynamic list under
+ * [fieldId, rowIndex]: min-dash's set() creates errors[fieldId] = [] for the row and then deletes the row's entry when
+ * the field is valid. The empty list stays behind, Tasklist counts its key, and 完成 stays disabled as soon as anyone
+ * types into a list. Form#validate() (used on 完成 itself) only records non-empty lists, so the completion is right.
+ *
+ * This script wraps form-js's Form#_setState so that the errors held in the state (and handed to "changed") carry
+ * no empty lists or rows: a field with a message (a required field, a pattern, a range) still blocks 完成 and shows
+ * its message, in Chinese (form-js 1.x writes its validator's messages in English whatever the locale).
+ * The Form class is the one Tasklist itself uses: it is taken from the webapps' shared webpack runtime (the chunk
+ * array self.webpackChunkcamunda_bpm_webapp, which lib/deps.js fills), by the module Tasklist 7.24 imports it from
+ * and, if that ever differs, by looking for the module whose exports hold a Form with _setState and validate.
+ *
+ * config.js lists it in customScripts; Tasklist imports it before it bootstraps, after lib/deps.js.
+ */
+const TASKLIST_FORM_JS_MODULE = 57661;
+
+// form-js's validator messages (Validator#validateFieldInstance) in Chinese
+const MESSAGES = [
+  [/^Field is required\.$/, () => '必填项'],
+  [/^Field must have minimum value of (.+)\.$/, m => `不能小于 ${m[1]}`],
+  [/^Field must have maximum value of (.+)\.$/, m => `不能大于 ${m[1]}`],
+  [/^Field must have minimum length of (.+)\.$/, m => `至少 ${m[1]} 个字`],
+  [/^Field must have maximum length of (.+)\.$/, m => `最多 ${m[1]} 个字`],
+  [/^Field must match pattern (.+)\.$/, () => '格式不正确'],
+  [/^Field must be a valid email\.$/, () => '请填写有效的电子邮箱'],
+  [/^Field must be a valid +international phone number.*$/, () => '请填写有效的电话号码'],
+  [/^Value is not a number\.$/, () => '请填写数字'],
+  [/^Value is expected to be an integer\.$/, () => '请填写整数'],
+  [/^Value is expected to have at most (\d+) decimal digits?\.$/, m => `最多 ${m[1]} 位小数`],
+  [/^Please select a valid value, the two nearest valid values are (.+) and (.+)\.$/, m => `请填写有效值，最接近的是 ${m[1]} 和 ${m[2]}`],
+];
+
+export function chinese(message) {
+  for (const [pattern, text] of MESSAGES) {
+    const m = pattern.exec(message);
+    if (m) {
+      return text(m);
+    }
+  }
+  return message;
+}
+
+// an error tree without empty lists or rows; undefined when nothing is left
+export function prune(errors) {
+  if (Array.isArray(errors)) {
+    if (errors.some(e => typeof e === 'string')) {
+      return errors.length ? errors.map(e => typeof e === 'string' ? chinese(e) : e) : undefined; // a field's messages
+    }
+    const rows = [];
+    let any = false;
+    for (let i = 0; i < errors.length; i++) {
+      const row = prune(errors[i]);
+      if (row !== undefined) {
+        rows[i] = row;
+        any = true;
+      }
+    }
+    return any ? rows : undefined;
+  }
+  if (errors && typeof errors === 'object') {
+    const kept = {};
+    let any = false;
+    Object.keys(errors).forEach(key => {
+      const value = prune(errors[key]);
+      if (value !== undefined) {
+        kept[key] = value;
+        any = true;
+      }
+    });
+    return any ? kept : undefined;
+  }
+  return errors === null ? undefined : errors;
+}
+
+function isForm(candidate) {
+  return typeof candidate === 'function' && candidate.prototype
+    && typeof candidate.prototype._setState === 'function' && typeof candidate.prototype.validate === 'function'
+    && typeof candidate.prototype.importSchema === 'function';
+}
+
+function webpackRequire() {
+  const chunks = self.webpackChunkcamunda_bpm_webapp;
+  if (!chunks) {
+    return null;
+  }
+  let require = null;
+  chunks.push([['yishi-dynamic-lists-' + Date.now()], {}, r => { require = r; }]);
+  return require;
+}
+
+function findForm(require) {
+  try {
+    const known = require(TASKLIST_FORM_JS_MODULE);
+    if (known && isForm(known.Form)) {
+      return known.Form;
+    }
+  } catch (e) {
+    // another webapp version: look below
+  }
+  for (const id of Object.keys(require.m || {})) {
+    const source = Function.prototype.toString.call(require.m[id]);
+    if (source.includes('importSchema') && source.includes('_setState') && source.includes('form.init')) {
+      try {
+        const exports = require(id);
+        const Form = exports && (isForm(exports.Form) ? exports.Form
+          : Object.values(exports).find(isForm));
+        if (Form) {
+          return Form;
+        }
+      } catch (e) {
+        // not loadable on its own: go on
+      }
+    }
+  }
+  return null;
+}
+
+function install() {
+  const require = webpackRequire();
+  const Form = require && findForm(require);
+  if (!Form) {
+    console.warn('yishi-dynamic-lists: form-js not found; 完成 stays disabled on forms with a dynamic list');
+    return;
+  }
+  const proto = Form.prototype;
+  if (proto._yishiPrunesErrors) {
+    return;
+  }
+  const setState = proto._setState;
+  proto._setState = function (state) {
+    if (state && state.errors) {
+      state = { ...state, errors: prune(state.errors) || {} };
+    }
+    return setState.call(this, state);
+  };
+  proto._yishiPrunesErrors = true;
+}
+
+install();
