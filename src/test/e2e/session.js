@@ -121,8 +121,6 @@ async function phone(path, name) {
     await page.screenshot({ path: `${SHOTS}/session-02-agenda.png`, fullPage: true });
     // 完成 in Tasklist (yishi-dynamic-lists.js: form-js's empty error lists inside a dynamic list do not block it)
     await complete(page, 'room.hualin', 'userTask_confirmAgenda', 'dynlist-01-agenda');
-    const agenda = await ok('GET', `/engine-rest/history/variable-instance?variableName=agendaTopics&deserializeValues=false`, 'demo');
-    expect(agenda.some(v => String(v.value).includes('费用分摊')), 'the problem lists typed in Tasklist are stored');
 
     await page.context().clearCookies();
     await signIn(page, base, 'tasklist', 'community.hualin');
