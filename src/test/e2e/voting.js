@@ -154,6 +154,7 @@ async function paper(baseUrl, taskId, token) {
     await page.waitForFunction(el => !el.disabled, await done.elementHandle(), { timeout: 5000 })
       .catch(() => { throw new Error('录入纸质选票: 完成 stays disabled in Tasklist'); });
     await done.scrollIntoViewIfNeeded();
+    expect((await details.locator('.fjs-repeat-render-add').first().innerText()).includes('添加一行'), 'the list\'s add button in Chinese');
     await page.screenshot({ path: `${SHOTS}/dynlist-06-paper-filled.png`, fullPage: true });
     await done.click();
     await details.locator('.fjs-form').first().waitFor({ state: 'detached', timeout: 15000 })

@@ -1,6 +1,7 @@
 /*
  * Yishi: Chinese placeholders in Camunda Forms. Tasklist's form-js (7.24) writes "Search" into searchable selects
- * and tag lists and "Select" into an empty select, in English whatever the locale; neither config.js nor the locale
+ * and tag lists, "Select" into an empty select and "Add new" / "Collapse" / "Expand all (N)" on dynamic lists, in
+ * English whatever the locale; neither config.js nor the locale
  * files reach them. This script watches the page and replaces exactly these words once form-js has rendered them;
  * a placeholder the form itself defines is left alone.
  *
@@ -24,6 +25,23 @@ function translate(root) {
       const chinese = node.nodeType === Node.TEXT_NODE && WORDS[node.data.trim()];
       if (chinese) {
         node.data = chinese;
+      }
+    });
+  });
+  // the buttons of a dynamic list (Add new, Collapse, Expand all (N)): their text node, next to the icon
+  root.querySelectorAll('.fjs-container .fjs-repeat-render-add, .fjs-container .fjs-repeat-render-collapse').forEach(button => {
+    button.childNodes.forEach(node => {
+      if (node.nodeType !== Node.TEXT_NODE) {
+        return;
+      }
+      const text = node.data.trim();
+      const expand = /^Expand all \((\d+)\)$/.exec(text);
+      if (text === 'Add new') {
+        node.data = '添加一行';
+      } else if (text === 'Collapse') {
+        node.data = '收起';
+      } else if (expand) {
+        node.data = `全部展开（${expand[1]}）`;
       }
     });
   });
