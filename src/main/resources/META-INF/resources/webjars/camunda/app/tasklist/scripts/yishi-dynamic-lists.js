@@ -142,3 +142,50 @@ function install() {
 }
 
 install();
+
+/*
+ * A second Tasklist 7.24 slip on the same forms: a list (an object value) is submitted with the type of the task's
+ * existing variable of that name, and a list a process starts empty (an input parameter without a value, e.g.
+ * 定期听接待's issues) has the type Null, which the engine cannot convert. Tasklist posts its forms through
+ * XMLHttpRequest; on .../submit-form, a variable typed Null whose value is a JSON array or object is sent as Json
+ * (what Tasklist sends for a list without an existing variable). Nothing else in the request changes.
+ */
+export function jsonForNullLists(body) {
+  let request;
+  try {
+    request = JSON.parse(body);
+  } catch (e) {
+    return body;
+  }
+  const variables = request && request.variables;
+  if (!variables || typeof variables !== 'object') {
+    return body;
+  }
+  let changed = false;
+  Object.values(variables).forEach(v => {
+    if (v && v.type === 'Null' && typeof v.value === 'string' && /^\s*[[{]/.test(v.value)) {
+      try {
+        JSON.parse(v.value);
+        v.type = 'Json';
+        v.valueInfo = null;
+        changed = true;
+      } catch (e) {
+        // not JSON: left for the engine to refuse
+      }
+    }
+  });
+  return changed ? JSON.stringify(request) : body;
+}
+
+if (typeof XMLHttpRequest !== 'undefined' && !XMLHttpRequest.prototype._yishiSubmitForm) {
+  const open = XMLHttpRequest.prototype.open;
+  const send = XMLHttpRequest.prototype.send;
+  XMLHttpRequest.prototype.open = function (method, url, ...rest) {
+    this._yishiSubmitForm = method && method.toUpperCase() === 'POST' && /\/submit-form(\?|$)/.test(String(url));
+    return open.call(this, method, url, ...rest);
+  };
+  XMLHttpRequest.prototype.send = function (body) {
+    return send.call(this, this._yishiSubmitForm && typeof body === 'string' ? jsonForNullLists(body) : body);
+  };
+  XMLHttpRequest.prototype._yishiSubmitForm = false;
+}
