@@ -1,4 +1,4 @@
-// Sessions (议事会) in the browser: the convener's 确定议程, a party's 会前沟通 (one task for the whole agenda, a position per
+// Sessions (议事会) in the browser: the convener's 确定议程 and a party's 会前沟通 completed with 完成 in Tasklist (one task for the whole agenda, a position per
 // topic) and the chair's 议事会记录 in Tasklist, then the public notice /public/meetings on a 390-px phone, before and
 // after the session is held. Setup and the other parties go through the REST APIs as their demo users.
 //   node session.js <baseUrl>
@@ -40,14 +40,23 @@ async function report(category, title, compound) {
   return r.caseNo;
 }
 
-// completes the user's task of a key, its Json list variable changed as Tasklist would submit the dynamic list
-async function submitAs(user, key, listName, change) {
-  const mine = await ok('GET', `/engine-rest/task?taskDefinitionKey=${key}&maxResults=10`, user);
-  expect(mine.length >= 1, `${user}: a ${key} task`);
-  const vars = await ok('GET', `/engine-rest/task/${mine[0].id}/form-variables?variableNames=${listName}&deserializeValues=false`, user);
-  const rows = change(JSON.parse(vars[listName].value));
-  await ok('POST', `/engine-rest/task/${mine[0].id}/submit-form`, user,
-    { variables: { [listName]: { type: 'Json', value: JSON.stringify(rows) } } });
+// clicks 完成 on the open task (Tasklist enables it once the form is valid) and waits until the user's task is gone
+async function complete(page, user, key, shot) {
+  const before = await ok('GET', `/engine-rest/task?taskDefinitionKey=${key}&assignee=${user}&maxResults=50`, user);
+  const done = page.locator('section.task-details button[type=submit]', { hasText: '完成' }).last();
+  await page.waitForFunction(el => !el.disabled, await done.elementHandle(), { timeout: 5000 })
+    .catch(() => { throw new Error(`${key}: 完成 stays disabled in Tasklist`); });
+  await page.screenshot({ path: `${SHOTS}/${shot}.png`, fullPage: true });
+  await done.click();
+  for (let i = 0; i < 40; i++) {
+    const left = await ok('GET', `/engine-rest/task?taskDefinitionKey=${key}&assignee=${user}&maxResults=50`, user);
+    if (left.length < before.length) {
+      return;
+    }
+    await page.waitForTimeout(250);
+  }
+  await page.screenshot({ path: `${SHOTS}/${shot}-failed.png`, fullPage: true });
+  throw new Error(`${key}: not completed by 完成 in Tasklist`);
 }
 
 function field(scope, label) {
@@ -110,10 +119,8 @@ async function phone(path, name) {
       await problems.nth(i).locator('textarea').fill('1. 车位与充电桩不足\n2. 费用分摊');
     }
     await page.screenshot({ path: `${SHOTS}/session-02-agenda.png`, fullPage: true });
-    // Tasklist 7.24 keeps 完成 disabled on a Camunda Form with a dynamic list (form-js reports an empty error list
-    // per list field, and Tasklist counts the keys): the form is completed as Tasklist would submit it, through REST
-    await submitAs('room.hualin', 'userTask_confirmAgenda', 'agendaTopics', rows => rows.map(r => ({ ...r,
-      problemList: '1. 车位与充电桩不足\n2. 费用分摊' })));
+    // 完成 in Tasklist (yishi-dynamic-lists.js: form-js's empty error lists inside a dynamic list do not block it)
+    await complete(page, 'room.hualin', 'userTask_confirmAgenda', 'dynlist-01-agenda');
 
     await page.context().clearCookies();
     await signIn(page, base, 'tasklist', 'community.hualin');
@@ -124,8 +131,18 @@ async function phone(path, name) {
       await positions.nth(i).locator('textarea').fill('同意，建议优先增设充电桩');
     }
     await page.screenshot({ path: `${SHOTS}/session-03-opinion.png`, fullPage: true });
+    // a required 本方意见 emptied again blocks 完成 with its Chinese message; typed again, 完成 goes through
+    await positions.first().locator('textarea').fill('');
+    await positions.first().locator('textarea').blur();
+    const done = page.locator('section.task-details button[type=submit]', { hasText: '完成' }).last();
+    await page.waitForTimeout(300);
+    expect(await done.isDisabled(), '完成 disabled while a required 本方意见 is empty');
+    expect((await positions.first().innerText()).includes('必填'), 'the Chinese message under the empty 本方意见');
+    await page.screenshot({ path: `${SHOTS}/dynlist-02-opinion-required.png`, fullPage: true });
+    await positions.first().locator('textarea').fill('同意，建议优先增设充电桩');
+    await complete(page, 'community.hualin', 'userTask_sessionOpinion', 'dynlist-03-opinion');
 
-    // every party through REST (see above)
+    // the other parties through REST
     for (const user of ['community.hualin', 'owners.hualin', 'unit.property-hualin', 'residents.hualin']) {
       const mine = await ok('GET', '/engine-rest/task?taskDefinitionKey=userTask_sessionOpinion&maxResults=50', user);
       for (const t of mine) {
@@ -146,6 +163,14 @@ async function phone(path, name) {
     await signIn(page, base, 'tasklist', 'room.hualin');
     await openTask(page, '议事会记录');
     await page.screenshot({ path: `${SHOTS}/session-04-record.png`, fullPage: true });
+    // typing into the list 议题 leaves 完成 enabled (before the fix, form-js's empty error list disabled it)
+    const statements = page.locator('section.task-details .fjs-form-field-textarea').filter({ has: page.locator('label', { hasText: '议题阐述' }) });
+    expect(await statements.count() >= 2, 'a statement per topic');
+    await statements.first().locator('textarea').fill('车位与充电需求');
+    await page.locator('section.task-details .fjs-form-field-textarea').filter({ has: page.locator('label', { hasText: '参会人员' }) }).first().locator('textarea').fill('社区党委、业委会、物业、居民代表');
+    await page.waitForTimeout(300);
+    expect(!(await page.locator('section.task-details button[type=submit]', { hasText: '完成' }).last().isDisabled()), '议事会记录: 完成 enabled after typing into a list');
+    await page.screenshot({ path: `${SHOTS}/dynlist-04-record.png`, fullPage: true });
   } catch (e) {
     await page.screenshot({ path: `${SHOTS}/session-failed.png`, fullPage: true }).catch(() => {});
     throw e;

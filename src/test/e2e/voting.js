@@ -4,6 +4,8 @@
 //                                                           token's page and an unknown token's page
 //   node voting.js sheets   <baseUrl> <taskId>              room.hualin opens the 录入纸质选票 task, its tab 选票, and the
 //                                                           printable A4 ballot sheets with QR codes
+//   node voting.js paper    <baseUrl> <taskId> <token>  room.hualin enters a paper ballot in the dynamic list of
+//                                                           录入纸质选票 and completes it with 完成 in Tasklist
 //   node voting.js register <baseUrl>                       room.hualin opens 住户名册, uploads a bad file (line-by-line
 //                                                           report, nothing stored) and then a good one
 //   node voting.js count    <baseUrl>                       the community's public page on a phone: the public count
@@ -123,6 +125,49 @@ async function sheets(baseUrl, taskId) {
   }
 }
 
+// room.hualin enters one paper ballot in the dynamic list 纸质选票 of 录入纸质选票 and completes it with 完成 (Tasklist
+// keeps 完成 enabled once the list is filled: yishi-dynamic-lists.js); an empty 选票编码 first shows 必填项
+async function paper(baseUrl, taskId, token) {
+  const { browser, page } = await desktop();
+  try {
+    await signIn(page, baseUrl, 'tasklist', 'room.hualin');
+    await page.goto(`${baseUrl}/camunda/app/tasklist/default/#/?task=${taskId}`);
+    const details = page.locator('section.task-details', { hasText: '录入纸质选票' }).first();
+    await details.locator('.fjs-form').first().waitFor();
+    await page.waitForTimeout(800);
+    if (await details.locator('button.claim').first().isVisible()) {
+      await details.locator('button.claim').first().click();
+      await details.locator('button.unclaim').first().waitFor();
+    }
+    const row = (label, type) => details.locator(`.fjs-form-field-${type}`).filter({ has: page.locator('label', { hasText: label }) }).first();
+    const done = details.locator('button[type=submit]', { hasText: '完成' }).last();
+    await row('选票编码', 'textfield').locator('input').fill('x');
+    await row('选票编码', 'textfield').locator('input').fill('');
+    await row('选票编码', 'textfield').locator('input').blur();
+    await page.waitForTimeout(300);
+    expect(await done.isDisabled(), '完成 enabled with an empty 选票编码');
+    expect((await row('选票编码', 'textfield').innerText()).includes('必填项'), 'no 必填项 under the empty 选票编码');
+    await page.screenshot({ path: `${SHOTS}/dynlist-05-paper-required.png`, fullPage: true });
+    await row('选票编码', 'textfield').locator('input').fill(token);
+    await row('选择', 'select').locator('.fjs-input-group').first().click();
+    await page.locator('.fjs-dropdownlist-item', { hasText: '同意' }).first().click();
+    await page.waitForFunction(el => !el.disabled, await done.elementHandle(), { timeout: 5000 })
+      .catch(() => { throw new Error('录入纸质选票: 完成 stays disabled in Tasklist'); });
+    await done.scrollIntoViewIfNeeded();
+    expect((await details.locator('.fjs-repeat-render-add').first().innerText()).includes('添加一行'), 'the list\'s add button in Chinese');
+    await page.screenshot({ path: `${SHOTS}/dynlist-06-paper-filled.png`, fullPage: true });
+    await done.click();
+    await details.locator('.fjs-form').first().waitFor({ state: 'detached', timeout: 15000 })
+      .catch(async () => { await shot(page, 'failed-paper'); throw new Error('录入纸质选票: not completed by 完成'); });
+    console.log('PAPER_OK');
+  } catch (error) {
+    await shot(page, 'failed-paper').catch(() => {});
+    throw error;
+  } finally {
+    await browser.close();
+  }
+}
+
 async function register(baseUrl) {
   const { browser, page } = await desktop();
   try {
@@ -195,7 +240,7 @@ async function result(baseUrl, token) {
   }
 }
 
-const steps = { ballot, sheets, register, count, result };
+const steps = { ballot, sheets, paper, register, count, result };
 steps[step](...args).catch(error => {
   console.error(error);
   process.exit(1);

@@ -79,6 +79,16 @@ class VotingIT {
 
     assertThat(BrowserSuite.node(SCRIPT, "count", base)).contains("COUNT_OK").contains("已有 1 户投票");
 
+    // a paper ballot typed into the dynamic list of 录入纸质选票 and completed with 完成 in Tasklist
+    assertThat(BrowserSuite.node(SCRIPT, "paper", base, paper.getId(), tokens.get(5))).contains("PAPER_OK");
+    assertThat(jdbc.sql("select choice || '/' || channel from yishi_ballot where token = ?").param(tokens.get(5))
+        .query(String.class).single()).isEqualTo("YES/PAPER");
+    assertThat(tasks.createTaskQuery().processInstanceId(vote.getId()).taskDefinitionKey("userTask_enterPaperBallots")
+        .singleResult().getId()).as("a new 录入纸质选票 for the next sheets").isNotEqualTo(paper.getId());
+    for (String shot : List.of("05-paper-required", "06-paper-filled")) {
+      assertThat(Path.of("target/screenshots", "dynlist-" + shot + ".png")).isNotEmptyFile();
+    }
+
     // closed and counted: the totals per option by headcount and by area on the household's page
     for (int i = 1; i < 5; i++) {
       votes.castOnline(tokens.get(i), i == 4 ? "NO" : "YES");

@@ -42,7 +42,8 @@ export default {
   // - 积分管理 (points: residents, rules, shop items, redemptions, corrections);
   // - resident votes: the tab 选票 (printable ballot sheets) and the header entry 住户名册 (register upload);
   // - the tab 照片 (the case's photos, upload, release by reviewers), also offered on the receipt (添加照片);
-  // - 院坝管理: the micro-grids and their 一长三员, for the township and the village/community.
+  // - 院坝管理: the micro-grids and their 一长三员, for the township and the village/community;
+  // - 完成 enabled on Camunda Forms with a dynamic list (form-js's empty error lists not counted as errors).
   customScripts: [
     'scripts/yishi-date-locale',
     'scripts/yishi-task-order',
@@ -53,7 +54,8 @@ export default {
     'scripts/yishi-votes',
     'scripts/yishi-task-photos',
     'scripts/yishi-resource-list',
-    'scripts/yishi-microgrids'
+    'scripts/yishi-microgrids',
+    'scripts/yishi-dynamic-lists'
   ],
   // requireJsConfig: {
   //   // AngularJS module names

@@ -33,7 +33,7 @@ const TEXTS = [
     (a, b) => `请填写有效的数值，最接近的两个有效值是 ${a} 和 ${b}。`],
   [/^No results$/, () => '无匹配项'],
   [/^All values selected$/, () => '已全部选择'],
-  [/^Add new$/, () => '添加一项'],
+  [/^Add new$/, () => '添加一行'],
   [/^Collapse$/, () => '收起'],
   [/^Expand all \((\d+)\)$/, n => `全部展开（${n}）`],
 ];
@@ -77,6 +77,23 @@ function translate(root) {
       const chinese = node.nodeType === Node.TEXT_NODE && WORDS[node.data.trim()];
       if (chinese) {
         node.data = chinese;
+      }
+    });
+  });
+  // the buttons of a dynamic list (Add new, Collapse, Expand all (N)): their text node, next to the icon
+  root.querySelectorAll('.fjs-container .fjs-repeat-render-add, .fjs-container .fjs-repeat-render-collapse').forEach(button => {
+    button.childNodes.forEach(node => {
+      if (node.nodeType !== Node.TEXT_NODE) {
+        return;
+      }
+      const text = node.data.trim();
+      const expand = /^Expand all \((\d+)\)$/.exec(text);
+      if (text === 'Add new') {
+        node.data = '添加一行';
+      } else if (text === 'Collapse') {
+        node.data = '收起';
+      } else if (expand) {
+        node.data = `全部展开（${expand[1]}）`;
       }
     });
   });
