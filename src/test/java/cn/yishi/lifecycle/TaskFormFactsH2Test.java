@@ -112,7 +112,7 @@ class TaskFormFactsH2Test {
       labels.put(c.path("key").asText(), l);
     });
     assertThat(labels.get(Var.CATEGORY.name())).contains("streetlight=路灯照明", "policy-question=政策咨询");
-    assertThat(labels.get(Var.COMMUNITY.name())).containsExactly("hualin=华林社区", "shengdian=圣殿社区", "jiaoyuyuan=教育园社区");
+    assertThat(labels.get(Var.COMMUNITY.name())).containsExactly("hualin=华林社区", "shengdian=圣殿社区", "jiaoyuyuan=教育园社区", "tangpu=塘浦村");
     assertThat(labels.get(Var.RESPONSIBLE_UNIT.name())).contains("housing=县住建局", "property-hualin=华林社区物业服务公司");
     assertThat(labels.get(Var.URGENCY.name())).containsExactly("RED=红色（紧急）", "YELLOW=黄色（涉及户数多）", "GREEN=绿色（特定群体需求）");
   }

@@ -383,7 +383,7 @@ abstract class MonthlyDispatchScenarios {
     assertThat(draft2.path("reviews").get(0).path("comment").asText()).isEqualTo("华林社区的数据请核实");
     assertThat(draft2.path("reviews").get(0).path("approved").asBoolean()).isFalse();
     assertThat(count("select count(*) from yishi_monthly_report")).isOne();
-    assertThat(count("select count(*) from yishi_monthly_row")).as("the DRAFT's rows replaced, not added").isEqualTo(12 + 3 + 1);
+    assertThat(count("select count(*) from yishi_monthly_row")).as("the DRAFT's rows replaced, not added").isEqualTo(12 + 4 + 1);
     assertThat(count("select count(*) from yishi_monthly_board")).isEqualTo(4);
     assertThat(count("select count(*) from yishi_supervision_run where kind = 'MONTHLY'")).isEqualTo(2);
 

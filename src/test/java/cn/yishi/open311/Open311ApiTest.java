@@ -598,7 +598,10 @@ class Open311ApiTest {
   void theListFiltersByIdStatusServiceJurisdictionAndDates() throws Exception {
     String open = create(report("streetlight", "hualin", "御苑小区" + unique()));
     review(open, "hualin");
-    String declined = create(report("neighbour-dispute", "hualin", "御苑小区" + unique()));
+    // a dispute between two households is 纯个体纠纷 (五不议: referred to mediation); with 3 or more it is 公共矛盾
+    Map<String, String> twoHouseholds = report("neighbour-dispute", "hualin", "御苑小区" + unique());
+    twoHouseholds.put("attribute[households_affected]", "2");
+    String declined = create(twoHouseholds);
     review(declined, "hualin");
     assertThat(status(declined)).isEqualTo("DECLINED");
     String waiting = create(report("streetlight", "hualin", "御苑小区" + unique()));

@@ -188,7 +188,7 @@ class ConventionsTest {
     when(meetings.insertMeeting(any(), any(), any(), any(), any(), any(), any())).thenReturn(41L);
     conventions.review(s.versionId(), "APPROVE", null, "ASSEMBLY", "party");
 
-    assertThat(conventions.adoptionFailed(s.versionId(), "NO_QUORUM")).isEqualTo("居民表决未通过（参与户数不足，表决无效），请修订后重新报审");
+    assertThat(conventions.adoptionFailed(s.versionId(), "NO_QUORUM")).isEqualTo("居民表决未通过（参与表决的户数或面积不足，表决无效），请修订后重新报审");
     assertThat(store.findVersion(s.versionId()).orElseThrow().status()).isEqualTo("REVISION");
   }
 

@@ -146,10 +146,12 @@ class Open311Views {
   /** Requests as the public may see them; with {@code extensions}, their codes and public timeline too. */
   Open311Document requests(List<ServiceRequestQueries.Request> requests, boolean extensions) {
     // media_url: the first photo a reviewer released (随手拍), one query for the page; none while no photo is released
-    java.util.Map<String, List<String>> released = photos.released(requests.stream().map(r -> r.record().caseNo()).toList());
+    // (a request awaiting review shows none: only its number and that it awaits review)
+    java.util.Map<String, List<String>> released = photos.released(requests.stream().filter(r -> !r.pending())
+        .map(ServiceRequestQueries.Request::caseNo).toList());
     List<Node> views = requests.stream().map(r -> {
       Node n = request(r, extensions);
-      List<String> ids = released.getOrDefault(r.record().caseNo(), List.of());
+      List<String> ids = r.pending() ? List.of() : released.getOrDefault(r.caseNo(), List.of());
       if (!ids.isEmpty()) {
         n.put("media_url", photoUrl + ids.get(0));
       }

@@ -44,6 +44,18 @@ class VotePages {
     this.clock = clock;
   }
 
+  /**
+   * 公开计票 of a community's votes is a section of its 协商议事公示 page; a browser asking for the count is sent there
+   * (the JSON of the count stays at this address for an API client).
+   */
+  @GetMapping(value = "/public/votes", produces = MediaType.TEXT_HTML_VALUE)
+  ResponseEntity<Void> countsPage(@RequestParam(required = false) String community) {
+    String c = community == null || community.isBlank() ? null : community.strip();
+    return ResponseEntity.status(HttpStatus.SEE_OTHER).location(org.springframework.web.util.UriComponentsBuilder
+        .fromPath("/public/meetings").queryParamIfPresent("community", java.util.Optional.ofNullable(c)).build()
+        .encode().toUri()).build();
+  }
+
   @GetMapping(value = "/public/votes/{token}", produces = MediaType.TEXT_HTML_VALUE)
   ResponseEntity<byte[]> ballot(@PathVariable String token) {
     try {
