@@ -41,7 +41,11 @@ function field(scope, label) {
 }
 
 async function fill(scope, label, value) {
-  await field(scope, label).locator('textarea, input:not([type=hidden])').first().fill(value);
+  const input = field(scope, label).locator('textarea, input:not([type=hidden])').first();
+  await input.fill(value);
+  // form-js takes a text area's input after a short debounce: leave the field as a person does before going on
+  await input.press('Tab');
+  await scope.page().waitForTimeout(400);
 }
 
 async function choose(scope, label, optionLabel) {
