@@ -80,23 +80,7 @@ function translate(root) {
       }
     });
   });
-  // the buttons of a dynamic list (Add new, Collapse, Expand all (N)): their text node, next to the icon
-  root.querySelectorAll('.fjs-container .fjs-repeat-render-add, .fjs-container .fjs-repeat-render-collapse').forEach(button => {
-    button.childNodes.forEach(node => {
-      if (node.nodeType !== Node.TEXT_NODE) {
-        return;
-      }
-      const text = node.data.trim();
-      const expand = /^Expand all \((\d+)\)$/.exec(text);
-      if (text === 'Add new') {
-        node.data = '添加一行';
-      } else if (text === 'Collapse') {
-        node.data = '收起';
-      } else if (expand) {
-        node.data = `全部展开（${expand[1]}）`;
-      }
-    });
-  });
+  // (the buttons of a dynamic list — Add new, Collapse, Expand all (N) — are text nodes in .fjs-container: TEXTS)
 }
 
 function watch() {
