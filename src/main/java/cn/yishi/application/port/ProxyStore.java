@@ -1,6 +1,7 @@
 package cn.yishi.application.port;
 
 import cn.yishi.domain.proxy.ProxyMode;
+import cn.yishi.domain.proxy.ProxyServiceType;
 import cn.yishi.domain.proxy.ProxyStatus;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -8,14 +9,19 @@ import java.util.Optional;
 
 /** The proxy requests (代办, V20): requests, the resident's personal data apart, steps and ratings. */
 public interface ProxyStore {
-  /** A stored request, without the resident's personal data. */
+  /**
+   * A stored request, without the resident's personal data. {@code service} is the service as it was when the request
+   * started (null for requests stored before the catalogue moved into the application).
+   */
   record Request(long id, String requestNo, String token, String serviceCode, String community, String street,
       String compound, String channel, ProxyStatus status, ProxyMode mode, String processInstanceId,
       OffsetDateTime requestedAt, OffsetDateTime dueAt, boolean overdue, Boolean succeeded, String result,
-      OffsetDateTime closedAt) {}
+      OffsetDateTime closedAt, ProxyServiceType service) {}
 
+  /** {@code service}: the catalogue's entry as it is now, kept with the request (its snapshot) with its version. */
   record NewRequest(String serviceCode, String community, String street, String compound, String channel,
-      String requestedBy, OffsetDateTime requestedAt, String month, OffsetDateTime dueAt, String token) {}
+      String requestedBy, OffsetDateTime requestedAt, String month, OffsetDateTime dueAt, String token,
+      ProxyServiceType service, int serviceVersion) {}
 
   /** One step: DOCUMENTS (the ticked list), HAND_OVER (what went to the office, with its answer), REWORK. */
   record Step(String kind, String detail, String answer, String actor, OffsetDateTime at) {}

@@ -1,0 +1,46 @@
+package cn.yishi.platform;
+
+import cn.yishi.application.port.ProxyStartForm;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import org.camunda.bpm.engine.RepositoryService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Deploys the start form of 代办 ({@code forms/proxyRequest.form}) with the services active now, after a change of the
+ * 代办事项清单. The start event binds it as {@code latest}, so Tasklist's next 发起流程 → 代办 lists the current services
+ * without a new version of the process. It runs in the change's transaction (a refused change deploys nothing);
+ * an unchanged form is not deployed again.
+ */
+@Component
+class ProxyStartFormDeployment implements ProxyStartForm {
+  static final String DEPLOYMENT_NAME = "yishi-proxy-start-form";
+  static final String RESOURCE = "forms/proxyRequest.form";
+  static final String FORM_ID = "proxyRequest";
+  private static final Logger LOG = LoggerFactory.getLogger(ProxyStartFormDeployment.class);
+
+  private final RepositoryService repository;
+  private final FormOptions formOptions;
+
+  ProxyStartFormDeployment(RepositoryService repository, FormOptions formOptions) {
+    this.repository = repository;
+    this.formOptions = formOptions;
+  }
+
+  @Override
+  public void refresh() {
+    byte[] form;
+    try (InputStream in = new ClassPathResource(RESOURCE).getInputStream()) {
+      form = formOptions.fill(RESOURCE, in.readAllBytes());
+    } catch (IOException e) {
+      throw new IllegalStateException("Cannot read " + RESOURCE, e);
+    }
+    var d = repository.createDeployment().name(DEPLOYMENT_NAME).source("yishi").enableDuplicateFiltering(false)
+        .addInputStream(RESOURCE, new ByteArrayInputStream(form)).deployWithResult();
+    LOG.info("代办开始表单已按代办事项清单重新部署（{}）", d.getId());
+  }
+}
