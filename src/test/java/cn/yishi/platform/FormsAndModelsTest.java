@@ -126,7 +126,7 @@ class FormsAndModelsTest {
         }
       }
     }
-    assertThat(checked).as("user tasks found").isEqualTo(26);
+    assertThat(checked).as("user tasks found").isEqualTo(27);
     assertThat(wrong).isEmpty();
   }
 

@@ -32,6 +32,19 @@ public interface ProxyStore {
   record Count(String month, String serviceCode, String street, long requested, long finished, long overdue,
       long rated, long satisfied) {}
 
+  /**
+   * An open request (材料核对 or 代办中) past its time limit, for 旬跟进; {@code openOrder}: it has a supervision order
+   * not yet answered (the timer's 代办督办 or an earlier 旬's).
+   */
+  record OverdueRequest(long id, String requestNo, String serviceName, String community, String street,
+      String processInstanceId, OffsetDateTime dueAt, boolean overdue, boolean openOrder) {}
+
+  /** How many requests are being handled (材料核对 or 代办中): 旬跟进 checks them. */
+  int countOpen();
+
+  /** Requests being handled whose time limit lies before {@code cutoff}, by id. */
+  List<OverdueRequest> overdueOpen(OffsetDateTime cutoff);
+
   /** Stores the request and the resident's name and phone; returns the request with its number. */
   Request insert(NewRequest request, String residentName, String residentPhone);
 

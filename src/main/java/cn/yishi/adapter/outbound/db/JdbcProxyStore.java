@@ -61,6 +61,27 @@ class JdbcProxyStore implements ProxyStore {
   }
 
   @Override
+  public int countOpen() {
+    return jdbc.sql("select count(*) from yishi_proxy_request where status in ('REQUESTED', 'IN_HAND')")
+        .query(Integer.class).single();
+  }
+
+  @Override
+  public List<OverdueRequest> overdueOpen(OffsetDateTime cutoff) {
+    return jdbc.sql("""
+            select r.id, r.request_no, coalesce(r.service_name, r.service_code), r.community, r.street, r.process_instance_id,
+              r.due_at, r.overdue,
+              case when exists (select 1 from yishi_supervision_order o where o.item_type = 'PROXY' and o.item_id = r.id
+                and o.completed_at is null) then true else false end
+            from yishi_proxy_request r
+            where r.status in ('REQUESTED', 'IN_HAND') and r.due_at < :cutoff order by r.id""")
+        .param("cutoff", cutoff)
+        .query((rs, n) -> new OverdueRequest(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+            rs.getString(5), rs.getString(6), rs.getObject(7, OffsetDateTime.class), rs.getBoolean(8), rs.getBoolean(9)))
+        .list();
+  }
+
+  @Override
   public Optional<Request> find(long id) {
     return jdbc.sql("select " + COLUMNS + " from yishi_proxy_request where id = :id").param("id", id)
         .query(JdbcProxyStore::request).optional();
