@@ -47,3 +47,17 @@ alter table yishi_proxy_request add column service_steps varchar(2000);
 alter table yishi_proxy_request add column service_version integer;
 -- 旬跟进 reads open requests by status and due date
 create index ix_proxy_request_open on yishi_proxy_request (status, due_at);
+-- 月调度's proxy figures of a report (per service and township), stored with the report like its other rows, so that
+-- an approved month does not change.
+create table yishi_monthly_proxy_row (
+    report_id     bigint       not null references yishi_monthly_report (id),
+    service_code  varchar(64)  not null,
+    service_name  varchar(100) not null,
+    street        varchar(64)  not null,
+    received      integer      not null,
+    done_in_time  integer      not null,
+    overdue       integer      not null,
+    rated         integer      not null,
+    rating_sum    integer      not null,
+    primary key (report_id, service_code, street)
+);

@@ -116,4 +116,25 @@ final class MonthlyTexts {
     b.append("\n全县：").append(line(total)).append("\n");
     return b.toString();
   }
+
+  /** The summary with the month's 代办 figures per township and service, within the variable's length. */
+  static String withProxy(String summary, List<MonthlyReportView.ProxyLine> proxy) {
+    StringBuilder b = new StringBuilder(summary);
+    b.append(summary.endsWith("\n") ? "" : "\n").append("\n【代办】");
+    if (proxy.isEmpty()) {
+      b.append("本月无代办事项。\n");
+    } else {
+      b.append('\n');
+      for (MonthlyReportView.ProxyLine l : proxy) {
+        b.append(proxyLine(l)).append('\n');
+      }
+    }
+    return b.length() > SUMMARY_MAX ? b.substring(0, SUMMARY_MAX - 1) + "…" : b.toString();
+  }
+
+  /** 冯川镇 低保申请：受理 3｜按时办结 2｜逾期 1｜评价 2（平均 4.50 分） */
+  static String proxyLine(MonthlyReportView.ProxyLine l) {
+    return l.streetName() + " " + l.serviceName() + "：受理 " + l.received() + "｜按时办结 " + l.doneInTime() + "｜逾期 "
+        + l.overdue() + "｜评价 " + l.rated() + (l.rated() == 0 ? "" : "（平均 " + points(l.averageRating()) + " 分）");
+  }
 }
