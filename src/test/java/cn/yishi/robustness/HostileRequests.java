@@ -333,6 +333,9 @@ final class HostileRequests {
   private static final ObjectNode RESOURCE = obj("""
       {"kind":"TALENT","name":"社区律师志愿者","expertise":"合同纠纷","keywords":["法律、合同"],"contact":"13800000000",
        "community":"hualin","version":0}""");
+  private static final ObjectNode PROXY_SERVICE = obj("""
+      {"code":"one-child-award","name":"独生子女奖励扶助","office":"县民政局","timeLimitDays":20,
+       "documents":["居民身份证\\n户口簿"],"steps":["核对材料"],"version":0}""");
   private static final ObjectNode USER = obj("""
       {"profile":{"id":"fuzzuser","firstName":"模","lastName":"糊","email":"f@example.org"},
        "credentials":{"password":"Fuzz-Pass-2026!x"}}""");
@@ -402,6 +405,12 @@ final class HostileRequests {
     t.add(g -> g.json("POST", "/public/proxy/" + g.id("tok"), null, obj("{\"rating\":4,\"comment\":\"很好\"}")));
     t.add(g -> g.form("POST", "/public/proxy/" + g.id("tok"), null, Map.of("rating", "4", "comment", "好")));
     t.add(g -> g.get("/api/proxy/statistics" + g.query("month=2026-12"), g.authorization()));
+    t.add(g -> g.get("/api/proxy/services" + g.query(null), g.authorization()));
+    t.add(g -> g.json("POST", "/api/proxy/services", g.authorization(), PROXY_SERVICE));
+    t.add(g -> g.json("PUT", "/api/proxy/services/" + g.id("social-insurance"), g.authorization(), PROXY_SERVICE));
+    t.add(g -> g.json("POST", "/api/proxy/services/" + g.id("social-insurance") + "/retire", g.authorization(), obj("{}")));
+    t.add(g -> g.get("/api/proxy/services/" + g.id("social-insurance") + "/changes", g.authorization()));
+    t.add(g -> g.json("POST", "/api/proxy/services/offices", g.authorization(), obj("{\"name\":\"县医保局\"}")));
     // Open311
     t.add(g -> g.get("/open311/v2/" + g.pick(List.of("discovery", "discovery.xml", "services.json", "services.xml",
         "services/streetlight.json", "services/" + g.id("x") + ".xml", "requests.json", "requests.xml",

@@ -80,7 +80,7 @@ public class ProxyServiceCatalogue {
   /** An active service by code (blank or unknown: empty). */
   @Transactional(readOnly = true)
   public Optional<ProxyServiceEntry> findActive(String code) {
-    if (code == null || code.isBlank() || code.strip().length() > ProxyServiceDraft.CODE_MAX) {
+    if (code == null || !plausible(code.strip())) {
       return Optional.empty();
     }
     return list.find(code.strip()).filter(ProxyServiceEntry::active);
@@ -89,7 +89,7 @@ public class ProxyServiceCatalogue {
   /** Any service by code, retired ones too (their names in the counts). */
   @Transactional(readOnly = true)
   public Optional<ProxyServiceEntry> find(String code) {
-    return code == null ? Optional.empty() : list.find(code);
+    return code == null || !plausible(code) ? Optional.empty() : list.find(code);
   }
 
   /** Whether the caller may change the catalogue (else they only read it). */
@@ -128,7 +128,7 @@ public class ProxyServiceCatalogue {
   public ProxyServiceEntry edit(Staff who, String code, Integer version, ProxyServiceDraft d) {
     requireMaintainer(who);
     list.lock();
-    ProxyServiceEntry current = list.find(code).orElseThrow(() -> new NotFound(code));
+    ProxyServiceEntry current = existing(code);
     ProxyServiceType s = new ProxyServiceDraft(current.code(), d.name(), d.office(), d.timeLimitDays(), d.documents(),
         d.steps()).validate(Set.copyOf(list.offices()));
     if (version == null) {
@@ -146,7 +146,7 @@ public class ProxyServiceCatalogue {
   public ProxyServiceEntry retire(Staff who, String code) {
     requireMaintainer(who);
     list.lock();
-    list.find(code).orElseThrow(() -> new NotFound(code));
+    existing(code);
     if (!list.retire(code, who.userId(), now())) {
       throw new Stale();
     }
@@ -157,7 +157,7 @@ public class ProxyServiceCatalogue {
   @Transactional(readOnly = true)
   public List<ProxyServiceList.Change> changes(Staff who, String code) {
     requireReader(who);
-    list.find(code).orElseThrow(() -> new NotFound(code));
+    existing(code);
     return list.changes(code);
   }
 
@@ -198,6 +198,19 @@ public class ProxyServiceCatalogue {
       list.add(checked, "system", now());
     }
     return file.services().size();
+  }
+
+  /** A stored service; a code that cannot be one (malformed, too long, unstorable) is not looked up. */
+  private ProxyServiceEntry existing(String code) {
+    if (code == null || !plausible(code)) {
+      throw new NotFound(code == null ? "" : code.length() > 80 ? code.substring(0, 80) + "…" : code);
+    }
+    return list.find(code).orElseThrow(() -> new NotFound(code));
+  }
+
+  /** Whether a text can be a service code at all (else it is not looked up: no NUL or 300 characters reach the query). */
+  private static boolean plausible(String code) {
+    return code.matches("[a-z0-9-]{1," + ProxyServiceDraft.CODE_MAX + "}");
   }
 
   private void requireMaintainer(Staff who) {
