@@ -155,9 +155,11 @@ async function show() {
       if (o.active) {
         const stop = el('button', { type: 'button', class: 'btn btn-default btn-xs yishi-withdraw' }, '停用');
         stop.addEventListener('click', () => {
-          if (window.confirm('停用观察员 ' + o.name + '？停用后其链接立即失效。')) {
-            act(o, 'withdraw');
-          }
+          const sure = el('button', { type: 'button', class: 'btn btn-danger btn-xs yishi-withdraw-confirm' }, '确认停用');
+          const cancel = el('button', { type: 'button', class: 'btn btn-default btn-xs', style: 'margin-left:4px' }, '取消');
+          sure.addEventListener('click', () => act(o, 'withdraw'));
+          cancel.addEventListener('click', () => load());
+          buttons.replaceChildren(el('span', { class: 'yishi-hint' }, '停用后链接立即失效。'), sure, cancel);
         });
         const relink = el('button', { type: 'button', class: 'btn btn-default btn-xs yishi-relink', style: 'margin-left:4px' }, '重新生成链接');
         relink.addEventListener('click', () => act(o, 'link'));
