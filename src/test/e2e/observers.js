@@ -51,6 +51,7 @@ async function staff(baseUrl) {
     await add.locator('select[name=street]').selectOption('fengchuan');
     await add.locator('button[type=submit]').click();
     await dialog.locator('#yishi-observer-error', { hasText: '手机号码应为11位数字' }).waitFor();
+    await add.locator('.yishi-field-error[data-field=phone]', { hasText: '手机号码应为11位数字' }).waitFor();
     await shot(page, '01-staff-refused');
 
     await add.locator('input[name=phone]').fill('13800138001');

@@ -190,10 +190,18 @@ async function show() {
       const created = await call('POST', '/observers', {
         name: value('name'), phone: value('phone'), kind: value('kind'), company: value('company'), street: value('street')
       });
+      add.querySelectorAll('.yishi-field-error').forEach(n => n.remove());
       if (created.ok) {
         notices.replaceChildren(linkNotice('已登记 ' + created.json.observer.name + '。', created.json.link));
         load();
       } else {
+        // each refusal under its field, and all of them above the buttons
+        ((created.json && created.json.errors) || []).forEach(e => {
+          const input = add.elements[e.field];
+          if (input) {
+            input.after(el('div', { class: 'text-danger yishi-field-error', 'data-field': e.field, style: 'font-size:12px; color:#a94442' }, e.message));
+          }
+        });
         error.textContent = messageOf(created);
         error.style.display = '';
       }
