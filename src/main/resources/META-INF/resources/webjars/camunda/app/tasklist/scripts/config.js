@@ -43,6 +43,7 @@ export default {
   // - resident votes: the tab 选票 (printable ballot sheets) and the header entry 住户名册 (register upload);
   // - the tab 照片 (the case's photos, upload, release by reviewers), also offered on the receipt (添加照片);
   // - 院坝管理: the micro-grids and their 一长三员, for the township and the village/community;
+  // - 议事观察员: observers (couriers, riders, drivers) registered and withdrawn by the dispatch centre and streets;
   // - 完成 enabled on Camunda Forms with a dynamic list (form-js's empty error lists not counted as errors).
   customScripts: [
     'scripts/yishi-date-locale',
@@ -55,6 +56,7 @@ export default {
     'scripts/yishi-task-photos',
     'scripts/yishi-resource-list',
     'scripts/yishi-microgrids',
+    'scripts/yishi-observers',
     'scripts/yishi-dynamic-lists'
   ],
   // requireJsConfig: {
