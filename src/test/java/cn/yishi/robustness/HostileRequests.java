@@ -395,6 +395,12 @@ final class HostileRequests {
     t.add(g -> g.get("/api/cases/" + g.id(k.caseNo()) + "/photos" + (g.chance(50) ? "/" + g.id("p1") : ""), g.authorization()));
     t.add(g -> g.json("POST", "/api/cases/" + g.id(k.caseNo()) + "/photos/" + g.id("p1") + "/release", g.authorization(), obj("{}")));
     t.add(g -> g.get("/public/photos/" + g.id("p1"), null));
+    // 码上拍 (议事观察员): the observer's page, its JSON, a report with photos; the staff's observer list
+    t.add(g -> g.get("/public/observer/" + g.id("tok") + (g.chance(20) ? ".json" : ""), null));
+    t.add(g -> g.photos("/public/observer/" + g.id("tok"), null));
+    t.add(g -> g.json("POST", "/api/observers", g.authorization(),
+        obj("{\"name\":\"张三\",\"phone\":\"13800138000\",\"kind\":\"COURIER\"}")));
+    t.add(g -> g.json("POST", "/api/observers/" + g.id("1") + "/withdraw", g.authorization(), obj("{}")));
     // 代办: the phone page, its JSON, a request's link, the staff's counts
     t.add(g -> g.get("/public/proxy" + (g.chance(30) ? ".json" : "") + g.query("community=hualin"), null));
     t.add(g -> g.form("POST", "/public/proxy", null, Map.of("serviceCode", "social-insurance", "community", "hualin",

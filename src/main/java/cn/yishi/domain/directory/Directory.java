@@ -25,11 +25,17 @@ public record Directory(
 
   /**
    * A community or village. {@code yuanba} are the 院坝 (micro-grids) the directory file seeds; once stored they are
-   * maintained in the application (see {@code MicroGrids}).
+   * maintained in the application (see {@code MicroGrids}). {@code area} is its outline on the map, if the file gives
+   * one (a report with a position, such as an observer's 码上拍, finds its community by it).
    */
-  public record Community(String code, String name, String street, List<Station> stations, List<YuanbaSeed> yuanba) {
+  public record Community(String code, String name, String street, List<Station> stations, List<YuanbaSeed> yuanba,
+      CommunityArea area) {
     public Community(String code, String name, String street, List<Station> stations) {
-      this(code, name, street, stations, List.of());
+      this(code, name, street, stations, List.of(), null);
+    }
+
+    public Community(String code, String name, String street, List<Station> stations, List<YuanbaSeed> yuanba) {
+      this(code, name, street, stations, yuanba, null);
     }
   }
 
@@ -78,6 +84,18 @@ public record Directory(
 
   public Optional<Community> community(String code) {
     return communities.stream().filter(c -> c.code().equals(code)).findFirst();
+  }
+
+  /**
+   * The community whose area holds the position (the first in the file's order where outlines overlap); empty outside
+   * every community's area or for a position that is not one.
+   */
+  public Optional<Community> communityAt(double lat, double lng) {
+    if (!CommunityArea.Point.valid(lat, lng)) {
+      return Optional.empty();
+    }
+    CommunityArea.Point p = new CommunityArea.Point(lat, lng);
+    return communities.stream().filter(c -> c.area() != null && c.area().contains(p)).findFirst();
   }
 
   public Optional<Unit> unit(String code) {

@@ -44,6 +44,7 @@ export default {
   // - the tab 照片 (the case's photos, upload, release by reviewers), also offered on the receipt (添加照片);
   // - 院坝管理: the micro-grids and their 一长三员, for the township and the village/community;
   // - 代办事项清单: the proxy-service catalogue, maintained by the dispatch centre, read by streets and 代办员;
+  // - 议事观察员: observers (couriers, riders, drivers) registered and withdrawn by the dispatch centre and streets;
   // - 完成 enabled on Camunda Forms with a dynamic list (form-js's empty error lists not counted as errors).
   customScripts: [
     'scripts/yishi-date-locale',
@@ -57,6 +58,7 @@ export default {
     'scripts/yishi-resource-list',
     'scripts/yishi-microgrids',
     'scripts/yishi-proxy-services',
+    'scripts/yishi-observers',
     'scripts/yishi-dynamic-lists'
   ],
   // requireJsConfig: {

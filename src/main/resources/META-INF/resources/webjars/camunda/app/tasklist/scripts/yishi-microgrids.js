@@ -9,21 +9,16 @@
  * A replacement (换届选举, 评价不及格调整, 其他) ends the current term on the new one's first day; the history stays, and
  * the logins (Camunda groups yuanba-<code> and yuanba-<code>-<role>) follow at once.
  *
- * Requests go with the webapp session and Camunda's CSRF token (the XSRF-TOKEN cookie, sent back as X-XSRF-TOKEN).
+ * Requests go with the webapp session and Camunda's CSRF token (yishi-staff-common.js).
  * Everything is built with DOM nodes and textContent, no library, no CDN.
  */
 
-const APP_ROOT = (document.querySelector('base') || { getAttribute: () => '/camunda' }).getAttribute('app-root') || '/camunda';
-const API = APP_ROOT.replace(/\/[^/]*$/, '') + '/api';
+import { api, dialogCss, el, headerLink, messageOf, openDialog } from './yishi-staff-common.js';
+
 const ROLES = [['HEAD', '院坝长'], ['PUBLICITY', '宣传员'], ['AGENT', '代办员'], ['INFORMATION', '信息员']];
 const REASONS = [['ELECTION', '换届选举'], ['FAILED_EVALUATION', '评价不及格调整'], ['OTHER', '其他']];
 
-const STYLE = `
-.yishi-overlay { position: fixed; inset: 0; background: rgba(0,0,0,.45); z-index: 2000; display: flex;
-  align-items: flex-start; justify-content: center; padding-top: 4vh; }
-.yishi-dialog { background: #fff; border-radius: 4px; box-shadow: 0 4px 24px rgba(0,0,0,.3); width: 980px; max-width: 96vw;
-  max-height: 92vh; overflow: auto; padding: 20px 24px; }
-.yishi-dialog h3 { margin-top: 0; border-bottom: 2px solid #b5152b; padding-bottom: 6px; }
+const STYLE = dialogCss({ top: '4vh', width: '980px', height: '92vh', padding: '20px 24px' }) + `
 .yishi-grid { border: 1px solid #ddd; border-radius: 4px; padding: 10px 14px; margin-bottom: 14px; }
 .yishi-grid h4 { margin: 0 0 4px; }
 .yishi-grid .yishi-area { color: #666; margin-bottom: 6px; }
@@ -39,52 +34,6 @@ const STYLE = `
 .yishi-dialog .yishi-actions { margin-top: 12px; text-align: right; }
 .yishi-hint { color: #777; font-size: 12px; }
 `;
-
-function csrfToken() {
-  const cookie = document.cookie.split(';').map(c => c.trim()).find(c => c.startsWith('XSRF-TOKEN='));
-  return cookie ? decodeURIComponent(cookie.substring('XSRF-TOKEN='.length)) : '';
-}
-
-async function call(method, path, body) {
-  const headers = { Accept: 'application/json' };
-  if (method !== 'GET') {
-    headers['Content-Type'] = 'application/json';
-    headers['X-XSRF-TOKEN'] = csrfToken();
-  }
-  const response = await fetch(API + path, {
-    method, credentials: 'same-origin', headers, body: body === undefined ? undefined : JSON.stringify(body)
-  });
-  let json = null;
-  try {
-    json = await response.json();
-  } catch (e) {
-    json = null;
-  }
-  return { ok: response.ok, status: response.status, json };
-}
-
-function messageOf(reply) {
-  const errors = reply.json && reply.json.errors;
-  if (errors && errors.length) {
-    return errors.map(e => e.message).join('；');
-  }
-  return reply.status === 401 ? '登录已失效，请刷新页面后重新登录' : '操作未成功，请稍后再试';
-}
-
-function el(tag, attributes, ...children) {
-  const node = document.createElement(tag);
-  Object.entries(attributes || {}).forEach(([name, value]) => {
-    if (value !== undefined && value !== null && value !== false) {
-      node.setAttribute(name, value === true ? '' : value);
-    }
-  });
-  children.flat().forEach(child => {
-    if (child !== undefined && child !== null) {
-      node.appendChild(child instanceof Node ? child : document.createTextNode(String(child)));
-    }
-  });
-  return node;
-}
 
 function today() {
   return new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
@@ -130,7 +79,7 @@ function holderForm(grid, role, done) {
   form.addEventListener('submit', async event => {
     event.preventDefault();
     const value = name => form.elements[name].value;
-    const reply = await call('POST', '/microgrids/' + encodeURIComponent(grid.code) + '/holders', {
+    const reply = await api('POST', '/microgrids/' + encodeURIComponent(grid.code) + '/holders', {
       role: value('role'), name: value('name'), phone: value('phone'), userId: value('userId'), from: value('from'),
       reason: value('reason'), note: value('note')
     });
@@ -177,32 +126,24 @@ function gridCard(grid, replace) {
 }
 
 async function show() {
-  document.querySelectorAll('.yishi-overlay').forEach(o => o.remove());
   const body = el('div', null, el('p', null, '加载中……'));
   const chooser = el('select', { class: 'form-control', id: 'yishi-microgrid-community', style: 'width: auto; display: inline-block' });
-  const overlay = el('div', { class: 'yishi-overlay', id: 'yishi-microgrids' }, el('style', null, STYLE),
-    el('div', { class: 'yishi-dialog', role: 'dialog', 'aria-modal': 'true' },
-      el('h3', null, '院坝管理'),
-      el('p', { class: 'yishi-hint' },
-        '每个院坝明确院坝长1名和宣传员、代办员、信息员各1名。换届选举或评价不及格调整时在此更换，原任职记录保留。'),
-      el('p', null, '村（社区）：', chooser),
-      body,
-      el('div', { class: 'yishi-actions' }, el('button', { type: 'button', class: 'btn btn-default yishi-close' }, '关闭'))));
-  overlay.addEventListener('click', event => {
-    if (event.target === overlay || event.target.classList.contains('yishi-close')) {
-      overlay.remove();
-    }
-  });
-  document.body.appendChild(overlay);
+  openDialog({ overlayId: 'yishi-microgrids', style: STYLE },
+    el('h3', null, '院坝管理'),
+    el('p', { class: 'yishi-hint' },
+      '每个院坝明确院坝长1名和宣传员、代办员、信息员各1名。换届选举或评价不及格调整时在此更换，原任职记录保留。'),
+    el('p', null, '村（社区）：', chooser),
+    body,
+    el('div', { class: 'yishi-actions' }, el('button', { type: 'button', class: 'btn btn-default yishi-close' }, '关闭')));
 
-  const communities = await call('GET', '/microgrids/communities');
+  const communities = await api('GET', '/microgrids/communities');
   if (!communities.ok || !communities.json.length) {
     body.replaceChildren(el('p', { class: 'alert alert-warning' }, communities.ok ? '您没有可管理的村（社区）。' : messageOf(communities)));
     return;
   }
   communities.json.forEach(c => chooser.appendChild(el('option', { value: c.code }, c.streetName + ' ' + c.name)));
   const load = async () => {
-    const reply = await call('GET', '/microgrids?community=' + encodeURIComponent(chooser.value));
+    const reply = await api('GET', '/microgrids?community=' + encodeURIComponent(chooser.value));
     if (!reply.ok) {
       body.replaceChildren(el('p', { class: 'alert alert-danger' }, messageOf(reply)));
       return;
@@ -226,7 +167,7 @@ async function show() {
       el('div', { class: 'yishi-buttons' }, el('button', { type: 'submit', class: 'btn btn-primary btn-sm' }, '添加院坝')));
     add.addEventListener('submit', async event => {
       event.preventDefault();
-      const created = await call('POST', '/microgrids', { community: chooser.value, name: add.elements.name.value, area: add.elements.area.value });
+      const created = await api('POST', '/microgrids', { community: chooser.value, name: add.elements.name.value, area: add.elements.area.value });
       if (created.ok) {
         load();
       } else {
@@ -247,17 +188,11 @@ export default [
     priority: 250,
     render: (node) => {
       node.replaceChildren();
-      call('GET', '/microgrids/communities').then(reply => {
+      api('GET', '/microgrids/communities').then(reply => {
         if (!reply.ok || !reply.json.length) {
           return;
         }
-        const link = el('a', { href: '', id: 'yishi-microgrids-link', role: 'button', title: '院坝及其一长三员' },
-          el('span', { class: 'glyphicon glyphicon-home' }), ' 院坝管理');
-        link.addEventListener('click', event => {
-          event.preventDefault();
-          show();
-        });
-        node.appendChild(link);
+        node.appendChild(headerLink({ id: 'yishi-microgrids-link', title: '院坝及其一长三员', icon: 'home', label: '院坝管理' }, show));
       });
     },
   },

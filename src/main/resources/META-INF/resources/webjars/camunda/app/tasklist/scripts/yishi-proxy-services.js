@@ -11,19 +11,15 @@
  *   POST /api/proxy/services/{code}/retire  停用
  *   POST /api/proxy/services/offices       a new office
  *
- * Requests go with the webapp session and Camunda's CSRF token. A refusal names each wrong field in Chinese under the
- * field. Everything is built with DOM nodes and textContent.
+ * Requests go with the webapp session and Camunda's CSRF token (yishi-staff-common.js). A refusal names each wrong field
+ * in Chinese under the field.
  */
 
-const APP_ROOT = (document.querySelector('base') || { getAttribute: () => '/camunda' }).getAttribute('app-root') || '/camunda';
-const API = APP_ROOT.replace(/\/[^/]*$/, '') + '/api/proxy/services';
+import { api, dialogCss, el, headerLink, messageOf, openDialog } from './yishi-staff-common.js';
 
-const STYLE = `
-.yishi-px-overlay { position: fixed; inset: 0; background: rgba(0,0,0,.45); z-index: 2000; display: flex;
-  align-items: flex-start; justify-content: center; padding-top: 4vh; }
-.yishi-px-dialog { background: #fff; border-radius: 4px; box-shadow: 0 4px 24px rgba(0,0,0,.3); width: 1150px; max-width: 96vw;
-  max-height: 92vh; overflow: auto; padding: 18px 24px; }
-.yishi-px-dialog h3 { margin-top: 0; border-bottom: 2px solid #b5152b; padding-bottom: 6px; }
+const PATH = '/proxy/services';
+
+const STYLE = dialogCss({ prefix: 'yishi-px', top: '4vh', width: '1150px', height: '92vh', padding: '18px 24px' }) + `
 .yishi-px-dialog h4 { margin: 18px 0 8px; }
 .yishi-px-dialog .yishi-hint { color: #777; font-size: 12px; }
 .yishi-px-dialog tr.retired td { color: #999; }
@@ -38,66 +34,15 @@ const STYLE = `
 .yishi-px-office { display: flex; gap: 8px; margin-top: 6px; }
 `;
 
-function csrfToken() {
-  const cookie = document.cookie.split(';').map(c => c.trim()).find(c => c.startsWith('XSRF-TOKEN='));
-  return cookie ? decodeURIComponent(cookie.substring('XSRF-TOKEN='.length)) : '';
-}
-
-async function call(method, path, body) {
-  const headers = { Accept: 'application/json' };
-  if (method !== 'GET') {
-    headers['Content-Type'] = 'application/json';
-    headers['X-XSRF-TOKEN'] = csrfToken();
-  }
-  const response = await fetch(API + path, {
-    method, credentials: 'same-origin', headers, body: body === undefined ? undefined : JSON.stringify(body)
-  });
-  let json = null;
-  try {
-    json = await response.json();
-  } catch (e) {
-    json = null;
-  }
-  return { ok: response.ok, status: response.status, json };
-}
-
-function generalMessage(reply) {
-  const errors = reply.json && reply.json.errors;
-  if (errors && errors.length) {
-    return errors.map(e => e.message).join('；');
-  }
-  return reply.status === 401 ? '登录已失效，请刷新页面后重新登录' : '操作未成功，请稍后再试';
-}
-
-function el(tag, attributes, ...children) {
-  const node = document.createElement(tag);
-  Object.entries(attributes || {}).forEach(([name, value]) => {
-    if (value !== undefined && value !== null && value !== false) {
-      node.setAttribute(name, value === true ? '' : value);
-    }
-  });
-  children.flat().forEach(child => {
-    if (child !== undefined && child !== null) {
-      node.appendChild(child instanceof Node ? child : document.createTextNode(String(child)));
-    }
-  });
-  return node;
+function call(method, path, body) {
+  return api(method, PATH + path, body);
 }
 
 function open() {
-  document.querySelectorAll('.yishi-px-overlay').forEach(o => o.remove());
   const body = el('div', null, el('p', null, '加载中……'));
-  const overlay = el('div', { class: 'yishi-px-overlay' },
-    el('style', null, STYLE),
-    el('div', { class: 'yishi-px-dialog', id: 'yishi-proxy-services', role: 'dialog', 'aria-modal': 'true' },
-      el('h3', null, '代办事项清单'), body,
-      el('div', { class: 'yishi-px-actions' }, el('button', { type: 'button', class: 'btn btn-default yishi-px-close' }, '关闭'))));
-  overlay.addEventListener('click', event => {
-    if (event.target === overlay || event.target.classList.contains('yishi-px-close')) {
-      overlay.remove();
-    }
-  });
-  document.body.appendChild(overlay);
+  openDialog({ prefix: 'yishi-px', dialogId: 'yishi-proxy-services', style: STYLE },
+    el('h3', null, '代办事项清单'), body,
+    el('div', { class: 'yishi-px-actions' }, el('button', { type: 'button', class: 'btn btn-default yishi-px-close' }, '关闭')));
   load(body, false);
 }
 
@@ -105,7 +50,7 @@ async function load(body, showRetired, notice) {
   const reply = await call('GET', '');
   if (!reply.ok) {
     body.replaceChildren(el('p', { class: 'alert alert-warning', id: 'yishi-proxy-services-refused' },
-      reply.status === 403 ? generalMessage(reply) : '加载失败：' + generalMessage(reply)));
+      reply.status === 403 ? messageOf(reply) : '加载失败：' + messageOf(reply)));
     return;
   }
   const { services, offices, maintains } = reply.json;
@@ -131,7 +76,7 @@ async function load(body, showRetired, notice) {
         if (r.ok) {
           load(body, showRetired, '已停用：' + s.name + '（不再受理新申请，办理中的申请按原要件和时限办完）');
         } else {
-          form.message(generalMessage(r));
+          form.message(messageOf(r));
         }
       });
       actions.append(edit, retire);
@@ -186,7 +131,7 @@ function serviceForm(body, offices, showRetired) {
       clearErrors();
       const r = await call('POST', '/offices', { name: name.value });
       if (!r.ok) {
-        showError('office', generalMessage(r));
+        showError('office', messageOf(r));
         return;
       }
       const added = name.value.trim();
@@ -254,7 +199,7 @@ function serviceForm(body, offices, showRetired) {
       }
     });
     if (unplaced.length || !errors.length) {
-      message(unplaced.length ? unplaced.join('；') : generalMessage(reply));
+      message(unplaced.length ? unplaced.join('；') : messageOf(reply));
     }
   });
 
@@ -286,12 +231,8 @@ export default [
     pluginPoint: 'tasklist.navbar.action',
     priority: 240,
     render: (node) => {
-      node.replaceChildren(el('a', { href: '', id: 'yishi-proxy-services-link', role: 'button', title: '查看和维护代办事项清单' },
-        el('span', { class: 'glyphicon glyphicon-list-alt' }), ' 代办事项清单'));
-      node.firstChild.addEventListener('click', event => {
-        event.preventDefault();
-        open();
-      });
+      node.replaceChildren(headerLink({ id: 'yishi-proxy-services-link', title: '查看和维护代办事项清单', icon: 'list-alt',
+        label: '代办事项清单' }, open));
     },
   },
 ];

@@ -17,67 +17,16 @@
  * Everything is built with DOM nodes and textContent; no library, no CDN.
  */
 
-const APP_ROOT = (document.querySelector('base') || { getAttribute: () => '/camunda' }).getAttribute('app-root') || '/camunda';
-const API = APP_ROOT.replace(/\/[^/]*$/, '') + '/api';
+import { API, APP_ROOT, call, dialogCss, el, headerLink, messageOf, openDialog } from './yishi-staff-common.js';
+
 const ENGINE = APP_ROOT + '/api/engine/engine/default';
 const HEADER = 'compound,building,unit,household,area';
 
-const STYLE = `
-.yishi-overlay { position: fixed; inset: 0; background: rgba(0,0,0,.45); z-index: 2000; display: flex;
-  align-items: flex-start; justify-content: center; padding-top: 6vh; }
-.yishi-dialog { background: #fff; border-radius: 4px; box-shadow: 0 4px 24px rgba(0,0,0,.3); width: 900px; max-width: 94vw;
-  max-height: 88vh; overflow: auto; padding: 20px 24px; }
-.yishi-dialog h3 { margin-top: 0; border-bottom: 2px solid #b5152b; padding-bottom: 6px; }
+const STYLE = dialogCss({ top: '6vh', width: '900px', maxWidth: '94vw', height: '88vh', padding: '20px 24px' }) + `
 .yishi-dialog .yishi-actions { margin-top: 18px; text-align: right; }
 .yishi-dialog .yishi-hint { color: #777; font-size: 12px; }
 .yishi-register-report td.refused { color: #b5152b; font-weight: bold; }
 `;
-
-function csrfToken() {
-  const cookie = document.cookie.split(';').map(c => c.trim()).find(c => c.startsWith('XSRF-TOKEN='));
-  return cookie ? decodeURIComponent(cookie.substring('XSRF-TOKEN='.length)) : '';
-}
-
-async function call(method, url, body) {
-  const headers = { Accept: 'application/json' };
-  if (method !== 'GET') {
-    headers['Content-Type'] = 'application/json';
-    headers['X-XSRF-TOKEN'] = csrfToken();
-  }
-  const response = await fetch(url, {
-    method, credentials: 'same-origin', headers, body: body === undefined ? undefined : JSON.stringify(body)
-  });
-  let json = null;
-  try {
-    json = await response.json();
-  } catch (e) {
-    json = null;
-  }
-  return { ok: response.ok, status: response.status, json };
-}
-
-function messageOf(reply) {
-  const errors = reply.json && reply.json.errors;
-  if (errors && errors.length) {
-    return errors.map(e => e.message).join('；');
-  }
-  return reply.status === 401 ? '登录已失效，请刷新页面后重新登录' : '操作未成功，请稍后再试';
-}
-
-function el(tag, attributes, ...children) {
-  const node = document.createElement(tag);
-  Object.entries(attributes || {}).forEach(([name, value]) => {
-    if (value !== undefined && value !== null) {
-      node.setAttribute(name, value);
-    }
-  });
-  children.flat().forEach(child => {
-    if (child !== undefined && child !== null) {
-      node.appendChild(child instanceof Node ? child : document.createTextNode(String(child)));
-    }
-  });
-  return node;
-}
 
 function variable(taskId, name) {
   return call('GET', ENGINE + '/task/' + encodeURIComponent(taskId) + '/variables/' + name)
@@ -102,19 +51,6 @@ function ballotTab(node, taskId) {
     box.appendChild(el('p', { class: 'text-muted', style: 'margin-top: 10px' },
       '收回的纸质选票，请在“表单”中按选票编码逐张录入；选票只供本社区工作人员打印，请勿外传。'));
   });
-}
-
-function dialog(...content) {
-  document.querySelectorAll('.yishi-overlay').forEach(o => o.remove());
-  const overlay = el('div', { class: 'yishi-overlay', id: 'yishi-register' },
-    el('style', null, STYLE),
-    el('div', { class: 'yishi-dialog', role: 'dialog', 'aria-modal': 'true' }, content));
-  overlay.addEventListener('click', event => {
-    if (event.target === overlay || event.target.classList.contains('yishi-close')) {
-      overlay.remove();
-    }
-  });
-  document.body.appendChild(overlay);
 }
 
 function electorateTable(community) {
@@ -147,7 +83,7 @@ async function showRegister() {
   const chosen = el('span', { class: 'yishi-hint', id: 'yishi-register-file-name' }, '未选择文件');
   file.addEventListener('change', () => { chosen.textContent = file.files.length ? file.files[0].name : '未选择文件'; });
   const upload = el('button', { type: 'button', class: 'btn btn-primary', id: 'yishi-register-upload' }, '上传并替换名册');
-  dialog(el('h3', null, '住户名册'), body,
+  openDialog({ overlayId: 'yishi-register', style: STYLE }, el('h3', null, '住户名册'), body,
     el('h4', null, '导入或更正名册'),
     el('p', { class: 'yishi-hint' }, 'CSV 文件（UTF-8），第一行为表头 ' + HEADER + '：小区编码（党群会客站编码）、楼栋、单元、户号、'
       + '专有部分面积（平方米）。文件是所列小区的完整名册，上传后替换这些小区的现有名册；正在进行的表决不受影响。'
@@ -228,12 +164,8 @@ export default [
     pluginPoint: 'tasklist.navbar.action',
     priority: 290,
     render: (node) => {
-      node.replaceChildren(el('a', { href: '', id: 'yishi-register-link', role: 'button', title: '住户名册：一户一票的表决范围' },
-        el('span', { class: 'glyphicon glyphicon-home' }), ' 住户名册'));
-      node.firstChild.addEventListener('click', event => {
-        event.preventDefault();
-        showRegister();
-      });
+      node.replaceChildren(headerLink({ id: 'yishi-register-link', title: '住户名册：一户一票的表决范围', icon: 'home', label: '住户名册' },
+        showRegister));
     },
   },
 ];
