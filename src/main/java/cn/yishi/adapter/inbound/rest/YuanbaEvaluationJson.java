@@ -49,7 +49,8 @@ class YuanbaEvaluationJson {
         "receiptNo", r.receiptNo());
   }
 
-  @GetMapping(value = "/public/yuanba-evaluations", produces = MediaType.APPLICATION_JSON_VALUE)
+  @GetMapping(value = {"/public/yuanba-evaluations", "/public/yuanba-evaluations.json"},
+      produces = MediaType.APPLICATION_JSON_VALUE)
   EvaluationSheets.CommunityResults results(@RequestParam(required = false) String community) {
     return sheets.results(community);
   }
