@@ -61,6 +61,9 @@ public final class TwoWayEvaluation {
     public static final ProcessVariable<String> NEW_PHONE = ProcessVariable.string("newHolderPhone");
     public static final ProcessVariable<String> NEW_FROM = ProcessVariable.string("newHolderFrom");
 
+    /** Never in history: the paper sheets' tokens, and the new holder's phone (staff only, kept by MicroGrids). */
+    public static final java.util.Set<String> NOT_IN_HISTORY = java.util.Set.of("paperSheets", "newHolderPhone");
+
     private Var() {}
   }
 
