@@ -5,12 +5,14 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
- * Glue for bpmn/twoWayEvaluation.bpmn (双向评价): a timer start on the configured months opens the due rounds (one
- * instance per 院坝); staff open rounds in Tasklist (院坝管理), which starts an instance per round with its id. No
+ * Glue for bpmn/twoWayEvaluation.bpmn (双向评价) and bpmn/twoWayEvaluationSchedule.bpmn: a timer start on the
+ * configured months opens the due rounds (one instance per round); staff open rounds in Tasklist (院坝管理), which starts an instance per round with its id. No
  * household, token or answer is ever a process variable.
  */
 public final class TwoWayEvaluation {
   public static final String PROCESS_KEY = "twoWayEvaluation";
+  /** bpmn/twoWayEvaluationSchedule.bpmn: the timer on the configured months. */
+  public static final String SCHEDULE_PROCESS_KEY = "twoWayEvaluationSchedule";
 
   public static final String START_EVENT_SCHEDULE = "startEvent_evaluationSchedule";
   public static final String SERVICE_TASK_OPEN_DUE = "serviceTask_openDueRounds";
