@@ -11,11 +11,7 @@ import java.util.List;
  */
 public final class TwoWayEvaluation {
   public static final String PROCESS_KEY = "twoWayEvaluation";
-  /** bpmn/twoWayEvaluationSchedule.bpmn: the timer on the configured months. */
-  public static final String SCHEDULE_PROCESS_KEY = "twoWayEvaluationSchedule";
 
-  public static final String START_EVENT_SCHEDULE = "startEvent_evaluationSchedule";
-  public static final String SERVICE_TASK_OPEN_DUE = "serviceTask_openDueRounds";
   public static final String START_EVENT_ROUND = "startEvent_roundOpened";
   public static final String SERVICE_TASK_PREPARE = "serviceTask_prepareRound";
   public static final String USER_TASK_SELF = "userTask_selfEvaluation";
@@ -50,6 +46,9 @@ public final class TwoWayEvaluation {
     public static final ProcessVariable<Object> PAPER_SHEETS = ProcessVariable.raw("paperSheets");
     /** The fields of one entry of {@link #PAPER_SHEETS}: the token and the answer to each position. */
     public static final List<String> PAPER_SHEET_ANSWERS = List.of("p1", "p2", "p3", "p4", "p5", "p6", "p7", "p8");
+    /** Every field of one entry of {@link #PAPER_SHEETS}. */
+    public static final java.util.Set<String> PAPER_SHEET_FIELDS = java.util.Set.of("token", "p1", "p2", "p3", "p4", "p5",
+        "p6", "p7", "p8");
     public static final ProcessVariable<List<String>> FAILING = ProcessVariable.stringList("failingSubjects");
     public static final ProcessVariable<Boolean> ANY_FAILING = ProcessVariable.bool("anyFailing");
     /** The element of the review's multi-instance: a 不及格 person's id. */

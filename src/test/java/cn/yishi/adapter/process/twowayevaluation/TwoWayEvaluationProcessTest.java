@@ -79,7 +79,7 @@ class TwoWayEvaluationProcessTest {
         "得分 40，满意率 40%（满意 2、基本满意 0、不满意 3），不及格"));
     ProcessTestEngine.register(BEANS, new PrepareRoundDelegate(evaluations), new RecordSelfEvaluationDelegate(evaluations),
         new EnterPaperSheetsDelegate(sheets), new CloseRoundDelegate(evaluations), new PrepareReviewDelegate(evaluations),
-        new RecordReviewDelegate(evaluations), new OpenDueRoundsDelegate(evaluations), new TaskTitleListener(),
+        new RecordReviewDelegate(evaluations), new cn.yishi.adapter.process.twowayevaluationschedule.OpenDueRoundsDelegate(evaluations), new TaskTitleListener(),
         new WorkingDaysGlue(ProcessTestEngine.CALENDAR, ProcessTestEngine.CLOCK),
         new Schedules("0 0 9 1,11,21 * ?", "0 0 9 1-10 * ?", "0 0 9 5,15,25 * ?", "Asia/Shanghai"));
   }
@@ -100,7 +100,7 @@ class TwoWayEvaluationProcessTest {
 
   @Test
   void theScheduleOpensTheDueRoundsOnTheConfiguredMonths() {
-    var timer = BpmnAwareTests.jobQuery().processDefinitionKey(TwoWayEvaluation.SCHEDULE_PROCESS_KEY).timers().singleResult();
+    var timer = BpmnAwareTests.jobQuery().processDefinitionKey(cn.yishi.adapter.process.twowayevaluationschedule.TwoWayEvaluationSchedule.PROCESS_KEY).timers().singleResult();
     assertThat(timer).isNotNull();
     when(evaluations.openDue()).thenReturn(List.of());
     execute(timer);

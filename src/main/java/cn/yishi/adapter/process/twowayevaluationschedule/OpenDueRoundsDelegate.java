@@ -1,4 +1,4 @@
-package cn.yishi.adapter.process.twowayevaluation;
+package cn.yishi.adapter.process.twowayevaluationschedule;
 
 import cn.yishi.application.microgrid.TwoWayEvaluations;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
