@@ -3,7 +3,7 @@
 //   node yuanba-evaluation.js unknown <baseUrl>                (a token that does not exist)
 //   node yuanba-evaluation.js results <baseUrl> <community>    (the public results, no household or token)
 // Run by YuanbaEvaluationIT, which opens the round and closes it in between. Screenshots go to
-// target/screenshots/yuanba-*.png.
+// target/screenshots/yuanba-evaluation-*.png.
 const { chromium } = require('playwright-core');
 const fs = require('fs');
 const { SHOTS, expect } = require('./harness');
@@ -24,7 +24,7 @@ async function phone() {
 }
 
 async function shot(page, name) {
-  await page.screenshot({ path: `${SHOTS}/yuanba-${name}.png`, fullPage: true });
+  await page.screenshot({ path: `${SHOTS}/yuanba-evaluation-${name}.png`, fullPage: true });
 }
 
 async function fitsThePhone(page) {

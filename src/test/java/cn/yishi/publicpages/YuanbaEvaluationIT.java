@@ -19,7 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * 双向评价 on a household's 390-px phone in Debian's chromium (src/test/e2e/yuanba-evaluation.js): the township opens a
  * round of 水桶湾院坝; a household rates the 一长三员 and the cadre, confirms and gets its receipt; its link then says it
  * has answered; an unknown link has its page; after the window the public results show the 不及格 without households.
- * Screenshots: target/screenshots/yuanba-*.png.
+ * Screenshots: target/screenshots/yuanba-evaluation-*.png.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:yishi-yuanba-evaluation-journey;DB_CLOSE_DELAY=-1",
