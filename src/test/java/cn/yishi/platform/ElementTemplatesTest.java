@@ -242,7 +242,8 @@ class ElementTemplatesTest {
   @Test
   void theSourceScanFindsWhatTheDelegatesReadAndWrite() throws Exception {
     for (Map.Entry<String, Class<?>> bean : BEANS.entrySet()) {
-      if (JavaDelegate.class.isAssignableFrom(bean.getValue())) {
+      // the 双向评价 schedule's timer starts a process without variables: its one delegate reads none
+      if (JavaDelegate.class.isAssignableFrom(bean.getValue()) && !bean.getKey().equals("openDueEvaluationRoundsDelegate")) {
         assertThat(reads(bean.getKey())).as("variables " + bean.getKey() + " reads").isNotEmpty();
       }
     }

@@ -65,7 +65,8 @@ class FormsAndModelsTest {
     for (Class<?> glue : List.of(IssueLifecycle.Var.class, Deliberation.Var.class, DeliberationSession.Var.class, cn.yishi.adapter.process.residentvote.ResidentVote.Var.class, ScheduledListening.Var.class,
         MonthlyDispatch.Var.class, cn.yishi.adapter.process.pointsaward.PointsAward.Var.class,
         cn.yishi.adapter.process.convention.Convention.Var.class,
-        cn.yishi.adapter.process.proxyservice.ProxyService.Var.class)) {
+        cn.yishi.adapter.process.proxyservice.ProxyService.Var.class,
+        cn.yishi.adapter.process.twowayevaluation.TwoWayEvaluation.Var.class)) {
       for (Field f : glue.getDeclaredFields()) {
         if (Modifier.isStatic(f.getModifiers()) && f.get(null) instanceof cn.yishi.adapter.process.variable.ProcessVariable<?> v) {
           names.add(v.name());
@@ -126,7 +127,7 @@ class FormsAndModelsTest {
         }
       }
     }
-    assertThat(checked).as("user tasks found").isEqualTo(27);
+    assertThat(checked).as("user tasks found").isEqualTo(30);
     assertThat(wrong).isEmpty();
   }
 
@@ -150,7 +151,9 @@ class FormsAndModelsTest {
       DeliberationSession.Var.FOLLOW_UPS.name(), DeliberationSession.Var.FOLLOW_UP_FIELDS,
       ScheduledListening.Var.ISSUES.name(), ScheduledListening.Var.ISSUE_FIELDS,
       cn.yishi.adapter.process.residentvote.ResidentVote.Var.PAPER_BALLOTS.name(), cn.yishi.adapter.process.residentvote.ResidentVote.Var.PAPER_BALLOT_FIELDS,
-      cn.yishi.adapter.process.convention.Convention.Var.COMMENTS.name(), cn.yishi.adapter.process.convention.Convention.Var.COMMENT_FIELDS);
+      cn.yishi.adapter.process.convention.Convention.Var.COMMENTS.name(), cn.yishi.adapter.process.convention.Convention.Var.COMMENT_FIELDS,
+      cn.yishi.adapter.process.twowayevaluation.TwoWayEvaluation.Var.PAPER_SHEETS.name(),
+      cn.yishi.adapter.process.twowayevaluation.TwoWayEvaluation.Var.PAPER_SHEET_FIELDS);
 
   private static void collect(String form, JsonNode components, Set<String> known, List<String> unknown) {
     for (JsonNode c : components) {

@@ -6,6 +6,10 @@
  *   GET  /api/microgrids?community=<c>        their 院坝, the current holders and the history of each role
  *   POST /api/microgrids                      a new 院坝 {community, name, area}
  *   POST /api/microgrids/{code}/holders       assign or replace a holder {role, name, phone, userId, from, reason, note}
+ *   POST /api/yuanba-evaluations              双向评价: a round for a 院坝 {yuanba, electorate, cadres} or for every 院坝 of
+ *                                             a community {community, cadres}; electorate = compound[/building[/unit]]
+ * The task tab 评价表 (tasklist.task.detail) on the tasks of a round links to its printable sheets:
+ *   GET  /api/yuanba-evaluations/{roundId}/sheets   A4, one per household, with its QR code (staff only)
  * A replacement (换届选举, 评价不及格调整, 其他) ends the current term on the new one's first day; the history stays, and
  * the logins (Camunda groups yuanba-<code> and yuanba-<code>-<role>) follow at once.
  *
@@ -93,6 +97,41 @@ function holderForm(grid, role, done) {
   return form;
 }
 
+function lines(text) {
+  return text.split('\n').map(l => l.trim()).filter(l => l);
+}
+
+/** 发起双向评价 for one 院坝 (code) or a whole community: who the households are (first round) and the cadres. */
+function evaluationForm(target, done) {
+  const error = el('div', { class: 'alert alert-danger', style: 'display:none; grid-column: 1 / -1; margin: 0' });
+  const form = el('form', { class: 'yishi-form yishi-evaluation-form' },
+    target.yuanba ? field('评价范围（住户名册的小区[/楼栋[/单元]]编码；已设置过的可不填）', input('electorate', { maxlength: 200 }), true) : null,
+    field('服务本院坝的干部（每行一位：“职务 姓名”，如“包片干部 张卫东”，最多4位）',
+      el('textarea', { class: 'form-control input-sm', name: 'cadres', rows: 2 }), true),
+    error,
+    el('div', { class: 'yishi-buttons' },
+      el('button', { type: 'button', class: 'btn btn-default btn-sm yishi-cancel' }, '取消'),
+      el('button', { type: 'submit', class: 'btn btn-primary btn-sm' }, '开启评价')));
+  form.querySelector('.yishi-cancel').addEventListener('click', () => form.remove());
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    const reply = await call('POST', '/yuanba-evaluations', Object.assign({}, target, {
+      electorate: form.elements.electorate ? form.elements.electorate.value : null,
+      cadres: lines(form.elements.cadres.value)
+    }));
+    if (reply.ok) {
+      form.replaceWith(el('div', { class: 'alert alert-success yishi-evaluation-opened' }, '已开启双向评价：'
+        + reply.json.map(o => o.yuanbaName + ' ' + o.households + ' 户，截止 ' + dateText(String(o.closesAt).substring(0, 10))).join('；')
+        + '。评价表在“录入纸质评价表”任务的“评价表”页签中打印。'));
+      done && done();
+    } else {
+      error.textContent = messageOf(reply);
+      error.style.display = '';
+    }
+  });
+  return form;
+}
+
 function gridCard(grid, replace) {
   const card = el('div', { class: 'yishi-grid', 'data-code': grid.code });
   const rows = ROLES.map(([role, label]) => {
@@ -111,7 +150,13 @@ function gridCard(grid, replace) {
       el('td', null, h ? h.startReason : '—'),
       el('td', null, button));
   });
+  const evaluate = el('button', { type: 'button', class: 'btn btn-default btn-xs yishi-evaluate', style: 'float:right' }, '发起双向评价');
+  evaluate.addEventListener('click', () => {
+    card.querySelectorAll('.yishi-evaluation-form').forEach(f => f.remove());
+    card.querySelector('table').after(evaluationForm({ yuanba: grid.code }));
+  });
   card.append(
+    evaluate,
     el('h4', null, grid.name),
     el('div', { class: 'yishi-area' }, grid.area || ''),
     el('table', { class: 'table table-condensed' },
@@ -175,13 +220,45 @@ async function show() {
         error.style.display = '';
       }
     });
-    body.replaceChildren(list, el('h4', null, '添加院坝'), add);
+    const evaluateAll = el('button', { type: 'button', class: 'btn btn-default btn-sm', id: 'yishi-evaluate-all' }, '本村（社区）全部院坝发起双向评价');
+    evaluateAll.addEventListener('click', () => evaluateAll.after(evaluationForm({ community: chooser.value })));
+    body.replaceChildren(list, el('h4', null, '双向评价'),
+      el('p', { class: 'yishi-hint' }, '每半年一轮（按配置的月份自动开启，也可在此发起）：院坝内每户一份评价（手机或纸质评价表），院坝长自评，截止后统计，不及格人员交乡镇研究调整。'),
+      evaluateAll, el('h4', null, '添加院坝'), add);
   };
   chooser.addEventListener('change', load);
   load();
 }
 
+function sheetsTab(node, taskId) {
+  node.textContent = '';
+  const box = el('div', { style: 'padding: 15px' }, el('p', { class: 'text-muted' }, '正在读取…'));
+  node.appendChild(box);
+  const engine = APP_ROOT + '/api/engine/engine/default/task/' + encodeURIComponent(taskId) + '/variables/';
+  const variable = name => fetch(engine + name, { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+    .then(r => (r.ok ? r.json() : null)).then(v => (v ? v.value : null)).catch(() => null);
+  Promise.all([variable('evaluationRoundId'), variable('households')]).then(([roundId, households]) => {
+    box.textContent = '';
+    if (roundId === null || roundId === undefined) {
+      box.appendChild(el('p', { class: 'text-muted' }, '本任务不涉及院坝双向评价。'));
+      return;
+    }
+    box.append(el('h4', null, '评价表'),
+      el('p', null, '本轮评价共 ' + (households || '—') + ' 户，每户一张评价表（A4）。评价表上的二维码就是该户的手机评价链接，手机评价和纸质评价表合计每户一次。'),
+      el('a', { class: 'btn btn-primary', id: 'yishi-evaluation-sheets', target: '_blank', rel: 'noopener',
+        href: API + '/yuanba-evaluations/' + encodeURIComponent(roundId) + '/sheets' }, '打印评价表'),
+      el('p', { class: 'text-muted', style: 'margin-top: 10px' }, '评价表只供本村（社区）和乡镇工作人员打印，请勿外传。'));
+  });
+}
+
 export default [
+  {
+    id: 'yishi-evaluation-sheets',
+    pluginPoint: 'tasklist.task.detail',
+    priority: 35,
+    properties: { label: '评价表' },
+    render: (node, { taskId }) => sheetsTab(node, taskId),
+  },
   {
     id: 'yishi.microgrids',
     pluginPoint: 'tasklist.navbar.action',
