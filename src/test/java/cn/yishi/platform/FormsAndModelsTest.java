@@ -65,7 +65,8 @@ class FormsAndModelsTest {
     for (Class<?> glue : List.of(IssueLifecycle.Var.class, Deliberation.Var.class, DeliberationSession.Var.class, cn.yishi.adapter.process.residentvote.ResidentVote.Var.class, ScheduledListening.Var.class,
         MonthlyDispatch.Var.class, cn.yishi.adapter.process.pointsaward.PointsAward.Var.class,
         cn.yishi.adapter.process.convention.Convention.Var.class,
-        cn.yishi.adapter.process.proxyservice.ProxyService.Var.class)) {
+        cn.yishi.adapter.process.proxyservice.ProxyService.Var.class,
+        cn.yishi.adapter.process.itemevaluation.ItemEvaluation.Var.class)) {
       for (Field f : glue.getDeclaredFields()) {
         if (Modifier.isStatic(f.getModifiers()) && f.get(null) instanceof cn.yishi.adapter.process.variable.ProcessVariable<?> v) {
           names.add(v.name());
@@ -124,7 +125,7 @@ class FormsAndModelsTest {
         }
       }
     }
-    assertThat(checked).as("user tasks found").isEqualTo(26);
+    assertThat(checked).as("user tasks found").isEqualTo(30);
     assertThat(wrong).isEmpty();
   }
 

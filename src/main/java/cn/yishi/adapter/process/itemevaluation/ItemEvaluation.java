@@ -34,10 +34,13 @@ public final class ItemEvaluation {
     /** The open round and the end of its window. */
     public static final ProcessVariable<Long> EVALUATION_ID = ProcessVariable.id("evaluationId");
     public static final ProcessVariable<OffsetDateTime> CLOSES_AT = ProcessVariable.dateTime("evaluationClosesAt");
+    public static final ProcessVariable<String> CLOSES_TEXT = ProcessVariable.string("evaluationClosesText");
     public static final ProcessVariable<String> RATERS = ProcessVariable.string("evaluationRatersSummary");
     /** PASSED, REWORK or NO_RATINGS, and the result in words. */
     public static final ProcessVariable<String> OUTCOME = ProcessVariable.string("evaluationOutcome");
     public static final ProcessVariable<String> RESULT = ProcessVariable.string("evaluationResult");
+    /** The committee's note on a round without ratings (无人评价), kept in the process. */
+    public static final ProcessVariable<String> NO_RATINGS_NOTE = ProcessVariable.string("noRatingsNote");
 
     private Var() {}
   }

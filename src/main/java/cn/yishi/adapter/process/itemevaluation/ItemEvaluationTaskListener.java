@@ -41,6 +41,7 @@ public class ItemEvaluationTaskListener implements TaskListener {
         ItemEvaluation.Var.WINDOW_DAYS.from(task), EngineVariables.actor(task)));
     ItemEvaluation.Var.EVALUATION_ID.on(task, o.evaluationId());
     ItemEvaluation.Var.CLOSES_AT.on(task, o.closesAt());
+    ItemEvaluation.Var.CLOSES_TEXT.on(task, o.closesAt().format(java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm")));
     ItemEvaluation.Var.RATERS.on(task, "议事参与方 " + o.participants() + " 个（其中 " + o.mailed() + " 个已发邮件），住户 "
         + o.households() + " 户；请在“评价单”选项卡打印评价单发放。");
   }
