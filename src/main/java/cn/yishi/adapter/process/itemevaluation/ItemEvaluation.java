@@ -10,6 +10,7 @@ public final class ItemEvaluation {
   public static final String START_EVENT = "startEvent_itemReportedDone";
   public static final String SERVICE_TASK_PREPARE = "serviceTask_prepareEvaluation";
   public static final String USER_TASK_ORGANIZE = "userTask_organizeEvaluation";
+  public static final String SERVICE_TASK_OPEN = "serviceTask_openEvaluation";
   public static final String USER_TASK_DISTRIBUTE = "userTask_distributeSheets";
   public static final String TIMER_WHILE_DISTRIBUTING = "timer_windowWhileDistributing";
   public static final String TIMER_WINDOW = "timer_evaluationWindow";

@@ -164,6 +164,7 @@ public final class DeliberationServiceMocks {
         new cn.yishi.adapter.process.itemevaluation.ItemEvaluationRequestListener(),
         new cn.yishi.adapter.process.itemevaluation.PrepareItemEvaluationDelegate(itemEvaluations),
         new cn.yishi.adapter.process.itemevaluation.ItemEvaluationTaskListener(itemEvaluations),
+        new cn.yishi.adapter.process.itemevaluation.OpenItemEvaluationDelegate(itemEvaluations),
         new cn.yishi.adapter.process.itemevaluation.CloseItemEvaluationDelegate(itemEvaluations),
         new OpenVoteDelegate(votes),
         new EnterPaperBallotsDelegate(votes),

@@ -191,6 +191,7 @@ class ItemEvaluationProcessTest {
     bad.put(ItemEvaluation.Var.ELECTORATE.name(), "other-compound");
     Task organize = task(pi, ItemEvaluation.USER_TASK_ORGANIZE);
     assertThatThrownBy(() -> complete(organize, "jianwei.hualin", COMMITTEE, bad))
+        .isInstanceOf(org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException.class)
         .hasMessageContaining("请选择本社区住户名册中的小区、楼栋或单元");
     assertThat(pi).isWaitingAt(ItemEvaluation.USER_TASK_ORGANIZE);
     assertThat(pi).variables().doesNotContainKey(ItemEvaluation.Var.EVALUATION_ID.name());
