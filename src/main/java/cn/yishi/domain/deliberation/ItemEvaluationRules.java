@@ -79,9 +79,10 @@ public final class ItemEvaluationRules {
     if (ratings.isEmpty()) {
       return new Result(0, null, d, Outcome.NO_RATINGS);
     }
-    BigDecimal exact = BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(ratings.size()), 10, RoundingMode.HALF_UP);
-    Outcome o = exact.compareTo(passAverage) < 0 ? Outcome.REWORK : Outcome.PASSED;
-    return new Result(ratings.size(), exact.setScale(2, RoundingMode.HALF_UP), d, o);
+    // decided on the published average (two decimals), so that what residents read is what was decided
+    BigDecimal average = BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(ratings.size()), 2, RoundingMode.HALF_UP);
+    Outcome o = average.compareTo(passAverage) < 0 ? Outcome.REWORK : Outcome.PASSED;
+    return new Result(ratings.size(), average, d, o);
   }
 
   /**
