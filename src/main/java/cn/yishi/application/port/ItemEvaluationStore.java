@@ -2,7 +2,6 @@ package cn.yishi.application.port;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,10 +23,6 @@ public interface ItemEvaluationStore {
 
   /** A rater's token: whether it was used, and its round. */
   record Token(long ratingId, String token, String raterKind, String rater, boolean used, Evaluation evaluation) {}
-
-  /** A closed round for the public page: the item, its unit, the result (no rater, no comment). */
-  record PublicResult(long sessionId, long itemId, String measure, String unit, int round, String status, int ratings,
-      BigDecimal average, String distribution, OffsetDateTime closedAt) {}
 
   /** A unit's figures of a month: rounds closed, their average (of all ratings), rounds sent back. */
   record UnitFigures(String unit, int evaluated, BigDecimal average, int sentBack) {}
@@ -63,9 +58,6 @@ public interface ItemEvaluationStore {
 
   /** The item goes back to its unit: OPEN again with a new deadline. */
   void reopenItem(long itemId, OffsetDateTime deadline);
-
-  /** The latest closed round of each item resolved at these sessions. */
-  List<PublicResult> closedOfSessions(Collection<Long> sessionIds);
 
   /** Per unit, the rounds closed in {@code [from, to)} (the calendar's dates). */
   List<UnitFigures> unitFigures(OffsetDateTime from, OffsetDateTime to);

@@ -65,6 +65,29 @@ public final class ItemEvaluationRules {
 
   private ItemEvaluationRules() {}
 
+  /**
+   * A closed round in words for the public (no rater, no comment): 民事民评：6人评价，平均4.17分（5分3人、4分2人、2分1人），评价通过;
+   * 民事民评：无人评价. Null without a closed round ({@code status} null).
+   */
+  public static String describe(String status, int count, BigDecimal average, String distribution) {
+    if (status == null) {
+      return null;
+    }
+    Outcome o = Outcome.valueOf(status);
+    if (o == Outcome.NO_RATINGS || count == 0) {
+      return "民事民评：无人评价";
+    }
+    int[] d = Result.parseDistribution(distribution);
+    List<String> parts = new ArrayList<>();
+    for (int r = MAX_RATING; r >= MIN_RATING; r--) {
+      if (d[r - 1] > 0) {
+        parts.add(r + "分" + d[r - 1] + "人");
+      }
+    }
+    return "民事民评：" + count + "人评价，平均" + average.setScale(2, RoundingMode.HALF_UP).toPlainString() + "分（"
+        + String.join("、", parts) + "），" + o.label();
+  }
+
   /** The result of a round from its ratings (each 1 to 5). */
   public static Result result(List<Integer> ratings, BigDecimal passAverage) {
     int[] d = new int[MAX_RATING];

@@ -4,7 +4,6 @@ import cn.yishi.application.port.ItemEvaluationStore;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,11 +92,6 @@ final class InMemoryItemEvaluations implements ItemEvaluationStore {
   @Override
   public void reopenItem(long itemId, OffsetDateTime deadline) {
     reopened.put(itemId, deadline);
-  }
-
-  @Override
-  public List<PublicResult> closedOfSessions(Collection<Long> sessionIds) {
-    return List.of();
   }
 
   @Override

@@ -128,6 +128,16 @@ class ItemEvaluationRulesTest {
     }
   }
 
+  @Test
+  void theResultInWordsNamesNoRater() {
+    assertThat(ItemEvaluationRules.describe(null, 0, null, null)).isNull();
+    assertThat(ItemEvaluationRules.describe("NO_RATINGS", 0, null, "0,0,0,0,0")).isEqualTo("民事民评：无人评价");
+    assertThat(ItemEvaluationRules.describe("PASSED", 6, new BigDecimal("4.17"), "0,1,0,2,3"))
+        .isEqualTo("民事民评：6人评价，平均4.17分（5分3人、4分2人、2分1人），评价通过");
+    assertThat(ItemEvaluationRules.describe("REWORK", 2, new BigDecimal("2"), "1,0,1,0,0"))
+        .isEqualTo("民事民评：2人评价，平均2.00分（3分1人、1分1人），评价较差，退回整改");
+  }
+
   private static void assertRefused(Object rating, String code) {
     assertThatThrownBy(() -> ItemEvaluationRules.rating(rating)).as(String.valueOf(rating))
         .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors()).singleElement().satisfies(f -> {

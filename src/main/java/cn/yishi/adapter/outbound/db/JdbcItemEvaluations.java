@@ -5,7 +5,6 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -117,25 +116,6 @@ class JdbcItemEvaluations implements ItemEvaluationStore {
             update yishi_resolution_item set status = 'OPEN', completed_at = null, deadline = :deadline
             where id = :id and status = 'DONE'""")
         .param("deadline", deadline).param("id", itemId).update();
-  }
-
-  @Override
-  public List<PublicResult> closedOfSessions(Collection<Long> sessionIds) {
-    if (sessionIds.isEmpty()) {
-      return List.of();
-    }
-    return jdbc.sql("""
-            select ri.session_id, ri.id, ri.measure, ri.unit, e.round, e.status, e.ratings, e.average, e.distribution,
-                   e.closed_at
-            from yishi_item_evaluation e join yishi_resolution_item ri on ri.id = e.item_id
-            where ri.session_id in (:sessions) and e.closed_at is not null
-              and e.round = (select max(x.round) from yishi_item_evaluation x where x.item_id = e.item_id
-                             and x.closed_at is not null)
-            order by ri.session_id, ri.id""")
-        .param("sessions", sessionIds)
-        .query((rs, n) -> new PublicResult(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getInt(5),
-            rs.getString(6), rs.getInt(7), rs.getBigDecimal(8), rs.getString(9), rs.getObject(10, OffsetDateTime.class)))
-        .list();
   }
 
   @Override
