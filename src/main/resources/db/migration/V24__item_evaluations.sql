@@ -35,3 +35,10 @@ create table yishi_item_rating (
     constraint ck_item_rating_value check (rating is null or rating between 1 and 5)
 );
 create index ix_item_rating_evaluation on yishi_item_rating (evaluation_id);
+
+-- 月调度: per unit and community, the rounds closed in the month, their ratings (count and sum, for the average) and
+-- the rounds that sent the item back (MonthlyFigures.itemsEvaluated, itemRatings, itemRatingSum, itemsSentBack).
+alter table yishi_monthly_row add column items_evaluated integer not null default 0;
+alter table yishi_monthly_row add column item_ratings integer not null default 0;
+alter table yishi_monthly_row add column item_rating_sum integer not null default 0;
+alter table yishi_monthly_row add column items_sent_back integer not null default 0;
