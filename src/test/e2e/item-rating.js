@@ -91,6 +91,8 @@ async function rate(baseUrl, token, otherToken) {
 
 async function sheets(baseUrl, taskId) {
   const { browser, context, page } = await desktop();
+  // Tasklist's first load is slow on a busy machine
+  context.setDefaultTimeout(60000);
   try {
     await signIn(page, baseUrl, 'tasklist', 'jianwei.hualin');
     await page.goto(`${baseUrl}/camunda/app/tasklist/default/#/?task=${taskId}`);
