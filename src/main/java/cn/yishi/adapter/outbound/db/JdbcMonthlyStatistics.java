@@ -151,11 +151,12 @@ class JdbcMonthlyStatistics implements MonthlyStatistics {
         (k, rs) -> k.rejectedResults = rs.getInt(3));
     // 民事民评: rounds closed in the month, their ratings, and those that sent the item back (V24)
     grouped(pairs, """
-            select i.unit, m.community, count(*), coalesce(sum(e.ratings), 0),
-                   coalesce(sum((select sum(r.rating) from yishi_item_rating r where r.evaluation_id = e.id)), 0),
+            select i.unit, m.community, count(*), coalesce(sum(e.ratings), 0), coalesce(sum(s.points), 0),
                    sum(case when e.status = 'REWORK' then 1 else 0 end)
             from yishi_item_evaluation e join yishi_resolution_item i on i.id = e.item_id
             join yishi_meeting m on m.id = i.meeting_id
+            left join (select evaluation_id, sum(rating) as points from yishi_item_rating where rating is not null
+                       group by evaluation_id) s on s.evaluation_id = e.id
             where e.closed_at >= :from and e.closed_at < :to
             group by i.unit, m.community""", from, to, cutoff,
         (k, rs) -> {
