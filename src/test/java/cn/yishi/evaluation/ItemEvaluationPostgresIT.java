@@ -51,6 +51,7 @@ class ItemEvaluationPostgresIT {
   @Autowired ItemEvaluations evaluations;
   @Autowired ItemRatings ratings;
   @Autowired ItemEvaluationStore store;
+  @Autowired cn.yishi.application.port.MonthlyStatistics statistics;
   private TestHttp http;
 
   @BeforeEach
@@ -173,11 +174,12 @@ class ItemEvaluationPostgresIT {
     assertThat(jdbc.sql("select distribution from yishi_item_evaluation where id = ?").param(o.evaluationId())
         .query(String.class).single()).isEqualTo("1,0,1,0,0");
     assertThat(browser("POST", "/public/item-ratings/" + t.get(2), "rating=5&confirmed=yes").status()).isEqualTo(410);
-    List<ItemEvaluationStore.UnitFigures> figures = store.unitFigures(OffsetDateTime.now().minusDays(1),
-        OffsetDateTime.now().plusDays(1));
-    assertThat(figures).filteredOn(u -> u.unit().equals("housing")).singleElement().satisfies(u -> {
-      assertThat(u.evaluated()).isGreaterThanOrEqualTo(1);
-      assertThat(u.sentBack()).isGreaterThanOrEqualTo(1);
-    });
+    // 月调度: the unit's round, its two ratings (4 points) and the send-back, for the unit and the meeting's community
+    var figures = statistics.figures(OffsetDateTime.now().minusDays(1), OffsetDateTime.now().plusDays(1),
+        OffsetDateTime.now().plusDays(1)).get(new cn.yishi.application.port.MonthlyStatistics.Pair("housing", "hualin"));
+    assertThat(figures.itemsEvaluated()).isGreaterThanOrEqualTo(1);
+    assertThat(figures.itemsSentBack()).isGreaterThanOrEqualTo(1);
+    assertThat(figures.itemRatings()).isGreaterThanOrEqualTo(2);
+    assertThat(figures.itemRatingSum()).isGreaterThanOrEqualTo(4);
   }
 }

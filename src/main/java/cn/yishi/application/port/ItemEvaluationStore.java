@@ -24,9 +24,6 @@ public interface ItemEvaluationStore {
   /** A rater's token: whether it was used, and its round. */
   record Token(long ratingId, String token, String raterKind, String rater, boolean used, Evaluation evaluation) {}
 
-  /** A unit's figures of a month: rounds closed, their average (of all ratings), rounds sent back. */
-  record UnitFigures(String unit, int evaluated, BigDecimal average, int sentBack) {}
-
   Optional<ItemFacts> item(long itemId);
 
   /** The highest round of the item so far, 0 for none. */
@@ -58,8 +55,5 @@ public interface ItemEvaluationStore {
 
   /** The item goes back to its unit: OPEN again with a new deadline. */
   void reopenItem(long itemId, OffsetDateTime deadline);
-
-  /** Per unit, the rounds closed in {@code [from, to)} (the calendar's dates). */
-  List<UnitFigures> unitFigures(OffsetDateTime from, OffsetDateTime to);
 
 }

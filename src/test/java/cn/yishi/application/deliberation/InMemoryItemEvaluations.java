@@ -94,11 +94,6 @@ final class InMemoryItemEvaluations implements ItemEvaluationStore {
     reopened.put(itemId, deadline);
   }
 
-  @Override
-  public List<UnitFigures> unitFigures(OffsetDateTime from, OffsetDateTime to) {
-    return List.of();
-  }
-
   /** Moves a round's window end (a test of an expired token). */
   void closesAt(long evaluationId, OffsetDateTime t) {
     Evaluation e = evaluations.get(evaluationId);

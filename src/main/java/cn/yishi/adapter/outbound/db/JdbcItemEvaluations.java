@@ -118,23 +118,6 @@ class JdbcItemEvaluations implements ItemEvaluationStore {
         .param("deadline", deadline).param("id", itemId).update();
   }
 
-  @Override
-  public List<UnitFigures> unitFigures(OffsetDateTime from, OffsetDateTime to) {
-    return jdbc.sql("""
-            select ri.unit, count(distinct e.id),
-                   avg(r.rating * 1.0),
-                   count(distinct case when e.status = 'REWORK' then e.id end)
-            from yishi_item_evaluation e join yishi_resolution_item ri on ri.id = e.item_id
-            left join yishi_item_rating r on r.evaluation_id = e.id and r.rating is not null
-            where e.closed_at >= :from and e.closed_at < :to
-            group by ri.unit order by ri.unit""")
-        .param("from", from).param("to", to)
-        .query((rs, n) -> new UnitFigures(rs.getString(1), rs.getInt(2),
-            rs.getBigDecimal(3) == null ? null : rs.getBigDecimal(3).setScale(2, java.math.RoundingMode.HALF_UP),
-            rs.getInt(4)))
-        .list();
-  }
-
   private static Token token(ResultSet rs) throws SQLException {
     return new Token(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getObject(5) != null,
         evaluation(rs, 5));
