@@ -248,6 +248,9 @@ public class IdentitySync implements MicroGridAccounts {
         grant(g, Resources.PROCESS_DEFINITION, cn.yishi.adapter.process.deliberationsession.DeliberationSession.PROCESS_KEY,
             Permissions.READ);
         grant(g, Resources.PROCESS_DEFINITION, ScheduledListening.PROCESS_KEY, Permissions.READ);
+        // 民事民评: the 居务监督委员会's tasks and the unit's rework (落实决议) are in itemEvaluation
+        grant(g, Resources.PROCESS_DEFINITION, cn.yishi.adapter.process.itemevaluation.ItemEvaluation.PROCESS_KEY,
+            Permissions.READ);
         // 代办: any staff member reads the model; the 代办员 groups start it from Tasklist (below)
         grant(g, Resources.PROCESS_DEFINITION, ProxyService.PROCESS_KEY, Permissions.READ);
         if (g.endsWith(GroupIds.proxy(""))) {

@@ -14,7 +14,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @Configuration
 @EnableScheduling
 @EnableConfigurationProperties({Catalogue.class, HandlingProperties.class, DeliberationProperties.class,
-    cn.yishi.application.microgrid.EvaluationProperties.class})
+    cn.yishi.application.microgrid.EvaluationProperties.class,
+    cn.yishi.application.deliberation.ItemEvaluationProperties.class})
 public class PlatformConfiguration {
 
   /** The engine's clock in the configured zone (see {@link EngineClock}). */

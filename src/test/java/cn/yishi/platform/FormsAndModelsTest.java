@@ -66,7 +66,8 @@ class FormsAndModelsTest {
         MonthlyDispatch.Var.class, cn.yishi.adapter.process.pointsaward.PointsAward.Var.class,
         cn.yishi.adapter.process.convention.Convention.Var.class,
         cn.yishi.adapter.process.proxyservice.ProxyService.Var.class,
-        cn.yishi.adapter.process.twowayevaluation.TwoWayEvaluation.Var.class)) {
+        cn.yishi.adapter.process.twowayevaluation.TwoWayEvaluation.Var.class,
+        cn.yishi.adapter.process.itemevaluation.ItemEvaluation.Var.class)) {
       for (Field f : glue.getDeclaredFields()) {
         if (Modifier.isStatic(f.getModifiers()) && f.get(null) instanceof cn.yishi.adapter.process.variable.ProcessVariable<?> v) {
           names.add(v.name());
@@ -127,7 +128,7 @@ class FormsAndModelsTest {
         }
       }
     }
-    assertThat(checked).as("user tasks found").isEqualTo(30);
+    assertThat(checked).as("user tasks found").isEqualTo(34);
     assertThat(wrong).isEmpty();
   }
 

@@ -13,6 +13,7 @@ import cn.yishi.domain.casefile.TimelineAction;
 import cn.yishi.domain.casefile.ValidationException;
 import cn.yishi.domain.deliberation.Body;
 import cn.yishi.domain.deliberation.MeetingMinutes;
+import cn.yishi.domain.deliberation.ItemEvaluationRules;
 import cn.yishi.domain.deliberation.SessionRules;
 import cn.yishi.domain.directory.Directory;
 import cn.yishi.domain.directory.GroupIds;
@@ -519,7 +520,8 @@ public class DeliberationSessions {
   /** A topic as the public sees it: its case number (none for a community matter), title, and what became of it. */
   public record PublicTopic(String caseNo, String title, String outcome) {}
 
-  public record PublicItem(String unit, String measure, LocalDate deadline, String status) {}
+  /** A resolution item on the public notice; {@code evaluation}: its latest 民事民评 result in words (null before one). */
+  public record PublicItem(String unit, String measure, LocalDate deadline, String status, String evaluation) {}
 
   /** A session on the public notice: date, body, place, its agenda; once held, its resolutions. */
   public record PublicSession(LocalDate date, String body, String place, boolean extraordinary, String status,
@@ -554,12 +556,18 @@ public class DeliberationSessions {
     Body b = body(s);
     List<PublicTopic> agenda = sessions.topics(s.id(), held).stream()
         .map(t -> new PublicTopic(t.caseNo(), t.title(), outcomeLabel(t.outcome()))).toList();
+    Map<Long, Sessions.ItemEvaluationResult> evaluated = held ? sessions.itemEvaluations(s.id()) : Map.of();
     List<PublicItem> items = held ? sessions.itemsResolvedAt(s.id()).stream().filter(i -> !"WITHDRAWN".equals(i.status()))
         .map(i -> new PublicItem(deliberations.unitName(i.unit()), i.measure(), deliberations.dateOf(i.deadline()),
-            Deliberations.statusLabel(i.status())))
+            Deliberations.statusLabel(i.status()), evaluation(evaluated.get(i.itemId()))))
         .toList() : List.of();
     return new PublicSession(s.date(), b.name(), s.place() == null ? b.name() : s.place(), s.extraordinary(),
         held ? "已召开" : s.extraordinary() ? "临时议事会" : "固定议事日", agenda, items);
+  }
+
+  /** 民事民评's latest result of an item in words, or null. */
+  private static String evaluation(Sessions.ItemEvaluationResult r) {
+    return r == null ? null : ItemEvaluationRules.describe(r.status(), r.ratings(), r.average(), r.distribution());
   }
 
   private static String outcomeLabel(String outcome) {

@@ -38,6 +38,14 @@ public interface Sessions {
   record Position(long meetingId, String party, String position) {}
 
   /** A resolution item followed up at a session: its questions and rating. */
+  /** The latest closed round of 民事民评 of an item (V24): how many rated, the average, the counts of 1 to 5, the outcome. */
+  record ItemEvaluationResult(long itemId, int ratings, java.math.BigDecimal average, String distribution, String status) {}
+
+  /** The latest closed 民事民评 round of each item resolved at the session, by item id. */
+  default java.util.Map<Long, ItemEvaluationResult> itemEvaluations(long sessionId) {
+    return java.util.Map.of();
+  }
+
   record FollowUp(long itemId, String unit, String measure, String status, OffsetDateTime deadline, String questions,
       Integer rating) {}
 

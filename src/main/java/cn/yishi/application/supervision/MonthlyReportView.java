@@ -21,12 +21,14 @@ public record MonthlyReportView(String month, String status, Integer revision, O
   /** One row of figures with its rates (null without a denominator). */
   public record FigureRow(String code, String name, int received, int respondedOnTime, int accepted, int resolved,
       int resolvedOnTime, int pending, int overdue, int reworks, int evaluations, int satisfied, int listedItems,
-      int overdueItems, int rejectedResults, Double averageSatisfaction, Double responseRate, Double resolutionRate, Double satisfactionRate) {
+      int overdueItems, int rejectedResults, Double averageSatisfaction, Double responseRate, Double resolutionRate, Double satisfactionRate,
+      int itemsEvaluated, Double averageItemRating, int itemsSentBack) {
 
     public static FigureRow of(String code, String name, MonthlyFigures f) {
       return new FigureRow(code, name, f.received(), f.respondedOnTime(), f.accepted(), f.resolved(), f.resolvedOnTime(),
           f.pending(), f.overdue(), f.reworks(), f.evaluations(), f.satisfied(), f.listedItems(), f.overdueItems(),
-          f.rejectedResults(), f.averageSatisfaction(), f.responseRate(), f.resolutionRate(), f.satisfactionRate());
+          f.rejectedResults(), f.averageSatisfaction(), f.responseRate(), f.resolutionRate(), f.satisfactionRate(),
+          f.itemsEvaluated(), f.averageItemRating(), f.itemsSentBack());
     }
   }
 

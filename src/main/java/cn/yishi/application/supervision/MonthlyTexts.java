@@ -33,7 +33,9 @@ final class MonthlyTexts {
         + "｜未办结 " + f.pending() + "｜逾期 " + f.overdue() + "｜整改 " + f.reworks() + "｜结果不实 " + f.rejectedResults()
         + "｜评价 " + f.evaluations() + (f.evaluations() == 0 ? "" : "（平均 " + points(f.averageSatisfaction()) + " 分）")
         + "｜响应率 " + MonthlyFigures.percent(f.responseRate()) + "｜解决率 " + MonthlyFigures.percent(f.resolutionRate())
-        + "｜满意率 " + MonthlyFigures.percent(f.satisfactionRate());
+        + "｜满意率 " + MonthlyFigures.percent(f.satisfactionRate())
+        + (f.itemsEvaluated() == 0 ? "" : "｜民事民评 " + f.itemsEvaluated() + " 项（" + (f.itemRatings() == 0 ? "无人评价"
+            : "平均 " + points(f.averageItemRating()) + " 分") + "，退回整改 " + f.itemsSentBack() + " 项）");
   }
 
   static String points(Double average) {

@@ -213,6 +213,7 @@ public record Directory(
       put(groups, GroupIds.pointsOfficers(c.code()), c.name() + "院坝长、积分评议员");
       put(groups, GroupIds.pointsShop(c.code()), c.name() + "积分超市");
       put(groups, GroupIds.proxy(c.code()), c.name() + "代办员");
+      put(groups, GroupIds.supervisoryCommittee(c.code()), c.name() + "居务监督委员会");
     }
     for (Unit u : units) {
       put(groups, GroupIds.unit(u.code()), u.name());
@@ -231,6 +232,7 @@ public record Directory(
     ids.add(GroupIds.owners(c.code()));
     ids.add(GroupIds.residents(c.code()));
     ids.add(GroupIds.proxy(c.code()));
+    ids.add(GroupIds.supervisoryCommittee(c.code()));
     return ids;
   }
 

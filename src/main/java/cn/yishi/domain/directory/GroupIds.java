@@ -88,6 +88,13 @@ public final class GroupIds {
     return communityCode + "-shop";
   }
 
+  /**
+   * 居务监督委员会 of a community (宜昌 民事民评): it organises the residents' evaluation of deliberated resolution items.
+   */
+  public static String supervisoryCommittee(String communityCode) {
+    return communityCode + "-supervisory-committee";
+  }
+
   /** The 一长三员 of a 院坝 (micro-grid). */
   public static String yuanba(String yuanbaCode) {
     return "yuanba-" + yuanbaCode;

@@ -207,6 +207,20 @@ class JdbcSessions implements Sessions {
   }
 
   @Override
+  public java.util.Map<Long, ItemEvaluationResult> itemEvaluations(long sessionId) {
+    java.util.Map<Long, ItemEvaluationResult> byItem = new java.util.LinkedHashMap<>();
+    jdbc.sql("""
+            select e.item_id, e.ratings, e.average, e.distribution, e.status
+            from yishi_item_evaluation e join yishi_resolution_item ri on ri.id = e.item_id
+            where ri.session_id = :s and e.closed_at is not null order by e.item_id, e.round""")
+        .param("s", sessionId)
+        .query((rs, n) -> new ItemEvaluationResult(rs.getLong(1), rs.getInt(2), rs.getBigDecimal(3), rs.getString(4),
+            rs.getString(5)))
+        .list().forEach(r -> byItem.put(r.itemId(), r));
+    return byItem;
+  }
+
+  @Override
   public void resolvedItemsAt(long sessionId, List<Long> itemIds) {
     for (Long id : itemIds) {
       jdbc.sql("update yishi_resolution_item set session_id = :s where id = :id").param("s", sessionId).param("id", id)

@@ -85,7 +85,8 @@ import org.mockito.InOrder;
 @Deployment(resources = {"bpmn/deliberation.bpmn", "bpmn/deliberationSession.bpmn", "bpmn/residentVote.bpmn",
     "forms/sessionAgenda.form", "forms/sessionOpinion.form", "forms/sessionRecord.form", "forms/issueExpertReview.form",
     "forms/issueObjectionDecision.form", "forms/issueImplementItem.form", "forms/residentsAssembly.form",
-    "forms/paperBallots.form"})
+    "forms/paperBallots.form", "bpmn/itemEvaluation.bpmn", "forms/itemEvaluationOrganize.form",
+    "forms/itemEvaluationDistribute.form", "forms/itemEvaluationNoRatings.form"})
 class DeliberationProcessTest {
   private static final Map<Object, Object> BEANS = new HashMap<>();
   private static final ProcessEngine ENGINE = ProcessTestEngine.configuration("deliberation-process-test", BEANS)
@@ -208,6 +209,11 @@ class DeliberationProcessTest {
     assertThat(items).hasSize(2);
     items.forEach(t -> complete(t, "unit.member", withVariables(Var.PROGRESS_NOTE.name(), "已完成")));
     assertThat(pi).hasPassed(Deliberation.END_EVENT_IMPLEMENTED).isEnded();
+    // each item reported done opens its 民事民评 (bpmn/itemEvaluation.bpmn), a process of its own
+    assertThat(ENGINE.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey(cn.yishi.adapter.process.itemevaluation.ItemEvaluation.PROCESS_KEY).list())
+        .extracting(org.camunda.bpm.engine.runtime.ProcessInstance::getBusinessKey)
+        .contains("item-" + DeliberationServiceMocks.ITEM_HOUSING, "item-" + DeliberationServiceMocks.ITEM_WATER);
   }
 
   /** The vote's paper ballots close at the deadline without any entered. */

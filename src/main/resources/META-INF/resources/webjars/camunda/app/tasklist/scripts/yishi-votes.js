@@ -6,6 +6,9 @@
  *    household's online ballot page: paper and online share one token). Other tasks say that they have no vote.
  *    The task's voteId comes from Tasklist's own engine API (the webapp session); the sheets from
  *      GET /api/votes/{voteId}/sheets      staff of the vote's community, its 会客室 and the dispatch centre only
+ *    The tab 评价单 does the same for 民事民评 (itemEvaluation's 发放评价单): one A4 sheet per rater with the QR code of
+ *    its rating page, from GET /api/item-evaluations/{evaluationId}/sheets (the community's 居务监督委员会 and 两委, the
+ *    dispatch centre).
  * 2. The header entry 住户名册 (point tasklist.navbar.action): the register of the caller's communities, the electorates
  *    a vote can have (小区 / 楼栋 / 单元, with households and floor area), and the upload of a CSV file that replaces
  *    the registers of the compounds it names, with a report line by line; a file with any bad line stores nothing.
@@ -50,6 +53,25 @@ function ballotTab(node, taskId) {
       href: API + '/votes/' + encodeURIComponent(voteId) + '/sheets' }, '打印选票'));
     box.appendChild(el('p', { class: 'text-muted', style: 'margin-top: 10px' },
       '收回的纸质选票，请在“表单”中按选票编码逐张录入；选票只供本社区工作人员打印，请勿外传。'));
+  });
+}
+
+function ratingSheetTab(node, taskId) {
+  node.textContent = '';
+  const box = el('div', { class: 'yishi-rating-sheets', style: 'padding: 15px' }, el('p', { class: 'text-muted' }, '正在读取…'));
+  node.appendChild(box);
+  Promise.all([variable(taskId, 'evaluationId'), variable(taskId, 'evaluationRatersSummary')]).then(([evaluationId, raters]) => {
+    box.textContent = '';
+    if (evaluationId === null || evaluationId === undefined) {
+      box.appendChild(el('p', { class: 'text-muted' }, '本任务还没有开启民事民评。'));
+      return;
+    }
+    box.appendChild(el('h4', null, '评价单'));
+    box.appendChild(el('p', null, raters || ''));
+    box.appendChild(el('p', null, '每位评价人一张评价单（A4），单上的二维码就是其手机评价链接，每个链接只能评价一次。'));
+    box.appendChild(el('a', { class: 'btn btn-primary', id: 'yishi-rating-sheets', target: '_blank', rel: 'noopener',
+      href: API + '/item-evaluations/' + encodeURIComponent(evaluationId) + '/sheets' }, '打印评价单'));
+    box.appendChild(el('p', { class: 'text-muted', style: 'margin-top: 10px' }, '评价单只供居务监督委员会发放，请勿外传。'));
   });
 }
 
@@ -158,6 +180,13 @@ export default [
     priority: 40,
     properties: { label: '选票' },
     render: (node, { taskId }) => ballotTab(node, taskId),
+  },
+  {
+    id: 'yishi-item-rating-sheets',
+    pluginPoint: 'tasklist.task.detail',
+    priority: 39,
+    properties: { label: '评价单' },
+    render: (node, { taskId }) => ratingSheetTab(node, taskId),
   },
   {
     id: 'yishi.votes.register',
