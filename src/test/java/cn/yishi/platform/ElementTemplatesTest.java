@@ -54,7 +54,7 @@ class ElementTemplatesTest {
    * task-listener binding (camunda/camunda-modeler#752), so the listener is set in the model.
    */
   private static final Set<String> NOT_TEMPLATABLE = Set.of("resolutionItemTaskListener", "listVariablesTaskListener", "sessionOpinionTaskListener",
-      "taskTitleListener");
+      "taskTitleListener", "itemEvaluationRequestListener", "itemEvaluationTaskListener");
 
   /** The binding types of the Camunda 7 template schema and the property types each allows. */
   private static final Map<String, Set<String>> BINDINGS = Map.of(
