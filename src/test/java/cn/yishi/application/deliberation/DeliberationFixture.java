@@ -62,6 +62,9 @@ final class DeliberationFixture {
   final cn.yishi.application.supervision.SupervisionOrders orders = mock(cn.yishi.application.supervision.SupervisionOrders.class);
   final CaseRepository caseRepository = mock(CaseRepository.class);
   final Timeline timeline = mock(Timeline.class);
+  final InMemoryBodySettings bodySettings = new InMemoryBodySettings();
+  final ResourceCatalogue resources = mock(ResourceCatalogue.class);
+  final cn.yishi.application.port.MailOutbox outbox = mock(cn.yishi.application.port.MailOutbox.class);
   /** Weekends, and 清明 on Monday 6 April 2026. */
   final WorkingDayCalendar calendar = new WorkingDayCalendar(Set.of(LocalDate.of(2026, 4, 6)), Set.of(), Set.of(2026),
       LocalTime.of(18, 0), SHANGHAI);
@@ -94,8 +97,20 @@ final class DeliberationFixture {
 
   /** The sessions' use cases on these mocks (the resource matching, meeting records, votes and orders mocked). */
   DeliberationSessions sessionService() {
-    return new DeliberationSessions(sessions, meetings, deliberations, directory, properties(), calendar, preparation, records,
-        votes, orders);
+    DeliberationBodies bodies = bodies();
+    SessionLookup lookup = new SessionLookup(sessions, directory);
+    SessionScheduling scheduling = new SessionScheduling(sessions, deliberations, directory, bodies, calendar, lookup);
+    SessionInvitations invitations = new SessionInvitations(sessions, resources, directory, caseRepository, outbox,
+        cn.yishi.application.ApplicationFixtures.templates(), "https://yishi.example/");
+    return new DeliberationSessions(sessions, deliberations, lookup, scheduling,
+        new SessionAgenda(sessions, deliberations, directory, bodies, preparation, scheduling, invitations, lookup),
+        new SessionRecords(sessions, deliberations, records, votes, orders, scheduling, lookup),
+        new SessionNotice(sessions, directory, deliberations, invitations, lookup), invitations);
+  }
+
+  /** The bodies' settings in memory (nothing stored: the configured defaults of {@link #properties()}). */
+  DeliberationBodies bodies() {
+    return new DeliberationBodies(bodySettings, directory, properties(), Clock.fixed(NOW.toInstant(), SHANGHAI));
   }
 
   /** A RED case of hualin about an elevator, handled by the department housing, stored under {@link #CASE_ID}. */
