@@ -149,7 +149,8 @@ public class SessionAgenda {
     List<StandingParty> standing = bodies.settings(body).parties();
     Set<String> groups = new LinkedHashSet<>();
     for (Sessions.Topic t : sessions.topics(sessionId, false)) {
-      String station = body.kind() == Tier.STATION ? body.code() : sessions.topicPlace(t.meetingId()).station();
+      Sessions.TopicPlace place = body.kind() == Tier.STATION ? null : sessions.topicPlace(t.meetingId());
+      String station = body.kind() == Tier.STATION ? body.code() : place == null ? null : place.station();
       standing.forEach(p -> groups.addAll(p.groups(directory, t.community(), station)));
       preparation.department(t.meetingId()).ifPresent(groups::add);
     }
