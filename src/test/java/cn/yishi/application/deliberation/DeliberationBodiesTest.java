@@ -38,13 +38,14 @@ class DeliberationBodiesTest {
 
   @Test
   void everyBodyIsSeededOnceWithItsConfiguredFixedDay() {
-    assertThat(bodies.seed()).isEqualTo(6);
+    assertThat(bodies.seed()).isEqualTo(7);
     assertThat(bodies.seed()).as("once for the installation").isZero();
     assertThat(f.bodySettings.rows.keySet()).containsExactly("STATION:hualin-yuyuan", "STATION:hualin-binjiang", "ROOM:hualin",
-        "ROOM:shengdian", "HALL:fc", "COUNTY:fx");
+        "ROOM:shengdian", "ROOM:tangpu", "HALL:fc", "COUNTY:fx");
     assertThat(f.bodySettings.rows.get("ROOM:shengdian").settings().fixedDays()).as("fixed-days of shengdian").containsExactly(28);
     assertThat(f.bodySettings.rows.get("HALL:fc").settings().fixedDays()).as("the default fixed-day").containsExactly(15);
     assertThat(f.bodySettings.rows.get("ROOM:hualin").settings().model()).isEqualTo(PartyModel.FIVE_PARTIES);
+    assertThat(f.bodySettings.rows.get("ROOM:tangpu").settings().model()).as("a village").isEqualTo(PartyModel.RURAL_4N);
     assertThat(f.bodySettings.changes).allSatisfy(c -> assertThat(c.action()).isEqualTo("SEEDED"));
   }
 
@@ -55,7 +56,7 @@ class DeliberationBodiesTest {
     assertThat(bodies.maintainable(staff("s", "street-fc")).stream().map(l -> l.body().key())).containsExactly("HALL:fc");
     assertThat(bodies.maintainable(staff("st", "station-hualin-yuyuan")).stream().map(l -> l.body().key()))
         .containsExactly("STATION:hualin-yuyuan");
-    assertThat(bodies.maintainable(staff("d", "dispatch-centre"))).hasSize(6);
+    assertThat(bodies.maintainable(staff("d", "dispatch-centre"))).hasSize(7);
     assertThatThrownBy(() -> bodies.maintainable(staff("g", "hualin-grid"))).isInstanceOf(DeliberationBodies.Refused.class);
     assertThatThrownBy(() -> bodies.edit(staff("c", "hualin-community"), "ROOM:shengdian", 0, draft(List.of("5"), "URBAN_5N")))
         .isInstanceOf(DeliberationBodies.Refused.class);
