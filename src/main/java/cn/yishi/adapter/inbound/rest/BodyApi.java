@@ -7,6 +7,7 @@ import cn.yishi.application.port.BodySettingsStore;
 import cn.yishi.domain.deliberation.BodySettings;
 import cn.yishi.domain.deliberation.PartyModel;
 import cn.yishi.domain.deliberation.StandingParty;
+import cn.yishi.domain.directory.Directory;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
@@ -38,11 +39,13 @@ class BodyApi {
   private final DeliberationBodies bodies;
   private final Caller caller;
   private final ErrorReplies replies;
+  private final Directory directory;
 
-  BodyApi(DeliberationBodies bodies, Caller caller, ErrorReplies replies) {
+  BodyApi(DeliberationBodies bodies, Caller caller, ErrorReplies replies, Directory directory) {
     this.bodies = bodies;
     this.caller = caller;
     this.replies = replies;
+    this.directory = directory;
   }
 
   record Edit(String place, List<String> fixedDays, String partyModel, List<String> standingParties, Boolean active,
@@ -54,13 +57,13 @@ class BodyApi {
 
   record Entry(String key, String kind, String kindName, String name, String group, String place, String placeShown,
       List<Integer> fixedDays, String fixedDaysText, String partyModel, String partyModelName, List<Code> standingParties,
-      boolean active, int version, String updatedBy, OffsetDateTime updatedAt) {}
+      boolean active, int version, String updatedBy, String updatedByName, OffsetDateTime updatedAt) {}
 
   record Listing(List<Entry> bodies, List<Model> partyModels, List<Code> parties) {}
 
   @GetMapping
   Listing list() {
-    return new Listing(bodies.maintainable(staff()).stream().map(BodyApi::entry).toList(),
+    return new Listing(bodies.maintainable(staff()).stream().map(this::entry).toList(),
         Arrays.stream(PartyModel.values()).map(m -> new Model(m.name(), m.label(),
             m.parties().stream().map(Enum::name).toList())).toList(),
         Arrays.stream(StandingParty.values()).map(p -> new Code(p.name(), p.label())).toList());
@@ -82,12 +85,15 @@ class BodyApi {
     return new ResourceCatalogue.Staff(caller.userId(), caller.groups());
   }
 
-  private static Entry entry(DeliberationBodies.Listed l) {
+  private Entry entry(DeliberationBodies.Listed l) {
     BodySettings s = l.settings();
+    String by = l.updatedBy() == null || "system".equals(l.updatedBy()) ? null : l.updatedBy();
+    String byName = by == null ? "初始配置" : directory.users().stream().filter(u -> u.id().equals(by)).findFirst()
+        .map(u -> u.firstName() + " " + u.lastName()).orElse("工作人员");
     return new Entry(l.body().key(), l.body().kind().name(), l.body().kind().label(), l.body().name(), l.body().group(),
         s.place(), s.place() == null ? l.body().name() : s.place(), s.fixedDays(), s.fixedDaysText(), s.model().name(),
         s.model().label(), s.parties().stream().map(p -> new Code(p.name(), p.label())).toList(), s.active(), s.version(),
-        l.updatedBy(), l.updatedAt());
+        by, byName, l.updatedAt());
   }
 
   @ExceptionHandler(DeliberationBodies.Refused.class)

@@ -77,6 +77,12 @@ function el(tag, attributes, ...children) {
   return node;
 }
 
+function when(iso) {
+  const d = new Date(iso);
+  const two = n => (n < 10 ? '0' : '') + n;
+  return (d.getMonth() + 1) + '月' + d.getDate() + '日 ' + two(d.getHours()) + ':' + two(d.getMinutes());
+}
+
 function open() {
   document.querySelectorAll('.yishi-body-overlay').forEach(o => o.remove());
   const body = el('div', null, el('p', null, '加载中……'));
@@ -111,7 +117,8 @@ async function load(body, notice) {
       el('td', { class: 'yishi-body-days' }, b.fixedDaysText), el('td', null, b.partyModelName),
       el('td', { class: 'yishi-body-parties' }, b.standingParties.map(p => p.name).join('、')),
       el('td', { class: 'yishi-body-state' }, b.active ? '在用' : '已停用（议题改由社区党群会客室议事）'),
-      el('td', null, b.updatedBy ? b.updatedBy : '初始配置'), el('td', null, edit));
+      el('td', { class: 'yishi-body-updated' }, b.updatedByName + (b.updatedBy && b.updatedAt ? '（' + when(b.updatedAt) + '）' : '')),
+      el('td', null, edit));
   });
   body.replaceChildren(...[
     el('p', { class: 'yishi-hint' }, '黄、绿色议题列入议事机构的下一个固定议事日；修改固定议事日只影响此后新安排的议事会，已安排的议事会日期不变。'
