@@ -200,7 +200,7 @@ async function phone(path, name) {
     sessionItems: { type: 'Json', value: JSON.stringify(items) } } });
   const after = await phone('/public/meetings?community=hualin', '05-public-held');
   expect(after.includes('已召开的议事会') && after.includes('增设充电桩'), 'the held session with its resolutions');
-  expect(after.includes('邀请列席专家：专业人才') && !after.includes('退休工程师志愿者'),
+  expect(after.includes('邀请列席专家：<span>专业人才</span>') && !after.includes('退休工程师志愿者'),
     'the invited expert by expertise, never by name');
   const json = await ok('GET', '/public/meetings.json?community=hualin');
   expect(json.past.length >= 1 && JSON.stringify(json).includes(parking), 'the JSON notice');
