@@ -92,8 +92,7 @@ public class FormOptions {
         .map(u -> new Option(u.code(), u.name())).toList());
     m.put(STAFF_CHANNELS, Channel.staffChannels().stream().map(c -> new Option(c.name(), c.label())).toList());
     m.put(PARTIES, directory.groups().values().stream()
-        .filter(g -> g.id().startsWith("unit-") || g.id().equals(cn.yishi.domain.directory.GroupIds.EXPERT_PANEL)
-            || g.id().endsWith("-owners") || g.id().endsWith("-residents") || g.id().endsWith("-community"))
+        .filter(g -> cn.yishi.application.deliberation.DeliberationSessions.isPartyGroup(g.id()))
         .map(g -> new Option(g.id(), g.name())).toList());
     m.put(CONVENTION_SCOPES, directory.communities().stream().flatMap(c -> java.util.stream.Stream.concat(
         java.util.stream.Stream.of(new Option(c.code(), c.name() + "（全社区）")),

@@ -111,6 +111,20 @@ public interface Sessions {
 
   List<FollowUp> followUps(long sessionId);
 
+  /** Invitee kinds: an expert of the talent pool (资源清单 TALENT entry), a topic's reporter (邀请反映人列席). */
+  String TALENT = "TALENT";
+  String REPORTER = "REPORTER";
+
+  /**
+   * A person invited to a session as one of its N: an expert (by the resource entry and expertise) or a topic's
+   * reporter (by the topic only, never personal data); {@code mailed}: an invitation went out by mail.
+   */
+  record Invitee(String kind, Long resourceId, Long meetingId, String expertise, boolean mailed) {}
+
+  void addInvitee(long sessionId, Invitee invitee, String actor, OffsetDateTime now);
+
+  List<Invitee> invitees(long sessionId);
+
   /** Sessions of bodies in {@code bodyKeys} (KIND:code) from {@code from} on (upcoming) or before it (past). */
   List<Session> ofBodies(List<String> bodyKeys, LocalDate from, boolean upcoming, int limit);
 }

@@ -209,7 +209,10 @@ public record Directory(
       put(groups, GroupIds.room(c.code()), c.name() + "党群会客室");
       put(groups, GroupIds.hall(c.code()), c.name() + "党群会客厅");
       put(groups, GroupIds.owners(c.code()), c.name() + "业主委员会");
-      put(groups, GroupIds.residents(c.code()), c.name() + "居民代表");
+      put(groups, GroupIds.residents(c.code()), c.name() + (isVillage(c) ? "村民代表" : "居民代表"));
+      put(groups, GroupIds.socialOrgs(c.code()), c.name() + "社会组织负责人");
+      put(groups, GroupIds.groupLeaders(c.code()), c.name() + "村民小组（党小组）长");
+      put(groups, GroupIds.migrants(c.code()), c.name() + "常住外来人口代表");
       put(groups, GroupIds.pointsOfficers(c.code()), c.name() + "院坝长、积分评议员");
       put(groups, GroupIds.pointsShop(c.code()), c.name() + "积分超市");
       put(groups, GroupIds.proxy(c.code()), c.name() + "代办员");
@@ -231,9 +234,17 @@ public record Directory(
     ids.add(GroupIds.hall(c.code()));
     ids.add(GroupIds.owners(c.code()));
     ids.add(GroupIds.residents(c.code()));
+    ids.add(GroupIds.socialOrgs(c.code()));
+    ids.add(GroupIds.groupLeaders(c.code()));
+    ids.add(GroupIds.migrants(c.code()));
     ids.add(GroupIds.proxy(c.code()));
     ids.add(GroupIds.supervisoryCommittee(c.code()));
     return ids;
+  }
+
+  /** A village (村), not an urban community: its name ends with 村. */
+  public static boolean isVillage(Community c) {
+    return c.name().endsWith("村");
   }
 
   private static void put(Map<String, Group> groups, String id, String name) {

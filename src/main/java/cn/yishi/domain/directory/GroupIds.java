@@ -62,6 +62,21 @@ public final class GroupIds {
     return communityCode + "-residents";
   }
 
+  /** 社会组织负责人 of a community (a standing party of 5+N / 4+N). */
+  public static String socialOrgs(String communityCode) {
+    return communityCode + "-social-orgs";
+  }
+
+  /** 村民小组（党小组）长 of a village (a standing party of the rural 4+N). */
+  public static String groupLeaders(String communityCode) {
+    return communityCode + "-group-leaders";
+  }
+
+  /** 常住外来人口代表 of a community (a standing party of 宜昌's 4+N). */
+  public static String migrants(String communityCode) {
+    return communityCode + "-migrants";
+  }
+
   /** 评审团: the legal adviser and experts who check a deliberated plan. */
   public static final String EXPERT_PANEL = "expert-panel";
 

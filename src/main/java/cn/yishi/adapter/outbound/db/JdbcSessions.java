@@ -273,4 +273,27 @@ class JdbcSessions implements Sessions {
     return new FollowUp(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
         rs.getObject(5, OffsetDateTime.class), rs.getString(6), rs.getObject(7, Integer.class));
   }
+
+  @Override
+  public void addInvitee(long sessionId, Invitee invitee, String actor, OffsetDateTime now) {
+    jdbc.sql("""
+            insert into yishi_session_invitee (session_id, kind, resource_id, meeting_id, expertise, mailed, invited_by,
+              invited_at)
+            values (:session, :kind, :resource, :meeting, :expertise, :mailed, :actor, :now)""")
+        .param("session", sessionId).param("kind", invitee.kind()).param("resource", invitee.resourceId())
+        .param("meeting", invitee.meetingId()).param("expertise", invitee.expertise()).param("mailed", invitee.mailed())
+        .param("actor", actor).param("now", now)
+        .update();
+  }
+
+  @Override
+  public List<Invitee> invitees(long sessionId) {
+    return jdbc.sql("""
+            select kind, resource_id, meeting_id, expertise, mailed from yishi_session_invitee
+            where session_id = :session order by id""")
+        .param("session", sessionId)
+        .query((rs, n) -> new Invitee(rs.getString(1), rs.getObject(2, Long.class), rs.getObject(3, Long.class),
+            rs.getString(4), rs.getBoolean(5)))
+        .list();
+  }
 }

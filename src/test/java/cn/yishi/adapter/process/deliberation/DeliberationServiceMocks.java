@@ -103,7 +103,7 @@ public final class DeliberationServiceMocks {
     when(sessions.topics(anyLong())).thenReturn(List.of(TOPIC));
     when(sessions.followUpItems(anyLong())).thenReturn(List.of(FOLLOW_UP));
     when(sessions.unitName(any())).thenAnswer(a -> "县城管局");
-    when(sessions.closeAgenda(anyLong(), any(), any(), any())).thenReturn(new DeliberationSessions.AgendaClosed(1, List.of()));
+    when(sessions.closeAgenda(anyLong(), any(), any(), any(), any())).thenReturn(new DeliberationSessions.AgendaClosed(1, List.of()));
     when(sessions.parties(anyLong())).thenReturn(PARTIES);
     when(sessions.reschedule(anyLong(), any(), any())).thenReturn(RESCHEDULED_DAY);
     when(sessions.record(anyLong(), any(), any())).thenAnswer(a -> resolvedAsRecorded(a.getArgument(1)));
