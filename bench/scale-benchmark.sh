@@ -3,6 +3,8 @@
 # from real cases, M open cases as real process instances, then the webapps' calls, 月调度 and history cleanup.
 # See README "Benchmark" → "City scale".
 # Usage: bench/scale-benchmark.sh [N closed, 10000] [M open, 5000] [repeats per call, 20]
+# BENCH_REUSE=true measures again on the database a previous run built (steps 5 to 7 only, after a change);
+# BENCH_AUTO_EXPLAIN_MS=300 logs the plans of slower statements to PostgreSQL's log (this database only).
 # Needs PostgreSQL at 127.0.0.1:5432 (user postgres, trust), python3, and a build: the Boot jar
 # (./mvnw -B package -DskipTests), or else target/classes (./mvnw -B -o test-compile) with the classpath Maven resolves.
 set -euo pipefail
@@ -21,7 +23,7 @@ ADMIN_PASSWORD='Bench-Admin-2026!'
 PSQL="psql -h 127.0.0.1 -U postgres -q -v ON_ERROR_STOP=1"
 mkdir -p $OUT
 RESULTS=$OUT/results.txt
-: > $RESULTS
+[ "${BENCH_REUSE:-false}" = true ] || : > $RESULTS
 note() { echo "$*" | tee -a $RESULTS; }
 
 # the application: the Boot jar, else the compiled classes on the classpath Maven resolves (offline builds)
@@ -63,9 +65,19 @@ rows() { $PSQL -d $DB -tAc "$1"; }
 note "scale benchmark: N=$N closed, M=$M open, $COMMUNITIES communities, $REPEATS calls each; $(date -u +%FT%TZ)"
 note "machine: $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GiB, load $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1)"
 
+if [ "${BENCH_REUSE:-false}" = true ]; then
+  start_server
+  note "restart on the database of the previous run: ${STARTED_IN} s; $(rows 'select count(*) from act_hi_procinst') historic instances, $(rows 'select count(*) from act_ru_task') open tasks"
+else
 # 1. database and directory; the first start creates the city's ~18,500 groups and ~280,000 authorizations
 $PSQL -c "drop database if exists $DB with (force)" -c "create database $DB"
 python3 bench/scale-directory.py "$COMMUNITIES" > $OUT/directory.yaml
+if [ -n "${BENCH_AUTO_EXPLAIN_MS:-}" ]; then
+  # the plans (with row counts) of every statement slower than this, in PostgreSQL's log, for this database only
+  $PSQL -c "alter database $DB set session_preload_libraries = 'auto_explain'" \
+    -c "alter database $DB set auto_explain.log_min_duration = '${BENCH_AUTO_EXPLAIN_MS}ms'" \
+    -c "alter database $DB set auto_explain.log_analyze = on" -c "alter database $DB set auto_explain.log_timing = off"
+fi
 start_server
 note "first start with the city's directory: ${STARTED_IN} s; $(rows 'select count(*) from act_id_group') groups, $(rows 'select count(*) from act_ru_authorization') authorizations"
 
@@ -83,7 +95,7 @@ SQL
 
 # 3. N closed cases with their history, by SQL; then seeded against real, per case
 t0=$(date +%s)
-$PSQL -d $DB -v n=$N -v communities=$COMMUNITIES -f bench/scale-seed.sql 2>&1 | sed 's/^psql:[^ ]* NOTICE: */  /' | tee $OUT/seed.txt
+$PSQL -d $DB -v n=$N -v first=1 -v communities=$COMMUNITIES -f bench/scale-seed.sql 2>&1 | sed 's/^psql:[^ ]* NOTICE: */  /' | tee $OUT/seed.txt
 note "seeded $N closed cases in $(( $(date +%s) - t0 )) s; history rows: $(rows "select sum(n) from (select count(*) n from act_hi_actinst union all select count(*) from act_hi_taskinst union all select count(*) from act_hi_varinst union all select count(*) from act_hi_procinst union all select count(*) from act_hi_identitylink union all select count(*) from act_hi_detail) x")"
 $PSQL -d $DB -P pager=off -f bench/scale-check.sql | tee -a $RESULTS
 
@@ -102,6 +114,7 @@ java bench/SweepSeed.java "$BASE" $ADMIN "$ADMIN_PASSWORD" "$M" "$CLIENTS" "$COM
 $PSQL -d $DB -c "update yishi_case c set process_instance_id = e.id_ from act_ru_execution e
   where e.business_key_ = c.case_no and e.parent_id_ is null and c.case_no like 'SO-%'" -c "analyze"
 note "open tasks: $(rows 'select count(*) from act_ru_task'); authorizations: $(rows 'select count(*) from act_ru_authorization'); database $(rows "select pg_size_pretty(pg_database_size('$DB'))")"
+fi
 
 # 5. the webapps' calls: Tasklist as a community's reviewer, a station, a county department; Cockpit as dispatch
 java bench/ScaleLoad.java measure "$BASE" "$REPEATS" community.c0001:tasklist station.c0001:tasklist \
@@ -110,18 +123,19 @@ java bench/ScaleLoad.java measure "$BASE" "$REPEATS" community.c0001:tasklist st
 # 6. 月调度 for last month (the report of a month of closed cases), heap sampled every second
 ASOF=$(date +%Y-%m-01)
 heap_max=0
+runs_before=$(rows "select count(*) from yishi_supervision_run where kind = 'MONTHLY'")
 t0=$(date +%s.%N)
 curl -sf -u "$ADMIN:$ADMIN_PASSWORD" -H 'Content-Type: application/json' \
   -d "{\"variables\":{\"asOf\":{\"value\":\"$ASOF\"},\"triggeredBy\":{\"value\":\"$ADMIN\"}}}" \
   "$BASE/engine-rest/process-definition/key/monthlyDispatch/start" > /dev/null
 for _ in $(seq 1 600); do
   h=$(heap); [ "$h" -gt "$heap_max" ] && heap_max=$h
-  [ "$(rows "select count(*) from yishi_supervision_run where kind = 'MONTHLY'")" -gt 0 ] && break
+  [ "$(rows "select count(*) from yishi_supervision_run where kind = 'MONTHLY'")" -gt "$runs_before" ] && break
   sleep 1
 done
 t1=$(date +%s.%N)
 note "$(printf '月调度 (report of the month before %s): %.1f s, heap max %s MiB (sampled each second); %s' "$ASOF" \
-  "$(echo "$t1 - $t0" | bc)" "$heap_max" "$(rows "select 'checked ' || checked || ', overdue ' || overdue from yishi_supervision_run where kind = 'MONTHLY'")")"
+  "$(echo "$t1 - $t0" | bc)" "$heap_max" "$(rows "select 'checked ' || checked || ', overdue ' || overdue from yishi_supervision_run where kind = 'MONTHLY' order by id desc limit 1")")"
 
 # 7. history cleanup: restart with a cleanup window from now (the configured one is at night), run it, count
 stop_server

@@ -1,5 +1,6 @@
 -- City-scale benchmark: N closed cases with their history, copied from real cases (bench/scale-benchmark.sh).
--- Input: psql variables n (cases) and communities; the table bench_template(k, case_no, community, proc_inst_id,
+-- Input: psql variables n (cases), first (1, or n0 + 1 to add cases n0 + 1 … n to a seeded database) and
+-- communities; the table bench_template(k, case_no, community, proc_inst_id,
 -- end_time) naming real cases that the engine ran to completion (ScaleLoad cases). Every row the engine and the
 -- application wrote for those cases — each table with ROOT_PROC_INST_ID_ (history, history byte arrays) and each
 -- yishi_* table with a case_id — is copied for case g = 1..n from template g % k:
@@ -29,7 +30,7 @@ select g, t.proc_inst_id as tpi, t.case_no as tcase, t.community as tcomm,
        'SC-2026-' || lpad(g::text, 7, '0') as ncase,
        'c' || lpad((1 + g % :communities)::text, 4, '0') as ncomm,
        (now() - (g::double precision / :n) * interval '365 days') - t.end_time as shift
-from generate_series(1, :n) g
+from generate_series(:first, :n) g
 join bench_template t on t.k = g % (select count(*) from bench_template);
 create index on bench_map (tpi);
 create index on bench_map (tcase);
