@@ -82,7 +82,7 @@ if [ "${BENCH_BARE:-true}" = true ]; then
   cat > target/bench-bare.bpmn <<'BPMN'
 <?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
-    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="benchBare" targetNamespace="http://yishi.cn/bench">
+    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="benchBareDefinitions" targetNamespace="http://yishi.cn/bench">
   <bpmn:process id="benchBare" name="基准：单任务流程" isExecutable="true" camunda:historyTimeToLive="P180D">
     <bpmn:startEvent id="start"/>
     <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="task"/>

@@ -90,7 +90,7 @@ final class AuthorizationGrants {
     return all.size();
   }
 
-  private static boolean hasAll(Authorization a, Permission[] permissions) {
+  static boolean hasAll(Authorization a, Permission[] permissions) {
     for (Permission p : permissions) {
       if (!a.isPermissionGranted(p)) {
         return false;

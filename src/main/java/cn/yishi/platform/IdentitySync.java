@@ -109,7 +109,6 @@ public class IdentitySync implements MicroGridAccounts {
       upsertUser(u.id(), u.firstName(), u.lastName(), u.email(), u.demo() ? DEMO_PASSWORD : null);
       syncMemberships(u.id(), new HashSet<>(u.groups()), groups.keySet());
     }
-    // a city's directory needs ~280,000 grants: read once, written in chunks (AuthorizationGrants)
     AuthorizationGrants grants = AuthorizationGrants.load(authorizations, transactions,
         identity.getCurrentAuthentication() == null);
     ensureAdmin(grants);
@@ -120,7 +119,7 @@ public class IdentitySync implements MicroGridAccounts {
         directory.users().size(), demoUsers ? "with demo users" : "without demo users", written);
   }
 
-  /** The directory's groups and the admins' group: read once, the new and renamed ones saved in chunks. */
+  /** The directory's groups and the admins' group: read once, the new and renamed ones saved in chunks (city scale). */
   private void upsertGroups(Map<String, Directory.Group> groups) {
     Map<String, Group> existing = new HashMap<>();
     boolean unbounded = identity.getCurrentAuthentication() == null;
@@ -335,22 +334,13 @@ public class IdentitySync implements MicroGridAccounts {
       a.setGroupId(groupId);
       a.setResource(resource);
       a.setResourceId(resourceId);
-    } else if (a.getAuthorizationType() == Authorization.AUTH_TYPE_GRANT && hasAll(a, permissions)) {
+    } else if (a.getAuthorizationType() == Authorization.AUTH_TYPE_GRANT && AuthorizationGrants.hasAll(a, permissions)) {
       return;
     }
     for (Permission p : permissions) {
       a.addPermission(p);
     }
     authorizations.saveAuthorization(a);
-  }
-
-  private static boolean hasAll(Authorization a, Permission[] permissions) {
-    for (Permission p : permissions) {
-      if (!a.isPermissionGranted(p)) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static boolean same(String a, String b) {
