@@ -12,6 +12,7 @@ class SupervisionPostgresIT extends SupervisionScenarios {
   static void postgres(DynamicPropertyRegistry registry) {
     PostgresTestDatabase.register(registry, "yishi_it_supervision");
     registry.add("yishi.directory.location", () -> "classpath:directory/supervision-test.yaml");
+    registry.add("yishi.deliberation.register-files", () -> "");
     registry.add("yishi.mail.outbox.poll-interval", () -> "PT1H");
     registry.add("camunda.bpm.job-execution.enabled", () -> "false");
   }
