@@ -8,10 +8,12 @@
  * - API: the project's /api beside the webapp (…/camunda → …/api);
  * - call(method, url, body) and api(method, path, body): JSON over fetch with the webapp session and, for writing,
  *   Camunda's CSRF token (the XSRF-TOKEN cookie, sent back as X-XSRF-TOKEN), which /api accepts
- *   (WebappSessionAuthenticationProvider); the reply is {ok, status, json}, json null when the body is not JSON;
+ *   (WebappSessionAuthenticationProvider); a FormData body goes as multipart, anything else as JSON; the reply is
+ *   {ok, status, json}, json null when the body is not JSON, status 0 when the server was not reached;
  * - messageOf(reply): the Chinese message of a refusal ({"errors":[{field, code, message}]}) or a general one;
  * - el(tag, attributes, ...children): DOM nodes with textContent only (no HTML strings, no library, no CDN);
- * - dialogCss and openDialog: the modal overlay of a header entry, closed by a click beside it or on 关闭.
+ * - dialogCss and openDialog: the modal overlay of a header entry, closed by a click beside it or on 关闭;
+ * - FORM_CSS with field, input and select: the small grid form of such a dialog (院坝管理, 议事观察员).
  */
 
 export const APP_ROOT = (document.querySelector('base') || { getAttribute: () => '/camunda' }).getAttribute('app-root') || '/camunda';
@@ -24,13 +26,21 @@ export function csrfToken() {
 
 export async function call(method, url, body) {
   const headers = { Accept: 'application/json' };
+  const multipart = body instanceof FormData;
   if (method !== 'GET') {
-    headers['Content-Type'] = 'application/json';
+    if (!multipart) {
+      headers['Content-Type'] = 'application/json';
+    }
     headers['X-XSRF-TOKEN'] = csrfToken();
   }
-  const response = await fetch(url, {
-    method, credentials: 'same-origin', headers, body: body === undefined ? undefined : JSON.stringify(body)
-  });
+  let response;
+  try {
+    response = await fetch(url, {
+      method, credentials: 'same-origin', headers, body: body === undefined || multipart ? body : JSON.stringify(body)
+    });
+  } catch (e) {
+    return { ok: false, status: 0, json: null };
+  }
   let json = null;
   try {
     json = await response.json();
@@ -109,4 +119,31 @@ export function headerLink({ id, title, icon, label }, open) {
     open();
   });
   return link;
+}
+
+
+// <form class="yishi-form">: four columns, each field's label above its input, a .yishi-wide field over three columns,
+// the .yishi-buttons on a line of their own
+export const FORM_CSS = `
+.yishi-form { background: #f7f7f7; border: 1px solid #e3e3e3; padding: 10px; margin: 6px 0; display: grid;
+  grid-template-columns: repeat(4, 1fr); gap: 8px 12px; }
+.yishi-form label { font-weight: normal; display: block; margin: 0; }
+.yishi-form label span { display: block; color: #555; font-size: 12px; }
+.yishi-form .yishi-wide { grid-column: span 3; }
+.yishi-form .yishi-buttons { grid-column: 1 / -1; text-align: right; }
+.yishi-form .yishi-buttons > * { margin-left: 8px; }
+`;
+
+export function field(label, input, wide) {
+  return el('label', { class: wide ? 'yishi-wide' : null }, el('span', null, label), input);
+}
+
+export function input(name, attributes) {
+  return el('input', Object.assign({ class: 'form-control input-sm', name, type: 'text' }, attributes || {}));
+}
+
+// options: [value, label] pairs; chosen: the value selected at first
+export function select(name, options, chosen) {
+  return el('select', { class: 'form-control input-sm', name },
+    options.map(([value, label]) => el('option', { value, selected: value === chosen }, label)));
 }
