@@ -56,7 +56,7 @@ function printAddress(caseNo) {
 }
 
 function dialog(id, wide, ...content) {
-  const overlay = openDialog({ overlayId: id, style: STYLE }, content);
+  const overlay = openDialog({ overlayId: id, style: STYLE }, ...content);
   overlay.querySelector('.yishi-dialog').classList.toggle('wide', wide);
   return overlay;
 }
