@@ -2,14 +2,14 @@
 //   node microgrid.js replace <baseUrl>   the township (street.fengchuan) opens 院坝管理 in Tasklist, picks 塘浦村 and
 //                                         replaces the 院坝长 of 水桶湾院坝 after a failed evaluation; the new holder is
 //                                         shown, the former one in 历任; a refused input shows a Chinese message
-//   node microgrid.js evaluate <baseUrl>  the township opens a 双向评价 round of 水桶湾院坝 from its card; the
-//                                         community (community.tangpu) opens the round's task 录入纸质评价表, its tab
-//                                         评价表 offers the printable sheets
+//   node microgrid.js evaluate <baseUrl>  the township opens a 双向评价 round of 水桶湾院坝 from its card
+//   node microgrid.js sheets <baseUrl> <taskId>  the community (community.tangpu) opens the round's task 录入纸质评价表:
+//                                         its tab 评价表 offers the printable sheets
 //   node microgrid.js outsider <baseUrl>  a grid worker of 华林社区 sees no 院坝管理
 // Run by MicroGridIT. Screenshots go to target/screenshots/yuanba-NN-*.png.
 const { SHOTS, expect, desktop, signIn } = require('./harness');
 
-const [, , step, baseUrl] = process.argv;
+const [, , step, baseUrl, taskId] = process.argv;
 
 async function shot(page, name) {
   await page.screenshot({ path: `${SHOTS}/yuanba-${name}.png`, fullPage: true });
@@ -79,34 +79,32 @@ async function evaluate() {
     await opened.waitFor();
     expect((await opened.innerText()).includes('水桶湾院坝'), 'the round is not named: ' + await opened.innerText());
     await shot(page, '04-evaluation-opened');
+    console.log('EVALUATE_OK');
   } catch (e) {
     await shot(page, 'failed-evaluate').catch(() => {});
     throw e;
   } finally {
     await browser.close();
   }
-  const community = await desktop();
+}
+
+async function sheets() {
+  const { browser, page } = await desktop();
   try {
-    await openTasklist(community.page, 'community.tangpu');
-    const tasks = await community.page.evaluate(async base => {
-      const r = await fetch(base + '/camunda/api/engine/engine/default/task',
-        { credentials: 'same-origin', headers: { Accept: 'application/json' } });
-      return (await r.json()).filter(t => t.taskDefinitionKey === 'userTask_enterPaperSheets');
-    }, baseUrl);
-    expect(tasks.length === 1, 'the community does not have one paper-sheet task: ' + JSON.stringify(tasks));
-    await community.page.goto(`${baseUrl}/camunda/app/tasklist/default/#/?task=${tasks[0].id}`);
-    await community.page.locator('section.task-details', { hasText: '录入纸质评价表' }).first().waitFor();
-    await community.page.locator('section.task-details .nav-tabs a', { hasText: '评价表' }).first().click();
-    const link = community.page.locator('#yishi-evaluation-sheets');
+    await openTasklist(page, 'community.tangpu');
+    await page.goto(`${baseUrl}/camunda/app/tasklist/default/#/?task=${taskId}`);
+    await page.locator('section.task-details', { hasText: '录入纸质评价表' }).first().waitFor();
+    await page.locator('section.task-details .nav-tabs a', { hasText: '评价表' }).first().click();
+    const link = page.locator('#yishi-evaluation-sheets');
     await link.waitFor();
     expect((await link.getAttribute('href')).endsWith('/sheets'), 'the sheets link is wrong');
-    await shot(community.page, '05-sheets-tab');
-    console.log('EVALUATE_OK');
+    await shot(page, '05-sheets-tab');
+    console.log('SHEETS_OK');
   } catch (e) {
-    await shot(community.page, 'failed-sheets').catch(() => {});
+    await shot(page, 'failed-sheets').catch(() => {});
     throw e;
   } finally {
-    await community.browser.close();
+    await browser.close();
   }
 }
 
@@ -122,7 +120,7 @@ async function outsider() {
   }
 }
 
-({ replace, evaluate, outsider })[step]().catch(e => {
+({ replace, evaluate, sheets, outsider })[step]().catch(e => {
   console.error(e);
   process.exit(1);
 });

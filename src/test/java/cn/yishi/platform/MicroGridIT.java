@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yishi.support.BrowserSuite;
 import java.nio.file.Path;
+import cn.yishi.adapter.process.twowayevaluation.TwoWayEvaluation;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,6 +31,7 @@ class MicroGridIT {
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
   @Autowired IdentityService identity;
+  @Autowired TaskService tasks;
 
   @BeforeAll
   static void browserIsThere() {
@@ -45,6 +48,8 @@ class MicroGridIT {
         .isEqualTo("雷雷洋/FAILED_EVALUATION/street.fengchuan");
     assertThat(identity.createUserQuery().userId("yb.lei").memberOfGroup("yuanba-tangpu-shuitongwan-head").count()).isOne();
     assertThat(BrowserSuite.node(SCRIPT, "evaluate", base)).contains("EVALUATE_OK");
+    String paperTask = tasks.createTaskQuery().taskDefinitionKey(TwoWayEvaluation.USER_TASK_PAPER).singleResult().getId();
+    assertThat(BrowserSuite.node(SCRIPT, "sheets", base, paperTask)).contains("SHEETS_OK");
     assertThat(BrowserSuite.node(SCRIPT, "outsider", base)).contains("OUTSIDER_OK");
   }
 }
