@@ -2,11 +2,14 @@
 //   node microgrid.js replace <baseUrl>   the township (street.fengchuan) opens 院坝管理 in Tasklist, picks 塘浦村 and
 //                                         replaces the 院坝长 of 水桶湾院坝 after a failed evaluation; the new holder is
 //                                         shown, the former one in 历任; a refused input shows a Chinese message
+//   node microgrid.js evaluate <baseUrl>  the township opens a 双向评价 round of 水桶湾院坝 from its card
+//   node microgrid.js sheets <baseUrl> <taskId>  the community (community.tangpu) opens the round's task 录入纸质评价表:
+//                                         its tab 评价表 offers the printable sheets
 //   node microgrid.js outsider <baseUrl>  a grid worker of 华林社区 sees no 院坝管理
 // Run by MicroGridIT. Screenshots go to target/screenshots/yuanba-NN-*.png.
 const { SHOTS, expect, desktop, signIn } = require('./harness');
 
-const [, , step, baseUrl] = process.argv;
+const [, , step, baseUrl, taskId] = process.argv;
 
 async function shot(page, name) {
   await page.screenshot({ path: `${SHOTS}/yuanba-${name}.png`, fullPage: true });
@@ -59,6 +62,52 @@ async function replace() {
   }
 }
 
+async function evaluate() {
+  const { browser, page } = await desktop();
+  try {
+    await openTasklist(page, 'street.fengchuan');
+    await page.locator('#yishi-microgrids-link').click();
+    const dialog = page.locator('#yishi-microgrids');
+    await dialog.locator('#yishi-microgrid-community').selectOption('tangpu');
+    const card = dialog.locator('.yishi-grid', { hasText: '水桶湾院坝' });
+    await card.locator('.yishi-evaluate').click();
+    const form = card.locator('.yishi-evaluation-form');
+    await form.locator('input[name=electorate]').fill('tangpu-shangwu/水桶湾');
+    await form.locator('textarea[name=cadres]').fill('包片干部 张卫东');
+    await form.locator('button[type=submit]').click();
+    const opened = card.locator('.yishi-evaluation-opened');
+    await opened.waitFor();
+    expect((await opened.innerText()).includes('水桶湾院坝'), 'the round is not named: ' + await opened.innerText());
+    await shot(page, '04-evaluation-opened');
+    console.log('EVALUATE_OK');
+  } catch (e) {
+    await shot(page, 'failed-evaluate').catch(() => {});
+    throw e;
+  } finally {
+    await browser.close();
+  }
+}
+
+async function sheets() {
+  const { browser, page } = await desktop();
+  try {
+    await openTasklist(page, 'community.tangpu');
+    await page.goto(`${baseUrl}/camunda/app/tasklist/default/#/?task=${taskId}`);
+    await page.locator('section.task-details', { hasText: '录入纸质评价表' }).first().waitFor();
+    await page.locator('section.task-details .nav-tabs a', { hasText: '评价表' }).first().click();
+    const link = page.locator('#yishi-evaluation-sheets');
+    await link.waitFor();
+    expect((await link.getAttribute('href')).endsWith('/sheets'), 'the sheets link is wrong');
+    await shot(page, '05-sheets-tab');
+    console.log('SHEETS_OK');
+  } catch (e) {
+    await shot(page, 'failed-sheets').catch(() => {});
+    throw e;
+  } finally {
+    await browser.close();
+  }
+}
+
 async function outsider() {
   const { browser, page } = await desktop();
   try {
@@ -71,7 +120,7 @@ async function outsider() {
   }
 }
 
-({ replace, outsider })[step]().catch(e => {
+({ replace, evaluate, sheets, outsider })[step]().catch(e => {
   console.error(e);
   process.exit(1);
 });

@@ -8,19 +8,13 @@
  *   GET /api/bodies          the bodies the user maintains, the party models, the standing parties
  *   PUT /api/bodies/{key}    an edit (with the version read; 409 when someone changed it meanwhile)
  *
- * Requests go with the webapp session and Camunda's CSRF token. A refusal names each wrong field in Chinese under the
- * field. Everything is built with DOM nodes and textContent.
+ * Requests go with the webapp session and Camunda's CSRF token (yishi-staff-common.js). A refusal names each wrong
+ * field in Chinese under the field. Everything is built with DOM nodes and textContent.
  */
 
-const APP_ROOT = (document.querySelector('base') || { getAttribute: () => '/camunda' }).getAttribute('app-root') || '/camunda';
-const API = APP_ROOT.replace(/\/[^/]*$/, '') + '/api';
+import { api, dialogCss, el, headerLink, messageOf, openDialog } from './yishi-staff-common.js';
 
-const STYLE = `
-.yishi-body-overlay { position: fixed; inset: 0; background: rgba(0,0,0,.45); z-index: 2000; display: flex;
-  align-items: flex-start; justify-content: center; padding-top: 4vh; }
-.yishi-body-dialog { background: #fff; border-radius: 4px; box-shadow: 0 4px 24px rgba(0,0,0,.3); width: 1100px; max-width: 96vw;
-  max-height: 92vh; overflow: auto; padding: 18px 24px; }
-.yishi-body-dialog h3 { margin-top: 0; border-bottom: 2px solid #b5152b; padding-bottom: 6px; }
+const STYLE = dialogCss({ prefix: 'yishi-body', top: '4vh', width: '1100px', height: '92vh', padding: '18px 24px' }) + `
 .yishi-body-dialog .yishi-hint { color: #777; font-size: 12px; }
 .yishi-body-dialog tr.inactive td { color: #999; }
 .yishi-body-form { display: grid; grid-template-columns: 8em 1fr; gap: 8px 12px; align-items: start; margin-top: 12px; }
@@ -31,52 +25,6 @@ const STYLE = `
 .yishi-body-actions > * { margin-left: 8px; }
 `;
 
-function csrfToken() {
-  const cookie = document.cookie.split(';').map(c => c.trim()).find(c => c.startsWith('XSRF-TOKEN='));
-  return cookie ? decodeURIComponent(cookie.substring('XSRF-TOKEN='.length)) : '';
-}
-
-async function call(method, path, body) {
-  const headers = { Accept: 'application/json' };
-  if (method !== 'GET') {
-    headers['Content-Type'] = 'application/json';
-    headers['X-XSRF-TOKEN'] = csrfToken();
-  }
-  const response = await fetch(API + path, {
-    method, credentials: 'same-origin', headers, body: body === undefined ? undefined : JSON.stringify(body)
-  });
-  let json = null;
-  try {
-    json = await response.json();
-  } catch (e) {
-    json = null;
-  }
-  return { ok: response.ok, status: response.status, json };
-}
-
-function generalMessage(reply) {
-  const errors = reply.json && reply.json.errors;
-  if (errors && errors.length) {
-    return errors.map(e => e.message).join('；');
-  }
-  return reply.status === 401 ? '登录已失效，请刷新页面后重新登录' : '操作未成功，请稍后再试';
-}
-
-function el(tag, attributes, ...children) {
-  const node = document.createElement(tag);
-  Object.entries(attributes || {}).forEach(([name, value]) => {
-    if (value !== undefined && value !== null && value !== false) {
-      node.setAttribute(name, value === true ? '' : value);
-    }
-  });
-  children.flat().forEach(child => {
-    if (child !== undefined && child !== null) {
-      node.appendChild(child instanceof Node ? child : document.createTextNode(String(child)));
-    }
-  });
-  return node;
-}
-
 function when(iso) {
   const d = new Date(iso);
   const two = n => (n < 10 ? '0' : '') + n;
@@ -84,27 +32,18 @@ function when(iso) {
 }
 
 function open() {
-  document.querySelectorAll('.yishi-body-overlay').forEach(o => o.remove());
   const body = el('div', null, el('p', null, '加载中……'));
-  const overlay = el('div', { class: 'yishi-body-overlay' },
-    el('style', null, STYLE),
-    el('div', { class: 'yishi-body-dialog', id: 'yishi-bodies', role: 'dialog', 'aria-modal': 'true' },
-      el('h3', null, '议事机构'), body,
-      el('div', { class: 'yishi-body-actions' }, el('button', { type: 'button', class: 'btn btn-default yishi-body-close' }, '关闭'))));
-  overlay.addEventListener('click', event => {
-    if (event.target === overlay || event.target.classList.contains('yishi-body-close')) {
-      overlay.remove();
-    }
-  });
-  document.body.appendChild(overlay);
+  openDialog({ prefix: 'yishi-body', dialogId: 'yishi-bodies', style: STYLE },
+    el('h3', null, '议事机构'), body,
+    el('div', { class: 'yishi-body-actions' }, el('button', { type: 'button', class: 'btn btn-default yishi-body-close' }, '关闭')));
   load(body);
 }
 
 async function load(body, notice) {
-  const reply = await call('GET', '/bodies');
+  const reply = await api('GET', '/bodies');
   if (!reply.ok) {
     body.replaceChildren(el('p', { class: 'alert alert-warning', id: 'yishi-bodies-refused' },
-      reply.status === 403 ? generalMessage(reply) : '加载失败：' + generalMessage(reply)));
+      reply.status === 403 ? messageOf(reply) : '加载失败：' + messageOf(reply)));
     return;
   }
   const { bodies, partyModels, parties } = reply.json;
@@ -168,7 +107,7 @@ function bodyForm(body, b, partyModels, parties) {
       active: inputs.active.querySelector('input').checked,
       version: b.version,
     };
-    const reply = await call('PUT', '/bodies/' + encodeURIComponent(b.key), payload);
+    const reply = await api('PUT', '/bodies/' + encodeURIComponent(b.key), payload);
     if (reply.ok) {
       load(body, '已保存：' + reply.json.name + '（' + reply.json.fixedDaysText + '，' + reply.json.partyModelName + '）');
       return;
@@ -183,7 +122,7 @@ function bodyForm(body, b, partyModels, parties) {
       }
     });
     if (unplaced.length || !errors.length) {
-      general.textContent = unplaced.length ? unplaced.join('；') : generalMessage(reply);
+      general.textContent = unplaced.length ? unplaced.join('；') : messageOf(reply);
       general.style.display = '';
     }
   });
@@ -197,12 +136,8 @@ export default [
     pluginPoint: 'tasklist.navbar.action',
     priority: 245,
     render: (node) => {
-      node.replaceChildren(el('a', { href: '', id: 'yishi-bodies-link', role: 'button', title: '维护议事机构的地点、固定议事日和协商主体' },
-        el('span', { class: 'glyphicon glyphicon-calendar' }), ' 议事机构'));
-      node.firstChild.addEventListener('click', event => {
-        event.preventDefault();
-        open();
-      });
+      node.replaceChildren(headerLink({ id: 'yishi-bodies-link', title: '维护议事机构的地点、固定议事日和协商主体', icon: 'calendar',
+        label: '议事机构' }, open));
     },
   },
 ];

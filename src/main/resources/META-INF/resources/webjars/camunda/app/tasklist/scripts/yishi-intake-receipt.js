@@ -8,8 +8,8 @@
  * printable receipt (an A4 page), and 添加照片 (the upload of yishi-task-photos.js). A process that registers no case (another start form) answers 404 and nothing
  * is shown.
  *
- * Data comes from /api with the Tasklist login (the session cookie; /api accepts the webapps' session for GET
- * requests, see WebappSessionAuthenticationProvider). Only the staff member who registered a case reads it:
+ * Data comes from /api with the Tasklist login (the session cookie; /api accepts the webapps' session, see
+ * WebappSessionAuthenticationProvider and yishi-staff-common.js). Only the staff member who registered a case reads it:
  *   GET /api/receipts/process-instance/{id}   the case a start form registered
  *   GET /api/receipts                         the caller's cases, newest first
  *   GET /api/receipts/{caseNo}/print          the receipt as a page to print
@@ -18,17 +18,12 @@
  * default export. Everything is built with DOM nodes and textContent (titles come from residents).
  */
 
-const APP_ROOT = (document.querySelector('base') || { getAttribute: () => '/camunda' }).getAttribute('app-root') || '/camunda';
-const API = APP_ROOT.replace(/\/[^/]*$/, '') + '/api';
+import { API, api, dialogCss, el, headerLink, openDialog } from './yishi-staff-common.js';
+
 const START_FORM = /\/process-definition\/[^?#]+\/submit-form(\?|$)/;
 
-const STYLE = `
-.yishi-overlay { position: fixed; inset: 0; background: rgba(0,0,0,.45); z-index: 2000; display: flex;
-  align-items: flex-start; justify-content: center; padding-top: 8vh; }
-.yishi-dialog { background: #fff; border-radius: 4px; box-shadow: 0 4px 24px rgba(0,0,0,.3); width: 560px; max-width: 94vw;
-  max-height: 84vh; overflow: auto; padding: 20px 24px; }
+const STYLE = dialogCss({ top: '8vh', width: '560px', maxWidth: '94vw', height: '84vh', padding: '20px 24px' }) + `
 .yishi-dialog.wide { width: 960px; }
-.yishi-dialog h3 { margin-top: 0; border-bottom: 2px solid #b5152b; padding-bottom: 6px; }
 .yishi-case-no { font-size: 26px; font-weight: bold; letter-spacing: 1px; margin: 8px 0 14px; }
 .yishi-dialog dl { display: grid; grid-template-columns: 6em 1fr; gap: 6px 12px; }
 .yishi-dialog dt { color: #666; font-weight: normal; }
@@ -38,21 +33,6 @@ const STYLE = `
 .yishi-dialog .yishi-hint { color: #777; font-size: 12px; }
 `;
 
-function el(tag, attributes, ...children) {
-  const node = document.createElement(tag);
-  Object.entries(attributes || {}).forEach(([name, value]) => {
-    if (value !== undefined && value !== null) {
-      node.setAttribute(name, value);
-    }
-  });
-  children.flat().forEach(child => {
-    if (child !== undefined && child !== null) {
-      node.appendChild(child instanceof Node ? child : document.createTextNode(String(child)));
-    }
-  });
-  return node;
-}
-
 function dateTime(iso) {
   return iso ? new Date(iso).toLocaleString('zh-CN', {
     timeZone: 'Asia/Shanghai', year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit',
@@ -60,14 +40,15 @@ function dateTime(iso) {
   }) : '—';
 }
 
+// the JSON of a GET to /api; a refusal is thrown as an error with the status
 async function get(path) {
-  const response = await fetch(API + path, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
-  if (!response.ok) {
-    const error = new Error('HTTP ' + response.status);
-    error.status = response.status;
+  const reply = await api('GET', path);
+  if (!reply.ok || reply.json === null) {
+    const error = new Error('HTTP ' + reply.status);
+    error.status = reply.status;
     throw error;
   }
-  return response.json();
+  return reply.json;
 }
 
 function printAddress(caseNo) {
@@ -75,17 +56,8 @@ function printAddress(caseNo) {
 }
 
 function dialog(id, wide, ...content) {
-  document.querySelectorAll('.yishi-overlay').forEach(o => o.remove());
-  const overlay = el('div', { class: 'yishi-overlay', id },
-    el('style', null, STYLE),
-    el('div', { class: 'yishi-dialog' + (wide ? ' wide' : ''), role: 'dialog', 'aria-modal': 'true' }, content));
-  const close = () => overlay.remove();
-  overlay.addEventListener('click', event => {
-    if (event.target === overlay || event.target.classList.contains('yishi-close')) {
-      close();
-    }
-  });
-  document.body.appendChild(overlay);
+  const overlay = openDialog({ overlayId: id, style: STYLE }, ...content);
+  overlay.querySelector('.yishi-dialog').classList.toggle('wide', wide);
   return overlay;
 }
 
@@ -173,12 +145,8 @@ export default [
     pluginPoint: 'tasklist.navbar.action',
     priority: 300,
     render: (node) => {
-      node.replaceChildren(el('a', { href: '', id: 'yishi-my-cases-link', role: 'button', title: '查看我登记的诉求及其状态' },
-        el('span', { class: 'glyphicon glyphicon-list-alt' }), ' 我登记的诉求'));
-      node.firstChild.addEventListener('click', event => {
-        event.preventDefault();
-        showMine();
-      });
+      node.replaceChildren(headerLink({ id: 'yishi-my-cases-link', title: '查看我登记的诉求及其状态', icon: 'list-alt',
+        label: '我登记的诉求' }, showMine));
     },
   },
 ];

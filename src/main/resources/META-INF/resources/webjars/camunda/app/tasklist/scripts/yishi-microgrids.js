@@ -17,24 +17,17 @@
  * Everything is built with DOM nodes and textContent, no library, no CDN.
  */
 
-import { api, dialogCss, el, headerLink, messageOf, openDialog } from './yishi-staff-common.js';
+import { API, APP_ROOT, FORM_CSS, api, call, dialogCss, el, field, headerLink, input, messageOf, openDialog, select } from './yishi-staff-common.js';
 
 const ROLES = [['HEAD', '院坝长'], ['PUBLICITY', '宣传员'], ['AGENT', '代办员'], ['INFORMATION', '信息员']];
 const REASONS = [['ELECTION', '换届选举'], ['FAILED_EVALUATION', '评价不及格调整'], ['OTHER', '其他']];
 
-const STYLE = dialogCss({ top: '4vh', width: '980px', height: '92vh', padding: '20px 24px' }) + `
+const STYLE = dialogCss({ top: '4vh', width: '980px', height: '92vh', padding: '20px 24px' }) + FORM_CSS + `
 .yishi-grid { border: 1px solid #ddd; border-radius: 4px; padding: 10px 14px; margin-bottom: 14px; }
 .yishi-grid h4 { margin: 0 0 4px; }
 .yishi-grid .yishi-area { color: #666; margin-bottom: 6px; }
 .yishi-grid table { margin-bottom: 4px; }
 .yishi-history { color: #555; font-size: 12px; }
-.yishi-form { background: #f7f7f7; border: 1px solid #e3e3e3; padding: 10px; margin: 6px 0; display: grid;
-  grid-template-columns: repeat(4, 1fr); gap: 8px 12px; }
-.yishi-form label { font-weight: normal; display: block; margin: 0; }
-.yishi-form label span { display: block; color: #555; font-size: 12px; }
-.yishi-form .yishi-wide { grid-column: span 3; }
-.yishi-form .yishi-buttons { grid-column: 1 / -1; text-align: right; }
-.yishi-form .yishi-buttons > * { margin-left: 8px; }
 .yishi-dialog .yishi-actions { margin-top: 12px; text-align: right; }
 .yishi-hint { color: #777; font-size: 12px; }
 `;
@@ -49,19 +42,6 @@ function dateText(iso) {
   }
   const [y, m, d] = iso.split('-');
   return `${y}年${Number(m)}月${Number(d)}日`;
-}
-
-function field(label, input, wide) {
-  return el('label', { class: wide ? 'yishi-wide' : null }, el('span', null, label), input);
-}
-
-function select(name, options, chosen) {
-  return el('select', { class: 'form-control input-sm', name },
-    options.map(([value, label]) => el('option', { value, selected: value === chosen }, label)));
-}
-
-function input(name, attributes) {
-  return el('input', Object.assign({ class: 'form-control input-sm', name, type: 'text' }, attributes || {}));
 }
 
 function holderForm(grid, role, done) {
@@ -115,7 +95,7 @@ function evaluationForm(target, done) {
   form.querySelector('.yishi-cancel').addEventListener('click', () => form.remove());
   form.addEventListener('submit', async event => {
     event.preventDefault();
-    const reply = await call('POST', '/yuanba-evaluations', Object.assign({}, target, {
+    const reply = await api('POST', '/yuanba-evaluations', Object.assign({}, target, {
       electorate: form.elements.electorate ? form.elements.electorate.value : null,
       cadres: lines(form.elements.cadres.value)
     }));
@@ -235,8 +215,7 @@ function sheetsTab(node, taskId) {
   const box = el('div', { style: 'padding: 15px' }, el('p', { class: 'text-muted' }, '正在读取…'));
   node.appendChild(box);
   const engine = APP_ROOT + '/api/engine/engine/default/task/' + encodeURIComponent(taskId) + '/variables/';
-  const variable = name => fetch(engine + name, { credentials: 'same-origin', headers: { Accept: 'application/json' } })
-    .then(r => (r.ok ? r.json() : null)).then(v => (v ? v.value : null)).catch(() => null);
+  const variable = name => call('GET', engine + name).then(reply => (reply.ok && reply.json ? reply.json.value : null));
   Promise.all([variable('evaluationRoundId'), variable('households')]).then(([roundId, households]) => {
     box.textContent = '';
     if (roundId === null || roundId === undefined) {

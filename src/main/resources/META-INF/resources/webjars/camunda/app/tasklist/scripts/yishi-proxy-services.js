@@ -15,7 +15,7 @@
  * in Chinese under the field.
  */
 
-import { api, dialogCss, el, headerLink, messageOf, openDialog } from './yishi-staff-common.js';
+import { api, dialogCss, editForm, el, headerLink, messageOf, openDialog, retireButton } from './yishi-staff-common.js';
 
 const PATH = '/proxy/services';
 
@@ -65,20 +65,8 @@ async function load(body, showRetired, notice) {
     if (maintains && s.active) {
       const edit = el('button', { type: 'button', class: 'btn btn-xs btn-default yishi-proxy-service-edit' }, '修改');
       edit.addEventListener('click', () => form.edit(s));
-      const retire = el('button', { type: 'button', class: 'btn btn-xs btn-danger yishi-proxy-service-retire' }, '停用');
-      retire.addEventListener('click', async () => {
-        if (retire.dataset.confirm !== 'yes') {
-          retire.dataset.confirm = 'yes';
-          retire.textContent = '确认停用';
-          return;
-        }
-        const r = await call('POST', '/' + encodeURIComponent(s.code) + '/retire');
-        if (r.ok) {
-          load(body, showRetired, '已停用：' + s.name + '（不再受理新申请，办理中的申请按原要件和时限办完）');
-        } else {
-          form.message(messageOf(r));
-        }
-      });
+      const retire = retireButton('yishi-proxy-service-retire', () => call('POST', '/' + encodeURIComponent(s.code) + '/retire'),
+        () => load(body, showRetired, '已停用：' + s.name + '（不再受理新申请，办理中的申请按原要件和时限办完）'), form.message);
       actions.append(edit, retire);
     }
     return el('tr', { 'data-code': s.code, class: s.active ? '' : 'retired' },
@@ -101,9 +89,6 @@ async function load(body, showRetired, notice) {
 }
 
 function serviceForm(body, offices, showRetired) {
-  let editing = null;
-  const title = el('h4', { id: 'yishi-proxy-service-form-title' }, '新增代办事项');
-  const general = el('p', { class: 'alert alert-danger', id: 'yishi-proxy-service-error', style: 'display:none' });
   const inputs = {
     code: el('input', { class: 'form-control', id: 'yishi-proxy-service-code', maxlength: 64, placeholder: '小写字母、数字和连字符，如 elderly-allowance（保存后不可改）' }),
     name: el('input', { class: 'form-control', id: 'yishi-proxy-service-name', maxlength: 100 }),
@@ -113,106 +98,12 @@ function serviceForm(body, offices, showRetired) {
     documents: el('textarea', { class: 'form-control', id: 'yishi-proxy-service-documents', rows: 4, placeholder: '每行一项，如：居民身份证' }),
     steps: el('textarea', { class: 'form-control', id: 'yishi-proxy-service-steps', rows: 4, placeholder: '每行一步，如：代办员核对材料' }),
   };
-  const labels = { code: '事项编码', name: '事项名称', office: '办理部门', timeLimitDays: '办理时限（工作日）', documents: '办理要件', steps: '办理流程' };
-  const errorNodes = {};
-  const rows = Object.keys(inputs).map(key => {
-    errorNodes[key] = el('div', { class: 'yishi-field-error', id: 'yishi-proxy-service-' + key + '-error' });
-    const extra = key === 'office' ? officeAdder() : null;
-    return [el('label', { for: inputs[key].id }, labels[key]), el('div', { 'data-field': key }, inputs[key], extra, errorNodes[key])];
-  });
-  const save = el('button', { type: 'button', class: 'btn btn-primary', id: 'yishi-proxy-service-save' }, '保存');
-  const cancel = el('button', { type: 'button', class: 'btn btn-default', id: 'yishi-proxy-service-cancel' }, '取消修改');
-  cancel.style.display = 'none';
-
-  function officeAdder() {
-    const name = el('input', { class: 'form-control input-sm', id: 'yishi-proxy-office-name', maxlength: 100, placeholder: '名单中没有的办理部门' });
-    const add = el('button', { type: 'button', class: 'btn btn-sm btn-default', id: 'yishi-proxy-office-add' }, '添加部门');
-    add.addEventListener('click', async () => {
-      clearErrors();
-      const r = await call('POST', '/offices', { name: name.value });
-      if (!r.ok) {
-        showError('office', messageOf(r));
-        return;
-      }
-      const added = name.value.trim();
-      inputs.office.append(el('option', { value: added }, added));
-      inputs.office.value = added;
-      name.value = '';
-    });
-    return el('div', { class: 'yishi-px-office' }, name, add);
-  }
-
-  function showError(key, text) {
-    errorNodes[key].textContent = text;
-    errorNodes[key].parentNode.classList.add('has-error');
-  }
-
-  function clearErrors() {
-    general.style.display = 'none';
-    Object.keys(errorNodes).forEach(k => {
-      errorNodes[k].textContent = '';
-      errorNodes[k].parentNode.classList.remove('has-error');
-    });
-  }
-
-  function reset() {
-    editing = null;
-    title.textContent = '新增代办事项';
-    cancel.style.display = 'none';
-    inputs.code.disabled = false;
-    Object.values(inputs).forEach(i => { i.value = ''; });
-    clearErrors();
-  }
-
-  function message(text) {
-    general.textContent = text;
-    general.style.display = '';
-  }
-
-  cancel.addEventListener('click', reset);
-  save.addEventListener('click', async () => {
-    clearErrors();
-    const days = inputs.timeLimitDays.value.trim();
-    const payload = {
-      code: inputs.code.value, name: inputs.name.value, office: inputs.office.value || null,
-      timeLimitDays: days === '' || isNaN(Number(days)) ? null : Math.trunc(Number(days)),
-      documents: [inputs.documents.value], steps: [inputs.steps.value],
-    };
-    let reply;
-    if (editing) {
-      payload.version = editing.version;
-      reply = await call('PUT', '/' + encodeURIComponent(editing.code), payload);
-    } else {
-      reply = await call('POST', '', payload);
-    }
-    if (reply.ok) {
-      load(body, showRetired, (editing ? '已保存修改：' : '已新增：') + reply.json.name);
-      return;
-    }
-    const errors = (reply.json && reply.json.errors) || [];
-    const unplaced = [];
-    errors.forEach(e => {
-      if (errorNodes[e.field]) {
-        showError(e.field, e.message);
-      } else {
-        unplaced.push(e.message);
-      }
-    });
-    if (unplaced.length || !errors.length) {
-      message(unplaced.length ? unplaced.join('；') : messageOf(reply));
-    }
-  });
-
-  reset();
-  return {
-    node: el('div', { id: 'yishi-proxy-service-form' }, title, general, el('div', { class: 'yishi-px-form' }, rows.flat()),
-      el('div', { class: 'yishi-px-actions' }, cancel, save)),
-    message,
-    edit(service) {
-      clearErrors();
-      editing = service;
-      title.textContent = '修改：' + service.name;
-      cancel.style.display = '';
+  const form = editForm({
+    id: 'yishi-proxy-service', prefix: 'yishi-px', newTitle: '新增代办事项', inputs,
+    labels: { code: '事项编码', name: '事项名称', office: '办理部门', timeLimitDays: '办理时限（工作日）', documents: '办理要件', steps: '办理流程' },
+    extras: { office: officeAdder(inputs.office, () => form.errors) },
+    emptied: () => { inputs.code.disabled = false; },
+    fill: service => {
       inputs.code.value = service.code;
       inputs.code.disabled = true;
       inputs.name.value = service.name;
@@ -222,7 +113,37 @@ function serviceForm(body, offices, showRetired) {
       inputs.steps.value = service.steps.join('\n');
       inputs.name.focus();
     },
-  };
+    payload: () => {
+      const days = inputs.timeLimitDays.value.trim();
+      return {
+        code: inputs.code.value, name: inputs.name.value, office: inputs.office.value || null,
+        timeLimitDays: days === '' || isNaN(Number(days)) ? null : Math.trunc(Number(days)),
+        documents: [inputs.documents.value], steps: [inputs.steps.value],
+      };
+    },
+    request: (service, payload) => (service ? call('PUT', '/' + encodeURIComponent(service.code), payload) : call('POST', '', payload)),
+    saved: notice => load(body, showRetired, notice),
+  });
+  return form;
+}
+
+// a new office, added to the list office and chosen there; errors(): the form's (fieldErrors)
+function officeAdder(office, errors) {
+  const name = el('input', { class: 'form-control input-sm', id: 'yishi-proxy-office-name', maxlength: 100, placeholder: '名单中没有的办理部门' });
+  const add = el('button', { type: 'button', class: 'btn btn-sm btn-default', id: 'yishi-proxy-office-add' }, '添加部门');
+  add.addEventListener('click', async () => {
+    errors().clear();
+    const r = await call('POST', '/offices', { name: name.value });
+    if (!r.ok) {
+      errors().show('office', messageOf(r));
+      return;
+    }
+    const added = name.value.trim();
+    office.append(el('option', { value: added }, added));
+    office.value = added;
+    name.value = '';
+  });
+  return el('div', { class: 'yishi-px-office' }, name, add);
 }
 
 export default [

@@ -14,7 +14,7 @@
  * A refusal names each wrong field in Chinese under the field. Everything is built with DOM nodes and textContent.
  */
 
-import { api, dialogCss, el, headerLink, messageOf, openDialog } from './yishi-staff-common.js';
+import { api, dialogCss, editForm, el, headerLink, messageOf, openDialog, retireButton } from './yishi-staff-common.js';
 
 const STYLE = dialogCss({ prefix: 'yishi-res', top: '4vh', width: '1100px', height: '92vh', padding: '18px 24px' }) + `
 .yishi-res-dialog h4 { margin: 18px 0 8px; }
@@ -62,20 +62,8 @@ async function load(body, showRetired, notice) {
     if (own && e.active) {
       const edit = el('button', { type: 'button', class: 'btn btn-xs btn-default yishi-resource-edit' }, '修改');
       edit.addEventListener('click', () => form.edit(e));
-      const retire = el('button', { type: 'button', class: 'btn btn-xs btn-danger yishi-resource-retire' }, '停用');
-      retire.addEventListener('click', async () => {
-        if (retire.dataset.confirm !== 'yes') {
-          retire.dataset.confirm = 'yes';
-          retire.textContent = '确认停用';
-          return;
-        }
-        const r = await api('POST', '/resources/' + e.id + '/retire');
-        if (r.ok) {
-          load(body, showRetired, '已停用：' + e.name + '（保留记录，不再参与问题清单匹配）');
-        } else {
-          form.message(messageOf(r));
-        }
-      });
+      const retire = retireButton('yishi-resource-retire', () => api('POST', '/resources/' + e.id + '/retire'),
+        () => load(body, showRetired, '已停用：' + e.name + '（保留记录，不再参与问题清单匹配）'), form.message);
       actions.append(edit, retire);
     }
     return el('tr', { 'data-id': e.id, class: e.active ? '' : 'retired' },
@@ -94,9 +82,6 @@ async function load(body, showRetired, notice) {
 }
 
 function entryForm(body, scopes, kinds, showRetired) {
-  let editing = null;
-  const title = el('h4', { id: 'yishi-resource-form-title' }, '新增资源');
-  const general = el('p', { class: 'alert alert-danger', id: 'yishi-resource-error', style: 'display:none' });
   const inputs = {
     kind: el('select', { class: 'form-control', id: 'yishi-resource-kind' }, el('option', { value: '' }, '请选择'),
       kinds.map(k => el('option', { value: k.code }, k.name))),
@@ -108,84 +93,13 @@ function entryForm(body, scopes, kinds, showRetired) {
     scope: el('select', { class: 'form-control', id: 'yishi-resource-scope' },
       scopes.map(s => el('option', { value: scopeKey(s.community, s.street) }, s.name))),
   };
-  const labels = { kind: '类别', name: '名称', expertise: '专长/说明', keywords: '匹配关键词', contact: '联系方式', scope: '服务范围' };
-  const errorNodes = {};
-  const rows = Object.keys(inputs).map(key => {
-    errorNodes[key] = el('div', { class: 'yishi-field-error', id: 'yishi-resource-' + key + '-error' });
-    return [el('label', { for: inputs[key].id }, labels[key]), el('div', { 'data-field': key }, inputs[key], errorNodes[key])];
-  });
-  const save = el('button', { type: 'button', class: 'btn btn-primary', id: 'yishi-resource-save' }, '保存');
-  const cancel = el('button', { type: 'button', class: 'btn btn-default', id: 'yishi-resource-cancel' }, '取消修改');
-  cancel.style.display = 'none';
-
-  function clearErrors() {
-    general.style.display = 'none';
-    Object.keys(errorNodes).forEach(k => {
-      errorNodes[k].textContent = '';
-      errorNodes[k].parentNode.classList.remove('has-error');
-    });
-  }
-
-  function reset() {
-    editing = null;
-    title.textContent = '新增资源';
-    cancel.style.display = 'none';
-    Object.values(inputs).forEach(i => { i.value = ''; });
-    inputs.scope.selectedIndex = scopes.length ? scopes.length - 1 : 0;
-    clearErrors();
-  }
-
-  function message(text) {
-    general.textContent = text;
-    general.style.display = '';
-  }
-
-  cancel.addEventListener('click', reset);
-  save.addEventListener('click', async () => {
-    clearErrors();
-    const scope = scopes.find(s => scopeKey(s.community, s.street) === inputs.scope.value) || {};
-    const payload = {
-      kind: inputs.kind.value || null, name: inputs.name.value, expertise: inputs.expertise.value,
-      keywords: [inputs.keywords.value], contact: inputs.contact.value,
-      community: scope.community || null, street: scope.street || null,
-    };
-    let reply;
-    if (editing) {
-      payload.version = editing.version;
-      reply = await api('PUT', '/resources/' + editing.id, payload);
-    } else {
-      reply = await api('POST', '/resources', payload);
-    }
-    if (reply.ok) {
-      load(body, showRetired, (editing ? '已保存修改：' : '已新增：') + reply.json.name);
-      return;
-    }
-    const errors = (reply.json && reply.json.errors) || [];
-    const unplaced = [];
-    errors.forEach(e => {
-      const key = e.field === 'community' || e.field === 'street' ? 'scope' : e.field;
-      if (errorNodes[key]) {
-        errorNodes[key].textContent = e.message;
-        errorNodes[key].parentNode.classList.add('has-error');
-      } else {
-        unplaced.push(e.message);
-      }
-    });
-    if (unplaced.length || !errors.length) {
-      message(unplaced.length ? unplaced.join('；') : messageOf(reply));
-    }
-  });
-
-  reset();
-  return {
-    node: el('div', { id: 'yishi-resource-form' }, title, general, el('div', { class: 'yishi-res-form' }, rows.flat()),
-      el('div', { class: 'yishi-res-actions' }, cancel, save)),
-    message,
-    edit(entry) {
-      clearErrors();
-      editing = entry;
-      title.textContent = '修改：' + entry.name;
-      cancel.style.display = '';
+  return editForm({
+    id: 'yishi-resource', prefix: 'yishi-res', newTitle: '新增资源', inputs,
+    labels: { kind: '类别', name: '名称', expertise: '专长/说明', keywords: '匹配关键词', contact: '联系方式', scope: '服务范围' },
+    // a scope is a community or a street: either one's refusal goes under 服务范围
+    keyOf: field => (field === 'community' || field === 'street' ? 'scope' : field),
+    emptied: () => { inputs.scope.selectedIndex = scopes.length ? scopes.length - 1 : 0; },
+    fill: entry => {
       inputs.kind.value = entry.kind;
       inputs.name.value = entry.name;
       inputs.expertise.value = entry.expertise || '';
@@ -194,7 +108,17 @@ function entryForm(body, scopes, kinds, showRetired) {
       inputs.scope.value = scopeKey(entry.community, entry.street);
       inputs.name.focus();
     },
-  };
+    payload: () => {
+      const scope = scopes.find(s => scopeKey(s.community, s.street) === inputs.scope.value) || {};
+      return {
+        kind: inputs.kind.value || null, name: inputs.name.value, expertise: inputs.expertise.value,
+        keywords: [inputs.keywords.value], contact: inputs.contact.value,
+        community: scope.community || null, street: scope.street || null,
+      };
+    },
+    request: (entry, payload) => (entry ? api('PUT', '/resources/' + entry.id, payload) : api('POST', '/resources', payload)),
+    saved: notice => load(body, showRetired, notice),
+  });
 }
 
 export default [

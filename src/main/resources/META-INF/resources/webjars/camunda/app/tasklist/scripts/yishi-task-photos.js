@@ -4,7 +4,7 @@
  * (社区两委, the dispatch centre). Camunda Forms have no file picker, so photos are handled here.
  *
  * config.js lists this file in customScripts. Everything comes from the project's /api, with the webapp session and,
- * for writing, Camunda's CSRF token (the XSRF-TOKEN cookie sent back as X-XSRF-TOKEN):
+ * for writing, Camunda's CSRF token (yishi-staff-common.js):
  *   GET  /api/tasks/{taskId}/panels                    the task's case number (only for the task's handlers)
  *   GET  /api/cases/{caseNo}/photos                    the photos and what the caller may do (who may read the case)
  *   GET  /api/cases/{caseNo}/photos/{id}               one photo
@@ -14,58 +14,15 @@
  * same upload right after a case is registered.
  */
 
-const APP_ROOT = (document.querySelector('base') || { getAttribute: () => '/camunda' }).getAttribute('app-root') || '/camunda';
-const API = APP_ROOT.replace(/\/[^/]*$/, '') + '/api';
+import { API, api, el, messageOf } from './yishi-staff-common.js';
 
-function csrfToken() {
-  const cookie = document.cookie.split(';').map(c => c.trim()).find(c => c.startsWith('XSRF-TOKEN='));
-  return cookie ? decodeURIComponent(cookie.substring('XSRF-TOKEN='.length)) : '';
-}
-
-async function call(method, path, formData) {
-  const headers = { Accept: 'application/json' };
-  if (method !== 'GET') {
-    headers['X-XSRF-TOKEN'] = csrfToken();
-  }
-  let response;
-  try {
-    response = await fetch(API + path, { method, credentials: 'same-origin', headers, body: formData });
-  } catch (e) {
-    return { ok: false, status: 0, json: null };
-  }
-  let json = null;
-  try {
-    json = await response.json();
-  } catch (e) {
-    json = null;
-  }
-  return { ok: response.ok, status: response.status, json };
-}
-
-function messageOf(reply) {
+// a refusal's message; an upload the server refuses by its size (413) has no field codes
+function photoMessage(reply) {
   const errors = reply.json && reply.json.errors;
-  if (errors && errors.length) {
-    return errors.map(e => e.message).join('；');
-  }
-  if (reply.status === 413) {
+  if (reply.status === 413 && !(errors && errors.length)) {
     return '上传的照片总量过大，请减少照片或压缩后再上传';
   }
-  return reply.status === 401 ? '登录已失效，请刷新页面后重新登录' : '操作未成功，请稍后再试';
-}
-
-function el(tag, attributes, ...children) {
-  const node = document.createElement(tag);
-  Object.entries(attributes || {}).forEach(([name, value]) => {
-    if (value !== undefined && value !== null) {
-      node.setAttribute(name, value);
-    }
-  });
-  children.flat().forEach(child => {
-    if (child !== undefined && child !== null) {
-      node.appendChild(typeof child === 'string' ? document.createTextNode(child) : child);
-    }
-  });
-  return node;
+  return messageOf(reply);
 }
 
 function dateTime(iso) {
@@ -108,7 +65,7 @@ function uploadControl(caseNo, list, done) {
     Array.from(input.files).forEach(f => data.append('photos', f, f.name));
     button.disabled = true;
     status.textContent = '正在上传…';
-    const reply = await call('POST', '/cases/' + encodeURIComponent(caseNo) + '/photos', data);
+    const reply = await api('POST', '/cases/' + encodeURIComponent(caseNo) + '/photos', data);
     button.disabled = false;
     if (reply.ok) {
       input.value = '';
@@ -118,7 +75,7 @@ function uploadControl(caseNo, list, done) {
       done();
     } else {
       status.className = 'yishi-photo-status text-danger';
-      status.textContent = messageOf(reply);
+      status.textContent = photoMessage(reply);
     }
   });
   const limits = list ? '每件最多 ' + list.maxPerCase + ' 张，每张不超过 ' + Math.round(list.maxBytes / 1048576) + ' MB，JPEG、PNG 或 WebP。' : '';
@@ -156,12 +113,12 @@ function photoCard(caseNo, photo, list, refresh) {
     });
     confirm.addEventListener('click', async () => {
       confirm.disabled = true;
-      const reply = await call('POST', '/cases/' + encodeURIComponent(caseNo) + '/photos/' + encodeURIComponent(photo.id) + '/release');
+      const reply = await api('POST', '/cases/' + encodeURIComponent(caseNo) + '/photos/' + encodeURIComponent(photo.id) + '/release');
       if (reply.ok) {
         refresh();
       } else {
         confirm.disabled = false;
-        status.textContent = messageOf(reply);
+        status.textContent = photoMessage(reply);
       }
     });
     card.appendChild(release);
@@ -174,11 +131,11 @@ function photoCard(caseNo, photo, list, refresh) {
 /** Fills {@code box} with the photos of the case and the controls the caller may use. */
 async function showPhotos(box, caseNo) {
   const refresh = () => showPhotos(box, caseNo);
-  const reply = await call('GET', '/cases/' + encodeURIComponent(caseNo) + '/photos');
+  const reply = await api('GET', '/cases/' + encodeURIComponent(caseNo) + '/photos');
   box.textContent = '';
   box.appendChild(el('style', null, STYLE));
   if (!reply.ok) {
-    box.appendChild(el('p', { class: 'text-muted' }, reply.status === 403 ? '您的角色无权查看该办件的照片。' : messageOf(reply)));
+    box.appendChild(el('p', { class: 'text-muted' }, reply.status === 403 ? '您的角色无权查看该办件的照片。' : photoMessage(reply)));
     return;
   }
   const list = reply.json;
@@ -207,11 +164,11 @@ export default {
     node.textContent = '';
     const box = el('div', { class: 'yishi-task-photos', style: 'padding: 15px' }, el('p', { class: 'text-muted' }, '正在读取…'));
     node.appendChild(box);
-    call('GET', '/tasks/' + encodeURIComponent(taskId) + '/panels').then(reply => {
+    api('GET', '/tasks/' + encodeURIComponent(taskId) + '/panels').then(reply => {
       if (!reply.ok) {
         box.textContent = '';
         box.appendChild(el('p', { class: 'text-muted' },
-          reply.status === 403 ? '只有本任务的办理人可以查看办件照片。' : reply.status === 404 ? '本任务不涉及办件照片。' : messageOf(reply)));
+          reply.status === 403 ? '只有本任务的办理人可以查看办件照片。' : reply.status === 404 ? '本任务不涉及办件照片。' : photoMessage(reply)));
         return;
       }
       showPhotos(box, reply.json.caseNo);
