@@ -48,9 +48,7 @@ class ProxyHalfYearPostgresIT {
 
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {
-    PostgresTestDatabase.register(registry, "yishi_it_proxy_half_year");
-    registry.add("yishi.mail.outbox.poll-interval", () -> "PT1H");
-    registry.add("camunda.bpm.job-execution.enabled", () -> "false");
+    PostgresTestDatabase.registerWithoutJobs(registry, "yishi_it_proxy_half_year");
   }
 
   private long request(String service, String name) {

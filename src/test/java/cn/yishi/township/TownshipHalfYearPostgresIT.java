@@ -68,9 +68,7 @@ class TownshipHalfYearPostgresIT {
 
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {
-    PostgresTestDatabase.register(registry, "yishi_it_township_half_year");
-    registry.add("yishi.mail.outbox.poll-interval", () -> "PT1H");
-    registry.add("camunda.bpm.job-execution.enabled", () -> "false");
+    PostgresTestDatabase.registerWithoutJobs(registry, "yishi_it_township_half_year");
   }
 
   private Reply call(String method, String path, String user, String body) throws Exception {
