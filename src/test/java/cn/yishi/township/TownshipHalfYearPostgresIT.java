@@ -258,8 +258,7 @@ class TownshipHalfYearPostgresIT {
     int awards = count("select count(*) from yishi_points_award");
 
     Reply byFormer = propose(OLD_HEAD, person, "land-for-road");
-    assertThat(byFormer.status()).as("the replaced 院坝长: " + byFormer.body()).isEqualTo(400);
-    assertThat(byFormer.body()).contains("您无权提出「无偿调剂土地支持公益事业（如修建通组公路）」的加分");
+    assertThat(byFormer.status()).as("the replaced 院坝长 no longer sees 积分申报: " + byFormer.body()).isEqualTo(404);
     assertThat(identity.createUserQuery().userId(OLD_HEAD).memberOfGroup("tangpu-points-officers").count()).isZero();
     assertThat(count("select count(*) from yishi_points_award")).isEqualTo(awards);
 
