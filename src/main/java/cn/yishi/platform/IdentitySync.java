@@ -191,6 +191,9 @@ public class IdentitySync implements MicroGridAccounts {
         }
         addMembership(h.userId(), team);
         addMembership(h.userId(), GroupIds.yuanbaRole(yuanba.code(), h.role().suffix()));
+        if (h.role() == YuanbaRole.HEAD) {
+          addMembership(h.userId(), GroupIds.pointsOfficers(yuanba.community()));
+        }
       }
     }
     for (RoleHolder h : holders) {
@@ -202,8 +205,21 @@ public class IdentitySync implements MicroGridAccounts {
         if (!stillCurrent.contains(h.userId())) {
           identity.deleteMembership(h.userId(), team);
         }
+        if (h.role() == YuanbaRole.HEAD && !sameRoleAgain && !headElsewhere(h.userId(), yuanba)) {
+          identity.deleteMembership(h.userId(), GroupIds.pointsOfficers(yuanba.community()));
+        }
       }
     }
+  }
+
+  /**
+   * Whether a user is still 院坝长 of another 院坝, so stays a points proposer (院坝长、积分评议员). This 院坝's group is
+   * left out: inside an engine command (the township's 研究调整) the membership just deleted is flushed only later.
+   */
+  private boolean headElsewhere(String userId, Yuanba yuanba) {
+    String here = GroupIds.yuanbaRole(yuanba.code(), YuanbaRole.HEAD.suffix());
+    return identity.createGroupQuery().groupMember(userId).list().stream().map(org.camunda.bpm.engine.identity.Group::getId)
+        .anyMatch(g -> !g.equals(here) && g.startsWith("yuanba-") && g.endsWith("-" + YuanbaRole.HEAD.suffix()));
   }
 
   private void addMembership(String userId, String groupId) {

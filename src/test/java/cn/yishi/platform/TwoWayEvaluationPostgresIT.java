@@ -13,8 +13,6 @@ import org.springframework.test.context.DynamicPropertySource;
 class TwoWayEvaluationPostgresIT extends TwoWayEvaluationScenarios {
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {
-    PostgresTestDatabase.register(registry, "yishi_it_two_way_evaluation");
-    registry.add("yishi.mail.outbox.poll-interval", () -> "PT1H");
-    registry.add("camunda.bpm.job-execution.enabled", () -> "false");
+    PostgresTestDatabase.registerWithoutJobs(registry, "yishi_it_two_way_evaluation");
   }
 }

@@ -37,7 +37,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * token refused), the 院坝长 self-evaluates, the window closes, the 院坝长 is 不及格, the township replaces him
  * (评价不及格调整 in MicroGrids), and the public results show counts and scores without households or tokens.
  */
-abstract class TwoWayEvaluationScenarios {
+public abstract class TwoWayEvaluationScenarios {
   private static final String STW = "tangpu-shuitongwan";
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
@@ -56,7 +56,8 @@ abstract class TwoWayEvaluationScenarios {
         + jdbc.sql("select count(*) from yishi_yuanba_eval_token where used_at is not null").query(Integer.class).single();
   }
 
-  private static String answers(String head) {
+  /** A household's sheet for the five persons of 水桶湾院坝: the 院坝长 rated {@code head}, the others satisfied. */
+  public static String answers(String head) {
     return "{\"answers\":{\"1\":\"" + head + "\",\"2\":\"SATISFIED\",\"3\":\"BASICALLY_SATISFIED\",\"4\":\"SATISFIED\","
         + "\"5\":\"SATISFIED\"}}";
   }

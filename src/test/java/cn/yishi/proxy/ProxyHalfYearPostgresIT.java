@@ -10,6 +10,7 @@ import cn.yishi.application.supervision.TenDaySweep;
 import cn.yishi.application.port.SupervisionStore;
 import cn.yishi.support.PostgresSuite;
 import cn.yishi.support.PostgresTestDatabase;
+import cn.yishi.support.ProxyMonths;
 import cn.yishi.support.TestHttp;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -32,8 +33,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * supervised twice, an answered one is supervised again in the next 旬); 月调度 of August and September gives the
  * figures per service and township, also through /api/reports.
  *
- * <p>Hook: the evaluation round (双向评价) and points (积分) of the same township's half-year belong in their own IT
- * classes next to this one (issue 16); this class covers 代办 only.
+ * <p>The whole half-year of one township (代办, 双向评价 with a 不及格, 积分) in one run is
+ * {@code cn.yishi.township.TownshipHalfYearPostgresIT}; this class covers 代办 in depth.
  */
 @PostgresSuite
 class ProxyHalfYearPostgresIT {
@@ -47,26 +48,15 @@ class ProxyHalfYearPostgresIT {
 
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {
-    PostgresTestDatabase.register(registry, "yishi_it_proxy_half_year");
-    registry.add("yishi.mail.outbox.poll-interval", () -> "PT1H");
-    registry.add("camunda.bpm.job-execution.enabled", () -> "false");
+    PostgresTestDatabase.registerWithoutJobs(registry, "yishi_it_proxy_half_year");
   }
 
   private long request(String service, String name) {
     return requests.submitFromPhone(new ProxyRequests.NewProxyRequest(service, "hualin", "御苑小区", name, "13800001234")).id();
   }
 
-  /** Moves a request into its month: requested, its time limit, and optionally closed (办结) with a rating. */
   private void move(long id, String requested, String due, String status, String closed) {
-    OffsetDateTime at = OffsetDateTime.parse(requested + "T09:00:00+08:00");
-    jdbc.sql("""
-            update yishi_proxy_request set requested_at = :at, request_month = :month, due_at = :due, status = :status,
-              closed_at = :closed, succeeded = :ok, result = :result where id = :id""")
-        .param("at", at).param("month", requested.substring(0, 7))
-        .param("due", OffsetDateTime.parse(due + "T18:00:00+08:00")).param("status", status)
-        .param("closed", closed == null ? null : OffsetDateTime.parse(closed + "T16:00:00+08:00"))
-        .param("ok", closed == null ? null : Boolean.TRUE).param("result", closed == null ? null : "已办成")
-        .param("id", id).update();
+    ProxyMonths.move(jdbc, id, requested, due, status, closed);
   }
 
   private void rate(long id, int rating, String day) {
@@ -83,8 +73,7 @@ class ProxyHalfYearPostgresIT {
   }
 
   private int orders(long id, String source) {
-    return jdbc.sql("select count(*) from yishi_supervision_order where item_type = 'PROXY' and item_id = ? and source = ?")
-        .params(id, source).query(Integer.class).single();
+    return ProxyMonths.orders(jdbc, id, source);
   }
 
   @Test

@@ -43,6 +43,16 @@ public final class PostgresTestDatabase {
   }
 
   /**
+   * {@link #register} for a suite that drives time itself: the job executor off (timers are executed by the test) and
+   * the mail outbox polled only hourly.
+   */
+  public static void registerWithoutJobs(org.springframework.test.context.DynamicPropertyRegistry registry, String name) {
+    register(registry, name);
+    registry.add("yishi.mail.outbox.poll-interval", () -> "PT1H");
+    registry.add("camunda.bpm.job-execution.enabled", () -> "false");
+  }
+
+  /**
    * The properties of an application on the database at {@code url}: the connection with the suite's
    * pool size, the suite's operator and the demo users.
    */
