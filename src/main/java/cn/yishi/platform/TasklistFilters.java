@@ -201,13 +201,14 @@ public class TasklistFilters {
     return groups;
   }
 
-  /** Who supervises: the communities' rooms and halls, the streets and the dispatch centre. */
+  /** Who supervises: the communities' rooms and halls, the streets' halls, the streets and the dispatch centre. */
   static Set<String> supervisorGroups(Directory d) {
     Set<String> groups = new LinkedHashSet<>();
     for (Directory.Community c : d.communities()) {
       groups.add(GroupIds.room(c.code()));
       groups.add(GroupIds.hall(c.code()));
     }
+    d.streets().forEach(s -> groups.add(GroupIds.streetHall(s.code())));
     d.streets().forEach(s -> groups.add(GroupIds.street(s.code())));
     groups.add(GroupIds.DISPATCH_CENTRE);
     return groups;

@@ -21,7 +21,13 @@ public record Directory(
 
   public record Street(String code, String name) {}
 
-  public record Station(String code, String name) {}
+  /** A 小区党群会客站: one per compound (小区, or a village's 村民小组), its code the compound's code. */
+  public record Station(String code, String name) {
+    /** The compound's name: the station's name without 党群会客站 (御苑小区). */
+    public String compoundName() {
+      return name.replaceFirst("党群会客站$", "");
+    }
+  }
 
   /**
    * A community or village. {@code yuanba} are the 院坝 (micro-grids) the directory file seeds; once stored they are
@@ -78,6 +84,32 @@ public record Directory(
 
   public Optional<Community> community(String code) {
     return communities.stream().filter(c -> c.code().equals(code)).findFirst();
+  }
+
+  /** The station of a community's compound, by the compound's code; empty for none or another community's. */
+  public Optional<Station> station(String community, String compound) {
+    if (compound == null) {
+      return Optional.empty();
+    }
+    return community(community).flatMap(c -> c.stations().stream().filter(s -> s.code().equals(compound)).findFirst());
+  }
+
+  /**
+   * A community's compound named by its code or (a channel that sends names, 12345) its exact name (御苑小区, or the
+   * station's full name); empty when the community has no such compound.
+   */
+  public Optional<Station> compound(String community, String codeOrName) {
+    if (codeOrName == null || codeOrName.isBlank()) {
+      return Optional.empty();
+    }
+    String k = codeOrName.strip();
+    return community(community).flatMap(c -> c.stations().stream()
+        .filter(s -> s.code().equals(k) || s.name().equals(k) || s.compoundName().equals(k)).findFirst());
+  }
+
+  /** The name a person sees for a case's compound: the compound's name for a code, else the stored text as it is. */
+  public String compoundName(String community, String compound) {
+    return compound == null ? null : station(community, compound).map(Station::compoundName).orElse(compound);
   }
 
   public Optional<Unit> unit(String code) {
