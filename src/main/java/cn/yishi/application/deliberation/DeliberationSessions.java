@@ -52,6 +52,8 @@ public class DeliberationSessions {
   private final MeetingRecords records;
   private final ResidentVoteService votes;
   private final SupervisionOrders orders;
+  /** The 院坝 (micro-grids): a station topic of a case with a 院坝 is deliberated by the 院坝 (tiers). */
+  private cn.yishi.application.port.MicroGridStore microGrids;
 
   public DeliberationSessions(Sessions sessions, Meetings meetings, Deliberations deliberations, Directory directory,
       DeliberationProperties properties, WorkingDayCalendar calendar, MeetingPreparation preparation,
@@ -152,7 +154,16 @@ public class DeliberationSessions {
   /** The body of a topic: its tier (a community matter without one: the room) and its compound's station. */
   Body bodyOf(Meetings.Meeting m, Sessions.TopicPlace place) {
     Tier tier = place.tier() == null ? Tier.ROOM : Tier.valueOf(place.tier());
-    return directory.bodyFor(m.community(), tier, place.station());
+    return directory.bodyFor(m.community(), tier, place.station(), yuanba(place.station()));
+  }
+
+  @org.springframework.beans.factory.annotation.Autowired(required = false)
+  void useMicroGrids(cn.yishi.application.port.MicroGridStore store) {
+    this.microGrids = store;
+  }
+
+  private java.util.Optional<cn.yishi.domain.microgrid.Yuanba> yuanba(String code) {
+    return microGrids == null || code == null ? java.util.Optional.empty() : microGrids.find(code);
   }
 
   /** The next fixed deliberation day of a body after {@code after} (the room's per community, else the default). */
@@ -182,7 +193,7 @@ public class DeliberationSessions {
   }
 
   public Body body(Sessions.Session s) {
-    return directory.body(Tier.valueOf(s.bodyKind()), s.bodyCode()).orElseThrow(() -> new ValidationException(
+    return directory.body(Tier.valueOf(s.bodyKind()), s.bodyCode(), this::yuanba).orElseThrow(() -> new ValidationException(
         List.of(new FieldError("sessionId", "unknown", "议事主体不存在"))));
   }
 
@@ -538,6 +549,9 @@ public class DeliberationSessions {
         refused("community", "unknown", "找不到该社区"));
     List<Body> bodies = new ArrayList<>();
     c.stations().forEach(st -> bodies.add(directory.bodyFor(c.code(), Tier.STATION, st.code())));
+    if (microGrids != null) {
+      microGrids.inCommunity(c.code()).forEach(y -> bodies.add(directory.yuanbaBody(y)));
+    }
     bodies.add(directory.bodyFor(c.code(), Tier.ROOM, null));
     if (c.street() != null) {
       bodies.add(directory.bodyFor(c.code(), Tier.HALL, null));

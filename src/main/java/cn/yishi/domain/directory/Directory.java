@@ -169,6 +169,42 @@ public record Directory(
     };
   }
 
+  /**
+   * As {@link #bodyFor(String, cn.yishi.domain.casefile.Tier, String)}; a station topic of a case with a 院坝 of the
+   * community is the 院坝's (议事协商到院坝, 开州): body kind STATION with the 院坝's code, named "<院坝名>会", convened by its
+   * 院坝长 ({@code yuanba-<code>-head}). The 院坝 are kept in the application, so the caller passes the one it found.
+   */
+  public cn.yishi.domain.deliberation.Body bodyFor(String community, cn.yishi.domain.casefile.Tier tier, String station,
+      Optional<cn.yishi.domain.microgrid.Yuanba> yuanba) {
+    if (tier == cn.yishi.domain.casefile.Tier.STATION && yuanba.isPresent() && yuanba.get().community().equals(community)
+        && community(community).isPresent()) {
+      return yuanbaBody(yuanba.get());
+    }
+    return bodyFor(community, tier, station);
+  }
+
+  /** The body of a 院坝 (its 院坝会): kind STATION, the 院坝's code, convened by its 院坝长. */
+  public cn.yishi.domain.deliberation.Body yuanbaBody(cn.yishi.domain.microgrid.Yuanba y) {
+    return new cn.yishi.domain.deliberation.Body(cn.yishi.domain.casefile.Tier.STATION, y.code(), y.name() + "会",
+        GroupIds.yuanbaRole(y.code(), cn.yishi.domain.microgrid.YuanbaRole.HEAD.suffix()), y.community(),
+        community(y.community()).map(Community::street).orElse(null));
+  }
+
+  /** Whether a body is a 院坝's (its sessions' record shows the six steps 收集、确定、走访、议定、执行、评价). */
+  public boolean isYuanbaBody(cn.yishi.domain.deliberation.Body body) {
+    return body.kind() == cn.yishi.domain.casefile.Tier.STATION && body.group().startsWith("yuanba-");
+  }
+
+  /** A body by its kind and code; a STATION code the directory does not know may be a 院坝 that {@code yuanba} finds. */
+  public Optional<cn.yishi.domain.deliberation.Body> body(cn.yishi.domain.casefile.Tier kind, String code,
+      java.util.function.Function<String, Optional<cn.yishi.domain.microgrid.Yuanba>> yuanba) {
+    Optional<cn.yishi.domain.deliberation.Body> known = body(kind, code);
+    if (known.isPresent() || kind != cn.yishi.domain.casefile.Tier.STATION) {
+      return known;
+    }
+    return yuanba.apply(code).filter(y -> community(y.community()).isPresent()).map(this::yuanbaBody);
+  }
+
   /** A body by its kind and code, if the directory knows it. */
   public Optional<cn.yishi.domain.deliberation.Body> body(cn.yishi.domain.casefile.Tier kind, String code) {
     return switch (kind) {
