@@ -162,7 +162,7 @@ public class TasklistFilters {
         }
         continue;
       }
-      if (!a.isPermissionGranted(Permissions.READ)) {
+      if (!a.isPermissionGranted(Permissions.READ) || managedElsewhere(a.getGroupId())) {
         continue;
       }
       a.removePermission(Permissions.READ);
@@ -192,6 +192,38 @@ public class TasklistFilters {
       changes++;
     }
     return changes;
+  }
+
+  /**
+   * The groups of the 院坝 (micro-grids, {@code yuanba-…}) are kept in the application, not the directory file: their
+   * READ on the staff filters is granted by {@link #grantStaffFilters} when the micro-grid's logins are synchronised,
+   * and {@link #ensure} leaves it alone.
+   */
+  static boolean managedElsewhere(String groupId) {
+    return groupId.startsWith("yuanba-");
+  }
+
+  /** Grants READ on the filters every staff group reads (我的待办, 本组待办, 即将到期, 已逾期) to {@code groups}. */
+  public void grantStaffFilters(java.util.Collection<String> groups) {
+    for (String name : List.of(MINE, GROUP, DUE_SOON, OVERDUE)) {
+      Filter f = filters.createFilterQuery().filterName(name).singleResult();
+      if (f == null) {
+        continue;
+      }
+      for (String g : groups) {
+        boolean granted = authorizations.createAuthorizationQuery().groupIdIn(g).resourceType(Resources.FILTER)
+            .resourceId(f.getId()).list().stream().anyMatch(a -> a.getAuthorizationType() == Authorization.AUTH_TYPE_GRANT
+                && a.isPermissionGranted(Permissions.READ));
+        if (!granted) {
+          Authorization a = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+          a.setGroupId(g);
+          a.setResource(Resources.FILTER);
+          a.setResourceId(f.getId());
+          a.addPermission(Permissions.READ);
+          authorizations.saveAuthorization(a);
+        }
+      }
+    }
   }
 
   /** Every group of staff: all directory groups except the intake channels' accounts. */
