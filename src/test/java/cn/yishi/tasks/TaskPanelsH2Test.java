@@ -65,7 +65,7 @@ class TaskPanelsH2Test {
   private String acceptedCaseOf(String category, String title) throws Exception {
     String body = """
         {"channel":"HOTLINE_12345", "category":"%s", "title":"%s", "description":"居民反映：%s，已持续一周。",
-         "community":"hualin", "location":{"address":"御苑小区3栋2单元501","compound":"御苑小区%s"},
+         "community":"hualin", "location":{"address":"御苑小区3栋2单元501 %s"},
          "reporter":{"name":"%s","phone":"%s"}}""".formatted(category, title, title, UUID.randomUUID().toString().substring(0, 8),
         NAME, PHONE);
     Reply created = call("POST", "/api/cases", "channel.12345", body);

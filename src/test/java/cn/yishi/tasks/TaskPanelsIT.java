@@ -48,7 +48,7 @@ class TaskPanelsIT {
   private String acceptedCase(String title) throws Exception {
     String body = """
         {"channel":"HOTLINE_12345", "category":"corridor-clutter", "title":"%s", "description":"居民反映：%s。",
-         "community":"hualin", "location":{"address":"御苑小区3栋2单元501","compound":"御苑小区%s"},
+         "community":"hualin", "location":{"address":"御苑小区3栋2单元501 %s"},
          "reporter":{"name":"钱多多","phone":"13900007777"}}""".formatted(title, title, UUID.randomUUID().toString().substring(0, 6));
     Reply created = call("POST", "/api/cases", "channel.12345", body);
     assertThat(created.status()).as(created.body()).isEqualTo(201);
