@@ -121,8 +121,8 @@ class CasesTest {
     assertThat(r).extracting(Routing::tier, Routing::disposal, Routing::responsibleUnit)
         .containsExactly("STATION", "COMMITTED", "water");
 
-    assertThat(cases.routing(c, true).handlerGroups()).as("a compound the directory does not know: the room")
-        .containsExactly("unit-water", "hualin-room");
+    assertThat(cases.routing(c, true).handlerGroups()).as("the station of its compound only")
+        .containsExactly("unit-water", "station-hualin-a");
   }
 
   @Test
