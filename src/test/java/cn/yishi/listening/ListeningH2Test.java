@@ -259,7 +259,7 @@ class ListeningH2Test {
   void everyOtherRefusalOfAReceptionNamesItsFieldAndStoresNothing() throws Exception {
     String pi = fire();
     long cases = count("yishi_case");
-    ListeningService.IssueInput valid = new ListeningService.IssueInput("streetlight", "路灯不亮", "路灯坏了", "御苑小区" + unique(), "2");
+    ListeningService.IssueInput valid = new ListeningService.IssueInput("streetlight", "路灯不亮", "路灯坏了", null, "2");
 
     assertThat(refusal(new ListeningService.Reception(pi, "hualin", LocalDate.of(2026, 12, 15), -1, null, List.of(valid))))
         .containsExactly("residentsReceived:out_of_range");
