@@ -19,6 +19,11 @@ import java.util.regex.Pattern;
  * {@code YISHI_BENCH_KEY=<machine key> java bench/IntakeLoad.java <baseUrl> <clients> <warmupSeconds> <seconds>}
  * (see bench/intake-benchmark.sh, which issues the key): the clients post as the 12345 channel with its machine key
  * ({@code Authorization: Bearer}), as a channel does in production.
+ *
+ * <p>With a fifth argument {@code bare:<processKey>} the clients instead start that process through
+ * {@code POST /engine-rest/process-definition/key/<processKey>/start} (the floor: a bare Camunda start, one
+ * variable), authenticated as {@code YISHI_BENCH_BASIC} (user:password); bench/intake-benchmark.sh deploys a
+ * one-task process for it and prints both throughputs and their ratio.
  */
 public class IntakeLoad {
   static final String[] CATEGORIES = {"streetlight", "corridor-clutter", "drainage", "noise", "pets", "greening", "road-repair"};
@@ -29,12 +34,13 @@ public class IntakeLoad {
     int clients = args.length > 1 ? Integer.parseInt(args[1]) : 16;
     int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 15;
     int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 60;
+    String bare = args.length > 4 && args[4].startsWith("bare:") ? args[4].substring(5) : null;
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
         .executor(Executors.newFixedThreadPool(clients)).build();
     String key = System.getenv("YISHI_BENCH_KEY");
     String basic = System.getenv("YISHI_BENCH_BASIC");
     String auth;
-    if (key != null && !key.isBlank()) {
+    if (bare == null && key != null && !key.isBlank()) {
       auth = "Bearer " + key.strip();
     } else if (basic != null && !basic.isBlank()) {
       // HTTP Basic as user:password, for builds without machine keys (a comparison with an older jar)
@@ -49,9 +55,9 @@ public class IntakeLoad {
     long runId = System.currentTimeMillis();
 
     System.out.printf("warm-up %d s with %d clients ...%n", warmup, clients);
-    run(http, base, auth, clients, warmup, sequence, runId);
+    run(http, base, auth, clients, warmup, sequence, runId, bare);
     System.out.printf("measuring %d s with %d clients ...%n", seconds, clients);
-    Result r = run(http, base, auth, clients, seconds, sequence, runId);
+    Result r = run(http, base, auth, clients, seconds, sequence, runId, bare);
 
     long[] lat = r.latenciesMicros;
     Arrays.sort(lat);
@@ -66,8 +72,8 @@ public class IntakeLoad {
 
   record Result(long ok, long errors, double elapsedSeconds, long[] latenciesMicros) {}
 
-  static Result run(HttpClient http, String base, String auth, int clients, int seconds, AtomicLong sequence, long runId)
-      throws Exception {
+  static Result run(HttpClient http, String base, String auth, int clients, int seconds, AtomicLong sequence, long runId,
+      String bare) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(clients);
     long deadline = System.nanoTime() + seconds * 1_000_000_000L;
     long start = System.nanoTime();
@@ -84,7 +90,14 @@ public class IntakeLoad {
                "location":{"address":"测试小区%d栋 %d-%d"},"householdsAffected":3,
                "reporter":{"name":"测试","phone":"13800138000"}}"""
               .formatted(runId, n, CATEGORIES[(int) (n % CATEGORIES.length)], n, COMMUNITIES[(int) (n % 3)], n, runId, n);
-          HttpRequest req = HttpRequest.newBuilder(URI.create(base + "/api/cases"))
+          String path = "/api/cases";
+          int expected = 201;
+          if (bare != null) {
+            path = "/engine-rest/process-definition/key/" + bare + "/start";
+            body = "{\"businessKey\":\"bare-%d-%d\",\"variables\":{\"n\":{\"value\":%d}}}".formatted(runId, n, n);
+            expected = 200;
+          }
+          HttpRequest req = HttpRequest.newBuilder(URI.create(base + path))
               .header("Content-Type", "application/json").header("Authorization", auth)
               .timeout(Duration.ofSeconds(30))
               .POST(HttpRequest.BodyPublishers.ofString(body)).build();
@@ -92,7 +105,7 @@ public class IntakeLoad {
           try {
             HttpResponse<String> resp = http.send(req, HttpResponse.BodyHandlers.ofString());
             long micros = (System.nanoTime() - t0) / 1000;
-            if (resp.statusCode() == 201) {
+            if (resp.statusCode() == expected) {
               latencies.add(micros);
             } else {
               errors++;

@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Intake benchmark: POST /api/cases on PostgreSQL with concurrent clients (see README "Benchmark").
+# Intake benchmark: POST /api/cases on PostgreSQL with concurrent clients (see README "Benchmark"), and in the same
+# run the floor: a bare Camunda start of a one-task process through /engine-rest with the same clients; prints both
+# throughputs and their ratio (BENCH_BARE=false: intake only).
 # Usage: bench/intake-benchmark.sh [clients] [seconds] [warm-up seconds]
 # Needs PostgreSQL at 127.0.0.1:5432 (user postgres, trust) and a built jar (./mvnw -B package -DskipTests).
 set -euo pipefail
@@ -11,11 +13,21 @@ WARMUP=${3:-60}
 PORT=${BENCH_PORT:-18080}
 DB=yishi_bench
 # BENCH_JAR: another build to measure (e.g. an older commit's jar, for a comparison in one session)
-JAR=${BENCH_JAR:-$(ls target/yishi-*.jar | grep -v original | head -1)}
+JAR=${BENCH_JAR:-$(ls target/yishi-*.jar 2>/dev/null | grep -v original | head -1 || true)}
+# the Boot jar, else (a build without Boot's repackaging, offline) the compiled classes with Maven's classpath
+if [ -n "$JAR" ] && unzip -l "$JAR" 2>/dev/null | grep -q BOOT-INF/; then
+  LAUNCH=(-jar "$JAR")
+else
+  mkdir -p target/bench-scale
+  [ -s target/bench-scale/classpath.txt ] || ./mvnw -B -o -X compiler:testCompile 2>/dev/null \
+    | sed -n 's/.*(f) testPath = \[\(.*\)\]$/\1/p' | tr ',' '\n' | sed 's/^ *//' | grep -v test-classes > target/bench-scale/classpath.txt
+  LAUNCH=(-cp "target/classes:$(paste -sd: target/bench-scale/classpath.txt)" cn.yishi.YishiApplication)
+  JAR=target/classes
+fi
 
 psql -h 127.0.0.1 -U postgres -q -c "drop database if exists $DB with (force)" -c "create database $DB"
 
-java -Xmx512m -Xms512m ${BENCH_JAVA_OPTS:-} -jar "$JAR" \
+java -Xmx512m -Xms512m ${BENCH_JAVA_OPTS:-} "${LAUNCH[@]}" \
   --spring.profiles.active=postgres \
   --spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/$DB \
   --spring.datasource.username=postgres \
@@ -25,7 +37,7 @@ java -Xmx512m -Xms512m ${BENCH_JAVA_OPTS:-} -jar "$JAR" \
   --logging.level.root=WARN > target/bench-server.log 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
-for _ in $(seq 1 90); do
+for _ in $(seq 1 300); do
   curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null && break
   sleep 1
 done
@@ -60,6 +72,33 @@ WINDOW=$((SECONDS_MEASURED > 6 ? SECONDS_MEASURED - 4 : SECONDS_MEASURED))
     'BEGIN{printf "cpu while measuring (cores): server %.2f, postgresql %.2f, load driver %.2f\n", s/hz/w, p/hz/w, d/hz/w}' \
     > target/bench-cpu.txt ) &
 SAMPLER=$!
-java bench/IntakeLoad.java "http://127.0.0.1:$PORT" "$CLIENTS" "$WARMUP" "$SECONDS_MEASURED"
+java bench/IntakeLoad.java "http://127.0.0.1:$PORT" "$CLIENTS" "$WARMUP" "$SECONDS_MEASURED" | tee target/bench-intake.txt
 wait $SAMPLER 2>/dev/null || true
 cat target/bench-cpu.txt 2>/dev/null || true
+
+if [ "${BENCH_BARE:-true}" = true ]; then
+  # the floor: a one-task process without listeners of its own, deployed here, started by the admin through the
+  # engine REST API (the same engine, plugins and database; no case record, no decisions, one variable)
+  cat > target/bench-bare.bpmn <<'BPMN'
+<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="benchBareDefinitions" targetNamespace="http://yishi.cn/bench">
+  <bpmn:process id="benchBare" name="基准：单任务流程" isExecutable="true" camunda:historyTimeToLive="P180D">
+    <bpmn:startEvent id="start"/>
+    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="task"/>
+    <bpmn:userTask id="task" name="基准任务" camunda:candidateGroups="dispatch-centre"/>
+    <bpmn:sequenceFlow id="f2" sourceRef="task" targetRef="end"/>
+    <bpmn:endEvent id="end"/>
+  </bpmn:process>
+</bpmn:definitions>
+BPMN
+  curl -sf -u "bench.admin:Bench-Admin-2026!" -F deployment-name=bench-bare -F deploy-changed-only=true \
+    -F "bench-bare.bpmn=@target/bench-bare.bpmn" "http://127.0.0.1:$PORT/engine-rest/deployment/create" > /dev/null \
+    || { echo "could not deploy the one-task process"; exit 1; }
+  echo "bare Camunda start of a one-task process (POST /engine-rest/process-definition/key/benchBare/start):"
+  YISHI_BENCH_BASIC='bench.admin:Bench-Admin-2026!' java bench/IntakeLoad.java "http://127.0.0.1:$PORT" "$CLIENTS" \
+    "$WARMUP" "$SECONDS_MEASURED" bare:benchBare | tee target/bench-bare.txt
+  intake=$(sed -n 's/^throughput: \([0-9.]*\).*/\1/p' target/bench-intake.txt)
+  bare=$(sed -n 's/^throughput: \([0-9.]*\).*/\1/p' target/bench-bare.txt)
+  awk -v i="$intake" -v b="$bare" 'BEGIN{printf "intake %.1f cases/s, bare start %.1f/s: ratio %.2f\n", i, b, i/b}'
+fi

@@ -28,10 +28,10 @@ async function ok(method, path, user, body) {
   return r.json;
 }
 
-async function report(category, title, compound) {
+async function report(category, title, compound, email) {
   const r = await ok('POST', '/api/cases', 'channel.12345', { channel: 'HOTLINE_12345', category, title,
     description: `居民反映：${title}。`, community: 'hualin', location: { address: `${compound}1栋`, compound },
-    householdsAffected: 30, reporter: { name: '王五', phone: '13900139000' } });
+    householdsAffected: 30, reporter: { name: '王五', phone: '13900139000', email } });
   if (r.status === 'MERGED') {
     return r.caseNo; // 附议: an open case of the same category at the compound (a rerun on the same database)
   }
@@ -93,7 +93,7 @@ async function phone(path, name) {
 }
 
 (async () => {
-  const parking = await report('parking', `御苑小区停车位不足${tag}`, '御苑小区');
+  const parking = await report('parking', `御苑小区停车位不足${tag}`, '御苑小区', 'wangwu@example.cn');
   const charging = await report('ev-charging', `滨江花园电动车充电难${tag}`, '滨江花园');
   const sessions = await ok('GET', '/engine-rest/process-instance?processDefinitionKey=deliberationSession&maxResults=50', 'demo');
   expect(sessions.length >= 1, 'a session process');
@@ -118,6 +118,15 @@ async function phone(path, name) {
     for (let i = 0; i < n; i++) {
       await problems.nth(i).locator('textarea').fill('1. 车位与充电桩不足\n2. 费用分摊');
     }
+    // 邀请反映人列席 on every topic (the parking reporter left an address: one mail), and an expert of the talent pool
+    const invite = form.locator('.fjs-form-field-checkbox').filter({ has: page.locator('label', { hasText: '邀请反映人列席' }) });
+    expect(await invite.count() === n, `an invitation checkbox per topic (${await invite.count()})`);
+    for (let i = 0; i < n; i++) {
+      await invite.nth(i).locator('input').check();
+    }
+    const experts = field(form, '邀请人才库专家');
+    await experts.locator('input').first().click();
+    await experts.locator('.fjs-dropdownlist-item', { hasText: '退休工程师志愿者' }).first().click();
     await page.screenshot({ path: `${SHOTS}/session-02-agenda.png`, fullPage: true });
     // 完成 in Tasklist (yishi-dynamic-lists.js: form-js's empty error lists inside a dynamic list do not block it)
     await complete(page, 'room.hualin', 'userTask_confirmAgenda', 'dynlist-01-agenda');
@@ -191,6 +200,8 @@ async function phone(path, name) {
     sessionItems: { type: 'Json', value: JSON.stringify(items) } } });
   const after = await phone('/public/meetings?community=hualin', '05-public-held');
   expect(after.includes('已召开的议事会') && after.includes('增设充电桩'), 'the held session with its resolutions');
+  expect(after.includes('邀请列席专家：<span>专业人才</span>') && !after.includes('退休工程师志愿者'),
+    'the invited expert by expertise, never by name');
   const json = await ok('GET', '/public/meetings.json?community=hualin');
   expect(json.past.length >= 1 && JSON.stringify(json).includes(parking), 'the JSON notice');
   console.log('session journey ok', parking, charging);

@@ -79,6 +79,12 @@ public class CasePhotoService {
    */
   @Transactional
   public IntakeResult report(NewCase report, String actor, List<PhotoRules.Upload> uploads) {
+    return report(report, actor, null, uploads);
+  }
+
+  /** As {@link #report(NewCase, String, List)}; {@code occasion} is added to the channel in the timeline (观察员的类别). */
+  @Transactional
+  public IntakeResult report(NewCase report, String actor, String occasion, List<PhotoRules.Upload> uploads) {
     List<FieldError> errors = new ArrayList<>();
     try {
       intake.validate(report);
@@ -89,7 +95,7 @@ public class CasePhotoService {
     if (!errors.isEmpty()) {
       throw new ValidationException(errors);
     }
-    IntakeResult result = intake.submit(report, actor);
+    IntakeResult result = intake.submit(report, actor, occasion);
     if (!uploads.isEmpty() && result.kind() != IntakeResult.Kind.REPEATED) {
       store(cases.load(result.caseNo()), uploads, actor);
     }

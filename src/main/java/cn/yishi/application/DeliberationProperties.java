@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Deliberation settings (application.yaml, yishi.deliberation).
  *
- * @param fixedDay the day of the month of the fixed deliberation day (固定议事日), for communities not listed
+ * @param fixedDay the day of the month of the fixed deliberation day (固定议事日), for communities not listed; like
+ *     {@code fixedDays} and {@code bodies} it only seeds the bodies' settings (议事机构, V23) at the first start
  * @param fixedDays per community code
  * @param publicityDays the feedback window of the publicity (张榜公示), in working days
  * @param voteDays how long a resident vote (一户一票) stays open, in working days

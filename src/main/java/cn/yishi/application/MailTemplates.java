@@ -22,7 +22,8 @@ public final class MailTemplates {
     SUPERVISION("supervision", "unitName", "caseNo", "title", "item", "deadline", "reason", "due"),
     SUPERVISION_LISTED("supervision-listed", "unitName", "caseNo", "title", "item", "deadline", "reason", "due"),
     REMINDER("reminder", "unitName", "caseNo", "title", "item", "since", "deadline", "period"),
-    MONTHLY_REPORT("monthly-report", "unitName", "month", "report", "publicUrl", "county");
+    MONTHLY_REPORT("monthly-report", "unitName", "month", "report", "publicUrl", "county"),
+    SESSION_INVITATION("session-invitation", "caseNo", "title", "body", "date", "place", "meetingsUrl");
 
     private final String key;
     private final List<String> placeholders;

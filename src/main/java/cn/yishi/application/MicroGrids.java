@@ -63,7 +63,7 @@ public class MicroGrids {
 
     private final Reason reason;
 
-    Refused(Reason reason, String message) {
+    public Refused(Reason reason, String message) {
       super(message);
       this.reason = reason;
     }

@@ -11,18 +11,13 @@ import cn.yishi.domain.casefile.ValidationException;
 import cn.yishi.domain.deliberation.Electorate;
 import cn.yishi.domain.deliberation.Household;
 import cn.yishi.domain.deliberation.VoteRule;
-import cn.yishi.domain.directory.GroupIds;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +31,9 @@ import org.springframework.transaction.annotation.Transactional;
  * approval come from bpmn/voteRule.dmn (民法典 第二百七十八条), by headcount and by floor area; matters the law reserves
  * for a residents' (representatives') meeting go there instead (宜昌 民事民决). The public count shows how many
  * households have voted while the vote runs and the totals per option afterwards, never who voted what.
+ *
+ * <p>This service opens, counts and records votes and holds the transactions; casting ballots is
+ * {@link ResidentBallots}, what is read (ballot page, public count, ballot sheets) {@link ResidentVoteViews}.
  */
 @Service
 public class ResidentVoteService {
@@ -52,6 +50,8 @@ public class ResidentVoteService {
   private final Deliberations deliberations;
   private final HouseholdRegisterService registers;
   private final DeliberationProperties properties;
+  private final ResidentBallots ballots;
+  private final ResidentVoteViews views;
 
   public ResidentVoteService(Cases cases, Votes votes, Decisions decisions, Deliberations deliberations,
       HouseholdRegisterService registers, DeliberationProperties properties, WorkingDayCalendar calendar) {
@@ -62,6 +62,8 @@ public class ResidentVoteService {
     this.deliberations = deliberations;
     this.registers = registers;
     this.properties = properties;
+    this.ballots = new ResidentBallots(cases, votes);
+    this.views = new ResidentVoteViews(cases, calendar, votes, decisions, registers);
   }
 
   private static Map<String, String> vote_types() {
@@ -162,74 +164,22 @@ public class ResidentVoteService {
     }
     if (m.caseId() != null) {
       cases.note(cases.loadById(m.caseId()), "system", TimelineAction.VOTE_OPENED,
-          VOTE_TYPES.get(voteType) + "：" + plan.question() + "，" + label(plan.electorate()) + " " + totals.households()
+          VOTE_TYPES.get(voteType) + "：" + plan.question() + "，" + views.label(plan.electorate()) + " " + totals.households()
               + " 户、面积 " + totals.area().toPlainString() + " 平方米，截止 " + last, true);
     }
     return new Opened(voteId, closesAt, totals.households());
   }
 
-  private String label(Electorate e) {
-    return e.label(registers.compoundName(e.compound()));
-  }
-
   /** An online ballot. Unknown, used or expired tokens are refused and nothing changes. */
   @Transactional
   public Receipt castOnline(String token, String choice) {
-    OffsetDateTime at = cast(token, choice, "ONLINE", "resident");
-    Votes.Vote v = votes.findVoteByToken(token.strip()).orElseThrow();
-    return new Receipt(v.question(), CHOICE_LABELS.get(choice), at, receiptNo(token.strip()));
-  }
-
-  /** A short number the household can note: derived from the token, it reveals neither the token nor the choice. */
-  static String receiptNo(String token) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(("receipt:" + token).getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().withUpperCase().formatHex(digest, 0, 5);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return ballots.castOnline(token, choice);
   }
 
   /** Paper ballots entered by staff (token printed on the ballot, and the choice); all or nothing. */
   @Transactional
   public int enterPaper(long voteId, List<String[]> tokenAndChoice, String actor) {
-    Votes.Vote v = votes.findVote(voteId).orElseThrow(() -> refused("voteId", "unknown", "表决不存在"));
-    if (tokenAndChoice == null || tokenAndChoice.isEmpty()) {
-      throw refused("paperBallots", "required", "请录入至少一张纸质选票");
-    }
-    int n = 0;
-    for (String[] tc : tokenAndChoice) {
-      Votes.Ballot b = votes.findBallot(tc[0] == null ? "" : tc[0].strip()).orElse(null);
-      if (b == null || b.voteId() != v.id()) {
-        throw refused("paperBallots[" + n + "].token", "unknown", "第" + (n + 1) + "张：选票编码无效，或不属于本次表决");
-      }
-      try {
-        cast(tc[0].strip(), tc[1], "PAPER", actor);
-      } catch (ValidationException e) {
-        throw refused("paperBallots[" + n + "]", e.errors().get(0).code(), "第" + (n + 1) + "张：" + e.errors().get(0).message());
-      }
-      n++;
-    }
-    return n;
-  }
-
-  private OffsetDateTime cast(String token, String choice, String channel, String actor) {
-    String t = token == null ? "" : token.strip();
-    Votes.Ballot b = t.isEmpty() || t.length() > 64 ? null : votes.findBallot(t).orElse(null);
-    if (b == null) {
-      throw refused("token", "unknown", "选票无效：链接不完整或不存在，请核对选票上的二维码或链接");
-    }
-    if (choice == null || !CHOICES.contains(choice)) {
-      throw refused("choice", "invalid", "请选择同意、不同意或弃权");
-    }
-    OffsetDateTime now = cases.now();
-    if (!votes.cast(t, choice, channel, actor, now)) {
-      if (votes.findBallot(t).map(x -> x.choice() != null).orElse(false)) {
-        throw refused("token", "used", "本户已投票，每户只能投一票（网上和纸质选票合计一票）");
-      }
-      throw refused("token", "expired", "表决已截止，不能再投票");
-    }
-    return now;
+    return ballots.enterPaper(voteId, tokenAndChoice, actor);
   }
 
   /** Counts a closed vote with the rule of its type, by headcount and by floor area. */
@@ -240,7 +190,7 @@ public class ResidentVoteService {
     Votes.Counts c = votes.counts(voteId);
     VoteRule.Outcome o = rule.outcome(new VoteRule.Totals(v.households(), v.totalArea()), c.yes(), c.no(), c.abstain());
     votes.close(voteId, c, o.name());
-    note(v.meetingId(), "system", "一户一票计票（" + label(v.electorate()) + "）：应投 " + v.households() + " 户"
+    note(v.meetingId(), "system", "一户一票计票（" + views.label(v.electorate()) + "）：应投 " + v.households() + " 户"
         + area(v.totalArea()) + "，投票 " + c.cast().households() + " 户" + area(c.cast().area()) + "；同意 "
         + c.yes().households() + " 户" + area(c.yes().area()) + "，不同意 " + c.no().households() + " 户" + area(c.no().area())
         + "，弃权 " + c.abstain().households() + " 户" + area(c.abstain().area()) + "；" + o.label());
@@ -296,46 +246,13 @@ public class ResidentVoteService {
   /** The ballot page of a token: the matter, the options and the rule; while open, nothing of the count but the turnout. */
   @Transactional(readOnly = true)
   public PublicVote publicView(String token) {
-    String t = token == null ? "" : token.strip();
-    Votes.Vote v = t.isEmpty() || t.length() > 64 ? null : votes.findVoteByToken(t).orElse(null);
-    Votes.Ballot b = v == null ? null : votes.findBallot(t).orElse(null);
-    if (v == null || b == null) {
-      throw refused("token", "unknown", "选票无效：链接不完整或不存在，请核对选票上的二维码或链接");
-    }
-    PublicCount count = count(v);
-    VoteRule rule = decisions.voteRule(v.voteType()).orElseThrow();
-    boolean voted = b.choice() != null;
-    String state = voted && "OPEN".equals(count.state()) ? "USED" : count.state();
-    return new PublicVote(v.question(), count.electorate(), count.voteType(), rule.describe(), local(v.closesAt()), state,
-        "OPEN".equals(state), voted, v.households(), v.totalArea(), count.cast(), count.totals(), count.outcome());
+    return views.publicView(token);
   }
 
   /** 公开计票: the ballot votes of a community, newest first: the turnout while open, the totals per option once counted. */
   @Transactional(readOnly = true)
   public List<PublicCount> publicCounts(String community) {
-    return votes.ofCommunity(community, 20).stream().map(this::count).toList();
-  }
-
-  private PublicCount count(Votes.Vote v) {
-    boolean closed = "CLOSED".equals(v.status());
-    boolean open = !closed && cases.now().isBefore(v.closesAt());
-    List<OptionTotal> totals = closed ? List.of(
-        new OptionTotal("YES", CHOICE_LABELS.get("YES"), v.yes(), orZero(v.yesArea())),
-        new OptionTotal("NO", CHOICE_LABELS.get("NO"), v.no(), orZero(v.noArea())),
-        new OptionTotal("ABSTAIN", CHOICE_LABELS.get("ABSTAIN"), v.abstain(), orZero(v.abstainArea()))) : List.of();
-    int cast = closed ? v.yes() + v.no() + v.abstain() : votes.castCount(v.id());
-    return new PublicCount(v.id(), v.question(), label(v.electorate()), VOTE_TYPES.get(v.voteType()), local(v.closesAt()),
-        closed ? "CLOSED" : open ? "OPEN" : "COUNTING", v.households(), v.totalArea(), cast, totals,
-        closed ? VoteRule.Outcome.valueOf(v.outcome()).label() : null);
-  }
-
-  /** A time as the offices read it (the calendar's zone), whatever offset the database returns. */
-  private OffsetDateTime local(OffsetDateTime t) {
-    return t.atZoneSameInstant(calendar.zone()).toOffsetDateTime();
-  }
-
-  private static BigDecimal orZero(BigDecimal b) {
-    return b == null ? BigDecimal.ZERO : b;
+    return views.publicCounts(community);
   }
 
   /**
@@ -344,17 +261,10 @@ public class ResidentVoteService {
    */
   @Transactional(readOnly = true)
   public BallotSheets sheets(long voteId, Collection<String> callerGroups) {
-    Votes.Vote v = votes.findVote(voteId).orElseThrow(() -> refused("voteId", "unknown", "表决不存在"));
-    List<String> allowed = List.of(GroupIds.community(v.community()), GroupIds.room(v.community()), GroupIds.DISPATCH_CENTRE,
-        GroupIds.ADMIN);
-    if (callerGroups.stream().noneMatch(allowed::contains) || "ASSEMBLY".equals(v.compound())) {
-      throw new BallotsForbidden();
-    }
-    return new BallotSheets(v.id(), v.question(), label(v.electorate()), VOTE_TYPES.get(v.voteType()),
-        decisions.voteRule(v.voteType()).orElseThrow().describe(), v.closesAt(), v.community(), votes.sheets(voteId));
+    return views.sheets(voteId, callerGroups);
   }
 
-  private static ValidationException refused(String field, String code, String message) {
+  static ValidationException refused(String field, String code, String message) {
     return new ValidationException(List.of(new FieldError(field, code, message)));
   }
 

@@ -13,7 +13,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import cn.yishi.domain.proxy.ProxyCatalogue;
+import cn.yishi.application.proxy.ProxyServiceCatalogue;
+import cn.yishi.domain.proxy.ProxyServiceType;
+import java.util.function.Supplier;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -70,14 +72,21 @@ public class FormOptions {
   public record Option(String value, String label) {}
 
   private final Map<String, List<Option>> sources;
+  private final Supplier<List<ProxyServiceType>> proxyServices;
   private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   public FormOptions(Catalogue catalogue, Directory directory) {
-    this(catalogue, directory, new ProxyCatalogue(List.of()));
+    this(catalogue, directory, List::of);
   }
 
+  /** The proxy services are read when a form is filled: the 代办事项清单 changes while running. */
   @org.springframework.beans.factory.annotation.Autowired
-  public FormOptions(Catalogue catalogue, Directory directory, ProxyCatalogue proxyServices) {
+  public FormOptions(Catalogue catalogue, Directory directory, ProxyServiceCatalogue proxyServices) {
+    this(catalogue, directory, proxyServices::active);
+  }
+
+  public FormOptions(Catalogue catalogue, Directory directory, Supplier<List<ProxyServiceType>> proxyServices) {
+    this.proxyServices = proxyServices;
     Map<String, List<Option>> m = new LinkedHashMap<>();
     m.put(CATEGORIES, catalogue.categories().stream().map(c -> new Option(c.code(), c.name())).toList());
     m.put(COMMUNITIES, directory.communities().stream().map(c -> new Option(c.code(), c.name())).toList());
@@ -90,8 +99,7 @@ public class FormOptions {
         .map(u -> new Option(u.code(), u.name())).toList());
     m.put(STAFF_CHANNELS, Channel.staffChannels().stream().map(c -> new Option(c.name(), c.label())).toList());
     m.put(PARTIES, directory.groups().values().stream()
-        .filter(g -> g.id().startsWith("unit-") || g.id().equals(cn.yishi.domain.directory.GroupIds.EXPERT_PANEL)
-            || g.id().endsWith("-owners") || g.id().endsWith("-residents") || g.id().endsWith("-community"))
+        .filter(g -> cn.yishi.application.deliberation.DeliberationSessions.isPartyGroup(g.id()))
         .map(g -> new Option(g.id(), g.name())).toList());
     m.put(CONVENTION_SCOPES, directory.communities().stream().flatMap(c -> java.util.stream.Stream.concat(
         java.util.stream.Stream.of(new Option(c.code(), c.name() + "（全社区）")),
@@ -101,12 +109,14 @@ public class FormOptions {
         .map(st -> new Option(st.code(), c.name() + " " + st.compoundName()))).toList());
     m.put(YUANBA, directory.communities().stream().flatMap(c -> c.yuanba().stream()
         .map(y -> new Option(y.code(), c.name() + " " + y.name()))).toList());
-    m.put(PROXY_SERVICES, proxyServices.services().stream().map(s -> new Option(s.code(), s.name())).toList());
     this.sources = Collections.unmodifiableMap(m);
   }
 
   /** The options of one source, or null when there is no such source. */
   public List<Option> options(String source) {
+    if (PROXY_SERVICES.equals(source)) {
+      return proxyServices.get().stream().map(s -> new Option(s.code(), s.name())).toList();
+    }
     return sources.get(source);
   }
 
@@ -167,7 +177,7 @@ public class FormOptions {
     if (component.has("valuesKey") || component.has("valuesExpression")) {
       throw refused(resource, "组件 " + name + " 同时设置了 " + PROPERTY + " 和动态选项（valuesKey / valuesExpression），只能保留一种");
     }
-    List<Option> options = property.isTextual() ? sources.get(property.asText().strip()) : null;
+    List<Option> options = property.isTextual() ? options(property.asText().strip()) : null;
     if (options == null) {
       throw refused(resource, "组件 " + name + " 的 " + PROPERTY + " “" + (property.isTextual() ? property.asText() : property.toString()) + "” 不是已知的选项来源（可用："
           + String.join("、", SOURCES) + "）");

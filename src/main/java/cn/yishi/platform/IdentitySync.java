@@ -13,7 +13,10 @@ import cn.yishi.domain.directory.GroupIds;
 import cn.yishi.domain.microgrid.RoleHolder;
 import cn.yishi.domain.microgrid.Yuanba;
 import cn.yishi.domain.microgrid.YuanbaRole;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,6 +38,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Synchronises the organisation directory into Camunda's identity service at every start, and
@@ -57,6 +62,7 @@ public class IdentitySync implements MicroGridAccounts {
   private final IdentityService identity;
   private final AuthorizationService authorizations;
   private final TasklistFilters tasklistFilters;
+  private final PlatformTransactionManager transactions;
   private final Directory directory;
   private final boolean embedded;
   private final boolean demoUsers;
@@ -70,6 +76,7 @@ public class IdentitySync implements MicroGridAccounts {
       IdentityService identity,
       AuthorizationService authorizations,
       TasklistFilters tasklistFilters,
+      PlatformTransactionManager transactions,
       Directory directory,
       Environment env,
       @Value("${yishi.admin.id}") String adminId,
@@ -80,6 +87,7 @@ public class IdentitySync implements MicroGridAccounts {
     this.identity = identity;
     this.authorizations = authorizations;
     this.tasklistFilters = tasklistFilters;
+    this.transactions = transactions;
     this.directory = directory;
     this.embedded = DeploymentMode.isEmbedded(env);
     this.demoUsers = env.getProperty("yishi.demo-users.enabled", Boolean.class, embedded);
@@ -92,8 +100,7 @@ public class IdentitySync implements MicroGridAccounts {
 
   public void synchronise() {
     Map<String, Directory.Group> groups = directory.groups();
-    groups.values().forEach(g -> upsertGroup(g.id(), g.name()));
-    upsertGroup(GroupIds.ADMIN, "系统管理员");
+    upsertGroups(groups);
 
     for (StaffUser u : directory.users()) {
       if (u.demo() && !demoUsers) {
@@ -102,11 +109,46 @@ public class IdentitySync implements MicroGridAccounts {
       upsertUser(u.id(), u.firstName(), u.lastName(), u.email(), u.demo() ? DEMO_PASSWORD : null);
       syncMemberships(u.id(), new HashSet<>(u.groups()), groups.keySet());
     }
-    ensureAdmin();
-    grantRoleAuthorizations(groups.keySet());
-    tasklistFilters.ensure(directory);
-    LOG.info("Directory synchronised: {} groups, {} users ({} mode)", groups.size(), directory.users().size(),
-        demoUsers ? "with demo users" : "without demo users");
+    AuthorizationGrants grants = AuthorizationGrants.load(authorizations, transactions,
+        identity.getCurrentAuthentication() == null);
+    ensureAdmin(grants);
+    grantRoleAuthorizations(groups.keySet(), grants);
+    tasklistFilters.ensure(directory, grants);
+    int written = grants.flush();
+    LOG.info("Directory synchronised: {} groups, {} users ({} mode), {} authorizations written", groups.size(),
+        directory.users().size(), demoUsers ? "with demo users" : "without demo users", written);
+  }
+
+  /** The directory's groups and the admins' group: read once, the new and renamed ones saved in chunks (city scale). */
+  private void upsertGroups(Map<String, Directory.Group> groups) {
+    Map<String, Group> existing = new HashMap<>();
+    boolean unbounded = identity.getCurrentAuthentication() == null;
+    for (int first = 0; ; first += AuthorizationGrants.PAGE) {
+      List<Group> page = unbounded ? identity.createGroupQuery().list()
+          : identity.createGroupQuery().orderByGroupId().asc().listPage(first, AuthorizationGrants.PAGE);
+      page.forEach(g -> existing.put(g.getId(), g));
+      if (unbounded || page.size() < AuthorizationGrants.PAGE) {
+        break;
+      }
+    }
+    Map<String, String> wanted = new LinkedHashMap<>();
+    groups.values().forEach(g -> wanted.put(g.id(), g.name()));
+    wanted.put(GroupIds.ADMIN, "系统管理员");
+    List<Group> changed = new ArrayList<>();
+    wanted.forEach((id, name) -> {
+      Group g = existing.get(id);
+      if (g == null || !name.equals(g.getName())) {
+        g = g == null ? identity.newGroup(id) : g;
+        g.setName(name);
+        g.setType(GroupIds.ADMIN.equals(id) ? Groups.GROUP_TYPE_SYSTEM : GROUP_TYPE);
+        changed.add(g);
+      }
+    });
+    TransactionTemplate tx = new TransactionTemplate(transactions);
+    for (int from = 0; from < changed.size(); from += AuthorizationGrants.CHUNK) {
+      List<Group> chunk = changed.subList(from, Math.min(changed.size(), from + AuthorizationGrants.CHUNK));
+      tx.executeWithoutResult(status -> chunk.forEach(identity::saveGroup));
+    }
   }
 
   /**
@@ -218,7 +260,7 @@ public class IdentitySync implements MicroGridAccounts {
     }
   }
 
-  private void ensureAdmin() {
+  private void ensureAdmin(AuthorizationGrants grants) {
     User admin = identity.createUserQuery().userId(adminId).singleResult();
     if (admin == null) {
       admin = identity.newUser(adminId);
@@ -239,53 +281,56 @@ public class IdentitySync implements MicroGridAccounts {
       identity.createMembership(adminId, GroupIds.ADMIN);
     }
     for (Resource r : Resources.values()) {
-      grant(GroupIds.ADMIN, r, Authorization.ANY, Permissions.ALL);
+      grants.grant(GroupIds.ADMIN, r, Authorization.ANY, Permissions.ALL);
     }
   }
 
-  private void grantRoleAuthorizations(Set<String> staffGroups) {
+  private void grantRoleAuthorizations(Set<String> staffGroups, AuthorizationGrants grants) {
     for (String g : staffGroups) {
       if (!GroupIds.CHANNEL_ACCOUNTS.equals(g)) {
-        grant(g, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-        grant(g, Resources.PROCESS_DEFINITION, IssueLifecycle.PROCESS_KEY, Permissions.READ);
-        grant(g, Resources.PROCESS_DEFINITION, Deliberation.PROCESS_KEY, Permissions.READ);
-        grant(g, Resources.PROCESS_DEFINITION, cn.yishi.adapter.process.deliberationsession.DeliberationSession.PROCESS_KEY,
+        grants.grant(g, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        grants.grant(g, Resources.PROCESS_DEFINITION, IssueLifecycle.PROCESS_KEY, Permissions.READ);
+        grants.grant(g, Resources.PROCESS_DEFINITION, Deliberation.PROCESS_KEY, Permissions.READ);
+        grants.grant(g, Resources.PROCESS_DEFINITION, cn.yishi.adapter.process.deliberationsession.DeliberationSession.PROCESS_KEY,
             Permissions.READ);
-        grant(g, Resources.PROCESS_DEFINITION, ScheduledListening.PROCESS_KEY, Permissions.READ);
+        grants.grant(g, Resources.PROCESS_DEFINITION, ScheduledListening.PROCESS_KEY, Permissions.READ);
+        // 民事民评: the 居务监督委员会's tasks and the unit's rework (落实决议) are in itemEvaluation
+        grants.grant(g, Resources.PROCESS_DEFINITION, cn.yishi.adapter.process.itemevaluation.ItemEvaluation.PROCESS_KEY,
+            Permissions.READ);
         // 代办: any staff member reads the model; the 代办员 groups start it from Tasklist (below)
-        grant(g, Resources.PROCESS_DEFINITION, ProxyService.PROCESS_KEY, Permissions.READ);
+        grants.grant(g, Resources.PROCESS_DEFINITION, ProxyService.PROCESS_KEY, Permissions.READ);
         if (g.endsWith(GroupIds.proxy(""))) {
-          grant(g, Resources.PROCESS_DEFINITION, ProxyService.PROCESS_KEY, Permissions.READ, Permissions.CREATE_INSTANCE);
+          grants.grant(g, Resources.PROCESS_DEFINITION, ProxyService.PROCESS_KEY, Permissions.READ, Permissions.CREATE_INSTANCE);
         }
       }
       // a report through POST /api/cases starts issueLifecycle on behalf of the caller, which
       // evaluates the admissibility and triage tables
-      grant(g, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
-      grant(g, Resources.PROCESS_DEFINITION, IssueLifecycle.PROCESS_KEY, Permissions.READ, Permissions.CREATE_INSTANCE);
+      grants.grant(g, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
+      grants.grant(g, Resources.PROCESS_DEFINITION, IssueLifecycle.PROCESS_KEY, Permissions.READ, Permissions.CREATE_INSTANCE);
       for (String decision : DECISIONS) {
-        grant(g, Resources.DECISION_DEFINITION, decision, Permissions.CREATE_INSTANCE);
+        grants.grant(g, Resources.DECISION_DEFINITION, decision, Permissions.CREATE_INSTANCE);
       }
     }
     // 积分申报: started by the community's points officers (院坝长), grid workers and committee; which rule each may
     // propose is the rule's (PointsAwards), the approval task is the committee's (candidate group)
     for (Directory.Community c : directory.communities()) {
       for (String g : List.of(GroupIds.pointsOfficers(c.code()), GroupIds.grid(c.code()), GroupIds.community(c.code()))) {
-        grant(g, Resources.PROCESS_DEFINITION, PointsAward.PROCESS_KEY, Permissions.READ, Permissions.CREATE_INSTANCE);
+        grants.grant(g, Resources.PROCESS_DEFINITION, PointsAward.PROCESS_KEY, Permissions.READ, Permissions.CREATE_INSTANCE);
       }
     }
     // 公约: the community staff (社区两委) start a convention or an amendment from Tasklist
     for (Directory.Community c : directory.communities()) {
-      grant(GroupIds.community(c.code()), Resources.PROCESS_DEFINITION, Convention.PROCESS_KEY, Permissions.READ,
+      grants.grant(GroupIds.community(c.code()), Resources.PROCESS_DEFINITION, Convention.PROCESS_KEY, Permissions.READ,
           Permissions.CREATE_INSTANCE);
     }
     String dc = GroupIds.DISPATCH_CENTRE;
-    grant(dc, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-    grant(dc, Resources.PROCESS_DEFINITION, Authorization.ANY,
+    grants.grant(dc, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grants.grant(dc, Resources.PROCESS_DEFINITION, Authorization.ANY,
         Permissions.READ, Permissions.READ_INSTANCE, Permissions.READ_HISTORY, Permissions.READ_TASK);
-    grant(dc, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.READ);
-    grant(dc, Resources.TASK, Authorization.ANY, Permissions.READ);
-    grant(dc, Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ);
-    grant(dc, Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ, Permissions.READ_HISTORY);
+    grants.grant(dc, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.READ);
+    grants.grant(dc, Resources.TASK, Authorization.ANY, Permissions.READ);
+    grants.grant(dc, Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ);
+    grants.grant(dc, Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ, Permissions.READ_HISTORY);
   }
 
   private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
@@ -296,22 +341,13 @@ public class IdentitySync implements MicroGridAccounts {
       a.setGroupId(groupId);
       a.setResource(resource);
       a.setResourceId(resourceId);
-    } else if (a.getAuthorizationType() == Authorization.AUTH_TYPE_GRANT && hasAll(a, permissions)) {
+    } else if (a.getAuthorizationType() == Authorization.AUTH_TYPE_GRANT && AuthorizationGrants.hasAll(a, permissions)) {
       return;
     }
     for (Permission p : permissions) {
       a.addPermission(p);
     }
     authorizations.saveAuthorization(a);
-  }
-
-  private static boolean hasAll(Authorization a, Permission[] permissions) {
-    for (Permission p : permissions) {
-      if (!a.isPermissionGranted(p)) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static boolean same(String a, String b) {

@@ -142,7 +142,10 @@ public class ModelDeployment {
             if (formRef != null && !formIds.containsKey(formRef)) {
               missing.add(e.getId() + " → " + formRef);
             }
-            if (formRef != null && !"deployment".equals(e.getAttributeValueNs(CAMUNDA_NS, "formRefBinding"))) {
+            String binding = e.getAttributeValueNs(CAMUNDA_NS, "formRefBinding");
+            // the start form of 代办 is deployed anew with the 代办事项清单 (ProxyStartFormDeployment): latest
+            boolean latestAllowed = ProxyStartFormDeployment.FORM_ID.equals(formRef) && "latest".equals(binding);
+            if (formRef != null && !"deployment".equals(binding) && !latestAllowed) {
               throw refused(name, e.getId() + " 的 formRef 必须使用 formRefBinding=\"deployment\"");
             }
           }

@@ -13,7 +13,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 @Configuration
 @EnableScheduling
-@EnableConfigurationProperties({Catalogue.class, HandlingProperties.class, DeliberationProperties.class})
+@EnableConfigurationProperties({Catalogue.class, HandlingProperties.class, DeliberationProperties.class,
+    cn.yishi.application.microgrid.EvaluationProperties.class,
+    cn.yishi.application.deliberation.ItemEvaluationProperties.class})
 public class PlatformConfiguration {
 
   /** The engine's clock in the configured zone (see {@link EngineClock}). */

@@ -24,15 +24,27 @@ public class Schedules {
   private final String tenDayFollowUp;
   private final String monthlyDispatch;
   private final String scheduledListening;
+  private final String twoWayEvaluation;
 
+  /** With the default evaluation months (June and December). */
+  public Schedules(String tenDayFollowUp, String monthlyDispatch, String scheduledListening, String zone) {
+    this(tenDayFollowUp, monthlyDispatch, scheduledListening, zone,
+        new cn.yishi.application.microgrid.EvaluationProperties(null, 0, null));
+  }
+
+  @org.springframework.beans.factory.annotation.Autowired
   public Schedules(
       @Value("${yishi.schedule.ten-day-follow-up:0 0 9 1,11,21 * ?}") String tenDayFollowUp,
       @Value("${yishi.schedule.monthly-dispatch:0 0 9 1-10 * ?}") String monthlyDispatch,
       @Value("${yishi.schedule.scheduled-listening:0 0 9 5,15,25 * ?}") String scheduledListening,
-      @Value("${yishi.zone}") String zone) {
+      @Value("${yishi.zone}") String zone,
+      cn.yishi.application.microgrid.EvaluationProperties evaluation) {
     this.tenDayFollowUp = check("yishi.schedule.ten-day-follow-up", tenDayFollowUp);
     this.monthlyDispatch = check("yishi.schedule.monthly-dispatch", monthlyDispatch);
     this.scheduledListening = check("yishi.schedule.scheduled-listening", scheduledListening);
+    // 双向评价: on the 1st of each configured month, 08:00 (yishi.micro-grids.evaluation.months)
+    this.twoWayEvaluation = check("yishi.micro-grids.evaluation.months", "0 0 8 1 "
+        + String.join(",", evaluation.months().stream().distinct().sorted().map(String::valueOf).toList()) + " ?");
     TimeZone jvm = TimeZone.getDefault();
     if (!jvm.hasSameRules(TimeZone.getTimeZone(zone))) {
       LOG.warn("JVM 时区 {} 与 yishi.zone={} 不同：定时任务按 JVM 时区触发。yishi.zone 请用环境变量 YISHI_ZONE 设置"
@@ -56,6 +68,7 @@ public class Schedules {
   public String getTenDayFollowUp() { return tenDayFollowUp; }
   public String getMonthlyDispatch() { return monthlyDispatch; }
   public String getScheduledListening() { return scheduledListening; }
+  public String getTwoWayEvaluation() { return twoWayEvaluation; }
 
   /** The resolved schedule, deployed with the models so that a change redeploys the timers. */
   public Map<String, String> asMap() {
@@ -63,6 +76,7 @@ public class Schedules {
     m.put("tenDayFollowUp", tenDayFollowUp);
     m.put("monthlyDispatch", monthlyDispatch);
     m.put("scheduledListening", scheduledListening);
+    m.put("twoWayEvaluation", twoWayEvaluation);
     return m;
   }
 }

@@ -111,8 +111,8 @@ public class TasklistFilters {
         .endOr();
   }
 
-  /** Creates or updates every filter and its READ authorizations. */
-  public void ensure(Directory directory) {
+  /** Creates or updates every filter; its missing READ authorizations go to {@code grants} (saved by its flush). */
+  void ensure(Directory directory, AuthorizationGrants grants) {
     int changedFilters = 0;
     int changedGrants = 0;
     for (Spec spec : specs()) {
@@ -131,7 +131,7 @@ public class TasklistFilters {
         f = filters.saveFilter(f);
         changedFilters++;
       }
-      changedGrants += ensureReaders(f.getId(), spec.readers().apply(directory));
+      changedGrants += ensureReaders(f.getId(), spec.readers().apply(directory), grants);
     }
     if (changedFilters > 0 || changedGrants > 0) {
       LOG.info("Tasklist filters: {} created or updated, {} READ authorizations changed", changedFilters, changedGrants);
@@ -148,7 +148,7 @@ public class TasklistFilters {
   }
 
   /** Grants READ on the filter to exactly {@code readers} among groups; other groups lose READ. */
-  private int ensureReaders(String filterId, Set<String> readers) {
+  private int ensureReaders(String filterId, Set<String> readers, AuthorizationGrants grants) {
     int changes = 0;
     Set<String> granted = new LinkedHashSet<>();
     for (Authorization a : authorizations.createAuthorizationQuery()
@@ -174,22 +174,10 @@ public class TasklistFilters {
       changes++;
     }
     for (String g : readers) {
-      if (granted.contains(g)) {
-        continue;
+      if (!granted.contains(g)) {
+        grants.grant(g, Resources.FILTER, filterId, Permissions.READ);
+        changes++;
       }
-      Authorization a = authorizations.createAuthorizationQuery()
-          .groupIdIn(g).resourceType(Resources.FILTER).resourceId(filterId)
-          .list().stream().filter(x -> x.getAuthorizationType() == Authorization.AUTH_TYPE_GRANT)
-          .findFirst().orElse(null);
-      if (a == null) {
-        a = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-        a.setGroupId(g);
-        a.setResource(Resources.FILTER);
-        a.setResourceId(filterId);
-      }
-      a.addPermission(Permissions.READ);
-      authorizations.saveAuthorization(a);
-      changes++;
     }
     return changes;
   }

@@ -108,7 +108,7 @@ class PublicBoardTest {
         caseIn(4, CaseStatus.REWORK), caseIn(5, CaseStatus.CLOSED), caseIn(6, CaseStatus.DELIBERATING),
         caseIn(7, CaseStatus.ACCEPTED)));
     MonthlyPublications.Publication february = new MonthlyPublications.Publication("2026-02", "2026年2月", NOW.minusDays(2),
-        "hualin", List.of(), List.of(), null, List.of(), List.of(), List.of(), 0);
+        "hualin", List.of(), List.of(), null, List.of(), List.of(), List.of(), 0, List.of());
     List<MonthlyPublications.ListedItem> listed = List.of(
         new MonthlyPublications.ListedItem("FX-2026-000009", "井盖缺失", "西山社区", "县公路局", LocalDate.of(2026, 2, 21)));
     when(monthly.latest("hualin")).thenReturn(Optional.of(february));

@@ -195,8 +195,8 @@ class ResidentVoteServiceTest {
     assertThat(r.question()).isEqualTo("是否加装电梯");
     assertThat(r.choice()).isEqualTo("同意");
     assertThat(r.castAt()).isEqualTo(NOW);
-    assertThat(r.receiptNo()).matches("[0-9A-F]{10}").isEqualTo(ResidentVoteService.receiptNo("t1"))
-        .isNotEqualTo(ResidentVoteService.receiptNo("t2"));
+    assertThat(r.receiptNo()).matches("[0-9A-F]{10}").isEqualTo(ResidentBallots.receiptNo("t1"))
+        .isNotEqualTo(ResidentBallots.receiptNo("t2"));
   }
 
   @Test

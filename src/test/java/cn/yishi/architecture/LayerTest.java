@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
  *       after the process id that holds its key, element ids and typed variables). Outbound adapters and the
  *       platform may use the glue classes only, never the delegates;</li>
  *   <li>{@code platform}: the engine and web set-up; it imports no adapter except the process glue, and the adapters use
- *       only its start-up refusal and deployment mode.</li>
+ *       only its start-up refusal, its deployment mode and the HTTP plumbing both sides share.</li>
  * </ul>
  */
 class LayerTest {
@@ -63,11 +63,17 @@ class LayerTest {
   static final DescribedPredicate<JavaClass> GLUE = DescribedPredicate.or(PROCESS_GLUE,
       JavaClass.Predicates.resideInAPackage(ROOT + ".adapter.process.variable"));
 
+  /**
+   * What the adapters may use of the platform: its start-up refusal, its deployment mode, and the HTTP plumbing that the
+   * project's filters and error replies share with the engine's (the Accept header, a body read up to a limit), which
+   * depends on no project class.
+   */
   static final DescribedPredicate<JavaClass> PLATFORM_SHARED_WITH_ADAPTERS =
-      new DescribedPredicate<>("the platform's start-up refusal or deployment mode") {
+      new DescribedPredicate<>("the platform's start-up refusal, deployment mode or shared HTTP plumbing") {
         @Override
         public boolean test(JavaClass c) {
-          return Set.of(ROOT + ".platform.StartupRefusedException", ROOT + ".platform.DeploymentMode").contains(c.getName());
+          return Set.of(ROOT + ".platform.StartupRefusedException", ROOT + ".platform.DeploymentMode",
+              ROOT + ".platform.web.AcceptHeader", ROOT + ".platform.web.LimitedBodyRequest").contains(c.getName());
         }
       };
 

@@ -6,16 +6,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A multipart/form-data body as a browser sends it: text fields and files. */
-final class Multipart {
+public final class Multipart {
   static final String BOUNDARY = "----yishi-photos-7d1f";
   private final List<byte[]> parts = new ArrayList<>();
 
-  Multipart field(String name, String value) {
+  public Multipart field(String name, String value) {
     parts.add(("Content-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value).getBytes(StandardCharsets.UTF_8));
     return this;
   }
 
-  Multipart file(String name, String filename, String contentType, byte[] data) {
+  public Multipart file(String name, String filename, String contentType, byte[] data) {
     byte[] head = ("Content-Disposition: form-data; name=\"" + name + "\"; filename=\"" + filename + "\"\r\n"
         + "Content-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
     byte[] part = new byte[head.length + data.length];
@@ -25,7 +25,7 @@ final class Multipart {
     return this;
   }
 
-  byte[] body() {
+  public byte[] body() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     for (byte[] p : parts) {
       out.writeBytes(("--" + BOUNDARY + "\r\n").getBytes(StandardCharsets.US_ASCII));
@@ -36,7 +36,7 @@ final class Multipart {
     return out.toByteArray();
   }
 
-  static String contentType() {
+  public static String contentType() {
     return "multipart/form-data; boundary=" + BOUNDARY;
   }
 }

@@ -54,7 +54,7 @@ class ElementTemplatesTest {
    * task-listener binding (camunda/camunda-modeler#752), so the listener is set in the model.
    */
   private static final Set<String> NOT_TEMPLATABLE = Set.of("resolutionItemTaskListener", "listVariablesTaskListener", "sessionOpinionTaskListener",
-      "taskTitleListener");
+      "taskTitleListener", "itemEvaluationRequestListener", "itemEvaluationTaskListener");
 
   /** The binding types of the Camunda 7 template schema and the property types each allows. */
   private static final Map<String, Set<String>> BINDINGS = Map.of(
@@ -242,7 +242,8 @@ class ElementTemplatesTest {
   @Test
   void theSourceScanFindsWhatTheDelegatesReadAndWrite() throws Exception {
     for (Map.Entry<String, Class<?>> bean : BEANS.entrySet()) {
-      if (JavaDelegate.class.isAssignableFrom(bean.getValue())) {
+      // the 双向评价 schedule's timer starts a process without variables: its one delegate reads none
+      if (JavaDelegate.class.isAssignableFrom(bean.getValue()) && !bean.getKey().equals("openDueEvaluationRoundsDelegate")) {
         assertThat(reads(bean.getKey())).as("variables " + bean.getKey() + " reads").isNotEmpty();
       }
     }

@@ -81,7 +81,8 @@ class FormOptionsTest {
     Catalogue catalogue = shippedCatalogue();
     Directory directory = shippedDirectory();
     assertThat(catalogue.categories()).hasSizeGreaterThan(10);
-    FormOptions options = new FormOptions(catalogue, directory, shippedProxyCatalogue());
+    List<cn.yishi.domain.proxy.ProxyServiceType> proxyServices = shippedProxyCatalogue().services();
+    FormOptions options = new FormOptions(catalogue, directory, () -> proxyServices);
     int filled = 0;
     try (Stream<Path> forms = Files.list(Path.of("forms"))) {
       for (Path f : forms.filter(p -> p.toString().endsWith(".form")).sorted().toList()) {

@@ -65,7 +65,9 @@ class FormsAndModelsTest {
     for (Class<?> glue : List.of(IssueLifecycle.Var.class, Deliberation.Var.class, DeliberationSession.Var.class, cn.yishi.adapter.process.residentvote.ResidentVote.Var.class, ScheduledListening.Var.class,
         MonthlyDispatch.Var.class, cn.yishi.adapter.process.pointsaward.PointsAward.Var.class,
         cn.yishi.adapter.process.convention.Convention.Var.class,
-        cn.yishi.adapter.process.proxyservice.ProxyService.Var.class)) {
+        cn.yishi.adapter.process.proxyservice.ProxyService.Var.class,
+        cn.yishi.adapter.process.twowayevaluation.TwoWayEvaluation.Var.class,
+        cn.yishi.adapter.process.itemevaluation.ItemEvaluation.Var.class)) {
       for (Field f : glue.getDeclaredFields()) {
         if (Modifier.isStatic(f.getModifiers()) && f.get(null) instanceof cn.yishi.adapter.process.variable.ProcessVariable<?> v) {
           names.add(v.name());
@@ -93,7 +95,9 @@ class FormsAndModelsTest {
         if (formRef == null || !forms.containsKey(formRef)) {
           missing.add(model.getFileName() + ": " + node.getId() + " → " + formRef);
         } else {
-          assertThat(node.getAttributeValueNs(CAMUNDA, "formRefBinding")).as(node.getId()).isEqualTo("deployment");
+          // the start form of 代办 is deployed anew when the 代办事项清单 changes (ProxyStartFormDeployment): latest
+          assertThat(node.getAttributeValueNs(CAMUNDA, "formRefBinding")).as(node.getId())
+              .isEqualTo(node.getId().equals("startEvent_proxyRequested") ? "latest" : "deployment");
         }
       }
     }
@@ -124,7 +128,7 @@ class FormsAndModelsTest {
         }
       }
     }
-    assertThat(checked).as("user tasks found").isEqualTo(26);
+    assertThat(checked).as("user tasks found").isEqualTo(34);
     assertThat(wrong).isEmpty();
   }
 
@@ -148,7 +152,9 @@ class FormsAndModelsTest {
       DeliberationSession.Var.FOLLOW_UPS.name(), DeliberationSession.Var.FOLLOW_UP_FIELDS,
       ScheduledListening.Var.ISSUES.name(), ScheduledListening.Var.ISSUE_FIELDS,
       cn.yishi.adapter.process.residentvote.ResidentVote.Var.PAPER_BALLOTS.name(), cn.yishi.adapter.process.residentvote.ResidentVote.Var.PAPER_BALLOT_FIELDS,
-      cn.yishi.adapter.process.convention.Convention.Var.COMMENTS.name(), cn.yishi.adapter.process.convention.Convention.Var.COMMENT_FIELDS);
+      cn.yishi.adapter.process.convention.Convention.Var.COMMENTS.name(), cn.yishi.adapter.process.convention.Convention.Var.COMMENT_FIELDS,
+      cn.yishi.adapter.process.twowayevaluation.TwoWayEvaluation.Var.PAPER_SHEETS.name(),
+      cn.yishi.adapter.process.twowayevaluation.TwoWayEvaluation.Var.PAPER_SHEET_FIELDS);
 
   private static void collect(String form, JsonNode components, Set<String> known, List<String> unknown) {
     for (JsonNode c : components) {

@@ -55,6 +55,11 @@ class SessionIT {
         .single()).as("a position per party and topic").isEqualTo(parties * 2);
     assertThat(jdbc.sql("select count(*) from yishi_resolution_item where session_id = ?").param(session).query(Long.class)
         .single()).isEqualTo(2);
+    assertThat(jdbc.sql("select kind || case when mailed then ':mailed' else '' end from yishi_session_invitee where session_id = ? order by 1")
+        .param(session).query(String.class).list()).as("the reporters of both topics and one expert of the talent pool")
+        .containsExactly("REPORTER", "REPORTER:mailed", "TALENT");
+    assertThat(jdbc.sql("select count(*) from yishi_mail_outbox where recipient = 'wangwu@example.cn' and subject like '%列席%'")
+        .query(Long.class).single()).as("one invitation to the reporter who left an address").isEqualTo(1);
     for (String shot : List.of("01-public-upcoming", "02-agenda", "03-opinion", "04-record", "05-public-held")) {
       assertThat(Path.of("target/screenshots", "session-" + shot + ".png")).isNotEmptyFile();
     }

@@ -333,6 +333,9 @@ final class HostileRequests {
   private static final ObjectNode RESOURCE = obj("""
       {"kind":"TALENT","name":"社区律师志愿者","expertise":"合同纠纷","keywords":["法律、合同"],"contact":"13800000000",
        "community":"hualin","version":0}""");
+  private static final ObjectNode PROXY_SERVICE = obj("""
+      {"code":"one-child-award","name":"独生子女奖励扶助","office":"县民政局","timeLimitDays":20,
+       "documents":["居民身份证\\n户口簿"],"steps":["核对材料"],"version":0}""");
   private static final ObjectNode USER = obj("""
       {"profile":{"id":"fuzzuser","firstName":"模","lastName":"糊","email":"f@example.org"},
        "credentials":{"password":"Fuzz-Pass-2026!x"}}""");
@@ -392,6 +395,12 @@ final class HostileRequests {
     t.add(g -> g.get("/api/cases/" + g.id(k.caseNo()) + "/photos" + (g.chance(50) ? "/" + g.id("p1") : ""), g.authorization()));
     t.add(g -> g.json("POST", "/api/cases/" + g.id(k.caseNo()) + "/photos/" + g.id("p1") + "/release", g.authorization(), obj("{}")));
     t.add(g -> g.get("/public/photos/" + g.id("p1"), null));
+    // 码上拍 (议事观察员): the observer's page, its JSON, a report with photos; the staff's observer list
+    t.add(g -> g.get("/public/observer/" + g.id("tok") + (g.chance(20) ? ".json" : ""), null));
+    t.add(g -> g.photos("/public/observer/" + g.id("tok"), null));
+    t.add(g -> g.json("POST", "/api/observers", g.authorization(),
+        obj("{\"name\":\"张三\",\"phone\":\"13800138000\",\"kind\":\"COURIER\"}")));
+    t.add(g -> g.json("POST", "/api/observers/" + g.id("1") + "/withdraw", g.authorization(), obj("{}")));
     // 代办: the phone page, its JSON, a request's link, the staff's counts
     t.add(g -> g.get("/public/proxy" + (g.chance(30) ? ".json" : "") + g.query("community=hualin"), null));
     t.add(g -> g.form("POST", "/public/proxy", null, Map.of("serviceCode", "social-insurance", "community", "hualin",
@@ -402,6 +411,12 @@ final class HostileRequests {
     t.add(g -> g.json("POST", "/public/proxy/" + g.id("tok"), null, obj("{\"rating\":4,\"comment\":\"很好\"}")));
     t.add(g -> g.form("POST", "/public/proxy/" + g.id("tok"), null, Map.of("rating", "4", "comment", "好")));
     t.add(g -> g.get("/api/proxy/statistics" + g.query("month=2026-12"), g.authorization()));
+    t.add(g -> g.get("/api/proxy/services" + g.query(null), g.authorization()));
+    t.add(g -> g.json("POST", "/api/proxy/services", g.authorization(), PROXY_SERVICE));
+    t.add(g -> g.json("PUT", "/api/proxy/services/" + g.id("social-insurance"), g.authorization(), PROXY_SERVICE));
+    t.add(g -> g.json("POST", "/api/proxy/services/" + g.id("social-insurance") + "/retire", g.authorization(), obj("{}")));
+    t.add(g -> g.get("/api/proxy/services/" + g.id("social-insurance") + "/changes", g.authorization()));
+    t.add(g -> g.json("POST", "/api/proxy/services/offices", g.authorization(), obj("{\"name\":\"县医保局\"}")));
     // Open311
     t.add(g -> g.get("/open311/v2/" + g.pick(List.of("discovery", "discovery.xml", "services.json", "services.xml",
         "services/streetlight.json", "services/" + g.id("x") + ".xml", "requests.json", "requests.xml",

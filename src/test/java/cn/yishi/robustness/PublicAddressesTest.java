@@ -70,7 +70,8 @@ class PublicAddressesTest extends WholeApplication {
         "GET /public/board.json", "GET /public/board.atom", "GET /public/report", "POST /public/report",
         "GET /public/evaluations/{token}", "POST /public/evaluations/{token}", "GET /public/resolutions/{token}",
         "POST /public/resolutions/{token}/objections", "GET /public/meetings", "GET /public/meetings/statistics",
-        "GET /public/monthly/{month}", "GET /public/monthly/{month}.json", "GET /public/votes/{token}");
+        "GET /public/monthly/{month}", "GET /public/monthly/{month}.json", "GET /public/votes/{token}",
+        "GET /public/observer/{token}", "POST /public/observer/{token}", "GET /public/observer/{token}.json");
   }
 
   @Test

@@ -59,6 +59,7 @@ public class VariableHistoryFilter implements HistoryEventHandler {
 
   private static boolean isPersonal(String variable) {
     return IssueLifecycle.Var.PERSONAL.contains(variable) || ScheduledListening.Var.NOT_IN_HISTORY.contains(variable)
-        || ProxyService.Var.PERSONAL.contains(variable);
+        || ProxyService.Var.PERSONAL.contains(variable)
+        || cn.yishi.adapter.process.twowayevaluation.TwoWayEvaluation.Var.NOT_IN_HISTORY.contains(variable);
   }
 }

@@ -17,7 +17,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,22 +30,27 @@ import org.springframework.transaction.annotation.Transactional;
  * was handled; the party organisation reviews it (党组织审核); the residents adopt it (residents' (representatives')
  * meeting, or one household one vote in a compound); it is published with the date it takes effect, and the version
  * it amends is superseded.
+ *
+ * <p>This service runs the steps and holds the transactions; what residents read (a draft's page, the register) is
+ * {@link ConventionViews}, where a convention applies and how it is named {@link ConventionScopes}.
  */
 @Service
 public class Conventions {
   private static final SecureRandom RANDOM = new SecureRandom();
   private final ConventionStore store;
   private final Meetings meetings;
-  private final Directory directory;
   private final WorkingDayCalendar calendar;
   private final Clock clock;
+  private final ConventionScopes scopes;
+  private final ConventionViews views;
 
   public Conventions(ConventionStore store, Meetings meetings, Directory directory, WorkingDayCalendar calendar, Clock clock) {
     this.store = store;
     this.meetings = meetings;
-    this.directory = directory;
     this.calendar = calendar;
     this.clock = clock;
+    this.scopes = new ConventionScopes(directory);
+    this.views = new ConventionViews(store, scopes, clock);
   }
 
   /** Where a convention applies: a community, or one of its compounds (the 会客站 code of the household register). */
@@ -80,21 +84,21 @@ public class Conventions {
       if (versions.stream().anyMatch(v -> ConventionStatus.valueOf(v.status()).inProgress())) {
         throw refused("amendsConvention", "in_progress", "该公约已有一份修订草案正在办理，请先办结");
       }
-      scope = scope(inForce.compound() == null ? inForce.community() : inForce.compound())
+      scope = scopes.scope(inForce.compound() == null ? inForce.community() : inForce.compound())
           .orElseThrow(() -> refused("amendsConvention", "unknown", "公约所属社区已不在组织目录中"));
-      if (scopeCode != null && !scopeCode.isBlank() && !scopeCode.strip().equals(code(scope))) {
+      if (scopeCode != null && !scopeCode.isBlank() && !scopeCode.strip().equals(ConventionScopes.code(scope))) {
         throw refused("conventionScope", "mismatch", "修订公约时适用范围沿用原公约（" + scope.name() + "），请不要另选");
       }
       conventionId = amends;
       versionNo = versions.get(versions.size() - 1).versionNo() + 1;
     } else {
-      scope = scope(scopeCode == null ? "" : scopeCode.strip())
+      scope = scopes.scope(scopeCode == null ? "" : scopeCode.strip())
           .orElseThrow(() -> refused("conventionScope", "required", "请选择公约适用的社区或小区"));
       conventionId = -1;
       versionNo = 1;
     }
     if (!groups.contains(GroupIds.community(scope.community())) && !groups.contains(GroupIds.ADMIN)) {
-      throw refused("conventionScope", "forbidden", "只有" + communityName(scope.community()) + "两委可以起草该社区的公约");
+      throw refused("conventionScope", "forbidden", "只有" + scopes.communityName(scope.community()) + "两委可以起草该社区的公约");
     }
     OffsetDateTime now = OffsetDateTime.now(clock);
     if (conventionId < 0) {
@@ -111,7 +115,7 @@ public class Conventions {
   /** A resident's comment on a draft under publicity. Unknown token, closed window, bad text: refused, nothing stored. */
   @Transactional
   public void comment(String token, String content, String signature) {
-    ConventionStore.Version v = byToken(token);
+    ConventionStore.Version v = views.byToken(token);
     ConventionRules.Comment c = ConventionRules.comment(ConventionStatus.valueOf(v.status()), v.commentsCloseAt(),
         OffsetDateTime.now(clock), content, signature);
     store.insertComment(v.id(), c.content(), c.signature(), OffsetDateTime.now(clock));
@@ -223,20 +227,7 @@ public class Conventions {
 
   @Transactional(readOnly = true)
   public PublicDraft draft(String token) {
-    ConventionStore.Version v = byToken(token);
-    List<PublicComment> handled = new ArrayList<>();
-    List<ConventionStore.Comment> comments = store.comments(v.id());
-    int n = 1;
-    for (ConventionStore.Comment c : comments) {
-      if (c.handling() != null) {
-        handled.add(new PublicComment(n, c.content(), c.signature(), c.handling()));
-      }
-      n++;
-    }
-    ConventionStatus s = ConventionStatus.valueOf(v.status());
-    boolean open = s == ConventionStatus.PUBLICITY && OffsetDateTime.now(clock).isBefore(v.commentsCloseAt());
-    return new PublicDraft(v.token(), v.conventionId(), v.versionNo(), v.title(), scopeName(v), v.body(), s.name(),
-        s.label(), v.commentsCloseAt(), open, comments.size(), handled);
+    return views.draft(token);
   }
 
   public record RegisterVersion(int versionNo, String title, String status, String statusLabel, LocalDate effectiveDate,
@@ -255,68 +246,19 @@ public class Conventions {
   /** The public register of a community: conventions in force (community first, then per compound), and drafts. */
   @Transactional(readOnly = true)
   public Register register(String community) {
-    Directory.Community c = directory.community(community == null ? "" : community.strip())
-        .orElseThrow(() -> refused("community", "unknown", "找不到该社区"));
-    Map<Long, List<ConventionStore.Version>> byConvention = new LinkedHashMap<>();
-    for (ConventionStore.Version v : store.versionsOfCommunity(c.code())) {
-      byConvention.computeIfAbsent(v.conventionId(), k -> new ArrayList<>()).add(v);
-    }
-    List<RegisterEntry> inForce = new ArrayList<>();
-    List<DraftEntry> drafts = new ArrayList<>();
-    for (List<ConventionStore.Version> versions : byConvention.values()) {
-      for (ConventionStore.Version v : versions) {
-        ConventionStatus s = ConventionStatus.valueOf(v.status());
-        if (s.inProgress()) {
-          drafts.add(new DraftEntry(v.conventionId(), scopeName(v), v.title(), v.versionNo(), s.name(), s.label(),
-              v.commentsCloseAt(), v.token()));
-        }
-        if (s == ConventionStatus.IN_FORCE) {
-          List<RegisterVersion> history = versions.stream().filter(x -> x.effectiveDate() != null)
-              .map(x -> new RegisterVersion(x.versionNo(), x.title(), x.status(), ConventionStatus.valueOf(x.status()).label(),
-                  x.effectiveDate(), x.supersededDate(), x.token()))
-              .toList();
-          inForce.add(new RegisterEntry(v.conventionId(), scopeName(v), v.compound(), v.title(), v.body(), v.effectiveDate(),
-              v.versionNo(), history));
-        }
-      }
-    }
-    inForce.sort(java.util.Comparator.comparing((RegisterEntry e) -> e.compound() != null)
-        .thenComparing(e -> e.compound() == null ? "" : e.compound()).thenComparing(RegisterEntry::conventionId));
-    return new Register(c.code(), c.name(), inForce, drafts);
+    return views.register(community);
   }
 
   // scope and helpers
 
   /** The scope of a code: a community's code, or the code of one of its compounds (会客站). */
   public Optional<Scope> scope(String code) {
-    for (Directory.Community c : directory.communities()) {
-      if (c.code().equals(code)) {
-        return Optional.of(new Scope(c.code(), null, c.name() + "（全社区）"));
-      }
-      for (Directory.Station s : c.stations()) {
-        if (s.code().equals(code)) {
-          return Optional.of(new Scope(c.code(), s.code(), c.name() + " " + compoundName(s.name())));
-        }
-      }
-    }
-    return Optional.empty();
+    return scopes.scope(code);
   }
 
   /** The compound's name from its 会客站's name (御苑小区党群会客站 → 御苑小区). */
   public static String compoundName(String stationName) {
     return stationName.replaceFirst("党群会客站$", "");
-  }
-
-  private static String code(Scope s) {
-    return s.compound() == null ? s.community() : s.compound();
-  }
-
-  private String scopeName(ConventionStore.Version v) {
-    return scope(v.compound() == null ? v.community() : v.compound()).map(Scope::name).orElse(v.community());
-  }
-
-  private String communityName(String community) {
-    return directory.community(community).map(Directory.Community::name).orElse(community);
   }
 
   private static String outcomeLabel(String outcome) {
@@ -326,14 +268,6 @@ public class Conventions {
       }
     }
     return "未通过";
-  }
-
-  private ConventionStore.Version byToken(String token) {
-    String t = token == null ? "" : token.strip();
-    if (t.isEmpty() || t.length() > 64) {
-      throw refused("token", "unknown", "公约草案不存在");
-    }
-    return store.findByToken(t).orElseThrow(() -> refused("token", "unknown", "公约草案不存在"));
   }
 
   private ConventionStore.Version version(long versionId) {
@@ -353,7 +287,7 @@ public class Conventions {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
-  private static ValidationException refused(String field, String code, String message) {
+  static ValidationException refused(String field, String code, String message) {
     return new ValidationException(List.of(new FieldError(field, code, message)));
   }
 }

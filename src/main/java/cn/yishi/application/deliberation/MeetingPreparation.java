@@ -45,6 +45,18 @@ public class MeetingPreparation {
     return groups;
   }
 
+  /** The department responsible for the topic's case, as a party of its session, if a department handles it. */
+  @Transactional(readOnly = true)
+  public java.util.Optional<String> department(long meetingId) {
+    Meetings.Meeting m = deliberations.meeting(meetingId);
+    if (m.caseId() == null) {
+      return java.util.Optional.empty();
+    }
+    String unit = cases.loadById(m.caseId()).responsibleUnit();
+    return directory.unit(unit == null ? "" : unit).filter(u -> u.type() == Directory.UnitType.DEPARTMENT)
+        .map(u -> GroupIds.unit(u.code()));
+  }
+
   /** 会前沟通: one party's position. */
   @Transactional
   public void recordOpinion(long meetingId, String party, String position, String actor) {

@@ -1,7 +1,6 @@
 package cn.yishi.application.deliberation;
 
 import cn.yishi.application.Cases;
-import cn.yishi.application.DeliberationProperties;
 import cn.yishi.application.port.Meetings;
 import cn.yishi.domain.calendar.WorkingDayCalendar;
 import cn.yishi.domain.casefile.CaseFile;
@@ -20,13 +19,13 @@ public class MeetingScheduling {
   private final Cases cases;
   private final Meetings meetings;
   private final Deliberations deliberations;
-  private final DeliberationProperties properties;
+  private final DeliberationBodies bodies;
   private final WorkingDayCalendar calendar;
   private final cn.yishi.application.port.Sessions sessions;
   private final DeliberationSessions joining;
   private final cn.yishi.domain.directory.Directory directory;
 
-  public MeetingScheduling(Cases cases, Meetings meetings, Deliberations deliberations, DeliberationProperties properties,
+  public MeetingScheduling(Cases cases, Meetings meetings, Deliberations deliberations, DeliberationBodies bodies,
       WorkingDayCalendar calendar, cn.yishi.application.port.Sessions sessions, DeliberationSessions joining,
       cn.yishi.domain.directory.Directory directory) {
     this.sessions = sessions;
@@ -35,7 +34,7 @@ public class MeetingScheduling {
     this.cases = cases;
     this.meetings = meetings;
     this.deliberations = deliberations;
-    this.properties = properties;
+    this.bodies = bodies;
     this.calendar = calendar;
   }
 
@@ -75,14 +74,9 @@ public class MeetingScheduling {
     return "RED".equals(urgency) ? calendar.plusWorkingDays(today, 1) : nextFixedDay(community, today);
   }
 
-  /** The next fixed deliberation day after today (the same day counts if it is still ahead). */
+  /** The community room's next fixed deliberation day after today, as its settings say (议事机构). */
   LocalDate nextFixedDay(String community, LocalDate today) {
-    int day = properties.fixedDays().getOrDefault(community, properties.fixedDay());
-    LocalDate candidate = today.withDayOfMonth(Math.min(day, today.lengthOfMonth()));
-    if (!candidate.isAfter(today)) {
-      LocalDate next = today.plusMonths(1);
-      candidate = next.withDayOfMonth(Math.min(day, next.lengthOfMonth()));
-    }
-    return calendar.plusWorkingDays(candidate, 0);
+    return calendar.plusWorkingDays(bodies.settings(directory.bodyFor(community, cn.yishi.domain.casefile.Tier.ROOM, null))
+        .nextFixedDay(today), 0);
   }
 }

@@ -38,6 +38,14 @@ public interface Sessions {
   record Position(long meetingId, String party, String position) {}
 
   /** A resolution item followed up at a session: its questions and rating. */
+  /** The latest closed round of 民事民评 of an item (V24): how many rated, the average, the counts of 1 to 5, the outcome. */
+  record ItemEvaluationResult(long itemId, int ratings, java.math.BigDecimal average, String distribution, String status) {}
+
+  /** The latest closed 民事民评 round of each item resolved at the session, by item id. */
+  default java.util.Map<Long, ItemEvaluationResult> itemEvaluations(long sessionId) {
+    return java.util.Map.of();
+  }
+
   record FollowUp(long itemId, String unit, String measure, String status, OffsetDateTime deadline, String questions,
       Integer rating) {}
 
@@ -102,6 +110,20 @@ public interface Sessions {
   void saveFollowUp(long sessionId, long itemId, String questions, int rating, String actor, OffsetDateTime now);
 
   List<FollowUp> followUps(long sessionId);
+
+  /** Invitee kinds: an expert of the talent pool (资源清单 TALENT entry), a topic's reporter (邀请反映人列席). */
+  String TALENT = "TALENT";
+  String REPORTER = "REPORTER";
+
+  /**
+   * A person invited to a session as one of its N: an expert (by the resource entry and expertise) or a topic's
+   * reporter (by the topic only, never personal data); {@code mailed}: an invitation went out by mail.
+   */
+  record Invitee(String kind, Long resourceId, Long meetingId, String expertise, boolean mailed) {}
+
+  void addInvitee(long sessionId, Invitee invitee, String actor, OffsetDateTime now);
+
+  List<Invitee> invitees(long sessionId);
 
   /** Sessions of bodies in {@code bodyKeys} (KIND:code) from {@code from} on (upcoming) or before it (past). */
   List<Session> ofBodies(List<String> bodyKeys, LocalDate from, boolean upcoming, int limit);

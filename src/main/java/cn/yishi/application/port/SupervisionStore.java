@@ -11,7 +11,8 @@ import java.util.Set;
  * read from the project's own indexed tables, never from process variables.
  */
 public interface SupervisionStore {
-  enum ItemType { CASE, ITEM }
+  /** CASE and ITEM (决议事项) belong to a case; PROXY is a proxy request (代办, no case: case_id is null). */
+  enum ItemType { CASE, ITEM, PROXY }
 
   /**
    * An open item with a responsible unit and a deadline: a case, or a deliberation's resolution item
@@ -25,7 +26,8 @@ public interface SupervisionStore {
     }
   }
 
-  record NewOrder(ItemType type, long itemId, long caseId, String period, String source, Long runId, String unit,
+  /** {@code caseId} null for a proxy request. */
+  record NewOrder(ItemType type, long itemId, Long caseId, String period, String source, Long runId, String unit,
       OffsetDateTime deadline, OffsetDateTime dueAt, boolean listed, boolean contactMissing, OffsetDateTime now) {}
 
   record Run(long id, String kind, LocalDate asOf, String period, String triggeredBy, OffsetDateTime startedAt,

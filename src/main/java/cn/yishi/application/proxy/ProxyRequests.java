@@ -8,7 +8,7 @@ import cn.yishi.domain.casefile.Text;
 import cn.yishi.domain.casefile.ValidationException;
 import cn.yishi.domain.directory.Directory;
 import cn.yishi.domain.directory.GroupIds;
-import cn.yishi.domain.proxy.ProxyCatalogue;
+import cn.yishi.domain.proxy.ProxyServiceEntry;
 import cn.yishi.domain.proxy.ProxyMode;
 import cn.yishi.domain.proxy.ProxyRules;
 import cn.yishi.domain.proxy.ProxyServiceType;
@@ -42,7 +42,7 @@ public class ProxyRequests {
   private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM", Locale.ROOT);
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  private final ProxyCatalogue catalogue;
+  private final ProxyServiceCatalogue catalogue;
   private final ProxyStore store;
   private final ProxyProcesses processes;
   private final Directory directory;
@@ -50,7 +50,7 @@ public class ProxyRequests {
   private final Clock clock;
   private final String publicBaseUrl;
 
-  public ProxyRequests(ProxyCatalogue catalogue, ProxyStore store, ProxyProcesses processes, Directory directory,
+  public ProxyRequests(ProxyServiceCatalogue catalogue, ProxyStore store, ProxyProcesses processes, Directory directory,
       WorkingDayCalendar calendar, Clock clock, @Value("${yishi.public-base-url}") String publicBaseUrl) {
     this.catalogue = catalogue;
     this.store = store;
@@ -86,8 +86,9 @@ public class ProxyRequests {
     }
   }
 
+  /** The services offered now (the phone page). */
   public List<ProxyServiceType> services() {
-    return catalogue.services();
+    return catalogue.active();
   }
 
   /** A request a 代办员 took in Tasklist (start form): stored with the process that carries it. */
@@ -106,7 +107,8 @@ public class ProxyRequests {
   }
 
   private Registered insert(NewProxyRequest r, String channel, String actor) {
-    ProxyServiceType service = catalogue.find(r.serviceCode()).orElse(null);
+    ProxyServiceEntry entry = catalogue.findActive(r.serviceCode()).orElse(null);
+    ProxyServiceType service = entry == null ? null : entry.service();
     List<FieldError> errors = new ArrayList<>(ProxyRules.newRequest(service, r.serviceCode(), r.residentName(), r.residentPhone()));
     Directory.Community community = r.community() == null ? null : directory.community(r.community().strip()).orElse(null);
     if (community == null) {
@@ -126,7 +128,8 @@ public class ProxyRequests {
     String token = newToken();
     ProxyStore.Request stored = store.insert(new ProxyStore.NewRequest(service.code(), community.code(), community.street(),
         compound, channel, actor, now, now.atZoneSameInstant(calendar.zone()).format(MONTH),
-        calendar.deadline(now, service.timeLimitDays()), token), r.residentName().strip(), r.residentPhone().strip());
+        calendar.deadline(now, service.timeLimitDays()), token, service, entry.version()), r.residentName().strip(),
+        r.residentPhone().strip());
     return new Registered(stored.id(), stored.requestNo(), token);
   }
 
@@ -285,7 +288,7 @@ public class ProxyRequests {
       throw new ValidationException(List.of(new FieldError("month", "invalid", "月份格式应为 yyyy-MM，例如 2026-12")));
     }
     return store.counts(m).stream().map(c -> new CountLine(c.month(), c.serviceCode(),
-        catalogue.find(c.serviceCode()).map(ProxyServiceType::name).orElse("（已停用的事项）"), c.street(),
+        catalogue.find(c.serviceCode()).map(e -> e.service().name()).orElse("（未知事项）"), c.street(),
         directory.streets().stream().filter(s -> s.code().equals(c.street())).map(Directory.Street::name).findFirst().orElse(""),
         c.requested(), c.finished(), c.overdue(), c.rated(), c.satisfied())).toList();
   }
@@ -301,8 +304,13 @@ public class ProxyRequests {
     return store.findByToken(token).orElseThrow(UnknownRequest::new);
   }
 
+  /** The service as the request started with it; a request stored before the snapshot reads the catalogue. */
   private ProxyServiceType service(ProxyStore.Request r) {
-    return catalogue.find(r.serviceCode()).orElseGet(() -> new ProxyServiceType(r.serviceCode(), "（已停用的事项）", "", 0, List.of(), List.of()));
+    if (r.service() != null) {
+      return r.service();
+    }
+    return catalogue.find(r.serviceCode()).map(ProxyServiceEntry::service)
+        .orElseGet(() -> new ProxyServiceType(r.serviceCode(), "（未知事项）", "", 0, List.of(), List.of()));
   }
 
   private static void required(List<FieldError> errors, String field, String value, String message) {

@@ -3,6 +3,7 @@ package cn.yishi.application.supervision;
 import cn.yishi.application.MailTemplates;
 import cn.yishi.application.port.MailOutbox;
 import cn.yishi.application.port.MonthlyReports;
+import cn.yishi.application.port.ProxyMonthlyFigures;
 import cn.yishi.application.port.MonthlyStatistics;
 import cn.yishi.domain.calendar.WorkingDayCalendar;
 import cn.yishi.domain.casefile.FieldError;
@@ -53,11 +54,13 @@ public class MonthlyDispatchService {
   private final ZoneId zone;
   private final String publicBaseUrl;
   private final MailTemplates templates;
+  private final ProxyMonthlyFigures proxyFigures;
 
   public MonthlyDispatchService(MonthlyStatistics statistics, MonthlyReports reports, MailOutbox outbox,
       Directory directory, WorkingDayCalendar calendar, Clock clock, BoardRules monthlyBoardRules,
       MonthlyProperties properties, @Value("${yishi.zone}") String zone,
-      @Value("${yishi.public-base-url}") String publicBaseUrl, MailTemplates templates) {
+      @Value("${yishi.public-base-url}") String publicBaseUrl, MailTemplates templates, ProxyMonthlyFigures proxyFigures) {
+    this.proxyFigures = proxyFigures;
     this.templates = templates;
     this.statistics = statistics;
     this.reports = reports;
@@ -105,8 +108,8 @@ public class MonthlyDispatchService {
       MonthlyReports.Header h = existing.get();
       MonthlyTables t = MonthlyTables.of(reports.rows(h.id()), directory);
       BoardRules.Boards boards = storedBoards(h.id(), t);
-      return new Computed(m.toString(), h.status(), h.revision(),
-          MonthlyTexts.summary(m, h.revision(), h.computedAt(), zone, t, boards, null), null);
+      return new Computed(m.toString(), h.status(), h.revision(), MonthlyTexts.withProxy(
+          MonthlyTexts.summary(m, h.revision(), h.computedAt(), zone, t, boards, null), proxyLines(h.id())), null);
     }
     OffsetDateTime from = start(m);
     OffsetDateTime to = start(m.plusMonths(1));
@@ -115,13 +118,16 @@ public class MonthlyDispatchService {
     String by = computedBy == null || computedBy.isBlank() ? "system" : computedBy;
     MonthlyReports.Header h = reports.saveDraft(new MonthlyReports.Draft(m.toString(), asOfDate, from, to, now, by,
         processInstanceId, t.rows(), boards.all()));
+    List<ProxyMonthlyFigures.Row> proxy = proxyFigures.compute(from, to, min(to, now));
+    proxyFigures.save(h.id(), proxy);
     MonthlyFigures total = t.total();
     int withoutContact = (int) directory.units().stream().filter(u -> u.email() == null || u.email().isBlank()).count();
     reports.recordRun(new MonthlyReports.Run(asOfDate, m.toString(), by, now, OffsetDateTime.now(clock),
         total.caseload(), total.overdue(), total.listedItems(), withoutContact, processInstanceId));
     MonthlyReports.Review last = reports.reviews(h.id()).stream().reduce((a, b) -> b).orElse(null);
-    return new Computed(m.toString(), h.status(), h.revision(),
-        MonthlyTexts.summary(m, h.revision(), now, zone, t, boards, last), calendar.deadline(now, reviewDays));
+    return new Computed(m.toString(), h.status(), h.revision(), MonthlyTexts.withProxy(
+        MonthlyTexts.summary(m, h.revision(), now, zone, t, boards, last), MonthlyTables.proxyLines(proxy, directory)),
+        calendar.deadline(now, reviewDays));
   }
 
   /**
@@ -202,7 +208,7 @@ public class MonthlyDispatchService {
           boards.red().stream().map(MonthlyReportView.BoardPlace::of).toList(),
           boards.black().stream().map(MonthlyReportView.BoardPlace::of).toList(),
           reports.reviews(h.id()).stream().map(MonthlyReportView.ReviewEntry::of).toList(),
-          h.approvedBy(), h.approvedAt());
+          h.approvedBy(), h.approvedAt(), proxyLines(h.id()));
     });
   }
 
@@ -223,7 +229,12 @@ public class MonthlyDispatchService {
     BoardRules.Boards boards = rules.rank(t.standings());
     return new MonthlyReportView(m.toString(), MonthlyReportView.LIVE, null, from, to, now, null, t.totalRow(),
         t.unitRows(), t.communityRows(), boards.red().stream().map(MonthlyReportView.BoardPlace::of).toList(),
-        boards.black().stream().map(MonthlyReportView.BoardPlace::of).toList(), List.of(), null, null);
+        boards.black().stream().map(MonthlyReportView.BoardPlace::of).toList(), List.of(), null, null,
+        MonthlyTables.proxyLines(proxyFigures.compute(from, to, min(to, now)), directory));
+  }
+
+  private List<MonthlyReportView.ProxyLine> proxyLines(long reportId) {
+    return MonthlyTables.proxyLines(proxyFigures.stored(reportId), directory);
   }
 
   private BoardRules.Boards storedBoards(long reportId, MonthlyTables t) {

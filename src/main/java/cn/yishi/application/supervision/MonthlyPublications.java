@@ -2,6 +2,7 @@ package cn.yishi.application.supervision;
 
 import cn.yishi.application.Catalogue;
 import cn.yishi.application.port.MonthlyReports;
+import cn.yishi.application.port.ProxyMonthlyFigures;
 import cn.yishi.application.port.MonthlyStatistics;
 import cn.yishi.domain.casefile.CaseStatus;
 import cn.yishi.domain.directory.Directory;
@@ -24,13 +25,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class MonthlyPublications {
   private final MonthlyReports reports;
+  private final ProxyMonthlyFigures proxyFigures;
   private final MonthlyStatistics statistics;
   private final Directory directory;
   private final Catalogue catalogue;
   private final ZoneId zone;
 
   public MonthlyPublications(MonthlyReports reports, MonthlyStatistics statistics, Directory directory,
-      Catalogue catalogue, @Value("${yishi.zone}") String zone) {
+      Catalogue catalogue, @Value("${yishi.zone}") String zone, ProxyMonthlyFigures proxyFigures) {
+    this.proxyFigures = proxyFigures;
     this.reports = reports;
     this.statistics = statistics;
     this.directory = directory;
@@ -46,7 +49,8 @@ public class MonthlyPublications {
   public record Publication(String month, String monthName, OffsetDateTime approvedAt, String community,
       List<MonthlyReportView.BoardPlace> red, List<MonthlyReportView.BoardPlace> black,
       MonthlyReportView.FigureRow total, List<MonthlyReportView.FigureRow> units,
-      List<MonthlyReportView.FigureRow> communities, List<PublishedCase> cases, int caseCount) {}
+      List<MonthlyReportView.FigureRow> communities, List<PublishedCase> cases, int caseCount,
+      List<MonthlyReportView.ProxyLine> proxy) {}
 
   /** An item under listed supervision now. */
   public record ListedItem(String caseNo, String title, String communityName, String unitName, LocalDate listedOn) {}
@@ -100,7 +104,8 @@ public class MonthlyPublications {
         .map(this::published).toList();
     return new Publication(h.period(), MonthlyTexts.label(m), h.approvedAt(), community,
         places(boards, BoardRules.Board.RED), places(boards, BoardRules.Board.BLACK),
-        t.totalRow(), t.unitRows(), t.communityRows(), cases, all.size());
+        t.totalRow(), t.unitRows(), t.communityRows(), cases, all.size(),
+        MonthlyTables.proxyLines(proxyFigures.stored(h.id()), directory));
   }
 
   private static List<MonthlyReportView.BoardPlace> places(List<BoardRules.Entry> entries, BoardRules.Board board) {

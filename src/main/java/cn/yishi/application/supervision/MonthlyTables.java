@@ -146,4 +146,12 @@ final class MonthlyTables {
   String communityName(String code) {
     return directory.community(code).map(Directory.Community::name).orElse(code);
   }
+
+  /** 代办 per service and township, with the township's name (上月 figures as stored, or computed for the running month). */
+  static List<MonthlyReportView.ProxyLine> proxyLines(List<cn.yishi.application.port.ProxyMonthlyFigures.Row> rows,
+      Directory directory) {
+    return rows.stream().map(r -> new MonthlyReportView.ProxyLine(r.serviceCode(), r.serviceName(), r.street(),
+        directory.streets().stream().filter(s -> s.code().equals(r.street())).map(Directory.Street::name).findFirst()
+            .orElse(r.street()), r.received(), r.doneInTime(), r.overdue(), r.rated(), r.averageRating())).toList();
+  }
 }

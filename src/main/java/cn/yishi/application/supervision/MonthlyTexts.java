@@ -33,7 +33,9 @@ final class MonthlyTexts {
         + "｜未办结 " + f.pending() + "｜逾期 " + f.overdue() + "｜整改 " + f.reworks() + "｜结果不实 " + f.rejectedResults()
         + "｜评价 " + f.evaluations() + (f.evaluations() == 0 ? "" : "（平均 " + points(f.averageSatisfaction()) + " 分）")
         + "｜响应率 " + MonthlyFigures.percent(f.responseRate()) + "｜解决率 " + MonthlyFigures.percent(f.resolutionRate())
-        + "｜满意率 " + MonthlyFigures.percent(f.satisfactionRate());
+        + "｜满意率 " + MonthlyFigures.percent(f.satisfactionRate())
+        + (f.itemsEvaluated() == 0 ? "" : "｜民事民评 " + f.itemsEvaluated() + " 项（" + (f.itemRatings() == 0 ? "无人评价"
+            : "平均 " + points(f.averageItemRating()) + " 分") + "，退回整改 " + f.itemsSentBack() + " 项）");
   }
 
   static String points(Double average) {
@@ -115,5 +117,26 @@ final class MonthlyTexts {
         b.append("\n本单位列入本月黑榜：").append(e.reason()).append("。请认真分析原因，限期整改。\n"));
     b.append("\n全县：").append(line(total)).append("\n");
     return b.toString();
+  }
+
+  /** The summary with the month's 代办 figures per township and service, within the variable's length. */
+  static String withProxy(String summary, List<MonthlyReportView.ProxyLine> proxy) {
+    StringBuilder b = new StringBuilder(summary);
+    b.append(summary.endsWith("\n") ? "" : "\n").append("\n【代办】");
+    if (proxy.isEmpty()) {
+      b.append("本月无代办事项。\n");
+    } else {
+      b.append('\n');
+      for (MonthlyReportView.ProxyLine l : proxy) {
+        b.append(proxyLine(l)).append('\n');
+      }
+    }
+    return b.length() > SUMMARY_MAX ? b.substring(0, SUMMARY_MAX - 1) + "…" : b.toString();
+  }
+
+  /** 冯川镇 低保申请：受理 3｜按时办结 2｜逾期 1｜评价 2（平均 4.50 分） */
+  static String proxyLine(MonthlyReportView.ProxyLine l) {
+    return l.streetName() + " " + l.serviceName() + "：受理 " + l.received() + "｜按时办结 " + l.doneInTime() + "｜逾期 "
+        + l.overdue() + "｜评价 " + l.rated() + (l.rated() == 0 ? "" : "（平均 " + points(l.averageRating()) + " 分）");
   }
 }

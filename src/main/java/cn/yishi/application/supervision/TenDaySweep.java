@@ -9,6 +9,7 @@ import cn.yishi.application.port.SupervisionStore.OpenItem;
 import cn.yishi.application.port.SupervisionStore.Run;
 import cn.yishi.application.port.SupervisionStore;
 import cn.yishi.application.port.Transactions;
+import cn.yishi.application.proxy.ProxySupervision;
 import cn.yishi.domain.casefile.CaseFile;
 import cn.yishi.domain.directory.Directory;
 import cn.yishi.domain.supervision.TenDayPeriod;
@@ -52,7 +53,9 @@ import org.springframework.stereotype.Service;
  *       supervision task instead of another reminder. Such an order neither counts as overdue nor leads to
  *       listed supervision.</li>
  * </ul>
- * It commits in chunks (see {@link #sweep}) and writes a run record with its counts.
+ * Proxy requests (代办) past their time limit are swept in the same run by {@link ProxySupervision} (its rule: one open
+ * 代办督办 per request) and counted with the items. It commits in chunks (see {@link #sweep}) and writes a run record with
+ * its counts.
  */
 @Service
 public class TenDaySweep {
@@ -73,10 +76,13 @@ public class TenDaySweep {
   private final Transactions transactions;
   private final int threads;
   private final MailTemplates templates;
+  private final ProxySupervision proxies;
 
   public TenDaySweep(Cases cases, SupervisionStore store, SupervisionOrders orders, MailOutbox outbox,
       HandlingService handling, CaseProcesses processes, Clock clock, Transactions transactions,
-      @Value("${yishi.supervision.sweep-threads:2}") int threads, MailTemplates templates, Directory directory) {
+      @Value("${yishi.supervision.sweep-threads:2}") int threads, MailTemplates templates, Directory directory,
+      ProxySupervision proxies) {
+    this.proxies = proxies;
     this.directory = directory;
     this.templates = templates;
     this.transactions = transactions;
@@ -138,14 +144,17 @@ public class TenDaySweep {
         remind(item, period, quietSince, counts);
       }
     });
-    SupervisionStore.Counts result = new SupervisionStore.Counts(checked, overdue.size(), counts.get(0), counts.get(3),
-        counts.get(1), counts.get(2));
+    // 代办 (proxy requests) past their time limit: the same 旬, the same run, their own rule (ProxySupervision)
+    ProxySupervision.Result proxy = proxies.sweep(period.id(), period.label(), cutoff, runId);
+    SupervisionStore.Counts result = new SupervisionStore.Counts(checked + proxy.open(), overdue.size() + proxy.overdue(),
+        counts.get(0) + proxy.ordered(), counts.get(3), counts.get(1), counts.get(2));
     transactions.inNewTransaction(() -> {
       store.finishRun(runId, result, cases.now());
       return null;
     });
-    LOG.info("旬跟进 {}（截至 {}）：检查 {} 项，逾期 {}，新督办 {}，提醒 {}，挂牌 {}，无联系邮箱 {}", period.label(), asOf,
-        checked, overdue.size(), result.ordered(), result.reminded(), result.listed(), result.withoutContact());
+    LOG.info("旬跟进 {}（截至 {}）：检查 {} 项（其中代办 {}），逾期 {}（代办 {}），新督办 {}（代办 {}），提醒 {}，挂牌 {}，无联系邮箱 {}",
+        period.label(), asOf, result.checked(), proxy.open(), result.overdue(), proxy.overdue(), result.ordered(),
+        proxy.ordered(), result.reminded(), result.listed(), result.withoutContact());
     return store.run(runId).orElseThrow();
   }
 

@@ -38,6 +38,9 @@ public enum TimelineAction {
   OBJECTIONS_DECIDED("公示异议处理"),
   RESOLUTION_ADOPTED("决议生效"),
   ITEM_COMPLETED("决议事项落实"),
+  /** 民事民评: the 居务监督委员会 opened an evaluation of a resolution item. */
+  ITEM_EVALUATION_OPENED("民事民评"),
+  ITEM_EVALUATED("民事民评结果"),
   RESOLVED("办结"),
   RESULT_CONFIRMED("办理结果核查属实"),
   RESULT_REJECTED("办理结果不实，督办纠偏"),

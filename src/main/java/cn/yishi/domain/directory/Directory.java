@@ -31,11 +31,17 @@ public record Directory(
 
   /**
    * A community or village. {@code yuanba} are the 院坝 (micro-grids) the directory file seeds; once stored they are
-   * maintained in the application (see {@code MicroGrids}).
+   * maintained in the application (see {@code MicroGrids}). {@code area} is its outline on the map, if the file gives
+   * one (a report with a position, such as an observer's 码上拍, finds its community by it).
    */
-  public record Community(String code, String name, String street, List<Station> stations, List<YuanbaSeed> yuanba) {
+  public record Community(String code, String name, String street, List<Station> stations, List<YuanbaSeed> yuanba,
+      CommunityArea area) {
     public Community(String code, String name, String street, List<Station> stations) {
-      this(code, name, street, stations, List.of());
+      this(code, name, street, stations, List.of(), null);
+    }
+
+    public Community(String code, String name, String street, List<Station> stations, List<YuanbaSeed> yuanba) {
+      this(code, name, street, stations, yuanba, null);
     }
   }
 
@@ -110,6 +116,18 @@ public record Directory(
   /** The name a person sees for a case's compound: the compound's name for a code, else the stored text as it is. */
   public String compoundName(String community, String compound) {
     return compound == null ? null : station(community, compound).map(Station::compoundName).orElse(compound);
+  }
+
+  /**
+   * The community whose area holds the position (the first in the file's order where outlines overlap); empty outside
+   * every community's area or for a position that is not one.
+   */
+  public Optional<Community> communityAt(double lat, double lng) {
+    if (!CommunityArea.Point.valid(lat, lng)) {
+      return Optional.empty();
+    }
+    CommunityArea.Point p = new CommunityArea.Point(lat, lng);
+    return communities.stream().filter(c -> c.area() != null && c.area().contains(p)).findFirst();
   }
 
   public Optional<Unit> unit(String code) {
@@ -259,10 +277,14 @@ public record Directory(
       put(groups, GroupIds.room(c.code()), c.name() + "党群会客室");
       put(groups, GroupIds.hall(c.code()), c.name() + "党群会客厅");
       put(groups, GroupIds.owners(c.code()), c.name() + "业主委员会");
-      put(groups, GroupIds.residents(c.code()), c.name() + "居民代表");
+      put(groups, GroupIds.residents(c.code()), c.name() + (isVillage(c) ? "村民代表" : "居民代表"));
+      put(groups, GroupIds.socialOrgs(c.code()), c.name() + "社会组织负责人");
+      put(groups, GroupIds.groupLeaders(c.code()), c.name() + "村民小组（党小组）长");
+      put(groups, GroupIds.migrants(c.code()), c.name() + "常住外来人口代表");
       put(groups, GroupIds.pointsOfficers(c.code()), c.name() + "院坝长、积分评议员");
       put(groups, GroupIds.pointsShop(c.code()), c.name() + "积分超市");
       put(groups, GroupIds.proxy(c.code()), c.name() + "代办员");
+      put(groups, GroupIds.supervisoryCommittee(c.code()), c.name() + "居务监督委员会");
     }
     for (Unit u : units) {
       put(groups, GroupIds.unit(u.code()), u.name());
@@ -280,8 +302,17 @@ public record Directory(
     ids.add(GroupIds.hall(c.code()));
     ids.add(GroupIds.owners(c.code()));
     ids.add(GroupIds.residents(c.code()));
+    ids.add(GroupIds.socialOrgs(c.code()));
+    ids.add(GroupIds.groupLeaders(c.code()));
+    ids.add(GroupIds.migrants(c.code()));
     ids.add(GroupIds.proxy(c.code()));
+    ids.add(GroupIds.supervisoryCommittee(c.code()));
     return ids;
+  }
+
+  /** A village (村), not an urban community: its name ends with 村. */
+  public static boolean isVillage(Community c) {
+    return c.name().endsWith("村");
   }
 
   private static void put(Map<String, Group> groups, String id, String name) {

@@ -62,6 +62,21 @@ public final class GroupIds {
     return communityCode + "-residents";
   }
 
+  /** 社会组织负责人 of a community (a standing party of 5+N / 4+N). */
+  public static String socialOrgs(String communityCode) {
+    return communityCode + "-social-orgs";
+  }
+
+  /** 村民小组（党小组）长 of a village (a standing party of the rural 4+N). */
+  public static String groupLeaders(String communityCode) {
+    return communityCode + "-group-leaders";
+  }
+
+  /** 常住外来人口代表 of a community (a standing party of 宜昌's 4+N). */
+  public static String migrants(String communityCode) {
+    return communityCode + "-migrants";
+  }
+
   /** 评审团: the legal adviser and experts who check a deliberated plan. */
   public static final String EXPERT_PANEL = "expert-panel";
 
@@ -86,6 +101,13 @@ public final class GroupIds {
   /** The keeper of a community's points shop (积分超市): records redemptions. */
   public static String pointsShop(String communityCode) {
     return communityCode + "-shop";
+  }
+
+  /**
+   * 居务监督委员会 of a community (宜昌 民事民评): it organises the residents' evaluation of deliberated resolution items.
+   */
+  public static String supervisoryCommittee(String communityCode) {
+    return communityCode + "-supervisory-committee";
   }
 
   /** The 一长三员 of a 院坝 (micro-grid). */

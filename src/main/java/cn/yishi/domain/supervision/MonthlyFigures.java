@@ -30,6 +30,9 @@ package cn.yishi.domain.supervision;
  *       deadline or were completed after it.</dd>
  *   <dt>rejectedResults 结果不实</dt><dd>results the dispatch centre rejected as false in M (督办纠偏: a supervision
  *       order of source REJECTED created in M).</dd>
+ *   <dt>itemsEvaluated, itemRatings, itemRatingSum, itemsSentBack 民事民评</dt><dd>rounds of 民事民评 of resolution items
+ *       closed in M, the ratings they received and the sum of their points, and the rounds that sent the item back
+ *       to its unit (a poor average).</dd>
  * </dl>
  * A resolution item counts for its own unit and the community of its meeting.
  *
@@ -39,21 +42,30 @@ package cn.yishi.domain.supervision;
  */
 public record MonthlyFigures(int received, int respondedOnTime, int accepted, int resolved, int resolvedOnTime,
     int pending, int overdue, int reworks, int evaluations, int satisfied, int satisfactionSum, int listedItems,
-    int overdueItems, int rejectedResults) {
+    int overdueItems, int rejectedResults, int itemsEvaluated, int itemRatings, int itemRatingSum, int itemsSentBack) {
 
   /** A rating of this many points or more counts as satisfied (as it closes the case). */
   public static final int SATISFIED_FROM = 3;
 
   public static final MonthlyFigures ZERO = new MonthlyFigures(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
+  /** The figures without 民事民评 (none in the month). */
+  public MonthlyFigures(int received, int respondedOnTime, int accepted, int resolved, int resolvedOnTime, int pending,
+      int overdue, int reworks, int evaluations, int satisfied, int satisfactionSum, int listedItems, int overdueItems,
+      int rejectedResults) {
+    this(received, respondedOnTime, accepted, resolved, resolvedOnTime, pending, overdue, reworks, evaluations, satisfied,
+        satisfactionSum, listedItems, overdueItems, rejectedResults, 0, 0, 0, 0);
+  }
+
   public MonthlyFigures {
     for (int n : new int[] {received, respondedOnTime, accepted, resolved, resolvedOnTime, pending, overdue, reworks,
-        evaluations, satisfied, satisfactionSum, listedItems, overdueItems, rejectedResults}) {
+        evaluations, satisfied, satisfactionSum, listedItems, overdueItems, rejectedResults, itemsEvaluated, itemRatings,
+        itemRatingSum, itemsSentBack}) {
       if (n < 0) {
         throw new IllegalArgumentException("figures must not be negative");
       }
     }
-    if (respondedOnTime > received || resolvedOnTime > resolved || satisfied > evaluations) {
+    if (respondedOnTime > received || resolvedOnTime > resolved || satisfied > evaluations || itemsSentBack > itemsEvaluated) {
       throw new IllegalArgumentException("a part exceeds its whole");
     }
   }
@@ -62,7 +74,9 @@ public record MonthlyFigures(int received, int respondedOnTime, int accepted, in
     return new MonthlyFigures(received + o.received, respondedOnTime + o.respondedOnTime, accepted + o.accepted,
         resolved + o.resolved, resolvedOnTime + o.resolvedOnTime, pending + o.pending, overdue + o.overdue,
         reworks + o.reworks, evaluations + o.evaluations, satisfied + o.satisfied, satisfactionSum + o.satisfactionSum,
-        listedItems + o.listedItems, overdueItems + o.overdueItems, rejectedResults + o.rejectedResults);
+        listedItems + o.listedItems, overdueItems + o.overdueItems, rejectedResults + o.rejectedResults,
+        itemsEvaluated + o.itemsEvaluated, itemRatings + o.itemRatings, itemRatingSum + o.itemRatingSum,
+        itemsSentBack + o.itemsSentBack);
   }
 
   /** The cases the unit had to resolve in M: resolved in M plus pending at its end (the resolution rate's base). */
@@ -88,6 +102,11 @@ public record MonthlyFigures(int received, int respondedOnTime, int accepted, in
   /** 平均满意度 in points (1–5), to two decimals, or null without ratings. */
   public Double averageSatisfaction() {
     return evaluations == 0 ? null : Math.round(satisfactionSum * 100.0 / evaluations) / 100.0;
+  }
+
+  /** 民事民评's average rating of the month (all ratings of the rounds closed in it), or null without ratings. */
+  public Double averageItemRating() {
+    return itemRatings == 0 ? null : Math.round(itemRatingSum * 100.0 / itemRatings) / 100.0;
   }
 
   /** Whether nothing at all happened. */

@@ -8,15 +8,10 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
@@ -80,7 +75,7 @@ public class EngineInputGuardFilter extends OncePerRequestFilter {
     String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
     if (type.startsWith("multipart/")) {
       try {
-        chain.doFilter(new LimitedBodyRequest(request, max), response);
+        chain.doFilter(new LimitedBodyRequest(request, max, TooLarge::new), response);
       } catch (TooLarge e) {
         // a filter further on read the body and did not answer; the REST API answers this itself (EngineRestErrors)
         if (response.isCommitted()) {
@@ -165,65 +160,5 @@ public class EngineInputGuardFilter extends OncePerRequestFilter {
 
   private static void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
     JsonErrors.write(request, response, 413, "InvalidRequestException", "请求内容过大");
-  }
-
-  /** A request whose body may be read up to the limit; reading more throws {@link TooLarge}. */
-  private static final class LimitedBodyRequest extends HttpServletRequestWrapper {
-    private final long limit;
-    private ServletInputStream stream;
-
-    LimitedBodyRequest(HttpServletRequest request, long limit) {
-      super(request);
-      this.limit = limit;
-    }
-
-    @Override
-    public ServletInputStream getInputStream() throws IOException {
-      if (stream == null) {
-        ServletInputStream in = super.getInputStream();
-        stream = new ServletInputStream() {
-          private long read;
-
-          @Override
-          public int read() throws IOException {
-            int b = in.read();
-            if (b >= 0 && ++read > limit) {
-              throw new TooLarge();
-            }
-            return b;
-          }
-
-          @Override
-          public int read(byte[] buf, int off, int len) throws IOException {
-            int n = in.read(buf, off, len);
-            if (n > 0 && (read += n) > limit) {
-              throw new TooLarge();
-            }
-            return n;
-          }
-
-          @Override
-          public boolean isFinished() {
-            return in.isFinished();
-          }
-
-          @Override
-          public boolean isReady() {
-            return in.isReady();
-          }
-
-          @Override
-          public void setReadListener(ReadListener listener) {
-            in.setReadListener(listener);
-          }
-        };
-      }
-      return stream;
-    }
-
-    @Override
-    public BufferedReader getReader() throws IOException {
-      return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
-    }
   }
 }

@@ -60,37 +60,10 @@ final class JsonErrors {
 
   /** JSON when the client takes it, else plain text when it takes that; a missing or unreadable Accept takes all. */
   static Form form(String accept) {
-    List<MediaType> accepted;
-    try {
-      accepted = accept == null || accept.isBlank() ? List.of(MediaType.ALL) : MediaType.parseMediaTypes(accept);
-    } catch (IllegalArgumentException e) {
-      accepted = List.of(MediaType.ALL);
-    }
-    if (accepted.isEmpty()) {
-      accepted = List.of(MediaType.ALL);
-    }
-    if (quality(accepted, MediaType.APPLICATION_JSON) > 0) {
+    List<MediaType> accepted = AcceptHeader.ranges(accept);
+    if (AcceptHeader.quality(accepted, MediaType.APPLICATION_JSON) > 0) {
       return Form.JSON;
     }
-    return quality(accepted, MediaType.TEXT_PLAIN) > 0 ? Form.PLAIN : Form.NONE;
-  }
-
-  /** The quality the most specific matching range gives the type (RFC 9110, 12.5.1); 0 when none matches. */
-  private static double quality(List<MediaType> accepted, MediaType type) {
-    MediaType best = null;
-    for (MediaType m : accepted) {
-      if (m.includes(type) && (best == null || specificity(m) > specificity(best))) {
-        best = m;
-      }
-    }
-    try {
-      return best == null ? 0 : best.getQualityValue();
-    } catch (IllegalArgumentException e) {
-      return 0;
-    }
-  }
-
-  private static int specificity(MediaType m) {
-    return m.isWildcardType() ? 0 : m.isWildcardSubtype() ? 1 : 2;
+    return AcceptHeader.quality(accepted, MediaType.TEXT_PLAIN) > 0 ? Form.PLAIN : Form.NONE;
   }
 }

@@ -62,18 +62,24 @@ final class DeliberationFixture {
   final cn.yishi.application.supervision.SupervisionOrders orders = mock(cn.yishi.application.supervision.SupervisionOrders.class);
   final CaseRepository caseRepository = mock(CaseRepository.class);
   final Timeline timeline = mock(Timeline.class);
+  final InMemoryBodySettings bodySettings = new InMemoryBodySettings();
+  final ResourceCatalogue resources = mock(ResourceCatalogue.class);
+  final cn.yishi.application.port.MailOutbox outbox = mock(cn.yishi.application.port.MailOutbox.class);
   /** Weekends, and 清明 on Monday 6 April 2026. */
   final WorkingDayCalendar calendar = new WorkingDayCalendar(Set.of(LocalDate.of(2026, 4, 6)), Set.of(), Set.of(2026),
       LocalTime.of(18, 0), SHANGHAI);
   final Directory directory = new Directory("fx", "奉新县", List.of(new Directory.Street("fc", "冯川镇")),
       List.of(new Community("hualin", "华林社区", "fc", List.of(new Directory.Station("hualin-yuyuan", "御苑小区党群会客站"),
               new Directory.Station("hualin-binjiang", "滨江花园党群会客站"))),
-          new Community("shengdian", "圣殿社区", "fc", List.of())),
+          new Community("shengdian", "圣殿社区", "fc", List.of()),
+          new Community("tangpu", "塘浦村", "fc", List.of())),
       List.of(new Unit("housing", "县住建局", UnitType.DEPARTMENT, null, null),
           new Unit("property-hualin", "华林物业", UnitType.PROPERTY, "hualin", null),
           new Unit("school", "华林中学", UnitType.CO_BUILDING, "hualin", null)),
       List.of());
   final Cases cases;
+  /** The sessions' shared lookup (tests hand it the 院坝 store). */
+  final SessionLookup lookup;
   final Deliberations deliberations;
 
   DeliberationFixture() {
@@ -83,6 +89,7 @@ final class DeliberationFixture {
   DeliberationFixture(OffsetDateTime now) {
     cases = new Cases(caseRepository, timeline, Clock.fixed(now.toInstant(), SHANGHAI), calendar, directory, mock(Deadlines.class));
     deliberations = new Deliberations(meetings, cases, directory, calendar);
+    lookup = new SessionLookup(sessions, directory);
   }
 
   /** Fixed day the 15th, the 28th in shengdian; publicity 5 and votes 7 working days; two resources. */
@@ -94,8 +101,19 @@ final class DeliberationFixture {
 
   /** The sessions' use cases on these mocks (the resource matching, meeting records, votes and orders mocked). */
   DeliberationSessions sessionService() {
-    return new DeliberationSessions(sessions, meetings, deliberations, directory, properties(), calendar, preparation, records,
-        votes, orders);
+    DeliberationBodies bodies = bodies();
+    SessionScheduling scheduling = new SessionScheduling(sessions, deliberations, directory, bodies, calendar, lookup);
+    SessionInvitations invitations = new SessionInvitations(sessions, resources, directory, caseRepository, outbox,
+        cn.yishi.application.ApplicationFixtures.templates(), "https://yishi.example/");
+    return new DeliberationSessions(sessions, deliberations, lookup, scheduling,
+        new SessionAgenda(sessions, deliberations, directory, bodies, preparation, scheduling, invitations, lookup),
+        new SessionRecords(sessions, deliberations, records, votes, orders, scheduling, lookup),
+        new SessionNotice(sessions, directory, deliberations, invitations, lookup), invitations);
+  }
+
+  /** The bodies' settings in memory (nothing stored: the configured defaults of {@link #properties()}). */
+  DeliberationBodies bodies() {
+    return new DeliberationBodies(bodySettings, directory, properties(), Clock.fixed(NOW.toInstant(), SHANGHAI));
   }
 
   /** A RED case of hualin about an elevator, handled by the department housing, stored under {@link #CASE_ID}. */

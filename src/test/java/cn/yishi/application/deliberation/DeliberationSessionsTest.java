@@ -163,8 +163,9 @@ class DeliberationSessionsTest {
     when(f.sessions.insert(any(), any(), any(), anyBoolean(), any(), any())).thenReturn(10L);
 
     DeliberationSessions.AgendaClosed closed = sessions.closeAgenda(5, List.of(
-        new DeliberationSessions.AgendaDecision(41L, "电梯费用分摊", null, null),
-        new DeliberationSessions.AgendaDecision(42L, null, "2026-04-15", " 待补充测算 ")), List.of("unit-school", "unit-housing"), "chair");
+        new DeliberationSessions.AgendaDecision(41L, "电梯费用分摊", null, null, false),
+        new DeliberationSessions.AgendaDecision(42L, null, "2026-04-15", " 待补充测算 ", false)), List.of("unit-school", "unit-housing"),
+        List.of(), "chair");
 
     assertThat(closed).isEqualTo(new DeliberationSessions.AgendaClosed(1, List.of(10L)));
     verify(f.preparation).draftProblemList(41, "电梯费用分摊");
@@ -177,16 +178,16 @@ class DeliberationSessionsTest {
   @Test
   void aMoveToAPastDateWithoutReasonOrToAnotherBodyIsRefusedAndNothingChanges() {
     agendaOf(5, Sessions.AGENDA, 41);
-    assertThat(refusal(() -> sessions.closeAgenda(5, List.of(new DeliberationSessions.AgendaDecision(41L, null, "2026-03-01", " ")),
-        List.of(), "chair"))).containsExactly("moveToDate past", "moveReason required");
+    assertThat(refusal(() -> sessions.closeAgenda(5, List.of(new DeliberationSessions.AgendaDecision(41L, null, "2026-03-01", " ", false)),
+        List.of(), List.of(), "chair"))).containsExactly("moveToDate past", "moveReason required");
 
     Sessions.Session other = session(11, "HALL", "fc", LocalDate.of(2026, 4, 15), false, Sessions.OPEN);
     when(f.sessions.find(11)).thenReturn(Optional.of(other));
     assertThat(refusal(() -> sessions.move(5, 41, 11, "改到街道", "chair"))).containsExactly("moveToSession other_body");
 
-    assertThat(refusal(() -> sessions.closeAgenda(5, List.of(), List.of(), "chair"))).containsExactly("topics missing");
-    assertThat(refusal(() -> sessions.closeAgenda(5, List.of(new DeliberationSessions.AgendaDecision(41L, "清单", null, null)),
-        List.of("nobody"), "chair"))).containsExactly("extraParties unknown");
+    assertThat(refusal(() -> sessions.closeAgenda(5, List.of(), List.of(), List.of(), "chair"))).containsExactly("topics missing");
+    assertThat(refusal(() -> sessions.closeAgenda(5, List.of(new DeliberationSessions.AgendaDecision(41L, "清单", null, null, false)),
+        List.of("nobody"), List.of(), "chair"))).containsExactly("extraParties unknown");
     verify(f.sessions, never()).topicOutcome(anyLong(), anyLong(), any(), any(), any(), any(), any());
     verify(f.sessions, never()).addTopic(anyLong(), anyLong(), any());
     verify(f.sessions, never()).setStatus(anyLong(), any());
@@ -207,11 +208,12 @@ class DeliberationSessionsTest {
   @Test
   void eachPartyGivesAPositionOnEveryTopic() {
     agendaOf(5, Sessions.CONVENED, 41, 42);
-    when(f.preparation.parties(41)).thenReturn(List.of("hualin-community", "hualin-owners"));
-    when(f.preparation.parties(42)).thenReturn(List.of("hualin-community", "unit-housing"));
+    when(f.preparation.department(42)).thenReturn(Optional.of("unit-housing"));
     when(f.meetings.findMeeting(anyLong())).thenReturn(Optional.empty());
 
-    assertThat(sessions.parties(5)).containsExactly("hualin-community", "hualin-owners", "unit-housing");
+    assertThat(sessions.parties(5)).as("the room's 五方 (its configured model), then the case's department")
+        .containsExactly("hualin-community", "hualin-owners", "unit-property-hualin", "hualin-residents", "unit-school",
+            "unit-housing");
     assertThat(refusal(() -> sessions.recordPositions(5, "hualin-owners", List.of(
         new DeliberationSessions.TopicPosition(41L, "同意")), "owner"))).containsExactly("topics missing");
     verify(f.sessions, never()).savePosition(anyLong(), anyLong(), any(), any(), any(), any());

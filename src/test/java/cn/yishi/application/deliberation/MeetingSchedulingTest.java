@@ -29,7 +29,7 @@ class MeetingSchedulingTest {
   private final DeliberationFixture f = new DeliberationFixture();
   private final DeliberationSessions joining = org.mockito.Mockito.mock(DeliberationSessions.class);
   private final MeetingScheduling scheduling = new MeetingScheduling(f.cases, f.meetings, f.deliberations,
-      DeliberationFixture.properties(), f.calendar, f.sessions, joining, f.directory);
+      f.bodies(), f.calendar, f.sessions, joining, f.directory);
 
   @org.junit.jupiter.api.BeforeEach
   void sessionsAnswer() {

@@ -36,7 +36,7 @@ class YuanbaSessionsTest {
 
   @Test
   void aStationTopicWithA院坝JoinsThe院坝会ConvenedByIts院坝长() {
-    sessions.useMicroGrids(microGrids);
+    f.lookup.useMicroGrids(microGrids);
     when(microGrids.find("hualin-daping")).thenReturn(Optional.of(DAPING));
     topic(41, "hualin", "hualin-daping");
     when(f.sessions.openOn(any(), any(), any(), anyBoolean())).thenReturn(Optional.empty());
@@ -54,7 +54,7 @@ class YuanbaSessionsTest {
 
   @Test
   void another院坝OrNoMicroGridsLeavesTheTopicWithTheStationsRules() {
-    sessions.useMicroGrids(microGrids);
+    f.lookup.useMicroGrids(microGrids);
     when(microGrids.find("shengdian-xi")).thenReturn(Optional.of(ELSEWHERE));
     topic(42, "hualin", "shengdian-xi");
     when(f.sessions.openOn(any(), any(), any(), anyBoolean())).thenReturn(Optional.empty());

@@ -19,7 +19,6 @@ import cn.yishi.application.port.ProxyProcesses;
 import cn.yishi.application.port.ProxyStore;
 import cn.yishi.domain.casefile.FieldError;
 import cn.yishi.domain.casefile.ValidationException;
-import cn.yishi.domain.proxy.ProxyCatalogue;
 import cn.yishi.domain.proxy.ProxyMode;
 import cn.yishi.domain.proxy.ProxyServiceType;
 import cn.yishi.domain.proxy.ProxyStatus;
@@ -36,13 +35,13 @@ class ProxyRequestsTest {
       List.of("居民身份证", "户口簿"), List.of("核对材料", "递交"));
   private final ProxyStore store = mock(ProxyStore.class);
   private final ProxyProcesses processes = mock(ProxyProcesses.class);
-  private final ProxyRequests requests = new ProxyRequests(new ProxyCatalogue(List.of(ALLOWANCE)), store, processes,
+  private final ProxyRequests requests = new ProxyRequests(InMemoryProxyServiceList.catalogue(ALLOWANCE), store, processes,
       ApplicationFixtures.directory(), ProcessTestEngine.CALENDAR, ProcessTestEngine.CLOCK, "https://yishi.example/");
 
   private static ProxyStore.Request stored(ProxyStatus status) {
     return new ProxyStore.Request(3, "DB20260302-3", "tok", "subsistence-allowance", "hualin", "fengchuan", null, "PHONE",
         status, null, "pi-3", OffsetDateTime.now(ProcessTestEngine.CLOCK), OffsetDateTime.now(ProcessTestEngine.CLOCK).plusDays(7),
-        false, null, null, null);
+        false, null, null, null, ALLOWANCE);
   }
 
   private static List<String> fields(ValidationException e) {
@@ -118,5 +117,33 @@ class ProxyRequestsTest {
     when(store.counts("2026-03")).thenReturn(List.of(new ProxyStore.Count("2026-03", "subsistence-allowance", "fengchuan", 4, 2, 1, 2, 1)));
     assertThat(requests.statistics("2026-03")).containsExactly(new ProxyRequests.CountLine("2026-03", "subsistence-allowance",
         "低保申请", "fengchuan", "冯川镇", 4, 2, 1, 2, 1));
+  }
+
+  @Test
+  void aRequestKeepsTheServiceAsItStartedAndARetiredServiceIsNoLongerRequested() {
+    ProxyServiceCatalogue catalogue = InMemoryProxyServiceList.catalogue(ALLOWANCE);
+    ProxyRequests withCatalogue = new ProxyRequests(catalogue, store, processes, ApplicationFixtures.directory(),
+        ProcessTestEngine.CALENDAR, ProcessTestEngine.CLOCK, "https://yishi.example/");
+    when(store.insert(any(), anyString(), anyString())).thenReturn(stored(ProxyStatus.REQUESTED));
+    when(processes.start(3, "DB20260302-3")).thenReturn("pi-3");
+    withCatalogue.submitFromPhone(new ProxyRequests.NewProxyRequest("subsistence-allowance", "hualin", null, "王秀英", "13800001234"));
+    ArgumentCaptor<ProxyStore.NewRequest> saved = ArgumentCaptor.forClass(ProxyStore.NewRequest.class);
+    verify(store).insert(saved.capture(), anyString(), anyString());
+    assertThat(saved.getValue().service()).isEqualTo(ALLOWANCE);
+    assertThat(saved.getValue().serviceVersion()).isZero();
+
+    ProxyServiceCatalogue.Staff dispatch = new ProxyServiceCatalogue.Staff("dispatch", List.of("dispatch-centre"));
+    catalogue.edit(dispatch, "subsistence-allowance", 0, new cn.yishi.domain.proxy.ProxyServiceDraft(null, "低保申请",
+        "社会事务办", 10, List.of("居民身份证\n户口簿\n授权书"), List.of("递交")));
+    when(store.find(3)).thenReturn(Optional.of(stored(ProxyStatus.REQUESTED)));
+    // the running request checks the documents it started with (two), not the edited list (three)
+    withCatalogue.checkDocuments(3, List.of("居民身份证", "户口簿"), "ON_SITE", "proxy.hualin");
+    assertThat(withCatalogue.routing(3).documents()).containsExactly("居民身份证", "户口簿");
+
+    catalogue.retire(dispatch, "subsistence-allowance");
+    assertThat(withCatalogue.services()).isEmpty();
+    assertThatThrownBy(() -> withCatalogue.submitFromPhone(new ProxyRequests.NewProxyRequest("subsistence-allowance", "hualin",
+        null, "王秀英", "13800001234"))).isInstanceOfSatisfying(ValidationException.class,
+            e -> assertThat(fields(e)).containsExactly("serviceCode"));
   }
 }

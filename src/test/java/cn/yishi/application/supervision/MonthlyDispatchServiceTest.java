@@ -50,13 +50,14 @@ class MonthlyDispatchServiceTest {
 
   private final MonthlyStatistics statistics = mock(MonthlyStatistics.class);
   private final MonthlyReports reports = mock(MonthlyReports.class);
+  private final cn.yishi.application.port.ProxyMonthlyFigures proxyFigures = mock(cn.yishi.application.port.ProxyMonthlyFigures.class);
   private final RecordingOutbox outbox = new RecordingOutbox();
   private final MonthlyDispatchService service = service(CLOCK, new MonthlyProperties(null, null, null));
 
   private MonthlyDispatchService service(Clock clock, MonthlyProperties properties) {
     return new MonthlyDispatchService(statistics, reports, outbox, ApplicationFixtures.directory(),
         ApplicationFixtures.calendar(), clock, properties.boardRules(), properties, ZONE.getId(),
-        ApplicationFixtures.BASE_URL + "/", ApplicationFixtures.templates());
+        ApplicationFixtures.BASE_URL + "/", ApplicationFixtures.templates(), proxyFigures);
   }
 
   private static MonthlyReports.Header header(String status, int revision) {
@@ -106,6 +107,27 @@ class MonthlyDispatchServiceTest {
   void aReviewPeriodOutOfRangeIsRefusedAtStartUp() {
     assertThatThrownBy(() -> service(CLOCK, new MonthlyProperties(31, null, null)))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("yishi.monthly.review-days");
+  }
+
+  @Test
+  void theMonthsProxyFiguresAreStoredWithTheReportAndReadInItsSummaryAndView() {
+    februaryFigures();
+    when(reports.lock("2026-02")).thenReturn(Optional.empty());
+    when(reports.saveDraft(any())).thenReturn(header(MonthlyReports.DRAFT, 1));
+    List<cn.yishi.application.port.ProxyMonthlyFigures.Row> rows = List.of(
+        new cn.yishi.application.port.ProxyMonthlyFigures.Row("subsistence-allowance", "低保申请", "fengchuan", 3, 2, 1, 2, 9),
+        new cn.yishi.application.port.ProxyMonthlyFigures.Row("social-insurance", "社保办理", "fengchuan", 1, 0, 0, 0, 0));
+    when(proxyFigures.compute(FROM, TO, TO)).thenReturn(rows);
+
+    MonthlyDispatchService.Computed c = service.compute("2026-02", null, null, "p-m");
+
+    verify(proxyFigures).save(header(MonthlyReports.DRAFT, 1).id(), rows);
+    assertThat(c.summary()).contains("【代办】\n冯川镇 低保申请：受理 3｜按时办结 2｜逾期 1｜评价 2（平均 4.50 分）\n"
+        + "冯川镇 社保办理：受理 1｜按时办结 0｜逾期 0｜评价 0\n");
+    when(reports.header("2026-02")).thenReturn(Optional.of(header(MonthlyReports.DRAFT, 1)));
+    when(proxyFigures.stored(header(MonthlyReports.DRAFT, 1).id())).thenReturn(rows);
+    assertThat(service.report("2026-02").orElseThrow().proxy()).first().isEqualTo(new MonthlyReportView.ProxyLine(
+        "subsistence-allowance", "低保申请", "fengchuan", "冯川镇", 3, 2, 1, 2, 4.5));
   }
 
   @Test

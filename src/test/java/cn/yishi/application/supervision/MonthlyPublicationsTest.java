@@ -35,7 +35,8 @@ class MonthlyPublicationsTest {
   private final MonthlyReports reports = mock(MonthlyReports.class);
   private final MonthlyStatistics statistics = mock(MonthlyStatistics.class);
   private final MonthlyPublications publications = new MonthlyPublications(reports, statistics,
-      ApplicationFixtures.directory(), ApplicationFixtures.catalogue(), ZONE.getId());
+      ApplicationFixtures.directory(), ApplicationFixtures.catalogue(), ZONE.getId(),
+      org.mockito.Mockito.mock(cn.yishi.application.port.ProxyMonthlyFigures.class));
 
   private static MonthlyReports.Header header(String status, OffsetDateTime approvedAt) {
     return new MonthlyReports.Header(REPORT, "2026-02", status, 2, LocalDate.of(2026, 3, 2),

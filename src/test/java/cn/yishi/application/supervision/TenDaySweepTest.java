@@ -72,6 +72,7 @@ class TenDaySweepTest {
   private static final OpenItem QUIET_UNKNOWN_UNIT = item(ItemType.CASE, 6, "gas", endOfDay("2026-03-20"), null);
 
   private final CaseRepository repository = mock(CaseRepository.class);
+  private final cn.yishi.application.proxy.ProxySupervision proxies = proxiesNone();
   private final SupervisionStore store = mock(SupervisionStore.class);
   private final SupervisionOrders orders = mock(SupervisionOrders.class);
   private final HandlingService handling = mock(HandlingService.class);
@@ -81,7 +82,7 @@ class TenDaySweepTest {
   private final TenDaySweep sweep = new TenDaySweep(
       new Cases(repository, new RecordingTimeline(), CLOCK, ApplicationFixtures.calendar(), ApplicationFixtures.directory(), mock(Deadlines.class)),
       store, orders, outbox, handling, processes, CLOCK, transactions, 2, ApplicationFixtures.templates(),
-      ApplicationFixtures.directory());
+      ApplicationFixtures.directory(), proxies);
 
   /** Runs each unit of work at once and counts them. */
   private static final class InlineTransactions implements Transactions {
@@ -269,5 +270,13 @@ class TenDaySweepTest {
       seen.addAll(here);
     }
     assertThat(TenDaySweep.chunks(List.of())).isEmpty();
+  }
+
+  private static cn.yishi.application.proxy.ProxySupervision proxiesNone() {
+    cn.yishi.application.proxy.ProxySupervision p = mock(cn.yishi.application.proxy.ProxySupervision.class);
+    org.mockito.Mockito.when(p.sweep(org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any(),
+        org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.anyLong()))
+        .thenReturn(new cn.yishi.application.proxy.ProxySupervision.Result(0, 0, 0));
+    return p;
   }
 }

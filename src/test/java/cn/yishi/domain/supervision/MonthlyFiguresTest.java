@@ -49,4 +49,18 @@ class MonthlyFiguresTest {
     assertThatThrownBy(() -> new MonthlyFigures(0, 0, 0, 1, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> f(-1, 0, 0, 0, 0, 0, 0)).isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void itemEvaluationsAddUpAndAverageOverAllRatings() {
+    MonthlyFigures a = new MonthlyFigures(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 3, 13, 0);
+    MonthlyFigures b = new MonthlyFigures(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 1, 1, 2);
+    MonthlyFigures sum = a.plus(b);
+    org.assertj.core.api.Assertions.assertThat(sum.itemsEvaluated()).isEqualTo(3);
+    org.assertj.core.api.Assertions.assertThat(sum.itemsSentBack()).isEqualTo(2);
+    org.assertj.core.api.Assertions.assertThat(sum.averageItemRating()).isEqualTo(3.5);
+    org.assertj.core.api.Assertions.assertThat(MonthlyFigures.ZERO.averageItemRating()).isNull();
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+        () -> new MonthlyFigures(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 2))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }

@@ -1,6 +1,7 @@
 package cn.yishi.adapter.inbound.http;
 
 import cn.yishi.domain.casefile.FieldError;
+import cn.yishi.platform.web.AcceptHeader;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.RequestDispatcher;
@@ -77,11 +78,11 @@ public class ErrorReplies {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", type);
     body.put("message", message);
-    List<MediaType> accepted = accepted(request.getHeader(HttpHeaders.ACCEPT));
-    if (quality(accepted, MediaType.APPLICATION_JSON) > 0) {
+    List<MediaType> accepted = AcceptHeader.ranges(request.getHeader(HttpHeaders.ACCEPT));
+    if (AcceptHeader.quality(accepted, MediaType.APPLICATION_JSON) > 0) {
       return entity(status, MediaType.APPLICATION_JSON, json(body));
     }
-    if (quality(accepted, MediaType.TEXT_PLAIN) > 0) {
+    if (AcceptHeader.quality(accepted, MediaType.TEXT_PLAIN) > 0) {
       return entity(status, PLAIN, message.getBytes(StandardCharsets.UTF_8));
     }
     return notAcceptable();
@@ -120,10 +121,10 @@ public class ErrorReplies {
    * browser on the public pages). A missing or unreadable {@code Accept} accepts anything.
    */
   public static Form form(String accept, boolean page) {
-    List<MediaType> accepted = accepted(accept);
-    double json = quality(accepted, MediaType.APPLICATION_JSON);
-    double html = quality(accepted, MediaType.TEXT_HTML);
-    double plain = quality(accepted, MediaType.TEXT_PLAIN);
+    List<MediaType> accepted = AcceptHeader.ranges(accept);
+    double json = AcceptHeader.quality(accepted, MediaType.APPLICATION_JSON);
+    double html = AcceptHeader.quality(accepted, MediaType.TEXT_HTML);
+    double plain = AcceptHeader.quality(accepted, MediaType.TEXT_PLAIN);
     if (page && html > 0 && html >= json) {
       return Form.HTML;
     }
@@ -138,41 +139,7 @@ public class ErrorReplies {
 
   /** Whether the client takes the type at all (a missing or unreadable {@code Accept} takes anything). */
   public static boolean accepts(String accept, MediaType type) {
-    return quality(accepted(accept), type) > 0;
-  }
-
-  private static List<MediaType> accepted(String accept) {
-    if (accept == null || accept.isBlank()) {
-      return List.of(MediaType.ALL);
-    }
-    try {
-      List<MediaType> types = MediaType.parseMediaTypes(accept);
-      return types.isEmpty() ? List.of(MediaType.ALL) : types;
-    } catch (IllegalArgumentException e) {
-      return List.of(MediaType.ALL);
-    }
-  }
-
-  /** The quality the most specific matching range gives the type (RFC 9110, 12.5.1); 0 when none matches. */
-  private static double quality(List<MediaType> accepted, MediaType type) {
-    MediaType best = null;
-    for (MediaType m : accepted) {
-      if (m.includes(type) && (best == null || specificity(m) > specificity(best))) {
-        best = m;
-      }
-    }
-    if (best == null) {
-      return 0;
-    }
-    try {
-      return best.getQualityValue();
-    } catch (IllegalArgumentException e) {
-      return 0;
-    }
-  }
-
-  private static int specificity(MediaType m) {
-    return m.isWildcardType() ? 0 : m.isWildcardSubtype() ? 1 : 2;
+    return AcceptHeader.accepts(accept, type);
   }
 
   private static ResponseEntity<byte[]> entity(HttpStatusCode status, MediaType type, byte[] body) {

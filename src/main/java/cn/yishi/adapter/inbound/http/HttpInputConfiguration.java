@@ -23,8 +23,12 @@ public class HttpInputConfiguration {
     return GUARDED_ELSEWHERE.stream().anyMatch(path::startsWith);
   }
 
-  /** The only requests that may be multipart: the QR report page with its photos, and staff adding photos to a case. */
-  private static final java.util.regex.Pattern UPLOADS = java.util.regex.Pattern.compile("/public/report|/api/cases/[^/]+/photos");
+  /**
+   * The only requests that may be multipart: the QR report page with its photos, an observer's 码上拍 page, and staff
+   * adding photos to a case.
+   */
+  private static final java.util.regex.Pattern UPLOADS =
+      java.util.regex.Pattern.compile("/public/report|/public/observer/[^/]+|/api/cases/[^/]+/photos");
 
   /** A POST of photos (multipart allowed, body up to {@code yishi.photos.max-request-bytes}). */
   static boolean takesUploads(HttpServletRequest request) {

@@ -1,11 +1,9 @@
 package cn.yishi.adapter.inbound.http;
 
+import cn.yishi.platform.web.LimitedBodyRequest;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
@@ -14,7 +12,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses request bodies over a limit with 413 (in a type the client accepts, see {@link ErrorReplies}): at once when
- * the declared length is over it, and while reading when a body without a length (chunked) grows over it.
+ * the declared length is over it, and while reading when a body without a length (chunked) grows over it
+ * ({@link LimitedBodyRequest}, shared with the engine's input guard).
  */
 public class RequestSizeLimitFilter extends OncePerRequestFilter {
   private final long limit;
@@ -50,47 +49,6 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
       replies.write(request, response, HttpStatus.PAYLOAD_TOO_LARGE, List.of(tooLarge()));
       return;
     }
-    chain.doFilter(new HttpServletRequestWrapper(request) {
-      @Override
-      public ServletInputStream getInputStream() throws IOException {
-        ServletInputStream in = request.getInputStream();
-        return new ServletInputStream() {
-          private long read;
-
-          @Override
-          public int read() throws IOException {
-            int b = in.read();
-            if (b >= 0 && ++read > limit) {
-              throw new TooLarge();
-            }
-            return b;
-          }
-
-          @Override
-          public int read(byte[] buf, int off, int len) throws IOException {
-            int n = in.read(buf, off, len);
-            if (n > 0 && (read += n) > limit) {
-              throw new TooLarge();
-            }
-            return n;
-          }
-
-          @Override
-          public boolean isFinished() {
-            return in.isFinished();
-          }
-
-          @Override
-          public boolean isReady() {
-            return in.isReady();
-          }
-
-          @Override
-          public void setReadListener(ReadListener listener) {
-            in.setReadListener(listener);
-          }
-        };
-      }
-    }, response);
+    chain.doFilter(new LimitedBodyRequest(request, limit, TooLarge::new), response);
   }
 }

@@ -23,9 +23,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.multipart.MultipartHttpServletRequest;
-import org.springframework.web.util.WebUtils;
 
 /**
  * The QR-code report page (扫码留言) of a community (no login): the form, with a honeypot field and a
@@ -77,7 +74,7 @@ class ReportPages {
     // the photos first: an upload the container cut off (over spring.servlet.multipart's limit, sent without a length)
     // left the form's fields unread, and is refused as too large (413), not as a form without a community
     List<FieldError> errors = new ArrayList<>();
-    List<PhotoRules.Upload> uploads = uploads(request, errors);
+    List<PhotoRules.Upload> uploads = PhotoUploads.of(request, errors);
     Directory.Community c = directory.community(form.community() == null ? "" : form.community()).orElse(null);
     if (c == null) {
       response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -120,26 +117,6 @@ class ReportPages {
     response.setStatus(HttpStatus.BAD_REQUEST.value());
     model.addAttribute("photosDropped", !uploads.isEmpty());
     return reportForm(model, c, form, errors);
-  }
-
-  /** The photos sent with the form (an empty file input sends an empty part without a name: not a photo). */
-  private static List<PhotoRules.Upload> uploads(HttpServletRequest request, List<FieldError> errors) {
-    MultipartHttpServletRequest multipart = WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class);
-    if (multipart == null) {
-      return List.of();
-    }
-    List<PhotoRules.Upload> uploads = new ArrayList<>();
-    for (MultipartFile file : multipart.getFiles(PhotoRules.FIELD)) {
-      if (file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isEmpty())) {
-        continue;
-      }
-      try {
-        uploads.add(new PhotoRules.Upload(file.getOriginalFilename(), file.getBytes()));
-      } catch (java.io.IOException e) {
-        errors.add(new FieldError(PhotoRules.FIELD, "unreadable", "照片未能完整上传，请重新选择"));
-      }
-    }
-    return uploads;
   }
 
   private String reportForm(Model model, Directory.Community c, ReportForm form, List<FieldError> errors) {

@@ -29,6 +29,11 @@ public class ReportThrottle {
     this.window = window;
   }
 
+  /** The key an observer's 码上拍 reports are counted under (per observer, not per address). */
+  public static String observerKey(long observerId) {
+    return "observer:" + observerId;
+  }
+
   /** Takes one report from the IP's allowance; false when the allowance is used up. */
   public boolean tryAcquire(String ip) {
     Instant now = clock.instant();

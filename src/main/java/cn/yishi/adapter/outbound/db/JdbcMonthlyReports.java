@@ -24,7 +24,8 @@ class JdbcMonthlyReports implements MonthlyReports {
       review_comment, reviewed_by, reviewed_at, approved_by, approved_at""";
   private static final String FIGURES = """
       received, responded_on_time, accepted, resolved, resolved_on_time, pending, overdue, reworks, evaluations,
-      satisfied, satisfaction_sum, listed_items, overdue_items, rejected_results""";
+      satisfied, satisfaction_sum, listed_items, overdue_items, rejected_results, items_evaluated, item_ratings,
+      item_rating_sum, items_sent_back""";
 
   private final JdbcClient jdbc;
 
@@ -50,7 +51,8 @@ class JdbcMonthlyReports implements MonthlyReports {
         .param("id", reportId)
         .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), new MonthlyFigures(rs.getInt(3), rs.getInt(4),
             rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9), rs.getInt(10), rs.getInt(11),
-            rs.getInt(12), rs.getInt(13), rs.getInt(14), rs.getInt(15), rs.getInt(16))))
+            rs.getInt(12), rs.getInt(13), rs.getInt(14), rs.getInt(15), rs.getInt(16), rs.getInt(17), rs.getInt(18),
+            rs.getInt(19), rs.getInt(20))))
         .list();
   }
 
@@ -109,13 +111,16 @@ class JdbcMonthlyReports implements MonthlyReports {
       MonthlyFigures f = r.figures();
       jdbc.sql("insert into yishi_monthly_row (report_id, scope, code, " + FIGURES + """
               ) values (:id, :scope, :code, :received, :responded, :accepted, :resolved, :onTime, :pending, :overdue,
-                :reworks, :evaluations, :satisfied, :sum, :listed, :overdueItems, :rejected)""")
+                :reworks, :evaluations, :satisfied, :sum, :listed, :overdueItems, :rejected, :itemsEvaluated, :itemRatings,
+                :itemRatingSum, :itemsSentBack)""")
           .param("id", id).param("scope", r.scope()).param("code", r.code())
           .param("received", f.received()).param("responded", f.respondedOnTime()).param("accepted", f.accepted())
           .param("resolved", f.resolved()).param("onTime", f.resolvedOnTime()).param("pending", f.pending())
           .param("overdue", f.overdue()).param("reworks", f.reworks()).param("evaluations", f.evaluations())
           .param("satisfied", f.satisfied()).param("sum", f.satisfactionSum()).param("listed", f.listedItems())
           .param("overdueItems", f.overdueItems()).param("rejected", f.rejectedResults())
+          .param("itemsEvaluated", f.itemsEvaluated()).param("itemRatings", f.itemRatings())
+          .param("itemRatingSum", f.itemRatingSum()).param("itemsSentBack", f.itemsSentBack())
           .update();
     }
     for (BoardRules.Entry e : d.boards()) {

@@ -43,11 +43,13 @@ class JdbcMonthlyStatistics implements MonthlyStatistics {
   /** The counts of one pair while they are being collected. */
   private static final class Counts {
     int received, respondedOnTime, accepted, resolved, resolvedOnTime, pending, overdue, reworks, evaluations,
-        satisfied, satisfactionSum, listed, overdueItems, rejectedResults;
+        satisfied, satisfactionSum, listed, overdueItems, rejectedResults, itemsEvaluated, itemRatings, itemRatingSum,
+        itemsSentBack;
 
     MonthlyFigures figures() {
       return new MonthlyFigures(received, respondedOnTime, accepted, resolved, resolvedOnTime, pending, overdue,
-          reworks, evaluations, satisfied, satisfactionSum, listed, overdue + overdueItems, rejectedResults);
+          reworks, evaluations, satisfied, satisfactionSum, listed, overdue + overdueItems, rejectedResults, itemsEvaluated,
+          itemRatings, itemRatingSum, itemsSentBack);
     }
   }
 
@@ -147,6 +149,22 @@ class JdbcMonthlyStatistics implements MonthlyStatistics {
             where o.source = :rejected and o.created_at >= :from and o.created_at < :to
             group by c.responsible_unit, c.community""", from, to, cutoff,
         (k, rs) -> k.rejectedResults = rs.getInt(3));
+    // 民事民评: rounds closed in the month, their ratings, and those that sent the item back (V24)
+    grouped(pairs, """
+            select i.unit, m.community, count(*), coalesce(sum(e.ratings), 0), coalesce(sum(s.points), 0),
+                   sum(case when e.status = 'REWORK' then 1 else 0 end)
+            from yishi_item_evaluation e join yishi_resolution_item i on i.id = e.item_id
+            join yishi_meeting m on m.id = i.meeting_id
+            left join (select evaluation_id, sum(rating) as points from yishi_item_rating where rating is not null
+                       group by evaluation_id) s on s.evaluation_id = e.id
+            where e.closed_at >= :from and e.closed_at < :to
+            group by i.unit, m.community""", from, to, cutoff,
+        (k, rs) -> {
+          k.itemsEvaluated = rs.getInt(3);
+          k.itemRatings = rs.getInt(4);
+          k.itemRatingSum = rs.getInt(5);
+          k.itemsSentBack = rs.getInt(6);
+        });
     Map<Pair, MonthlyFigures> figures = new LinkedHashMap<>();
     pairs.forEach((p, k) -> figures.put(p, k.figures()));
     return figures;

@@ -2,6 +2,7 @@ package cn.yishi.adapter.outbound.db;
 
 import cn.yishi.application.port.ProxyStore;
 import cn.yishi.domain.proxy.ProxyMode;
+import cn.yishi.domain.proxy.ProxyServiceType;
 import cn.yishi.domain.proxy.ProxyStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,7 +22,10 @@ import org.springframework.stereotype.Repository;
 class JdbcProxyStore implements ProxyStore {
   private static final String COLUMNS = """
       id, request_no, token, service_code, community, street, compound, channel, status, proxy_mode, process_instance_id,
-      requested_at, due_at, overdue, succeeded, result, closed_at""";
+      requested_at, due_at, overdue, succeeded, result, closed_at, service_name, service_office, time_limit_days,
+      service_documents, service_steps""";
+  /** Documents and steps of the snapshot, one per line. */
+  private static final String LINE = "\n";
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
   private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
@@ -36,12 +40,17 @@ class JdbcProxyStore implements ProxyStore {
     KeyHolder keys = new GeneratedKeyHolder();
     jdbc.sql("""
             insert into yishi_proxy_request (request_no, token, service_code, community, street, compound, channel, status,
-              requested_by, requested_at, request_month, due_at)
-            values (:no, :token, :service, :community, :street, :compound, :channel, :status, :by, :at, :month, :due)""")
+              requested_by, requested_at, request_month, due_at, service_name, service_office, time_limit_days,
+              service_documents, service_steps, service_version)
+            values (:no, :token, :service, :community, :street, :compound, :channel, :status, :by, :at, :month, :due,
+              :serviceName, :office, :limit, :documents, :steps, :version)""")
         .param("no", r.token().substring(0, 32)).param("token", r.token()).param("service", r.serviceCode())
         .param("community", r.community()).param("street", r.street()).param("compound", r.compound())
         .param("channel", r.channel()).param("status", ProxyStatus.REQUESTED.name()).param("by", r.requestedBy())
         .param("at", r.requestedAt()).param("month", r.month()).param("due", r.dueAt())
+        .param("serviceName", r.service().name()).param("office", r.service().office())
+        .param("limit", r.service().timeLimitDays()).param("documents", String.join(LINE, r.service().documents()))
+        .param("steps", String.join(LINE, r.service().steps())).param("version", r.serviceVersion())
         .update(keys, "id");
     long id = Objects.requireNonNull(keys.getKeyAs(Number.class)).longValue();
     String no = "DB" + r.requestedAt().atZoneSameInstant(BEIJING).format(DAY) + "-" + id;
@@ -49,6 +58,27 @@ class JdbcProxyStore implements ProxyStore {
     jdbc.sql("insert into yishi_proxy_resident (request_id, name, phone) values (:id, :name, :phone)")
         .param("id", id).param("name", residentName).param("phone", residentPhone).update();
     return find(id).orElseThrow();
+  }
+
+  @Override
+  public int countOpen() {
+    return jdbc.sql("select count(*) from yishi_proxy_request where status in ('REQUESTED', 'IN_HAND')")
+        .query(Integer.class).single();
+  }
+
+  @Override
+  public List<OverdueRequest> overdueOpen(OffsetDateTime cutoff) {
+    return jdbc.sql("""
+            select r.id, r.request_no, coalesce(r.service_name, r.service_code), r.community, r.street, r.process_instance_id,
+              r.due_at, r.overdue,
+              case when exists (select 1 from yishi_supervision_order o where o.item_type = 'PROXY' and o.item_id = r.id
+                and o.completed_at is null) then true else false end
+            from yishi_proxy_request r
+            where r.status in ('REQUESTED', 'IN_HAND') and r.due_at < :cutoff order by r.id""")
+        .param("cutoff", cutoff)
+        .query((rs, n) -> new OverdueRequest(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+            rs.getString(5), rs.getString(6), rs.getObject(7, OffsetDateTime.class), rs.getBoolean(8), rs.getBoolean(9)))
+        .list();
   }
 
   @Override
@@ -70,7 +100,20 @@ class JdbcProxyStore implements ProxyStore {
         rs.getString(6), rs.getString(7), rs.getString(8), ProxyStatus.valueOf(rs.getString(9)),
         mode == null ? null : ProxyMode.valueOf(mode), rs.getString(11), rs.getObject(12, OffsetDateTime.class),
         rs.getObject(13, OffsetDateTime.class), rs.getBoolean(14), succeeded == null ? null : rs.getBoolean(15),
-        rs.getString(16), rs.getObject(17, OffsetDateTime.class));
+        rs.getString(16), rs.getObject(17, OffsetDateTime.class), snapshot(rs));
+  }
+
+  private static ProxyServiceType snapshot(ResultSet rs) throws SQLException {
+    String name = rs.getString(18);
+    if (name == null) {
+      return null;
+    }
+    return new ProxyServiceType(rs.getString(4), name, rs.getString(19), rs.getInt(20), lines(rs.getString(21)),
+        lines(rs.getString(22)));
+  }
+
+  private static List<String> lines(String s) {
+    return s == null || s.isEmpty() ? List.of() : List.of(s.split(LINE));
   }
 
   @Override

@@ -207,6 +207,20 @@ class JdbcSessions implements Sessions {
   }
 
   @Override
+  public java.util.Map<Long, ItemEvaluationResult> itemEvaluations(long sessionId) {
+    java.util.Map<Long, ItemEvaluationResult> byItem = new java.util.LinkedHashMap<>();
+    jdbc.sql("""
+            select e.item_id, e.ratings, e.average, e.distribution, e.status
+            from yishi_item_evaluation e join yishi_resolution_item ri on ri.id = e.item_id
+            where ri.session_id = :s and e.closed_at is not null order by e.item_id, e.round""")
+        .param("s", sessionId)
+        .query((rs, n) -> new ItemEvaluationResult(rs.getLong(1), rs.getInt(2), rs.getBigDecimal(3), rs.getString(4),
+            rs.getString(5)))
+        .list().forEach(r -> byItem.put(r.itemId(), r));
+    return byItem;
+  }
+
+  @Override
   public void resolvedItemsAt(long sessionId, List<Long> itemIds) {
     for (Long id : itemIds) {
       jdbc.sql("update yishi_resolution_item set session_id = :s where id = :id").param("s", sessionId).param("id", id)
@@ -258,5 +272,28 @@ class JdbcSessions implements Sessions {
   private static FollowUp followUp(ResultSet rs, int row) throws SQLException {
     return new FollowUp(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
         rs.getObject(5, OffsetDateTime.class), rs.getString(6), rs.getObject(7, Integer.class));
+  }
+
+  @Override
+  public void addInvitee(long sessionId, Invitee invitee, String actor, OffsetDateTime now) {
+    jdbc.sql("""
+            insert into yishi_session_invitee (session_id, kind, resource_id, meeting_id, expertise, mailed, invited_by,
+              invited_at)
+            values (:session, :kind, :resource, :meeting, :expertise, :mailed, :actor, :now)""")
+        .param("session", sessionId).param("kind", invitee.kind()).param("resource", invitee.resourceId())
+        .param("meeting", invitee.meetingId()).param("expertise", invitee.expertise()).param("mailed", invitee.mailed())
+        .param("actor", actor).param("now", now)
+        .update();
+  }
+
+  @Override
+  public List<Invitee> invitees(long sessionId) {
+    return jdbc.sql("""
+            select kind, resource_id, meeting_id, expertise, mailed from yishi_session_invitee
+            where session_id = :session order by id""")
+        .param("session", sessionId)
+        .query((rs, n) -> new Invitee(rs.getString(1), rs.getObject(2, Long.class), rs.getObject(3, Long.class),
+            rs.getString(4), rs.getBoolean(5)))
+        .list();
   }
 }

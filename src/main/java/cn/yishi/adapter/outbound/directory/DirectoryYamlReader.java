@@ -10,6 +10,7 @@ import cn.yishi.domain.directory.Directory.YuanbaSeed;
 import cn.yishi.domain.microgrid.YuanbaRole;
 import java.util.EnumMap;
 import cn.yishi.domain.directory.Directory.UnitType;
+import cn.yishi.domain.directory.CommunityArea;
 import cn.yishi.domain.directory.Directory;
 import cn.yishi.domain.directory.GroupIds;
 import java.io.InputStream;
@@ -63,7 +64,7 @@ public final class DirectoryYamlReader extends YamlNodeReader {
 
     List<Community> communities = new ArrayList<>();
     for (Node n : sequence(required(top, "communities", root))) {
-      Map<String, Node> m = mapping(n, Set.of("code", "name", "street", "stations", "yuanba"));
+      Map<String, Node> m = mapping(n, Set.of("code", "name", "street", "stations", "yuanba", "area"));
       String code = unique(codes, code(m, "code", n), m.get("code"));
       String street = optionalText(m, "street");
       if (street != null && streets.stream().noneMatch(s -> s.code().equals(street))) {
@@ -91,7 +92,8 @@ public final class DirectoryYamlReader extends YamlNodeReader {
         }
         yuanba.add(new YuanbaSeed(ycode, text(ym, "name", yn), optionalText(ym, "area"), Map.copyOf(officers)));
       }
-      communities.add(new Community(code, text(m, "name", n), street, List.copyOf(stations), List.copyOf(yuanba)));
+      communities.add(new Community(code, text(m, "name", n), street, List.copyOf(stations), List.copyOf(yuanba),
+          area(m.get("area"), code)));
     }
     if (communities.isEmpty()) {
       throw error(top.get("communities"), "至少需要一个社区");
@@ -148,6 +150,39 @@ public final class DirectoryYamlReader extends YamlNodeReader {
       users.add(new StaffUser(id, text(m, "firstName", n), optionalText(m, "lastName"), email(m), List.copyOf(groups), demo));
     }
     return new Directory(countyCode, countyName, withoutUsers.streets(), withoutUsers.communities(), withoutUsers.units(), List.copyOf(users));
+  }
+
+  /** A community's outline: a list of at least three [latitude, longitude] pairs in degrees (WGS-84). */
+  private CommunityArea area(Node n, String community) {
+    if (n == null) {
+      return null;
+    }
+    List<CommunityArea.Point> corners = new ArrayList<>();
+    for (Node pn : sequence(n)) {
+      List<Node> pair = sequence(pn);
+      if (pair.size() != 2) {
+        throw error(pn, "社区 " + community + " 的范围顶点应写成 [纬度, 经度]");
+      }
+      double lat = degrees(pair.get(0));
+      double lng = degrees(pair.get(1));
+      if (!CommunityArea.Point.valid(lat, lng)) {
+        throw error(pn, "社区 " + community + " 的范围顶点超出范围：纬度应在-90到90之间，经度应在-180到180之间");
+      }
+      corners.add(new CommunityArea.Point(lat, lng));
+    }
+    if (corners.size() < CommunityArea.MIN_CORNERS) {
+      throw error(n, "社区 " + community + " 的范围至少需要" + CommunityArea.MIN_CORNERS + "个顶点");
+    }
+    return new CommunityArea(corners);
+  }
+
+  private double degrees(Node n) {
+    String s = scalar(n);
+    try {
+      return Double.parseDouble(s);
+    } catch (NumberFormatException | NullPointerException e) {
+      throw error(n, "经纬度应为数字（度）：" + s);
+    }
   }
 
   private UnitType unitType(Map<String, Node> m, Node owner) {

@@ -9,7 +9,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 
-/** The proxy-service catalogue (代办事项目录), read from {@code yishi.proxy.catalogue}. */
+/**
+ * The proxy-service catalogue file (代办事项目录, {@code yishi.proxy.catalogue}): copied once into the application's tables
+ * at the installation's first start (ProxyServiceCatalogue#seed); after that the 代办事项清单 is maintained in Tasklist.
+ */
 @Configuration
 public class ProxyCatalogueConfiguration {
 

@@ -14,7 +14,7 @@ import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * Reads proxy-services.yaml (代办事项目录): each service with code, name, office, timeLimitDays, documents and steps.
- * A missing or unknown field, a repeated code, a time limit outside 1–365 working days or a service without
+ * A missing or unknown field, a repeated code, a time limit outside 1–60 working days (as the catalogue in the application) or a service without
  * documents is refused with the file and line.
  */
 public final class ProxyCatalogueYamlReader extends YamlNodeReader {
@@ -50,8 +50,8 @@ public final class ProxyCatalogueYamlReader extends YamlNodeReader {
       } catch (NumberFormatException e) {
         throw error(m.get("timeLimitDays"), "timeLimitDays 应为整数（工作日）：" + days);
       }
-      if (limit < 1 || limit > 365) {
-        throw error(m.get("timeLimitDays"), "timeLimitDays 应在1到365个工作日之间：" + limit);
+      if (limit < 1 || limit > cn.yishi.domain.proxy.ProxyServiceDraft.LIMIT_MAX) {
+        throw error(m.get("timeLimitDays"), "timeLimitDays 应在1到60个工作日之间：" + limit);
       }
       List<String> documents = texts(m, "documents", n);
       List<String> steps = texts(m, "steps", n);

@@ -29,19 +29,31 @@ public class CloseAgendaDelegate implements JavaDelegate {
     List<DeliberationSessions.AgendaDecision> decisions = SessionJson.rows(
             DeliberationSession.Var.AGENDA_TOPICS.from(execution), DeliberationSession.Var.AGENDA_TOPICS.name(), "议程格式不正确")
         .stream().map(n -> new DeliberationSessions.AgendaDecision(SessionJson.id(n, "topic"), SessionJson.text(n, "problemList"),
-            SessionJson.text(n, "moveToDate"), SessionJson.text(n, "moveReason")))
+            SessionJson.text(n, "moveToDate"), SessionJson.text(n, "moveReason"), SessionJson.flag(n, "inviteReporter")))
         .toList();
     List<String> extra = SessionJson.strings(DeliberationSession.Var.EXTRA_PARTIES.from(execution));
+    List<Long> experts = SessionJson.strings(DeliberationSession.Var.INVITED_EXPERTS.from(execution)).stream()
+        .map(CloseAgendaDelegate::expertId).toList();
     DeliberationSessions.AgendaClosed closed = EngineVariables.refusingBadInput(() -> sessions.closeAgenda(id, decisions, extra,
-        EngineVariables.actor(execution)));
+        experts, EngineVariables.actor(execution)));
     closed.newSessions().forEach(s -> DeliberationSession.start(execution.getProcessEngineServices(), s));
     DeliberationSession.Var.AGENDA_TOPICS.removeFrom(execution);
+    DeliberationSession.Var.TALENT_OPTIONS.removeFrom(execution);
     DeliberationSession.Var.HAS_TOPICS.on(execution, closed.topics() > 0);
     DeliberationSession.Var.SESSION_AGENDA.on(execution, sessions.facts(id).agenda());
     execution.setVariable(DeliberationSession.Var.TOPICS.name(), SessionJson.list(
         sessions.topics(id).stream().map(CloseAgendaDelegate::topicRow).toList()));
     execution.setVariable(DeliberationSession.Var.FOLLOW_UPS.name(), SessionJson.list(
         sessions.followUpItems(id).stream().map(i -> followUpRow(sessions, i)).toList()));
+  }
+
+  /** A chosen expert's resource id; anything else is an id no expert has (refused as unknown). */
+  private static Long expertId(String value) {
+    try {
+      return Long.valueOf(value.strip());
+    } catch (NumberFormatException e) {
+      return -1L;
+    }
   }
 
   static Map<String, Object> topicRow(Sessions.Topic t) {

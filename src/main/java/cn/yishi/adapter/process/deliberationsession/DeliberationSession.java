@@ -37,9 +37,13 @@ public final class DeliberationSession {
     /** 确定议程: per topic its problem list or a move (date, reason); a Json list filled from the agenda. */
     public static final ProcessVariable<Object> AGENDA_TOPICS = ProcessVariable.raw("agendaTopics");
     public static final Set<String> AGENDA_TOPIC_FIELDS = Set.of("topic", "caseNo", "title", "problemList", "moveToDate",
-        "moveReason");
+        "moveReason", "inviteReporter");
     /** The N parties the convener adds (相关利益方), group ids. */
     public static final ProcessVariable<Object> EXTRA_PARTIES = ProcessVariable.raw("extraParties");
+    /** The experts of the talent pool the convener invites (人才库, resource entry ids as text). */
+    public static final ProcessVariable<Object> INVITED_EXPERTS = ProcessVariable.raw("invitedExperts");
+    /** The options of {@link #INVITED_EXPERTS}: the talent pool serving the body ({label, value}), for the form. */
+    public static final ProcessVariable<Object> TALENT_OPTIONS = ProcessVariable.raw("talentOptions");
     public static final ProcessVariable<Boolean> HAS_TOPICS = ProcessVariable.bool("hasTopics");
     public static final ProcessVariable<String> PARTY_GROUP = ProcessVariable.string("partyGroup");
     /** 会前沟通 (task-local): one position per topic. */

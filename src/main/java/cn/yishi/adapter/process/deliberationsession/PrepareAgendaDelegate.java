@@ -26,6 +26,8 @@ public class PrepareAgendaDelegate implements JavaDelegate {
     DeliberationSession.Var.SESSION_AGENDA.on(execution, f.agenda());
     List<Map<String, Object>> rows = sessions.topics(id).stream().map(PrepareAgendaDelegate::row).toList();
     execution.setVariable(DeliberationSession.Var.AGENDA_TOPICS.name(), SessionJson.list(rows));
+    execution.setVariable(DeliberationSession.Var.TALENT_OPTIONS.name(), SessionJson.list(sessions.experts(id).stream()
+        .map(e -> Map.<String, Object>of("label", e.label(), "value", String.valueOf(e.id()))).toList()));
   }
 
   private static Map<String, Object> row(Sessions.Topic t) {
@@ -34,6 +36,7 @@ public class PrepareAgendaDelegate implements JavaDelegate {
     m.put("caseNo", t.caseNo() == null ? "" : t.caseNo());
     m.put("title", t.title());
     m.put("problemList", t.problemList() == null ? "" : t.problemList());
+    m.put("inviteReporter", false);
     return m;
   }
 }

@@ -13,6 +13,8 @@ import java.util.Set;
 public final class ProxyService {
   public static final String PROCESS_KEY = "proxyService";
   public static final String MESSAGE_RATED = "proxy.rated";
+  /** 旬跟进 raises 代办督办 for an overdue request (event sub-process, non-interrupting). */
+  public static final String MESSAGE_SUPERVISE = "proxy.supervise";
 
   public static final String START_EVENT = "startEvent_proxyRequested";
   public static final String SERVICE_TASK_REGISTER = "serviceTask_registerProxyRequest";
@@ -31,6 +33,11 @@ public final class ProxyService {
   public static final String USER_TASK_SUPERVISE = "userTask_superviseProxy";
   public static final String SERVICE_TASK_RECORD_SUPERVISION = "serviceTask_recordProxySupervision";
   public static final String END_EVENT_SUPERVISED = "endEvent_proxySupervised";
+  public static final String SUB_PROCESS_SWEEP_SUPERVISION = "subProcess_proxySweepSupervision";
+  public static final String START_EVENT_SUPERVISE = "startEvent_proxySupervise";
+  public static final String USER_TASK_SWEEP_SUPERVISE = "userTask_sweepSuperviseProxy";
+  public static final String SERVICE_TASK_RECORD_SWEEP_SUPERVISION = "serviceTask_recordSweepSupervision";
+  public static final String END_EVENT_SWEEP_SUPERVISED = "endEvent_sweepSupervised";
   public static final String GATEWAY_RATING_JOIN = "gateway_ratingJoin";
   public static final String RECEIVE_TASK_RATING = "receiveTask_awaitProxyRating";
   public static final String BOUNDARY_RATING_TIMEOUT = "boundary_proxyRatingTimeout";
@@ -72,6 +79,10 @@ public final class ProxyService {
     /** The resident's status and rating page (full address), for the 代办员 to send when the request came from Tasklist. */
     public static final ProcessVariable<String> STATUS_URL = ProcessVariable.string("proxyStatusUrl");
     public static final ProcessVariable<String> SUPERVISION_NOTE = ProcessVariable.string("supervisionNote");
+    /** The supervision order (yishi_supervision_order) that 代办督办 answers: the timer's, or 旬跟进's in its own scope. */
+    public static final ProcessVariable<Long> ORDER_ID = ProcessVariable.id("proxyOrderId");
+    /** Why 代办督办 was raised, shown on its form. */
+    public static final ProcessVariable<String> SUPERVISION_REASON = ProcessVariable.string("proxySupervisionReason");
     public static final ProcessVariable<String> REWORK_NOTE = ProcessVariable.string("reworkNote");
     /** The resident's rating, 1 to 5, delivered with {@link #MESSAGE_RATED}. */
     public static final ProcessVariable<Integer> RATING = ProcessVariable.integer("proxyRating");

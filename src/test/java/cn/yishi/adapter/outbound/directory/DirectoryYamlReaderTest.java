@@ -621,4 +621,60 @@ class DirectoryYamlReaderTest {
       assertThat(e.problem()).contains("name");
     }
   }
+
+  /** A community's area: [latitude, longitude] corners; the 码上拍 of an observer finds its community by it. */
+  @Nested
+  class CommunityAreas {
+    private static final String HEAD = """
+        county:
+          code: test
+          name: 测试县
+        communities:
+          - code: c1
+            name: 一社区
+        """;
+
+    @Test
+    void theShippedFileOutlinesEveryCommunityAndAPositionFindsIt() throws IOException {
+      Directory d;
+      try (InputStream in = DirectoryYamlReaderTest.class.getResourceAsStream("/directory/fengxin.yaml")) {
+        d = DirectoryYamlReader.read("fengxin.yaml", in);
+      }
+      assertThat(d.communities()).allSatisfy(c -> assertThat(c.area()).as(c.code()).isNotNull());
+      assertThat(d.communityAt(28.695, 115.375)).get().extracting(Community::code).isEqualTo("hualin");
+      assertThat(d.communityAt(28.695, 115.395)).get().extracting(Community::code).isEqualTo("shengdian");
+      assertThat(d.communityAt(28.705, 115.39)).get().extracting(Community::code).isEqualTo("jiaoyuyuan");
+      assertThat(d.communityAt(28.67, 115.35)).get().extracting(Community::code).isEqualTo("tangpu");
+      assertThat(d.communityAt(39.9042, 116.4074)).isEmpty();
+      // on the line between 华林 and 圣殿: the first in the file
+      assertThat(d.communityAt(28.695, 115.385)).get().extracting(Community::code).isEqualTo("hualin");
+    }
+
+    @Test
+    void readsAnArea() {
+      Directory d = read(HEAD + "    area: [[1.0, 1.0], [1.0, 2.0], [2.0, 2.0]]\n");
+      assertThat(d.community("c1").orElseThrow().area().corners()).hasSize(3);
+      assertThat(read(HEAD).community("c1").orElseThrow().area()).isNull();
+    }
+
+    @Test
+    void fewerThanThreeCorners() {
+      assertThat(refusedAt(HEAD + "    area: [[1.0, 1.0], [1.0, 2.0]]\n", 7).problem()).contains("至少需要3个顶点");
+    }
+
+    @Test
+    void aCornerThatIsNotAPair() {
+      assertThat(refusedAt(HEAD + "    area: [[1.0, 1.0, 3.0], [1.0, 2.0], [2.0, 2.0]]\n", 7).problem()).contains("[纬度, 经度]");
+    }
+
+    @Test
+    void aCornerThatIsNotANumber() {
+      assertThat(refusedAt(HEAD + "    area: [[north, 1.0], [1.0, 2.0], [2.0, 2.0]]\n", 7).problem()).contains("经纬度应为数字");
+    }
+
+    @Test
+    void aCornerOutOfRange() {
+      assertThat(refusedAt(HEAD + "    area: [[91.0, 1.0], [1.0, 2.0], [2.0, 2.0]]\n", 7).problem()).contains("超出范围");
+    }
+  }
 }

@@ -42,7 +42,7 @@ class ProxyCatalogueYamlReaderTest {
         """;
     assertThat(read(ok).find("a")).isPresent();
     assertThatThrownBy(() -> read(ok.replace("timeLimitDays: 5", "timeLimitDays: 0")))
-        .hasMessageContaining("第5行").hasMessageContaining("1到365");
+        .hasMessageContaining("第5行").hasMessageContaining("1到60");
     assertThatThrownBy(() -> read(ok.replace("documents: [身份证]", "documents: []")))
         .hasMessageContaining("documents 不能为空");
     assertThatThrownBy(() -> read(ok.replace("    steps: [递交]", "    steps: [递交]\n    fee: 10")))

@@ -85,7 +85,8 @@ import org.mockito.InOrder;
 @Deployment(resources = {"bpmn/deliberation.bpmn", "bpmn/deliberationSession.bpmn", "bpmn/residentVote.bpmn",
     "forms/sessionAgenda.form", "forms/sessionOpinion.form", "forms/sessionRecord.form", "forms/issueExpertReview.form",
     "forms/issueObjectionDecision.form", "forms/issueImplementItem.form", "forms/residentsAssembly.form",
-    "forms/paperBallots.form"})
+    "forms/paperBallots.form", "bpmn/itemEvaluation.bpmn", "forms/itemEvaluationOrganize.form",
+    "forms/itemEvaluationDistribute.form", "forms/itemEvaluationNoRatings.form"})
 class DeliberationProcessTest {
   private static final Map<Object, Object> BEANS = new HashMap<>();
   private static final ProcessEngine ENGINE = ProcessTestEngine.configuration("deliberation-process-test", BEANS)
@@ -208,6 +209,11 @@ class DeliberationProcessTest {
     assertThat(items).hasSize(2);
     items.forEach(t -> complete(t, "unit.member", withVariables(Var.PROGRESS_NOTE.name(), "已完成")));
     assertThat(pi).hasPassed(Deliberation.END_EVENT_IMPLEMENTED).isEnded();
+    // each item reported done opens its 民事民评 (bpmn/itemEvaluation.bpmn), a process of its own
+    assertThat(ENGINE.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey(cn.yishi.adapter.process.itemevaluation.ItemEvaluation.PROCESS_KEY).list())
+        .extracting(org.camunda.bpm.engine.runtime.ProcessInstance::getBusinessKey)
+        .contains("item-" + DeliberationServiceMocks.ITEM_HOUSING, "item-" + DeliberationServiceMocks.ITEM_WATER);
   }
 
   /** The vote's paper ballots close at the deadline without any entered. */
@@ -270,7 +276,7 @@ class DeliberationProcessTest {
         json("[{\"topic\":7,\"problemList\":\"加装电梯费用分摊\",\"moveToDate\":null}]"),
         DeliberationSession.Var.EXTRA_PARTIES.name(), json("[\"unit-justice\"]")));
     verify(services.sessions).closeAgenda(SESSION_ID, List.of(new DeliberationSessions.AgendaDecision(MEETING_ID, "加装电梯费用分摊", null,
-        null)), List.of("unit-justice"), CHAIR);
+        null, false)), List.of("unit-justice"), List.of(), CHAIR);
 
     List<Task> opinions = tasks(session, DeliberationSession.USER_TASK_OPINION);
     assertThat(opinions).as("one task per party and session").flatExtracting(DeliberationProcessTest::candidateGroups)
@@ -325,7 +331,7 @@ class DeliberationProcessTest {
     implement(pi);
     InOrder order = inOrder(services.scheduling, services.sessions, services.publicity, services.implementation);
     order.verify(services.scheduling).schedule(any(), any(), any(), any());
-    order.verify(services.sessions).closeAgenda(anyLong(), any(), any(), any());
+    order.verify(services.sessions).closeAgenda(anyLong(), any(), any(), any(), any());
     order.verify(services.sessions).record(anyLong(), any(), any());
     order.verify(services.publicity).startPublicity(MEETING_ID);
     order.verify(services.publicity).objections(MEETING_ID);
@@ -341,7 +347,7 @@ class DeliberationProcessTest {
         new MeetingScheduling.Scheduled(8L, SESSION_ID, MEETING_DAY, ROOM_GROUP, "", false),
         new MeetingScheduling.Scheduled(9L, SESSION_ID, MEETING_DAY, ROOM_GROUP, "", false));
     when(services.sessions.topics(SESSION_ID)).thenReturn(List.of(topic(7L), topic(8L), topic(9L)));
-    when(services.sessions.closeAgenda(anyLong(), any(), any(), any())).thenReturn(new DeliberationSessions.AgendaClosed(3, List.of()));
+    when(services.sessions.closeAgenda(anyLong(), any(), any(), any(), any())).thenReturn(new DeliberationSessions.AgendaClosed(3, List.of()));
     when(services.publicity.startPublicity(anyLong())).thenReturn(new cn.yishi.application.deliberation.ResolutionPublicity.Publicity(
         "t-publicity", PUBLICITY_ENDS));
     ProcessInstance a = startForCase("FX-2026-000042", "御苑小区老楼加装电梯", "YELLOW");
@@ -481,7 +487,7 @@ class DeliberationProcessTest {
     startForCase();
     ProcessInstance session = session(SESSION_ID);
     execute(job(DeliberationSession.TIMER_AGENDA_CLOSES, session));
-    when(services.sessions.closeAgenda(anyLong(), any(), any(), any())).thenThrow(new ValidationException(List.of(
+    when(services.sessions.closeAgenda(anyLong(), any(), any(), any(), any())).thenThrow(new ValidationException(List.of(
         new FieldError("moveToSession", "other_body", "只能改到华林社区党群会客室的议事会，不能改到其他议事主体"))));
 
     assertThatThrownBy(() -> complete(task(DeliberationSession.USER_TASK_CONFIRM_AGENDA, session), CHAIR, withVariables(
@@ -492,7 +498,7 @@ class DeliberationProcessTest {
 
   @Test
   void anAgendaWhoseTopicsAllMovedEndsTheSessionAndStartsTheOneTheyMovedTo() {
-    when(services.sessions.closeAgenda(anyLong(), any(), any(), any()))
+    when(services.sessions.closeAgenda(anyLong(), any(), any(), any(), any()))
         .thenReturn(new DeliberationSessions.AgendaClosed(0, List.of(NEXT_SESSION_ID)));
     ProcessInstance pi = startForCase();
     ProcessInstance session = session(SESSION_ID);
@@ -501,7 +507,7 @@ class DeliberationProcessTest {
         DeliberationSession.Var.AGENDA_TOPICS.name(), json("[{\"topic\":7,\"moveToDate\":\"2026-04-15\",\"moveReason\":\"待测算\"}]")));
 
     verify(services.sessions).closeAgenda(SESSION_ID, List.of(new DeliberationSessions.AgendaDecision(MEETING_ID, null,
-        "2026-04-15", "待测算")), List.of(), CHAIR);
+        "2026-04-15", "待测算", false)), List.of(), List.of(), CHAIR);
     assertThat(session).hasPassed(DeliberationSession.END_EVENT_CANCELLED).isEnded();
     assertThat(session(NEXT_SESSION_ID)).isWaitingAt(DeliberationSession.TIMER_AGENDA_CLOSES);
     assertThat(pi).isWaitingAt(Deliberation.CATCH_TOPIC_RESOLVED);

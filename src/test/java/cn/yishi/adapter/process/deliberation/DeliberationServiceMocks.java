@@ -86,6 +86,11 @@ public final class DeliberationServiceMocks {
   public final ResolutionPublicity publicity = mock(ResolutionPublicity.class);
   public final ResolutionImplementation implementation = mock(ResolutionImplementation.class);
   public final ResidentVoteService votes = mock(ResidentVoteService.class);
+  /** 民事民评 of the items: each item reported done starts an itemEvaluation (bpmn/itemEvaluation.bpmn). */
+  public final cn.yishi.application.deliberation.ItemEvaluations itemEvaluations =
+      mock(cn.yishi.application.deliberation.ItemEvaluations.class);
+  public static final long EVALUATION_ID = 31L;
+  public static final OffsetDateTime EVALUATION_CLOSES = OffsetDateTime.parse("2026-03-09T18:00:00+08:00");
 
   public DeliberationServiceMocks() {
     when(scheduling.schedule(any(), any(), any(), any()))
@@ -98,7 +103,7 @@ public final class DeliberationServiceMocks {
     when(sessions.topics(anyLong())).thenReturn(List.of(TOPIC));
     when(sessions.followUpItems(anyLong())).thenReturn(List.of(FOLLOW_UP));
     when(sessions.unitName(any())).thenAnswer(a -> "县城管局");
-    when(sessions.closeAgenda(anyLong(), any(), any(), any())).thenReturn(new DeliberationSessions.AgendaClosed(1, List.of()));
+    when(sessions.closeAgenda(anyLong(), any(), any(), any(), any())).thenReturn(new DeliberationSessions.AgendaClosed(1, List.of()));
     when(sessions.parties(anyLong())).thenReturn(PARTIES);
     when(sessions.reschedule(anyLong(), any(), any())).thenReturn(RESCHEDULED_DAY);
     when(sessions.record(anyLong(), any(), any())).thenAnswer(a -> resolvedAsRecorded(a.getArgument(1)));
@@ -110,6 +115,19 @@ public final class DeliberationServiceMocks {
         .thenAnswer(a -> new ResidentVoteService.Plan(a.getArgument(0), null, a.getArgument(2), BALLOT, List.of()));
     when(votes.open(anyLong(), any(), any(), any())).thenReturn(new ResidentVoteService.Opened(VOTE_ID, VOTE_CLOSES, 12));
     when(votes.tally(VOTE_ID)).thenReturn(PASSED);
+    when(itemEvaluations.item(anyLong())).thenAnswer(a -> itemFacts(a.getArgument(0)));
+    when(itemEvaluations.facts(anyLong())).thenAnswer(a -> new cn.yishi.application.deliberation.ItemEvaluations.Facts(
+        itemFacts(a.getArgument(0)), "县住建局", PARTIES, List.of(new cn.yishi.application.HouseholdRegisterService.Option(
+            "hualin-yuyuan/1", "御苑小区 1栋", 12, null))));
+    when(itemEvaluations.partyName(any())).thenAnswer(a -> a.getArgument(0));
+    when(itemEvaluations.open(anyLong(), any(), any(), any(), any())).thenReturn(
+        new cn.yishi.application.deliberation.ItemEvaluations.Opened(EVALUATION_ID, EVALUATION_CLOSES, 4, 12, 1));
+  }
+
+  /** An item as the evaluation reads it: reported done by its unit. */
+  public static cn.yishi.application.port.ItemEvaluationStore.ItemFacts itemFacts(long itemId) {
+    return new cn.yishi.application.port.ItemEvaluationStore.ItemFacts(itemId, MEETING_ID, SESSION_ID, 1L, "FX-2026-000042",
+        "御苑小区老楼加装电梯", "hualin", "housing", "加装电梯井道施工", "DONE", "井道已完工并通过验收", null);
   }
 
   /** The session resolves each topic not paused, with the routing facts its record gives. */
@@ -143,6 +161,11 @@ public final class DeliberationServiceMocks {
         new AdoptResolutionDelegate(implementation),
         new ResolutionItemsGlue(implementation),
         new ResolutionItemTaskListener(implementation),
+        new cn.yishi.adapter.process.itemevaluation.ItemEvaluationRequestListener(),
+        new cn.yishi.adapter.process.itemevaluation.PrepareItemEvaluationDelegate(itemEvaluations),
+        new cn.yishi.adapter.process.itemevaluation.ItemEvaluationTaskListener(itemEvaluations),
+        new cn.yishi.adapter.process.itemevaluation.OpenItemEvaluationDelegate(itemEvaluations),
+        new cn.yishi.adapter.process.itemevaluation.CloseItemEvaluationDelegate(itemEvaluations),
         new OpenVoteDelegate(votes),
         new EnterPaperBallotsDelegate(votes),
         new TallyVoteDelegate(votes),

@@ -62,6 +62,7 @@ class ProxyServiceProcessTest {
   ProcessEngineExtension extension = ProcessEngineExtension.builder().useProcessEngine(ENGINE).build();
 
   private final ProxyRequests requests = mock(ProxyRequests.class);
+  private final cn.yishi.application.proxy.ProxySupervision supervision = mock(cn.yishi.application.proxy.ProxySupervision.class);
 
   private static ProcessEngine buildEngine() {
     ProcessEngineConfigurationImpl cfg = ProcessTestEngine.configuration("proxy-service-process-test", BEANS);
@@ -88,8 +89,8 @@ class ProxyServiceProcessTest {
     when(requests.routing(ID)).thenReturn(new ProxyRequests.Routing("DB20260302-7", "低保申请", "乡镇（街道）社会事务办",
         List.of("申请人居民身份证", "户口簿"), "hualin-proxy", "street-fengchuan", DUE, "http://localhost:8080/public/proxy/tok"));
     ProcessTestEngine.register(BEANS, new RegisterProxyRequestDelegate(requests), new RecordDocumentCheckDelegate(requests),
-        new RecordHandOverDelegate(requests), new CloseProxyRequestDelegate(requests), new MarkProxyOverdueDelegate(requests),
-        new RecordProxySupervisionDelegate(requests), new RecordProxyUnratedDelegate(requests),
+        new RecordHandOverDelegate(requests), new CloseProxyRequestDelegate(requests), new MarkProxyOverdueDelegate(supervision),
+        new RecordProxySupervisionDelegate(supervision), new RecordProxyUnratedDelegate(requests),
         new RecordProxyReworkDelegate(requests), new TaskTitleListener());
   }
 
@@ -229,19 +230,46 @@ class ProxyServiceProcessTest {
   }
 
   @Test
+  void aSweepOrderRaisesItsOwnSupervisionInItsOwnScopeWhileTheHandlingGoesOn() {
+    ProcessInstance pi = startFromPhone();
+    for (long order : new long[] {41L, 42L}) {
+      ENGINE.getRuntimeService().createMessageCorrelation(cn.yishi.adapter.process.proxyservice.ProxyService.MESSAGE_SUPERVISE)
+          .processInstanceId(pi.getId())
+          .setVariablesToTriggeredScope(Variables.createVariables().putValue(Var.ORDER_ID.name(), order)
+              .putValue(Var.SUPERVISION_REASON.name(), "旬跟进：超期 " + order).putValue(Var.SUPERVISION_NOTE.name(), null))
+          .correlateWithResult();
+    }
+    List<org.camunda.bpm.engine.task.Task> orders = ENGINE.getTaskService().createTaskQuery().processInstanceId(pi.getId())
+        .taskDefinitionKey(cn.yishi.adapter.process.proxyservice.ProxyService.USER_TASK_SWEEP_SUPERVISE).list();
+    assertThat(orders).hasSize(2);
+    assertThat(candidateGroups(orders.get(0))).containsExactly("street-fengchuan");
+    org.camunda.bpm.engine.task.Task second = orders.stream().filter(t -> ENGINE.getTaskService()
+        .getVariable(t.getId(), Var.ORDER_ID.name()).equals(42L)).findFirst().orElseThrow();
+    ProcessTestEngine.as(ENGINE, "street.fengchuan", List.of("street-fengchuan"), () -> ENGINE.getFormService()
+        .submitTaskForm(second.getId(), Variables.createVariables().putValue(Var.SUPERVISION_NOTE.name(), "已电话督促")));
+
+    verify(supervision).answered(ID, 42L, "已电话督促", "street.fengchuan");
+    assertThat(ENGINE.getRuntimeService().getVariable(pi.getId(), Var.SUPERVISION_NOTE.name())).as("not on the process").isNull();
+    assertThat(pi).isWaitingAt(USER_TASK_CHECK, cn.yishi.adapter.process.proxyservice.ProxyService.USER_TASK_SWEEP_SUPERVISE);
+  }
+
+  @Test
   void theDeadlineTimerRaisesSupervisionByTheStreetWhileTheHandlingGoesOn() {
     ProcessInstance pi = startFromPhone();
     Job timer = ENGINE.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers().singleResult();
     assertThat(timer.getDuedate()).as("the time limit in working days").isEqualTo(Date.from(DUE.toInstant()));
 
+    when(supervision.atDeadline(ID)).thenReturn(new cn.yishi.application.proxy.ProxySupervision.Raised(31L, "已超过办理时限"));
     ENGINE.getManagementService().executeJob(timer.getId());
 
-    verify(requests).markOverdue(ID);
+    verify(supervision).atDeadline(ID);
+    assertThat(ENGINE.getFormService().getTaskFormVariables(task(pi, USER_TASK_SUPERVISE).getId())
+        .getValue(Var.SUPERVISION_REASON.name(), String.class)).isEqualTo("已超过办理时限");
     assertThat(pi).hasPassed(BOUNDARY_OVERDUE, SERVICE_TASK_MARK_OVERDUE).isWaitingAt(USER_TASK_SUPERVISE, USER_TASK_CHECK);
     assertThat(candidateGroups(task(pi, USER_TASK_SUPERVISE))).containsExactly("street-fengchuan");
     ProcessTestEngine.as(ENGINE, "street.fengchuan", List.of("street-fengchuan"), () -> ENGINE.getFormService()
         .submitTaskForm(task(pi, USER_TASK_SUPERVISE).getId(), Variables.createVariables().putValue(Var.SUPERVISION_NOTE.name(), "请三日内办结")));
-    verify(requests).supervise(ID, "请三日内办结", "street.fengchuan");
+    verify(supervision).answered(ID, 31L, "请三日内办结", "street.fengchuan");
     assertThat(pi).hasPassed(END_EVENT_SUPERVISED).isWaitingAt(USER_TASK_CHECK);
 
     handle(pi);

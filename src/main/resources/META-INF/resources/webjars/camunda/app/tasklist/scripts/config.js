@@ -42,7 +42,10 @@ export default {
   // - 积分管理 (points: residents, rules, shop items, redemptions, corrections);
   // - resident votes: the tab 选票 (printable ballot sheets) and the header entry 住户名册 (register upload);
   // - the tab 照片 (the case's photos, upload, release by reviewers), also offered on the receipt (添加照片);
+  // - 议事机构: each deliberating body's place, fixed days and party model (4+N / 5+N);
   // - 院坝管理: the micro-grids and their 一长三员, for the township and the village/community;
+  // - 代办事项清单: the proxy-service catalogue, maintained by the dispatch centre, read by streets and 代办员;
+  // - 议事观察员: observers (couriers, riders, drivers) registered and withdrawn by the dispatch centre and streets;
   // - 完成 enabled on Camunda Forms with a dynamic list (form-js's empty error lists not counted as errors).
   customScripts: [
     'scripts/yishi-date-locale',
@@ -54,7 +57,10 @@ export default {
     'scripts/yishi-votes',
     'scripts/yishi-task-photos',
     'scripts/yishi-resource-list',
+    'scripts/yishi-bodies',
     'scripts/yishi-microgrids',
+    'scripts/yishi-proxy-services',
+    'scripts/yishi-observers',
     'scripts/yishi-dynamic-lists'
   ],
   // requireJsConfig: {

@@ -6,24 +6,23 @@
  *   GET  /api/microgrids?community=<c>        their 院坝, the current holders and the history of each role
  *   POST /api/microgrids                      a new 院坝 {community, name, area}
  *   POST /api/microgrids/{code}/holders       assign or replace a holder {role, name, phone, userId, from, reason, note}
+ *   POST /api/yuanba-evaluations              双向评价: a round for a 院坝 {yuanba, electorate, cadres} or for every 院坝 of
+ *                                             a community {community, cadres}; electorate = compound[/building[/unit]]
+ * The task tab 评价表 (tasklist.task.detail) on the tasks of a round links to its printable sheets:
+ *   GET  /api/yuanba-evaluations/{roundId}/sheets   A4, one per household, with its QR code (staff only)
  * A replacement (换届选举, 评价不及格调整, 其他) ends the current term on the new one's first day; the history stays, and
  * the logins (Camunda groups yuanba-<code> and yuanba-<code>-<role>) follow at once.
  *
- * Requests go with the webapp session and Camunda's CSRF token (the XSRF-TOKEN cookie, sent back as X-XSRF-TOKEN).
+ * Requests go with the webapp session and Camunda's CSRF token (yishi-staff-common.js).
  * Everything is built with DOM nodes and textContent, no library, no CDN.
  */
 
-const APP_ROOT = (document.querySelector('base') || { getAttribute: () => '/camunda' }).getAttribute('app-root') || '/camunda';
-const API = APP_ROOT.replace(/\/[^/]*$/, '') + '/api';
+import { api, dialogCss, el, headerLink, messageOf, openDialog } from './yishi-staff-common.js';
+
 const ROLES = [['HEAD', '院坝长'], ['PUBLICITY', '宣传员'], ['AGENT', '代办员'], ['INFORMATION', '信息员']];
 const REASONS = [['ELECTION', '换届选举'], ['FAILED_EVALUATION', '评价不及格调整'], ['OTHER', '其他']];
 
-const STYLE = `
-.yishi-overlay { position: fixed; inset: 0; background: rgba(0,0,0,.45); z-index: 2000; display: flex;
-  align-items: flex-start; justify-content: center; padding-top: 4vh; }
-.yishi-dialog { background: #fff; border-radius: 4px; box-shadow: 0 4px 24px rgba(0,0,0,.3); width: 980px; max-width: 96vw;
-  max-height: 92vh; overflow: auto; padding: 20px 24px; }
-.yishi-dialog h3 { margin-top: 0; border-bottom: 2px solid #b5152b; padding-bottom: 6px; }
+const STYLE = dialogCss({ top: '4vh', width: '980px', height: '92vh', padding: '20px 24px' }) + `
 .yishi-grid { border: 1px solid #ddd; border-radius: 4px; padding: 10px 14px; margin-bottom: 14px; }
 .yishi-grid h4 { margin: 0 0 4px; }
 .yishi-grid .yishi-area { color: #666; margin-bottom: 6px; }
@@ -39,52 +38,6 @@ const STYLE = `
 .yishi-dialog .yishi-actions { margin-top: 12px; text-align: right; }
 .yishi-hint { color: #777; font-size: 12px; }
 `;
-
-function csrfToken() {
-  const cookie = document.cookie.split(';').map(c => c.trim()).find(c => c.startsWith('XSRF-TOKEN='));
-  return cookie ? decodeURIComponent(cookie.substring('XSRF-TOKEN='.length)) : '';
-}
-
-async function call(method, path, body) {
-  const headers = { Accept: 'application/json' };
-  if (method !== 'GET') {
-    headers['Content-Type'] = 'application/json';
-    headers['X-XSRF-TOKEN'] = csrfToken();
-  }
-  const response = await fetch(API + path, {
-    method, credentials: 'same-origin', headers, body: body === undefined ? undefined : JSON.stringify(body)
-  });
-  let json = null;
-  try {
-    json = await response.json();
-  } catch (e) {
-    json = null;
-  }
-  return { ok: response.ok, status: response.status, json };
-}
-
-function messageOf(reply) {
-  const errors = reply.json && reply.json.errors;
-  if (errors && errors.length) {
-    return errors.map(e => e.message).join('；');
-  }
-  return reply.status === 401 ? '登录已失效，请刷新页面后重新登录' : '操作未成功，请稍后再试';
-}
-
-function el(tag, attributes, ...children) {
-  const node = document.createElement(tag);
-  Object.entries(attributes || {}).forEach(([name, value]) => {
-    if (value !== undefined && value !== null && value !== false) {
-      node.setAttribute(name, value === true ? '' : value);
-    }
-  });
-  children.flat().forEach(child => {
-    if (child !== undefined && child !== null) {
-      node.appendChild(child instanceof Node ? child : document.createTextNode(String(child)));
-    }
-  });
-  return node;
-}
 
 function today() {
   return new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
@@ -130,12 +83,47 @@ function holderForm(grid, role, done) {
   form.addEventListener('submit', async event => {
     event.preventDefault();
     const value = name => form.elements[name].value;
-    const reply = await call('POST', '/microgrids/' + encodeURIComponent(grid.code) + '/holders', {
+    const reply = await api('POST', '/microgrids/' + encodeURIComponent(grid.code) + '/holders', {
       role: value('role'), name: value('name'), phone: value('phone'), userId: value('userId'), from: value('from'),
       reason: value('reason'), note: value('note')
     });
     if (reply.ok) {
       done(reply.json);
+    } else {
+      error.textContent = messageOf(reply);
+      error.style.display = '';
+    }
+  });
+  return form;
+}
+
+function lines(text) {
+  return text.split('\n').map(l => l.trim()).filter(l => l);
+}
+
+/** 发起双向评价 for one 院坝 (code) or a whole community: who the households are (first round) and the cadres. */
+function evaluationForm(target, done) {
+  const error = el('div', { class: 'alert alert-danger', style: 'display:none; grid-column: 1 / -1; margin: 0' });
+  const form = el('form', { class: 'yishi-form yishi-evaluation-form' },
+    target.yuanba ? field('评价范围（住户名册的小区[/楼栋[/单元]]编码；已设置过的可不填）', input('electorate', { maxlength: 200 }), true) : null,
+    field('服务本院坝的干部（每行一位：“职务 姓名”，如“包片干部 张卫东”，最多4位）',
+      el('textarea', { class: 'form-control input-sm', name: 'cadres', rows: 2 }), true),
+    error,
+    el('div', { class: 'yishi-buttons' },
+      el('button', { type: 'button', class: 'btn btn-default btn-sm yishi-cancel' }, '取消'),
+      el('button', { type: 'submit', class: 'btn btn-primary btn-sm' }, '开启评价')));
+  form.querySelector('.yishi-cancel').addEventListener('click', () => form.remove());
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    const reply = await call('POST', '/yuanba-evaluations', Object.assign({}, target, {
+      electorate: form.elements.electorate ? form.elements.electorate.value : null,
+      cadres: lines(form.elements.cadres.value)
+    }));
+    if (reply.ok) {
+      form.replaceWith(el('div', { class: 'alert alert-success yishi-evaluation-opened' }, '已开启双向评价：'
+        + reply.json.map(o => o.yuanbaName + ' ' + o.households + ' 户，截止 ' + dateText(String(o.closesAt).substring(0, 10))).join('；')
+        + '。评价表在“录入纸质评价表”任务的“评价表”页签中打印。'));
+      done && done();
     } else {
       error.textContent = messageOf(reply);
       error.style.display = '';
@@ -162,7 +150,13 @@ function gridCard(grid, replace) {
       el('td', null, h ? h.startReason : '—'),
       el('td', null, button));
   });
+  const evaluate = el('button', { type: 'button', class: 'btn btn-default btn-xs yishi-evaluate', style: 'float:right' }, '发起双向评价');
+  evaluate.addEventListener('click', () => {
+    card.querySelectorAll('.yishi-evaluation-form').forEach(f => f.remove());
+    card.querySelector('table').after(evaluationForm({ yuanba: grid.code }));
+  });
   card.append(
+    evaluate,
     el('h4', null, grid.name),
     el('div', { class: 'yishi-area' }, grid.area || ''),
     el('table', { class: 'table table-condensed' },
@@ -177,32 +171,24 @@ function gridCard(grid, replace) {
 }
 
 async function show() {
-  document.querySelectorAll('.yishi-overlay').forEach(o => o.remove());
   const body = el('div', null, el('p', null, '加载中……'));
   const chooser = el('select', { class: 'form-control', id: 'yishi-microgrid-community', style: 'width: auto; display: inline-block' });
-  const overlay = el('div', { class: 'yishi-overlay', id: 'yishi-microgrids' }, el('style', null, STYLE),
-    el('div', { class: 'yishi-dialog', role: 'dialog', 'aria-modal': 'true' },
-      el('h3', null, '院坝管理'),
-      el('p', { class: 'yishi-hint' },
-        '每个院坝明确院坝长1名和宣传员、代办员、信息员各1名。换届选举或评价不及格调整时在此更换，原任职记录保留。'),
-      el('p', null, '村（社区）：', chooser),
-      body,
-      el('div', { class: 'yishi-actions' }, el('button', { type: 'button', class: 'btn btn-default yishi-close' }, '关闭'))));
-  overlay.addEventListener('click', event => {
-    if (event.target === overlay || event.target.classList.contains('yishi-close')) {
-      overlay.remove();
-    }
-  });
-  document.body.appendChild(overlay);
+  openDialog({ overlayId: 'yishi-microgrids', style: STYLE },
+    el('h3', null, '院坝管理'),
+    el('p', { class: 'yishi-hint' },
+      '每个院坝明确院坝长1名和宣传员、代办员、信息员各1名。换届选举或评价不及格调整时在此更换，原任职记录保留。'),
+    el('p', null, '村（社区）：', chooser),
+    body,
+    el('div', { class: 'yishi-actions' }, el('button', { type: 'button', class: 'btn btn-default yishi-close' }, '关闭')));
 
-  const communities = await call('GET', '/microgrids/communities');
+  const communities = await api('GET', '/microgrids/communities');
   if (!communities.ok || !communities.json.length) {
     body.replaceChildren(el('p', { class: 'alert alert-warning' }, communities.ok ? '您没有可管理的村（社区）。' : messageOf(communities)));
     return;
   }
   communities.json.forEach(c => chooser.appendChild(el('option', { value: c.code }, c.streetName + ' ' + c.name)));
   const load = async () => {
-    const reply = await call('GET', '/microgrids?community=' + encodeURIComponent(chooser.value));
+    const reply = await api('GET', '/microgrids?community=' + encodeURIComponent(chooser.value));
     if (!reply.ok) {
       body.replaceChildren(el('p', { class: 'alert alert-danger' }, messageOf(reply)));
       return;
@@ -226,7 +212,7 @@ async function show() {
       el('div', { class: 'yishi-buttons' }, el('button', { type: 'submit', class: 'btn btn-primary btn-sm' }, '添加院坝')));
     add.addEventListener('submit', async event => {
       event.preventDefault();
-      const created = await call('POST', '/microgrids', { community: chooser.value, name: add.elements.name.value, area: add.elements.area.value });
+      const created = await api('POST', '/microgrids', { community: chooser.value, name: add.elements.name.value, area: add.elements.area.value });
       if (created.ok) {
         load();
       } else {
@@ -234,30 +220,56 @@ async function show() {
         error.style.display = '';
       }
     });
-    body.replaceChildren(list, el('h4', null, '添加院坝'), add);
+    const evaluateAll = el('button', { type: 'button', class: 'btn btn-default btn-sm', id: 'yishi-evaluate-all' }, '本村（社区）全部院坝发起双向评价');
+    evaluateAll.addEventListener('click', () => evaluateAll.after(evaluationForm({ community: chooser.value })));
+    body.replaceChildren(list, el('h4', null, '双向评价'),
+      el('p', { class: 'yishi-hint' }, '每半年一轮（按配置的月份自动开启，也可在此发起）：院坝内每户一份评价（手机或纸质评价表），院坝长自评，截止后统计，不及格人员交乡镇研究调整。'),
+      evaluateAll, el('h4', null, '添加院坝'), add);
   };
   chooser.addEventListener('change', load);
   load();
 }
 
+function sheetsTab(node, taskId) {
+  node.textContent = '';
+  const box = el('div', { style: 'padding: 15px' }, el('p', { class: 'text-muted' }, '正在读取…'));
+  node.appendChild(box);
+  const engine = APP_ROOT + '/api/engine/engine/default/task/' + encodeURIComponent(taskId) + '/variables/';
+  const variable = name => fetch(engine + name, { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+    .then(r => (r.ok ? r.json() : null)).then(v => (v ? v.value : null)).catch(() => null);
+  Promise.all([variable('evaluationRoundId'), variable('households')]).then(([roundId, households]) => {
+    box.textContent = '';
+    if (roundId === null || roundId === undefined) {
+      box.appendChild(el('p', { class: 'text-muted' }, '本任务不涉及院坝双向评价。'));
+      return;
+    }
+    box.append(el('h4', null, '评价表'),
+      el('p', null, '本轮评价共 ' + (households || '—') + ' 户，每户一张评价表（A4）。评价表上的二维码就是该户的手机评价链接，手机评价和纸质评价表合计每户一次。'),
+      el('a', { class: 'btn btn-primary', id: 'yishi-evaluation-sheets', target: '_blank', rel: 'noopener',
+        href: API + '/yuanba-evaluations/' + encodeURIComponent(roundId) + '/sheets' }, '打印评价表'),
+      el('p', { class: 'text-muted', style: 'margin-top: 10px' }, '评价表只供本村（社区）和乡镇工作人员打印，请勿外传。'));
+  });
+}
+
 export default [
+  {
+    id: 'yishi-evaluation-sheets',
+    pluginPoint: 'tasklist.task.detail',
+    priority: 35,
+    properties: { label: '评价表' },
+    render: (node, { taskId }) => sheetsTab(node, taskId),
+  },
   {
     id: 'yishi.microgrids',
     pluginPoint: 'tasklist.navbar.action',
     priority: 250,
     render: (node) => {
       node.replaceChildren();
-      call('GET', '/microgrids/communities').then(reply => {
+      api('GET', '/microgrids/communities').then(reply => {
         if (!reply.ok || !reply.json.length) {
           return;
         }
-        const link = el('a', { href: '', id: 'yishi-microgrids-link', role: 'button', title: '院坝及其一长三员' },
-          el('span', { class: 'glyphicon glyphicon-home' }), ' 院坝管理');
-        link.addEventListener('click', event => {
-          event.preventDefault();
-          show();
-        });
-        node.appendChild(link);
+        node.appendChild(headerLink({ id: 'yishi-microgrids-link', title: '院坝及其一长三员', icon: 'home', label: '院坝管理' }, show));
       });
     },
   },

@@ -14,21 +14,16 @@
  *   POST /api/points/{c}/corrections               a counter-entry (committee)
  *   POST /api/points/{c}/redemptions               a redemption (shop keeper), with a request key per click
  *
- * Requests go with the webapp session and Camunda's CSRF token (X-XSRF-TOKEN), as in yishi-task-panels.js. Built with
+ * Requests go with the webapp session and Camunda's CSRF token (X-XSRF-TOKEN), see yishi-staff-common.js. Built with
  * DOM nodes and textContent only.
  */
 
-const APP_ROOT = (document.querySelector('base') || { getAttribute: () => '/camunda' }).getAttribute('app-root') || '/camunda';
-const API = APP_ROOT.replace(/\/[^/]*$/, '') + '/api';
+import { api, dialogCss, el, headerLink, messageOf, openDialog } from './yishi-staff-common.js';
+
 const ROLES = [['points-officers', '院坝长、积分评议员'], ['grid', '网格员'], ['community', '社区两委']];
 const KINDS = { AWARD: '加分', REDEMPTION: '兑换', CORRECTION: '更正' };
 
-const STYLE = `
-.yishi-overlay { position: fixed; inset: 0; background: rgba(0,0,0,.45); z-index: 2000; display: flex;
-  align-items: flex-start; justify-content: center; padding-top: 5vh; }
-.yishi-dialog { background: #fff; border-radius: 4px; box-shadow: 0 4px 24px rgba(0,0,0,.3); width: 1000px; max-width: 96vw;
-  max-height: 90vh; overflow: auto; padding: 20px 24px; }
-.yishi-dialog h3 { margin-top: 0; border-bottom: 2px solid #b5152b; padding-bottom: 6px; }
+const STYLE = dialogCss({ top: '5vh', width: '1000px', height: '90vh', padding: '20px 24px' }) + `
 .yishi-dialog h4 { margin-top: 18px; }
 .yishi-points-tabs { margin: 10px 0; }
 .yishi-points-tabs button { margin-right: 6px; }
@@ -38,52 +33,6 @@ const STYLE = `
 .yishi-points-message { margin: 10px 0; }
 .yishi-hint { color: #777; font-size: 12px; }
 `;
-
-function csrfToken() {
-  const cookie = document.cookie.split(';').map(c => c.trim()).find(c => c.startsWith('XSRF-TOKEN='));
-  return cookie ? decodeURIComponent(cookie.substring('XSRF-TOKEN='.length)) : '';
-}
-
-async function call(method, path, body) {
-  const headers = { Accept: 'application/json' };
-  if (method !== 'GET') {
-    headers['Content-Type'] = 'application/json';
-    headers['X-XSRF-TOKEN'] = csrfToken();
-  }
-  const response = await fetch(API + path, {
-    method, credentials: 'same-origin', headers, body: body === undefined ? undefined : JSON.stringify(body)
-  });
-  let json = null;
-  try {
-    json = await response.json();
-  } catch (e) {
-    json = null;
-  }
-  return { ok: response.ok, status: response.status, json };
-}
-
-function messageOf(reply) {
-  const errors = reply.json && reply.json.errors;
-  if (errors && errors.length) {
-    return errors.map(e => e.message).join('；');
-  }
-  return reply.status === 401 ? '登录已失效，请刷新页面后重新登录' : '操作未成功，请稍后再试';
-}
-
-function el(tag, attributes, ...children) {
-  const node = document.createElement(tag);
-  Object.entries(attributes || {}).forEach(([name, value]) => {
-    if (value !== undefined && value !== null && value !== false) {
-      node.setAttribute(name, value === true ? '' : value);
-    }
-  });
-  children.flat().forEach(child => {
-    if (child !== undefined && child !== null) {
-      node.appendChild(child instanceof Node ? child : document.createTextNode(String(child)));
-    }
-  });
-  return node;
-}
 
 function field(label, input) {
   return el('label', null, label, input);
@@ -120,23 +69,14 @@ class PointsDialog {
   }
 
   async open() {
-    document.querySelectorAll('.yishi-overlay').forEach(o => o.remove());
     this.select = el('select', { class: 'form-control', id: 'yishi-points-community', style: 'display:inline-block;width:auto' });
-    const overlay = el('div', { class: 'yishi-overlay', id: 'yishi-points' },
-      el('style', null, STYLE),
-      el('div', { class: 'yishi-dialog', role: 'dialog', 'aria-modal': 'true' },
-        el('h3', null, '积分管理'),
-        el('div', null, '社区（村）：', this.select),
-        this.message, this.body,
-        el('div', { style: 'text-align:right;margin-top:16px' },
-          el('button', { type: 'button', class: 'btn btn-default yishi-close' }, '关闭'))));
-    overlay.addEventListener('click', event => {
-      if (event.target === overlay || event.target.classList.contains('yishi-close')) {
-        overlay.remove();
-      }
-    });
-    document.body.appendChild(overlay);
-    const reply = await call('GET', '/points');
+    openDialog({ overlayId: 'yishi-points', style: STYLE },
+      el('h3', null, '积分管理'),
+      el('div', null, '社区（村）：', this.select),
+      this.message, this.body,
+      el('div', { style: 'text-align:right;margin-top:16px' },
+        el('button', { type: 'button', class: 'btn btn-default yishi-close' }, '关闭')));
+    const reply = await api('GET', '/points');
     if (!reply.ok) {
       this.body.replaceChildren(el('p', { class: 'alert alert-danger' }, messageOf(reply)));
       return;
@@ -152,7 +92,7 @@ class PointsDialog {
 
   async load() {
     this.community = this.select.value;
-    const reply = await call('GET', '/points/' + encodeURIComponent(this.community));
+    const reply = await api('GET', '/points/' + encodeURIComponent(this.community));
     if (!reply.ok) {
       this.body.replaceChildren(el('p', { class: 'alert alert-danger' }, messageOf(reply)));
       return;
@@ -199,7 +139,7 @@ class PointsDialog {
     [persons, items, quantity].forEach(i => i.addEventListener('change', () => { key = requestKey(); }));
     submit.addEventListener('click', async () => {
       submit.disabled = true;
-      const reply = await call('POST', '/points/' + encodeURIComponent(this.community) + '/redemptions', {
+      const reply = await api('POST', '/points/' + encodeURIComponent(this.community) + '/redemptions', {
         personId: persons.value ? Number(persons.value) : null, itemId: items.value ? Number(items.value) : null,
         quantity: quantity.value === '' ? null : Number(quantity.value), requestKey: key });
       submit.disabled = false;
@@ -227,7 +167,7 @@ class PointsDialog {
       if (this.data.maintains) {
         const consent = el('button', { type: 'button', class: 'btn btn-xs btn-default' }, p.publishName ? '撤回公示同意' : '登记公示同意');
         consent.addEventListener('click', async () => {
-          const reply = await call('PUT', '/points/' + encodeURIComponent(this.community) + '/persons/' + p.id, {
+          const reply = await api('PUT', '/points/' + encodeURIComponent(this.community) + '/persons/' + p.id, {
             name: p.name, household: p.household, compound: p.compound, pseudonym: p.pseudonym, publishName: !p.publishName });
           await this.load();
           this.show(reply.ok ? 'success' : 'danger', reply.ok ? '已更新公示意愿。' : messageOf(reply));
@@ -246,7 +186,7 @@ class PointsDialog {
       const publish = el('input', { type: 'checkbox', id: 'yishi-person-publish' });
       const add = el('button', { type: 'button', class: 'btn btn-primary', id: 'yishi-person-add' }, '登记');
       add.addEventListener('click', async () => {
-        const reply = await call('POST', '/points/' + encodeURIComponent(this.community) + '/persons', {
+        const reply = await api('POST', '/points/' + encodeURIComponent(this.community) + '/persons', {
           name: name.value, compound: compound.value, household: household.value, publishName: publish.checked });
         if (reply.ok) {
           await this.load();
@@ -262,7 +202,7 @@ class PointsDialog {
   }
 
   async ledger(person) {
-    const reply = await call('GET', '/points/' + encodeURIComponent(this.community) + '/persons/' + person.id + '/entries');
+    const reply = await api('GET', '/points/' + encodeURIComponent(this.community) + '/persons/' + person.id + '/entries');
     if (!reply.ok) {
       this.show('danger', messageOf(reply));
       return;
@@ -288,7 +228,7 @@ class PointsDialog {
     const reason = el('input', { type: 'text', class: 'form-control', id: 'yishi-correction-reason', maxlength: 200, size: 40 });
     const submit = el('button', { type: 'button', class: 'btn btn-primary', id: 'yishi-correction-submit' }, '记更正');
     submit.addEventListener('click', async () => {
-      const reply = await call('POST', '/points/' + encodeURIComponent(this.community) + '/corrections', {
+      const reply = await api('POST', '/points/' + encodeURIComponent(this.community) + '/corrections', {
         entryId: entry.id, points: points.value === '' ? null : Number(points.value), reason: reason.value });
       if (reply.ok) {
         await this.load();
@@ -314,7 +254,7 @@ class PointsDialog {
       const active = el('input', { type: 'checkbox', id: 'yishi-rule-active', checked: true });
       const save = el('button', { type: 'button', class: 'btn btn-primary', id: 'yishi-rule-save' }, '保存规则');
       save.addEventListener('click', async () => {
-        const reply = await call('PUT', '/points/' + encodeURIComponent(this.community) + '/rules/' + encodeURIComponent(code.value.trim()), {
+        const reply = await api('PUT', '/points/' + encodeURIComponent(this.community) + '/rules/' + encodeURIComponent(code.value.trim()), {
           reason: reason.value, points: points.value === '' ? null : Number(points.value),
           awardedBy: roles.map(l => l.querySelector('input')).filter(i => i.checked).map(i => i.value), active: active.checked });
         if (reply.ok) {
@@ -336,7 +276,7 @@ class PointsDialog {
         const save = el('button', { type: 'button', class: 'btn btn-xs btn-default' }, '改库存');
         const toggle = el('button', { type: 'button', class: 'btn btn-xs btn-default' }, i.active ? '下架' : '上架');
         const put = async (body, done) => {
-          const reply = await call('PUT', '/points/' + encodeURIComponent(this.community) + '/items/' + i.id, body);
+          const reply = await api('PUT', '/points/' + encodeURIComponent(this.community) + '/items/' + i.id, body);
           if (reply.ok) {
             await this.load();
           }
@@ -356,7 +296,7 @@ class PointsDialog {
       const stock = el('input', { type: 'number', class: 'form-control', id: 'yishi-item-stock', min: 0 });
       const add = el('button', { type: 'button', class: 'btn btn-primary', id: 'yishi-item-add' }, '上架');
       add.addEventListener('click', async () => {
-        const reply = await call('POST', '/points/' + encodeURIComponent(this.community) + '/items', {
+        const reply = await api('POST', '/points/' + encodeURIComponent(this.community) + '/items', {
           name: name.value, price: price.value === '' ? null : Number(price.value), stock: stock.value === '' ? null : Number(stock.value) });
         if (reply.ok) {
           await this.load();
@@ -376,12 +316,8 @@ export default [
     pluginPoint: 'tasklist.navbar.action',
     priority: 250,
     render: (node) => {
-      node.replaceChildren(el('a', { href: '', id: 'yishi-points-link', role: 'button', title: '积分对象、积分规则、积分超市和兑换' },
-        el('span', { class: 'glyphicon glyphicon-star' }), ' 积分管理'));
-      node.firstChild.addEventListener('click', event => {
-        event.preventDefault();
-        new PointsDialog().open();
-      });
+      node.replaceChildren(headerLink({ id: 'yishi-points-link', title: '积分对象、积分规则、积分超市和兑换', icon: 'star',
+        label: '积分管理' }, () => new PointsDialog().open()));
     },
   },
 ];

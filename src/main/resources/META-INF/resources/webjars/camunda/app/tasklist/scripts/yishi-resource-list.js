@@ -10,19 +10,13 @@
  *   PUT  /api/resources/{id}             an edit (with the version read)
  *   POST /api/resources/{id}/retire      停用
  *
- * Requests go with the webapp session and Camunda's CSRF token (the XSRF-TOKEN cookie, sent back as X-XSRF-TOKEN).
+ * Requests go with the webapp session and Camunda's CSRF token (yishi-staff-common.js).
  * A refusal names each wrong field in Chinese under the field. Everything is built with DOM nodes and textContent.
  */
 
-const APP_ROOT = (document.querySelector('base') || { getAttribute: () => '/camunda' }).getAttribute('app-root') || '/camunda';
-const API = APP_ROOT.replace(/\/[^/]*$/, '') + '/api';
+import { api, dialogCss, el, headerLink, messageOf, openDialog } from './yishi-staff-common.js';
 
-const STYLE = `
-.yishi-res-overlay { position: fixed; inset: 0; background: rgba(0,0,0,.45); z-index: 2000; display: flex;
-  align-items: flex-start; justify-content: center; padding-top: 4vh; }
-.yishi-res-dialog { background: #fff; border-radius: 4px; box-shadow: 0 4px 24px rgba(0,0,0,.3); width: 1100px; max-width: 96vw;
-  max-height: 92vh; overflow: auto; padding: 18px 24px; }
-.yishi-res-dialog h3 { margin-top: 0; border-bottom: 2px solid #b5152b; padding-bottom: 6px; }
+const STYLE = dialogCss({ prefix: 'yishi-res', top: '4vh', width: '1100px', height: '92vh', padding: '18px 24px' }) + `
 .yishi-res-dialog h4 { margin: 18px 0 8px; }
 .yishi-res-dialog .yishi-hint { color: #777; font-size: 12px; }
 .yishi-res-dialog tr.retired td { color: #999; }
@@ -35,78 +29,23 @@ const STYLE = `
 .yishi-res-actions > * { margin-left: 8px; }
 `;
 
-function csrfToken() {
-  const cookie = document.cookie.split(';').map(c => c.trim()).find(c => c.startsWith('XSRF-TOKEN='));
-  return cookie ? decodeURIComponent(cookie.substring('XSRF-TOKEN='.length)) : '';
-}
-
-async function call(method, path, body) {
-  const headers = { Accept: 'application/json' };
-  if (method !== 'GET') {
-    headers['Content-Type'] = 'application/json';
-    headers['X-XSRF-TOKEN'] = csrfToken();
-  }
-  const response = await fetch(API + path, {
-    method, credentials: 'same-origin', headers, body: body === undefined ? undefined : JSON.stringify(body)
-  });
-  let json = null;
-  try {
-    json = await response.json();
-  } catch (e) {
-    json = null;
-  }
-  return { ok: response.ok, status: response.status, json };
-}
-
-function generalMessage(reply) {
-  const errors = reply.json && reply.json.errors;
-  if (errors && errors.length) {
-    return errors.map(e => e.message).join('；');
-  }
-  return reply.status === 401 ? '登录已失效，请刷新页面后重新登录' : '操作未成功，请稍后再试';
-}
-
-function el(tag, attributes, ...children) {
-  const node = document.createElement(tag);
-  Object.entries(attributes || {}).forEach(([name, value]) => {
-    if (value !== undefined && value !== null && value !== false) {
-      node.setAttribute(name, value === true ? '' : value);
-    }
-  });
-  children.flat().forEach(child => {
-    if (child !== undefined && child !== null) {
-      node.appendChild(child instanceof Node ? child : document.createTextNode(String(child)));
-    }
-  });
-  return node;
-}
-
 function scopeKey(community, street) {
   return community ? 'c:' + community : street ? 's:' + street : 'county';
 }
 
 function open() {
-  document.querySelectorAll('.yishi-res-overlay').forEach(o => o.remove());
   const body = el('div', null, el('p', null, '加载中……'));
-  const overlay = el('div', { class: 'yishi-res-overlay' },
-    el('style', null, STYLE),
-    el('div', { class: 'yishi-res-dialog', id: 'yishi-resources', role: 'dialog', 'aria-modal': 'true' },
-      el('h3', null, '资源清单与人才库'), body,
-      el('div', { class: 'yishi-res-actions' }, el('button', { type: 'button', class: 'btn btn-default yishi-res-close' }, '关闭'))));
-  overlay.addEventListener('click', event => {
-    if (event.target === overlay || event.target.classList.contains('yishi-res-close')) {
-      overlay.remove();
-    }
-  });
-  document.body.appendChild(overlay);
+  openDialog({ prefix: 'yishi-res', dialogId: 'yishi-resources', style: STYLE },
+    el('h3', null, '资源清单与人才库'), body,
+    el('div', { class: 'yishi-res-actions' }, el('button', { type: 'button', class: 'btn btn-default yishi-res-close' }, '关闭')));
   load(body, false);
 }
 
 async function load(body, showRetired, notice) {
-  const reply = await call('GET', '/resources');
+  const reply = await api('GET', '/resources');
   if (!reply.ok) {
     body.replaceChildren(el('p', { class: 'alert alert-warning', id: 'yishi-resources-refused' },
-      reply.status === 403 ? generalMessage(reply) : '加载失败：' + generalMessage(reply)));
+      reply.status === 403 ? messageOf(reply) : '加载失败：' + messageOf(reply)));
     return;
   }
   const { entries, scopes, kinds } = reply.json;
@@ -130,11 +69,11 @@ async function load(body, showRetired, notice) {
           retire.textContent = '确认停用';
           return;
         }
-        const r = await call('POST', '/resources/' + e.id + '/retire');
+        const r = await api('POST', '/resources/' + e.id + '/retire');
         if (r.ok) {
           load(body, showRetired, '已停用：' + e.name + '（保留记录，不再参与问题清单匹配）');
         } else {
-          form.message(generalMessage(r));
+          form.message(messageOf(r));
         }
       });
       actions.append(edit, retire);
@@ -213,9 +152,9 @@ function entryForm(body, scopes, kinds, showRetired) {
     let reply;
     if (editing) {
       payload.version = editing.version;
-      reply = await call('PUT', '/resources/' + editing.id, payload);
+      reply = await api('PUT', '/resources/' + editing.id, payload);
     } else {
-      reply = await call('POST', '/resources', payload);
+      reply = await api('POST', '/resources', payload);
     }
     if (reply.ok) {
       load(body, showRetired, (editing ? '已保存修改：' : '已新增：') + reply.json.name);
@@ -233,7 +172,7 @@ function entryForm(body, scopes, kinds, showRetired) {
       }
     });
     if (unplaced.length || !errors.length) {
-      message(unplaced.length ? unplaced.join('；') : generalMessage(reply));
+      message(unplaced.length ? unplaced.join('；') : messageOf(reply));
     }
   });
 
@@ -264,12 +203,8 @@ export default [
     pluginPoint: 'tasklist.navbar.action',
     priority: 250,
     render: (node) => {
-      node.replaceChildren(el('a', { href: '', id: 'yishi-resources-link', role: 'button', title: '维护资源清单与人才库' },
-        el('span', { class: 'glyphicon glyphicon-th-list' }), ' 资源清单'));
-      node.firstChild.addEventListener('click', event => {
-        event.preventDefault();
-        open();
-      });
+      node.replaceChildren(headerLink({ id: 'yishi-resources-link', title: '维护资源清单与人才库', icon: 'th-list', label: '资源清单' },
+        open));
     },
   },
 ];

@@ -9,60 +9,13 @@
  *   GET  /api/tasks/{taskId}/visit-contact   the reporter's name and phone on the open 回访 task
  *
  * Requests go with the webapp session and Camunda's CSRF token (the XSRF-TOKEN cookie, sent back as X-XSRF-TOKEN),
- * which /api accepts for writing (WebappSessionAuthenticationProvider). Nothing is kept in the page after it is
- * left; everything is built with DOM nodes and textContent, no library, no CDN.
+ * which /api accepts for writing (WebappSessionAuthenticationProvider); yishi-staff-common.js sends them. Nothing is
+ * kept in the page after it is left; everything is built with DOM nodes and textContent, no library, no CDN.
  */
 
-const APP_ROOT = (document.querySelector('base') || { getAttribute: () => '/camunda' }).getAttribute('app-root') || '/camunda';
-const API = APP_ROOT.replace(/\/[^/]*$/, '') + '/api';
+import { api, el, messageOf } from './yishi-staff-common.js';
+
 const NOTE_MAX = 2000;
-
-function csrfToken() {
-  const cookie = document.cookie.split(';').map(c => c.trim()).find(c => c.startsWith('XSRF-TOKEN='));
-  return cookie ? decodeURIComponent(cookie.substring('XSRF-TOKEN='.length)) : '';
-}
-
-async function call(method, path, body) {
-  const headers = { Accept: 'application/json' };
-  if (method !== 'GET') {
-    headers['Content-Type'] = 'application/json';
-    headers['X-XSRF-TOKEN'] = csrfToken();
-  }
-  const response = await fetch(API + path, {
-    method, credentials: 'same-origin', headers, body: body === undefined ? undefined : JSON.stringify(body)
-  });
-  let json = null;
-  try {
-    json = await response.json();
-  } catch (e) {
-    json = null;
-  }
-  return { ok: response.ok, status: response.status, json };
-}
-
-// the Chinese message of a refusal ({"errors":[{field, code, message}]}) or a general one
-function messageOf(reply) {
-  const errors = reply.json && reply.json.errors;
-  if (errors && errors.length) {
-    return errors.map(e => e.message).join('；');
-  }
-  return reply.status === 401 ? '登录已失效，请刷新页面后重新登录' : '操作未成功，请稍后再试';
-}
-
-function el(tag, attributes, ...children) {
-  const node = document.createElement(tag);
-  Object.entries(attributes || {}).forEach(([name, value]) => {
-    if (value !== undefined && value !== null) {
-      node.setAttribute(name, value);
-    }
-  });
-  children.flat().forEach(child => {
-    if (child !== undefined && child !== null) {
-      node.appendChild(typeof child === 'string' ? document.createTextNode(child) : child);
-    }
-  });
-  return node;
-}
 
 function progressPanel(taskId, caseNo) {
   const text = el('textarea', { class: 'form-control', rows: '4', maxlength: String(NOTE_MAX), id: 'yishi-progress-note',
@@ -75,7 +28,7 @@ function progressPanel(taskId, caseNo) {
     status.className = 'yishi-progress-status';
     status.textContent = '';
     submit.disabled = true;
-    const reply = await call('POST', '/tasks/' + encodeURIComponent(taskId) + '/progress',
+    const reply = await api('POST', '/tasks/' + encodeURIComponent(taskId) + '/progress',
       { note: text.value, public: publicChoice.checked });
     submit.disabled = false;
     if (reply.ok) {
@@ -98,7 +51,7 @@ function progressPanel(taskId, caseNo) {
 }
 
 async function contactPanel(taskId) {
-  const reply = await call('GET', '/tasks/' + encodeURIComponent(taskId) + '/visit-contact');
+  const reply = await api('GET', '/tasks/' + encodeURIComponent(taskId) + '/visit-contact');
   if (!reply.ok) {
     return el('p', { class: 'text-danger' }, messageOf(reply));
   }
@@ -119,7 +72,7 @@ export default {
     node.textContent = '';
     const box = el('div', { class: 'yishi-task-panels', style: 'padding: 15px' }, el('p', { class: 'text-muted' }, '正在读取…'));
     node.appendChild(box);
-    call('GET', '/tasks/' + encodeURIComponent(taskId) + '/panels').then(async reply => {
+    api('GET', '/tasks/' + encodeURIComponent(taskId) + '/panels').then(async reply => {
       box.textContent = '';
       if (!reply.ok) {
         box.appendChild(el('p', { class: 'text-muted' },

@@ -6,6 +6,9 @@
  *    household's online ballot page: paper and online share one token). Other tasks say that they have no vote.
  *    The task's voteId comes from Tasklist's own engine API (the webapp session); the sheets from
  *      GET /api/votes/{voteId}/sheets      staff of the vote's community, its 会客室 and the dispatch centre only
+ *    The tab 评价单 does the same for 民事民评 (itemEvaluation's 发放评价单): one A4 sheet per rater with the QR code of
+ *    its rating page, from GET /api/item-evaluations/{evaluationId}/sheets (the community's 居务监督委员会 and 两委, the
+ *    dispatch centre).
  * 2. The header entry 住户名册 (point tasklist.navbar.action): the register of the caller's communities, the electorates
  *    a vote can have (小区 / 楼栋 / 单元, with households and floor area), and the upload of a CSV file that replaces
  *    the registers of the compounds it names, with a report line by line; a file with any bad line stores nothing.
@@ -17,67 +20,16 @@
  * Everything is built with DOM nodes and textContent; no library, no CDN.
  */
 
-const APP_ROOT = (document.querySelector('base') || { getAttribute: () => '/camunda' }).getAttribute('app-root') || '/camunda';
-const API = APP_ROOT.replace(/\/[^/]*$/, '') + '/api';
+import { API, APP_ROOT, call, dialogCss, el, headerLink, messageOf, openDialog } from './yishi-staff-common.js';
+
 const ENGINE = APP_ROOT + '/api/engine/engine/default';
 const HEADER = 'compound,building,unit,household,area';
 
-const STYLE = `
-.yishi-overlay { position: fixed; inset: 0; background: rgba(0,0,0,.45); z-index: 2000; display: flex;
-  align-items: flex-start; justify-content: center; padding-top: 6vh; }
-.yishi-dialog { background: #fff; border-radius: 4px; box-shadow: 0 4px 24px rgba(0,0,0,.3); width: 900px; max-width: 94vw;
-  max-height: 88vh; overflow: auto; padding: 20px 24px; }
-.yishi-dialog h3 { margin-top: 0; border-bottom: 2px solid #b5152b; padding-bottom: 6px; }
+const STYLE = dialogCss({ top: '6vh', width: '900px', maxWidth: '94vw', height: '88vh', padding: '20px 24px' }) + `
 .yishi-dialog .yishi-actions { margin-top: 18px; text-align: right; }
 .yishi-dialog .yishi-hint { color: #777; font-size: 12px; }
 .yishi-register-report td.refused { color: #b5152b; font-weight: bold; }
 `;
-
-function csrfToken() {
-  const cookie = document.cookie.split(';').map(c => c.trim()).find(c => c.startsWith('XSRF-TOKEN='));
-  return cookie ? decodeURIComponent(cookie.substring('XSRF-TOKEN='.length)) : '';
-}
-
-async function call(method, url, body) {
-  const headers = { Accept: 'application/json' };
-  if (method !== 'GET') {
-    headers['Content-Type'] = 'application/json';
-    headers['X-XSRF-TOKEN'] = csrfToken();
-  }
-  const response = await fetch(url, {
-    method, credentials: 'same-origin', headers, body: body === undefined ? undefined : JSON.stringify(body)
-  });
-  let json = null;
-  try {
-    json = await response.json();
-  } catch (e) {
-    json = null;
-  }
-  return { ok: response.ok, status: response.status, json };
-}
-
-function messageOf(reply) {
-  const errors = reply.json && reply.json.errors;
-  if (errors && errors.length) {
-    return errors.map(e => e.message).join('；');
-  }
-  return reply.status === 401 ? '登录已失效，请刷新页面后重新登录' : '操作未成功，请稍后再试';
-}
-
-function el(tag, attributes, ...children) {
-  const node = document.createElement(tag);
-  Object.entries(attributes || {}).forEach(([name, value]) => {
-    if (value !== undefined && value !== null) {
-      node.setAttribute(name, value);
-    }
-  });
-  children.flat().forEach(child => {
-    if (child !== undefined && child !== null) {
-      node.appendChild(child instanceof Node ? child : document.createTextNode(String(child)));
-    }
-  });
-  return node;
-}
 
 function variable(taskId, name) {
   return call('GET', ENGINE + '/task/' + encodeURIComponent(taskId) + '/variables/' + name)
@@ -104,17 +56,23 @@ function ballotTab(node, taskId) {
   });
 }
 
-function dialog(...content) {
-  document.querySelectorAll('.yishi-overlay').forEach(o => o.remove());
-  const overlay = el('div', { class: 'yishi-overlay', id: 'yishi-register' },
-    el('style', null, STYLE),
-    el('div', { class: 'yishi-dialog', role: 'dialog', 'aria-modal': 'true' }, content));
-  overlay.addEventListener('click', event => {
-    if (event.target === overlay || event.target.classList.contains('yishi-close')) {
-      overlay.remove();
+function ratingSheetTab(node, taskId) {
+  node.textContent = '';
+  const box = el('div', { class: 'yishi-rating-sheets', style: 'padding: 15px' }, el('p', { class: 'text-muted' }, '正在读取…'));
+  node.appendChild(box);
+  Promise.all([variable(taskId, 'evaluationId'), variable(taskId, 'evaluationRatersSummary')]).then(([evaluationId, raters]) => {
+    box.textContent = '';
+    if (evaluationId === null || evaluationId === undefined) {
+      box.appendChild(el('p', { class: 'text-muted' }, '本任务还没有开启民事民评。'));
+      return;
     }
+    box.appendChild(el('h4', null, '评价单'));
+    box.appendChild(el('p', null, raters || ''));
+    box.appendChild(el('p', null, '每位评价人一张评价单（A4），单上的二维码就是其手机评价链接，每个链接只能评价一次。'));
+    box.appendChild(el('a', { class: 'btn btn-primary', id: 'yishi-rating-sheets', target: '_blank', rel: 'noopener',
+      href: API + '/item-evaluations/' + encodeURIComponent(evaluationId) + '/sheets' }, '打印评价单'));
+    box.appendChild(el('p', { class: 'text-muted', style: 'margin-top: 10px' }, '评价单只供居务监督委员会发放，请勿外传。'));
   });
-  document.body.appendChild(overlay);
 }
 
 function electorateTable(community) {
@@ -147,7 +105,7 @@ async function showRegister() {
   const chosen = el('span', { class: 'yishi-hint', id: 'yishi-register-file-name' }, '未选择文件');
   file.addEventListener('change', () => { chosen.textContent = file.files.length ? file.files[0].name : '未选择文件'; });
   const upload = el('button', { type: 'button', class: 'btn btn-primary', id: 'yishi-register-upload' }, '上传并替换名册');
-  dialog(el('h3', null, '住户名册'), body,
+  openDialog({ overlayId: 'yishi-register', style: STYLE }, el('h3', null, '住户名册'), body,
     el('h4', null, '导入或更正名册'),
     el('p', { class: 'yishi-hint' }, 'CSV 文件（UTF-8），第一行为表头 ' + HEADER + '：小区编码（党群会客站编码）、楼栋、单元、户号、'
       + '专有部分面积（平方米）。文件是所列小区的完整名册，上传后替换这些小区的现有名册；正在进行的表决不受影响。'
@@ -224,16 +182,19 @@ export default [
     render: (node, { taskId }) => ballotTab(node, taskId),
   },
   {
+    id: 'yishi-item-rating-sheets',
+    pluginPoint: 'tasklist.task.detail',
+    priority: 39,
+    properties: { label: '评价单' },
+    render: (node, { taskId }) => ratingSheetTab(node, taskId),
+  },
+  {
     id: 'yishi.votes.register',
     pluginPoint: 'tasklist.navbar.action',
     priority: 290,
     render: (node) => {
-      node.replaceChildren(el('a', { href: '', id: 'yishi-register-link', role: 'button', title: '住户名册：一户一票的表决范围' },
-        el('span', { class: 'glyphicon glyphicon-home' }), ' 住户名册'));
-      node.firstChild.addEventListener('click', event => {
-        event.preventDefault();
-        showRegister();
-      });
+      node.replaceChildren(headerLink({ id: 'yishi-register-link', title: '住户名册：一户一票的表决范围', icon: 'home', label: '住户名册' },
+        showRegister));
     },
   },
 ];

@@ -1,0 +1,155 @@
+#!/usr/bin/env bash
+# City-scale benchmark (issue 18): a directory of 1,639 communities, N closed cases with their history seeded by SQL
+# from real cases, M open cases as real process instances, then the webapps' calls, 月调度 and history cleanup.
+# See README "Benchmark" → "City scale".
+# Usage: bench/scale-benchmark.sh [N closed, 10000] [M open, 5000] [repeats per call, 20]
+# BENCH_REUSE=true measures again on the database a previous run built (steps 5 to 7 only, after a change);
+# BENCH_AUTO_EXPLAIN_MS=300 logs the plans of slower statements to PostgreSQL's log (this database only).
+# Needs PostgreSQL at 127.0.0.1:5432 (user postgres, trust), python3, and a build: the Boot jar
+# (./mvnw -B package -DskipTests), or else target/classes (./mvnw -B -o test-compile) with the classpath Maven resolves.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${1:-10000}
+M=${2:-5000}
+REPEATS=${3:-20}
+COMMUNITIES=${BENCH_COMMUNITIES:-1639}
+CLIENTS=${BENCH_CLIENTS:-4}
+PORT=${BENCH_PORT:-18080}
+BASE=http://127.0.0.1:$PORT
+DB=${BENCH_DB:-yishi_bench_scale}
+OUT=target/bench-scale
+ADMIN=bench.admin
+ADMIN_PASSWORD='Bench-Admin-2026!'
+PSQL="psql -h 127.0.0.1 -U postgres -q -v ON_ERROR_STOP=1"
+mkdir -p $OUT
+RESULTS=$OUT/results.txt
+[ "${BENCH_REUSE:-false}" = true ] || : > $RESULTS
+note() { echo "$*" | tee -a $RESULTS; }
+
+# the application: the Boot jar, else the compiled classes on the classpath Maven resolves (offline builds)
+JAR=${BENCH_JAR:-$(ls target/yishi-*.jar 2>/dev/null | grep -v original | head -1 || true)}
+if [ -n "$JAR" ] && unzip -l "$JAR" 2>/dev/null | grep -q BOOT-INF/; then
+  LAUNCH=(-jar "$JAR")
+else
+  if [ ! -s $OUT/classpath.txt ]; then
+    ./mvnw -B -o -X compiler:testCompile 2>/dev/null | sed -n 's/.*(f) testPath = \[\(.*\)\]$/\1/p' | tr ',' '\n' \
+      | sed 's/^ *//' | grep -v test-classes > $OUT/classpath.txt
+  fi
+  LAUNCH=(-cp "target/classes:$(paste -sd: $OUT/classpath.txt)" cn.yishi.YishiApplication)
+fi
+
+SERVER=
+start_server() { # extra arguments for the application
+  local log=$OUT/server-$(date +%H%M%S).log
+  java -Xmx512m -Xms512m ${BENCH_JAVA_OPTS:-} "${LAUNCH[@]}" \
+    --spring.profiles.active=postgres --spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/$DB \
+    --spring.datasource.username=postgres --yishi.admin.id=$ADMIN --yishi.admin.password="$ADMIN_PASSWORD" \
+    --yishi.demo-users.enabled=true --yishi.directory.location=file:$OUT/directory.yaml \
+    --yishi.mail.outbox.poll-interval=PT24H --yishi.deliberation.register-files= --server.port=$PORT \
+    --logging.level.root=WARN --logging.level.cn.yishi.platform=INFO "$@" > "$log" 2>&1 &
+  SERVER=$!
+  local t0=$(date +%s)
+  for _ in $(seq 1 1800); do
+    curl -sf "$BASE/actuator/health" >/dev/null 2>&1 && break
+    kill -0 $SERVER 2>/dev/null || { echo "server died"; tail -40 "$log"; exit 1; }
+    sleep 1
+  done
+  curl -sf "$BASE/actuator/health" >/dev/null || { echo "server did not start"; tail -40 "$log"; exit 1; }
+  STARTED_IN=$(( $(date +%s) - t0 ))
+}
+stop_server() { [ -n "$SERVER" ] && kill $SERVER 2>/dev/null && wait $SERVER 2>/dev/null || true; SERVER=; }
+trap stop_server EXIT
+heap() { curl -sf "$BASE/actuator/prometheus" | awk '/^jvm_memory_used_bytes\{.*area="heap"/{s+=$NF} END{printf "%.0f", s/1048576}'; }
+rows() { $PSQL -d $DB -tAc "$1"; }
+
+note "scale benchmark: N=$N closed, M=$M open, $COMMUNITIES communities, $REPEATS calls each; $(date -u +%FT%TZ)"
+note "machine: $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GiB, load $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1)"
+
+if [ "${BENCH_REUSE:-false}" = true ]; then
+  start_server
+  note "restart on the database of the previous run: ${STARTED_IN} s; $(rows 'select count(*) from act_hi_procinst') historic instances, $(rows 'select count(*) from act_ru_task') open tasks"
+else
+# 1. database and directory; the first start creates the city's ~18,500 groups and ~280,000 authorizations
+$PSQL -c "drop database if exists $DB with (force)" -c "create database $DB"
+python3 bench/scale-directory.py "$COMMUNITIES" > $OUT/directory.yaml
+if [ -n "${BENCH_AUTO_EXPLAIN_MS:-}" ]; then
+  # the plans (with row counts) of every statement slower than this, in PostgreSQL's log, for this database only
+  $PSQL -c "alter database $DB set session_preload_libraries = 'auto_explain'" \
+    -c "alter database $DB set auto_explain.log_min_duration = '${BENCH_AUTO_EXPLAIN_MS}ms'" \
+    -c "alter database $DB set auto_explain.log_analyze = on" -c "alter database $DB set auto_explain.log_timing = off"
+fi
+start_server
+note "first start with the city's directory: ${STARTED_IN} s; $(rows 'select count(*) from act_id_group') groups, $(rows 'select count(*) from act_ru_authorization') authorizations"
+
+# 2. real cases to completion (intake, 前置把关, 办理, 回访), the template of the closed ones
+java bench/ScaleLoad.java cases "$BASE" 3 c0001 community.c0001 station.c0001 grid.c0001 > $OUT/templates.txt
+$PSQL -d $DB <<SQL
+drop table if exists bench_template;
+create table bench_template as
+select (row_number() over (order by c.case_no)) - 1 as k, c.case_no, c.community, c.process_instance_id as proc_inst_id,
+       p.end_time_ as end_time
+from yishi_case c join act_hi_procinst p on p.id_ = c.process_instance_id
+where c.case_no in ($(sed "s/.*/'&'/" $OUT/templates.txt | paste -sd,)) and p.end_time_ is not null;
+SQL
+[ "$(rows 'select count(*) from bench_template')" = 3 ] || { echo "the template cases did not complete"; exit 1; }
+
+# 3. N closed cases with their history, by SQL; then seeded against real, per case
+t0=$(date +%s)
+$PSQL -d $DB -v n=$N -v first=1 -v communities=$COMMUNITIES -f bench/scale-seed.sql 2>&1 | sed 's/^psql:[^ ]* NOTICE: */  /' | tee $OUT/seed.txt
+note "seeded $N closed cases in $(( $(date +%s) - t0 )) s; history rows: $(rows "select sum(n) from (select count(*) n from act_hi_actinst union all select count(*) from act_hi_taskinst union all select count(*) from act_hi_varinst union all select count(*) from act_hi_procinst union all select count(*) from act_hi_identitylink union all select count(*) from act_hi_detail) x")"
+$PSQL -d $DB -P pager=off -f bench/scale-check.sql | tee -a $RESULTS
+
+# 4. M open cases: case records by SQL, process instances through the engine REST API
+$PSQL -d $DB <<SQL
+insert into yishi_case (case_no, channel, category, title, description, community, compound, households_affected,
+  status, urgency, tier, disposal, responsible_unit, deadline, created_by, created_at, updated_at)
+select 'SO-2026-' || lpad(i::text, 7, '0'), 'HOTLINE_12345', 'streetlight', '规模测试诉求 ' || i, '基准测试数据',
+  'c' || lpad((1 + i % $COMMUNITIES)::text, 4, '0'), '小区' || (i % 50), 5, 'IN_PROGRESS', 'GREEN', 'STATION',
+  'COMMITTED', 'd' || lpad((1 + (i / $COMMUNITIES) % 40)::text, 2, '0'), now() + ((1 + i % 30) || ' days')::interval,
+  'bench', now() - interval '3 days', now() - interval '1 day'
+from generate_series(1, $M) i;
+SQL
+t0=$(date +%s)
+java bench/SweepSeed.java "$BASE" $ADMIN "$ADMIN_PASSWORD" "$M" "$CLIENTS" "$COMMUNITIES" SO | tail -1 | tee -a $RESULTS
+$PSQL -d $DB -c "update yishi_case c set process_instance_id = e.id_ from act_ru_execution e
+  where e.business_key_ = c.case_no and e.parent_id_ is null and c.case_no like 'SO-%'" -c "analyze"
+note "open tasks: $(rows 'select count(*) from act_ru_task'); authorizations: $(rows 'select count(*) from act_ru_authorization'); database $(rows "select pg_size_pretty(pg_database_size('$DB'))")"
+fi
+
+# 5. the webapps' calls: Tasklist as a community's reviewer, a station, a county department; Cockpit as dispatch
+java bench/ScaleLoad.java measure "$BASE" "$REPEATS" community.c0001:tasklist station.c0001:tasklist \
+  unit.d01:tasklist dispatch:cockpit | tee -a $RESULTS
+
+# 6. 月调度 for last month (the report of a month of closed cases), heap sampled every second
+ASOF=$(date +%Y-%m-01)
+heap_max=0
+runs_before=$(rows "select count(*) from yishi_supervision_run where kind = 'MONTHLY'")
+t0=$(date +%s.%N)
+curl -sf -u "$ADMIN:$ADMIN_PASSWORD" -H 'Content-Type: application/json' \
+  -d "{\"variables\":{\"asOf\":{\"value\":\"$ASOF\"},\"triggeredBy\":{\"value\":\"$ADMIN\"}}}" \
+  "$BASE/engine-rest/process-definition/key/monthlyDispatch/start" > /dev/null
+for _ in $(seq 1 600); do
+  h=$(heap); [ "$h" -gt "$heap_max" ] && heap_max=$h
+  [ "$(rows "select count(*) from yishi_supervision_run where kind = 'MONTHLY'")" -gt "$runs_before" ] && break
+  sleep 1
+done
+t1=$(date +%s.%N)
+note "$(printf '月调度 (report of the month before %s): %.1f s, heap max %s MiB (sampled each second); %s' "$ASOF" \
+  "$(echo "$t1 - $t0" | bc)" "$heap_max" "$(rows "select 'checked ' || checked || ', overdue ' || overdue from yishi_supervision_run where kind = 'MONTHLY' order by id desc limit 1")")"
+
+# 7. history cleanup: restart with a cleanup window from now (the configured one is at night), run it, count
+stop_server
+due=$(rows "select count(*) from act_hi_actinst where removal_time_ < now()")
+all=$(rows "select count(*) from act_hi_actinst")
+start_server --camunda.bpm.generic-properties.properties.history-cleanup-batch-window-start-time=$(date +%H:%M) \
+  --camunda.bpm.generic-properties.properties.history-cleanup-batch-window-end-time=$(date -d '+2 hours' +%H:%M)
+note "restart (directory already synchronised): ${STARTED_IN} s"
+count_hist() { rows "select (select count(*) from act_hi_procinst) + (select count(*) from act_hi_actinst) + (select count(*) from act_hi_taskinst) + (select count(*) from act_hi_varinst) + (select count(*) from act_hi_detail) + (select count(*) from act_hi_identitylink) + (select count(*) from act_ge_bytearray where root_proc_inst_id_ is not null)"; }
+before=$(count_hist)
+curl -sf -u "$ADMIN:$ADMIN_PASSWORD" -X POST "$BASE/engine-rest/history/cleanup?immediatelyDue=true" > /dev/null
+CLEANUP_SECONDS=${BENCH_CLEANUP_SECONDS:-120}
+sleep "$CLEANUP_SECONDS"
+after=$(count_hist)
+note "history cleanup: activity instances past their removal time $due of $all; $CLEANUP_SECONDS s removed $((before - after)) history rows ($(( (before - after) * 3600 / CLEANUP_SECONDS )) per hour); $(rows "select count(*) from act_hi_procinst where removal_time_ < now()") process instances still due"
+stop_server
+echo "results: $RESULTS"
