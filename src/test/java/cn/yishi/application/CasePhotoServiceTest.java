@@ -73,13 +73,13 @@ class CasePhotoServiceTest {
     List<String> codes = ApplicationFixtures.refusal(() -> service.report(report(""), "public-report",
         List.of(new PhotoRules.Upload("a.gif", PhotoSamples.gif()))));
     assertThat(codes).containsExactly("title/required", "photos/unsupported_type");
-    verify(intake, never()).submit(any(), anyString());
+    verify(intake, never()).submit(any(), anyString(), any());
     verifyNoInteractions(photos);
   }
 
   @Test
   void aReportsPhotosAreStoredWithTheNewCaseAndNotedForStaffOnly() {
-    when(intake.submit(any(), eq("public-report"))).thenReturn(new IntakeResult(c.caseNo(), IntakeResult.Kind.CREATED, "REGISTERED"));
+    when(intake.submit(any(), eq("public-report"), any())).thenReturn(new IntakeResult(c.caseNo(), IntakeResult.Kind.CREATED, "REGISTERED"));
     PhotoRules.Upload photo = jpeg();
     IntakeResult result = service.report(report("路灯不亮"), "public-report", List.of(photo, new PhotoRules.Upload("b.png",
         PhotoSamples.png(10, 10))));
@@ -106,7 +106,7 @@ class CasePhotoServiceTest {
 
   @Test
   void aMergedCaseWithoutRoomRefusesTheReportsPhotos() {
-    when(intake.submit(any(), anyString())).thenReturn(new IntakeResult(c.caseNo(), IntakeResult.Kind.MERGED, "ACCEPTED"));
+    when(intake.submit(any(), anyString(), any())).thenReturn(new IntakeResult(c.caseNo(), IntakeResult.Kind.MERGED, "ACCEPTED"));
     when(photos.countLocked(c.id())).thenReturn(3);
     assertThat(ApplicationFixtures.refusal(() -> service.report(report("附议"), "public-report", List.of(jpeg()))))
         .containsExactly("photos/too_many");

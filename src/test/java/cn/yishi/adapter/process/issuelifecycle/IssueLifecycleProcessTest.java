@@ -91,7 +91,9 @@ import org.mockito.ArgumentCaptor;
 @Deployment(resources = {"bpmn/issueLifecycle.bpmn", "bpmn/deliberation.bpmn", "bpmn/deliberationSession.bpmn", "forms/sessionAgenda.form",
     "forms/sessionOpinion.form", "forms/sessionRecord.form", "forms/issueExpertReview.form", "forms/issueObjectionDecision.form", "forms/issueIntake.form",
     "forms/issueReview.form", "forms/issueDispatch.form", "forms/issueClaim.form", "forms/issueHandle.form",
-    "forms/issueSupervise.form", "forms/issueResultReview.form", "forms/issueFollowUpVisit.form", "forms/issueImplementItem.form"})
+    "forms/issueSupervise.form", "forms/issueResultReview.form", "forms/issueFollowUpVisit.form", "forms/issueImplementItem.form",
+    "bpmn/itemEvaluation.bpmn", "forms/itemEvaluationOrganize.form", "forms/itemEvaluationDistribute.form",
+    "forms/itemEvaluationNoRatings.form"})
 class IssueLifecycleProcessTest {
   private static final Map<Object, Object> BEANS = new HashMap<>();
   private static final ProcessEngine ENGINE = buildEngine();
