@@ -91,7 +91,7 @@ async function receipt(baseUrl, title) {
     await shot(page, '02-intake-form-placeholders');
     await choose(modal, '诉求类别', '路灯照明');
     await choose(modal, '所在社区', '华林社区');
-    await fill(modal, '小区/楼栋', '御苑小区3栋');
+    await choose(modal, '小区', '华林社区 御苑小区');
     await fill(modal, '诉求标题', title);
     await fill(modal, '诉求内容', '御苑小区3栋门口路灯已坏一周，晚上出行不便。');
     await fill(modal, '涉及户数', '30');

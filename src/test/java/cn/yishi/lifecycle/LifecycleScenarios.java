@@ -203,7 +203,7 @@ abstract class LifecycleScenarios {
     assertThat(pending.json().path("statusName").asText()).isEqualTo("已受理，待审核");
     assertThat(pending.body()).doesNotContain("路灯不亮", "御苑小区", "李四", "13800138000", "li.si@example.org");
 
-    completeOk(caseNo, "userTask_review", "community.hualin", "{}");
+    completeOk(caseNo, "userTask_review", "station.hualin", "{}");
     Reply view = call("GET", "/public/cases/" + caseNo, null, null);
     assertThat(view.status()).isEqualTo(200);
     assertThat(view.json().path("compound").asText()).as("the compound's name, not its code").isEqualTo("滨江花园");
@@ -267,8 +267,8 @@ abstract class LifecycleScenarios {
 
   @Test
   void escalationClimbsEveryTierUpToTheCountyAndStopsThere() throws Exception {
-    String caseNo = submit(report("streetlight", "", "路灯线路老化", null, null));
-    completeOk(caseNo, "userTask_review", "community.hualin", "{}");
+    String caseNo = submit(report("streetlight", "hualin-yuyuan", "路灯线路老化", null, null));
+    completeOk(caseNo, "userTask_review", "station.hualin", "{}");
     String escalate = "{\"outcome\":{\"value\":\"ESCALATE\"},\"escalationReason\":{\"value\":\"需更高层级协调\"}}";
 
     assertThat(complete(caseNo, "userTask_handle", "room.hualin", escalate).status()).isEqualTo(403);
@@ -339,11 +339,11 @@ abstract class LifecycleScenarios {
   @Test
   void theWholePathWithEvaluationLinkReworkAndClosing() throws Exception {
     String email = "zhao." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
-    String caseNo = submit(report("corridor-clutter", "", "楼道堆放杂物", email, null));
+    String caseNo = submit(report("corridor-clutter", "hualin-yuyuan", "楼道堆放杂物", email, null));
     assertThat(caseNo).matches("FX-\\d{4}-\\d{6}");
     assertThat(status(caseNo)).isEqualTo("REGISTERED");
 
-    completeOk(caseNo, "userTask_review", "community.hualin", "{}");
+    completeOk(caseNo, "userTask_review", "station.hualin", "{}");
     assertThat(status(caseNo)).isEqualTo("IN_PROGRESS");
     completeOk(caseNo, "userTask_handle", "station.hualin",
         "{\"outcome\":{\"value\":\"RESOLVED\"},\"resultNote\":{\"value\":\"已清理楼道杂物\"}}");
@@ -376,8 +376,8 @@ abstract class LifecycleScenarios {
 
   @Test
   void withoutAnEmailAGridWorkerVisits() throws Exception {
-    String caseNo = submit(report("pets", "", "宠物扰民", null, null));
-    completeOk(caseNo, "userTask_review", "community.hualin", "{}");
+    String caseNo = submit(report("pets", "hualin-yuyuan", "宠物扰民", null, null));
+    completeOk(caseNo, "userTask_review", "station.hualin", "{}");
     completeOk(caseNo, "userTask_handle", "station.hualin", "{\"outcome\":{\"value\":\"RESOLVED\"},\"resultNote\":{\"value\":\"已劝导\"}}");
 
     assertThat(complete(caseNo, "userTask_followUpVisit", "grid.hualin", "{\"satisfaction\":{\"value\":\"0\"}}").body()).contains("满意度");
@@ -388,7 +388,7 @@ abstract class LifecycleScenarios {
   @Test
   void aDeliberatedCaseHoldsAMeetingAndTheUnitsImplementItsResolutions() throws Exception {
     String caseNo = submit(report("elevator-retrofit", "", "老楼加装电梯", null, null));
-    completeOk(caseNo, "userTask_review", "community.hualin", "{}");
+    completeOk(caseNo, "userTask_review", "hall.hualin", "{}");
     assertThat(status(caseNo)).isEqualTo("DELIBERATING");
 
     // the topic joins the hall's session: 确定议程 and 会前沟通, then the record (full session: DeliberationScenarios)

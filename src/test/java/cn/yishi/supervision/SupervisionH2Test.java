@@ -8,6 +8,8 @@ import org.springframework.boot.test.context.SpringBootTest;
     properties = {
       "spring.datasource.url=jdbc:h2:mem:yishi-supervision-test;DB_CLOSE_DELAY=-1",
       "yishi.directory.location=classpath:directory/supervision-test.yaml",
+      // the demo register names compounds this directory does not have (塘浦村 水桶湾)
+      "yishi.deliberation.register-files=",
       "yishi.mail.outbox.poll-interval=PT1H",
       "camunda.bpm.job-execution.enabled=false"
     })
