@@ -48,7 +48,8 @@ async function note(page, text, visibility) {
 async function progress(baseUrl, caseNo) {
   const { browser, page } = await desktop();
   try {
-    await signIn(page, baseUrl, 'tasklist', 'station.hualin');
+    // a case without a compound: its room handles it
+    await signIn(page, baseUrl, 'tasklist', 'room.hualin');
     await openTask(page, '本组待办', caseNo);
     await openPanelTab(page);
     await page.locator('#yishi-progress-note').waitFor();
