@@ -87,7 +87,7 @@ public class IntakeLoad {
           String body = """
               {"channel":"HOTLINE_12345","externalId":"bench-%d-%d","category":"%s","title":"压测诉求 %d",
                "description":"基准测试生成的诉求，用于测量受理接口的吞吐量。","community":"%s",
-               "location":{"address":"测试小区%d栋","compound":"测试小区%d-%d"},"householdsAffected":3,
+               "location":{"address":"测试小区%d栋 %d-%d"},"householdsAffected":3,
                "reporter":{"name":"测试","phone":"13800138000"}}"""
               .formatted(runId, n, CATEGORIES[(int) (n % CATEGORIES.length)], n, COMMUNITIES[(int) (n % 3)], n, runId, n);
           String path = "/api/cases";

@@ -40,11 +40,22 @@ async function fitsThePhone(page) {
 async function report(baseUrl, community, email) {
   const { browser, page } = await phone();
   try {
+    // a village with 院坝 (micro-grids): the compound (村民小组) and the 院坝 are chosen from the directory
+    await page.goto(`${baseUrl}/public/report?community=tangpu`);
+    const compounds = await page.$$eval('#compound option', os => os.map(o => o.textContent.trim()));
+    expect(compounds.includes('上屋组'), 'the village page offers its compounds: ' + compounds);
+    const yuanbas = await page.$$eval('#yuanba option', os => os.map(o => o.textContent.trim()));
+    expect(yuanbas.includes('水桶湾院坝') && yuanbas.includes('老屋场院坝'), 'the village page offers its 院坝: ' + yuanbas);
+    await page.selectOption('#compound', 'tangpu-shangwu');
+    await page.selectOption('#yuanba', 'tangpu-shuitongwan');
+    await fitsThePhone(page);
+    await shot(page, '0-village-report');
     await page.goto(`${baseUrl}/public/report?community=${community}`);
+    expect(await page.$('#yuanba') === null, 'a community without 院坝 shows no 院坝 select');
     await page.selectOption('#category', 'streetlight');
     await page.fill('#title', '<script>alert(1)</script>路灯不亮');
     await page.fill('#description', '小区东门路灯坏了一周，晚上很黑。');
-    await page.fill('#compound', `桃李小区${Date.now() % 100000}`);
+    await page.selectOption('#compound', 'jiaoyuyuan-taoli');
     await page.fill('input[name=email]', email);
     await page.check('input[name=consent]');
     await shot(page, '1-report');

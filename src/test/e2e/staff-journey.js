@@ -111,7 +111,7 @@ async function intake(baseUrl, title) {
     expect(await selectedOf(modal, '来源渠道') === '网格员走访', 'the channel is not preset to 网格员走访');
     await choose(modal, '诉求类别', '道路维修');
     await choose(modal, '所在社区', '华林社区');
-    await fill(modal, '小区/楼栋', '御苑小区3栋');
+    await choose(modal, '小区', '华林社区 御苑小区');
     await fill(modal, '诉求标题', title);
     await fill(modal, '诉求内容', '御苑小区东门道路塌陷约两平方米，雨天积水，老人出行不便。');
     await fill(modal, '涉及户数', '12');

@@ -1,7 +1,7 @@
 // The receipt at intake and the quiet, Chinese webapps, in a real browser (Debian's chromium, playwright-core):
 //   node tasklist-receipt.js receipt <baseUrl> <title>   grid.hualin registers in Tasklist, sees the case number,
 //                                                        prints the 回执 (A4) and finds the case in 我登记的诉求
-//   node tasklist-receipt.js cards   <baseUrl> <caseNo>  community.hualin: the card in 本组待办 shows Chinese names and
+//   node tasklist-receipt.js cards   <baseUrl> <caseNo>  station.hualin (the case names 御苑小区): the card in 本组待办 shows Chinese names and
 //                                                        the deadline, no codes, no priority number; sorted by due date
 //   node tasklist-receipt.js cockpit <baseUrl>           dispatch: Cockpit's start page opens with 督办看板
 //   node tasklist-receipt.js admin   <baseUrl> <user>    the admin: Admin in Chinese, branded, no banner
@@ -91,7 +91,7 @@ async function receipt(baseUrl, title) {
     await shot(page, '02-intake-form-placeholders');
     await choose(modal, '诉求类别', '路灯照明');
     await choose(modal, '所在社区', '华林社区');
-    await fill(modal, '小区/楼栋', '御苑小区3栋');
+    await choose(modal, '小区', '华林社区 御苑小区');
     await fill(modal, '诉求标题', title);
     await fill(modal, '诉求内容', '御苑小区3栋门口路灯已坏一周，晚上出行不便。');
     await fill(modal, '涉及户数', '30');
@@ -138,7 +138,8 @@ async function receipt(baseUrl, title) {
 async function cards(baseUrl, caseNo) {
   const { browser, page } = await desktop();
   try {
-    await login(page, baseUrl, 'tasklist', 'community.hualin');
+    // the case names 御苑小区: its station reviews it (三级前置把关)
+    await login(page, baseUrl, 'tasklist', 'station.hualin');
     await page.locator('.task-filters .content h4 a', { hasText: '本组待办' }).first().click();
     await page.waitForLoadState('networkidle');
     const card = page.locator('[cam-tasks] .tasks-list li', { hasText: caseNo }).first();

@@ -163,7 +163,8 @@ public class CaseQueries {
     boolean putToExperts = timeline.entries(c.id()).stream().anyMatch(e -> e.action() == TimelineAction.EXPERT_REVIEW_REQUESTED
         || e.action() == TimelineAction.EXPERT_REVIEWED);
     Set<String> co = coUnits.of(c.id()).stream().map(CoUnits.CoUnit::unit).collect(java.util.stream.Collectors.toSet());
-    return new CaseReadPolicy.CaseFacts(c.community(), c.tier(), c.responsibleUnit(), putToExperts, co);
+    return new CaseReadPolicy.CaseFacts(c.community(), c.tier(), c.responsibleUnit(), putToExperts, co, c.compound(),
+        c.reviewGroup());
   }
 
   private StaffCase staffCase(CaseFile c, boolean withReporter, boolean withInternalNotes) {
@@ -200,7 +201,7 @@ public class CaseQueries {
         c.title(),
         c.community(),
         directory.community(c.community()).map(Directory.Community::name).orElse(c.community()),
-        c.compound(),
+        directory.compoundName(c.community(), c.compound()),
         c.status().name(),
         c.status().label(),
         c.disposal() == null ? null : c.disposal().name(),

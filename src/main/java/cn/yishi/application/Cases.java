@@ -119,7 +119,7 @@ public class Cases {
   /** Handler and supervisor groups, deadline and task priority of the case as it stands. */
   public Routing routing(CaseFile c, boolean escalated) {
     return new Routing(
-        routing.handlerGroups(c.community(), c.tier(), c.responsibleUnit(), escalated),
+        routing.handlerGroups(c.community(), c.tier(), c.compound(), c.responsibleUnit(), escalated),
         routing.supervisorGroups(c.community(), c.tier()),
         c.deadline(),
         c.urgency() == null ? 50 : c.urgency().taskPriority(),

@@ -7,6 +7,7 @@ import cn.yishi.domain.casefile.Classification;
 import cn.yishi.domain.casefile.ScreeningFacts;
 import cn.yishi.domain.casefile.Suggestion;
 import cn.yishi.domain.directory.Directory;
+import cn.yishi.domain.directory.TierRouting;
 import java.time.OffsetDateTime;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,16 +25,26 @@ public class ClassificationService {
   private final CaseRepository repository;
   private final Decisions decisions;
   private final Directory directory;
+  private final TierRouting tiers;
 
   public ClassificationService(Cases cases, Decisions decisions, Directory directory, CaseRepository repository) {
     this.repository = repository;
     this.cases = cases;
     this.decisions = decisions;
     this.directory = directory;
+    this.tiers = new TierRouting(directory);
   }
 
-  /** The tables' suggestion, and when the party review is due (its response days on the working-day calendar). */
-  public record Suggested(Suggestion suggestion, OffsetDateTime reviewDue) {}
+  /**
+   * The tables' suggestion, when the party review is due (its response days on the working-day calendar), and who
+   * reviews: the party organisation at the suggested tier (三级前置把关; {@code reviewGroup} null: unchanged).
+   */
+  public record Suggested(Suggestion suggestion, OffsetDateTime reviewDue, String reviewGroup, String reviewTier,
+      String reviewerName) {
+    public Suggested(Suggestion suggestion, OffsetDateTime reviewDue) {
+      this(suggestion, reviewDue, null, null, null);
+    }
+  }
 
   /**
    * Evaluates the 五议五不议 and triage tables for the case, with the facts stated at registration (none from a
@@ -49,7 +60,11 @@ public class ClassificationService {
         new Classification(k.urgency(), k.tier(), k.disposal(), unit), raw.responseDays(), raw.resolutionDays());
     c.suggest(s);
     repository.save(c, cases.now());
-    return new Suggested(s, cases.deadlineIn(s.responseDays()));
+    // 三级前置把关: the pre-triage's tier decides who reviews (the same tables, no second rule set)
+    String reviewGroup = tiers.reviewGroup(c.community(), k.tier(), c.compound());
+    repository.reviewAt(c.id(), reviewGroup);
+    return new Suggested(s, cases.deadlineIn(s.responseDays()), reviewGroup, k.tier().name(),
+        tiers.reviewerName(c.community(), k.tier(), c.compound()));
   }
 
   private String resolveUnit(String suggested, String community) {

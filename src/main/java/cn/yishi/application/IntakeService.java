@@ -2,6 +2,7 @@ package cn.yishi.application;
 
 import cn.yishi.application.port.CaseProcesses;
 import cn.yishi.application.port.CaseRepository;
+import cn.yishi.application.port.MicroGridStore;
 import cn.yishi.domain.casefile.CaseFile;
 import cn.yishi.domain.casefile.CaseNumber;
 import cn.yishi.domain.casefile.CaseStatus;
@@ -31,18 +32,57 @@ public class IntakeService {
   private final CaseProcesses processes;
   private final NewCaseValidator validator;
   private final String prefix;
+  private final Directory directory;
+  private final NewCaseValidator.Places places;
 
+  /** Without 院坝 (micro-grids): a report naming one is refused. */
+  public IntakeService(Cases cases, CaseProcesses processes, Catalogue catalogue, Directory directory, String prefix,
+      CaseRepository repository) {
+    this(cases, processes, catalogue, directory, prefix, repository, null);
+  }
+
+  @org.springframework.beans.factory.annotation.Autowired
   public IntakeService(
       Cases cases,
       CaseProcesses processes,
       Catalogue catalogue,
       Directory directory,
-      @Value("${yishi.case-number-prefix}") String prefix, CaseRepository repository) {
+      @Value("${yishi.case-number-prefix}") String prefix, CaseRepository repository, MicroGridStore microGrids) {
     this.cases = cases;
     this.repository = repository;
     this.processes = processes;
     this.prefix = prefix;
-    this.validator = new NewCaseValidator(catalogue::contains, code -> directory.community(code).isPresent());
+    this.directory = directory;
+    this.places = new DirectoryPlaces(directory, microGrids);
+    this.validator = new NewCaseValidator(catalogue::contains, code -> directory.community(code).isPresent(), places);
+  }
+
+  /** The compounds of the directory (by their station's code) and the stored 院坝. */
+  private record DirectoryPlaces(Directory directory, MicroGridStore microGrids) implements NewCaseValidator.Places {
+    @Override
+    public Optional<NewCaseValidator.Place> compound(String code) {
+      return directory.communities().stream().flatMap(c -> c.stations().stream().filter(s -> s.code().equals(code))
+          .map(s -> new NewCaseValidator.Place(c.code(), c.name(), s.compoundName()))).findFirst();
+    }
+
+    @Override
+    public Optional<NewCaseValidator.Place> yuanba(String code) {
+      return microGrids == null ? Optional.empty() : microGrids.find(code).map(y -> new NewCaseValidator.Place(
+          y.community(), directory.community(y.community()).map(Directory.Community::name).orElse(y.community()),
+          y.name()));
+    }
+  }
+
+  /**
+   * The compound as the directory's code: a channel that sends the compound's name (12345: 御苑小区) gets it
+   * translated when the community has a compound of that name; anything else is checked as a code (and refused).
+   */
+  private NewCase coded(NewCase report) {
+    if (report.compound() == null || report.community() == null) {
+      return report;
+    }
+    return directory.compound(report.community(), report.compound())
+        .map(s -> report.withPlace(s.code(), report.yuanba())).orElse(report);
   }
 
   /** A report through the API or a channel: nothing is stored when it is refused. */
@@ -56,7 +96,8 @@ public class IntakeService {
    * issue was heard) is added to the channel in the timeline entry that registers or merges the report.
    */
   @Transactional
-  public IntakeResult submit(NewCase report, String actor, String occasion) {
+  public IntakeResult submit(NewCase submitted, String actor, String occasion) {
+    NewCase report = coded(submitted);
     validator.validate(report);
     Optional<IntakeResult> repeated = findRepeated(report);
     if (repeated.isPresent()) {
@@ -83,7 +124,7 @@ public class IntakeService {
    * @throws cn.yishi.domain.casefile.ValidationException with every field error
    */
   public void validate(NewCase report) {
-    validator.validate(report);
+    validator.validate(coded(report));
   }
 
   /** The case that an earlier identical channel report created or joined. */
@@ -101,7 +142,8 @@ public class IntakeService {
    * registered with it. Refused input stores nothing (the start form's transaction rolls back).
    */
   @Transactional
-  public RegisteredCase registerFromForm(NewCase report, String actor, String processInstanceId) {
+  public RegisteredCase registerFromForm(NewCase submitted, String actor, String processInstanceId) {
+    NewCase report = coded(submitted);
     validator.validate(report);
     if (!report.channel().transcribedByStaff()) {
       throw new ValidationException(List.of(new FieldError("channel", "not_transcribed",
@@ -128,9 +170,21 @@ public class IntakeService {
     CaseFile c = repository.insert(caseNo, report, actor, now);
     cases.note(c, actor, TimelineAction.REGISTERED, source(report, occasion), true);
     RegisteredCase registered = new RegisteredCase(c.id(), c.caseNo(), c.community(), GroupIds.community(c.community()),
-        GroupIds.grid(c.community()), c.category(), c.title(), c.description(), c.compound(), c.householdsAffected());
+        GroupIds.grid(c.community()), c.category(), c.title(), c.description(), placeName(report),
+        c.householdsAffected());
     repository.attachProcess(c.id(), process.apply(registered));
     return registered;
+  }
+
+  /** What the task forms show for the place: the compound's name, and the 院坝's (上屋组（水桶湾院坝）). */
+  private String placeName(NewCase report) {
+    String compound = directory.compoundName(report.community(), report.compound());
+    String yuanba = report.yuanba() == null ? null
+        : places.yuanba(report.yuanba()).map(NewCaseValidator.Place::name).orElse(report.yuanba());
+    if (yuanba == null) {
+      return compound;
+    }
+    return compound == null ? yuanba : compound + "（" + yuanba + "）";
   }
 
   private static String source(NewCase report, String occasion) {

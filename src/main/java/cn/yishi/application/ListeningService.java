@@ -54,7 +54,12 @@ public class ListeningService {
   }
 
   /** One issue as the secretary recorded it; every value as typed (households unparsed). */
-  public record IssueInput(String category, String title, String description, String compound, String householdsAffected) {}
+  public record IssueInput(String category, String title, String description, String compound, String householdsAffected,
+      String yuanba) {
+    public IssueInput(String category, String title, String description, String compound, String householdsAffected) {
+      this(category, title, description, compound, householdsAffected, null);
+    }
+  }
 
   /** What a reception recorded. {@code processInstanceId} and {@code community} identify it. */
   public record Reception(String processInstanceId, String community, LocalDate listeningDate,
@@ -146,7 +151,8 @@ public class ListeningService {
         }
       }
       NewCase report = new NewCase(Channel.LISTENING_DAY, externalId(r, i), issue.category(), issue.title(),
-          issue.description(), r.community(), issue.compound(), households, Reporter.ANONYMOUS, List.of());
+          issue.description(), r.community(), issue.compound(), households, Reporter.ANONYMOUS, List.of(), null, null,
+          issue.yuanba());
       try {
         intake.validate(report);
       } catch (ValidationException e) {

@@ -53,10 +53,17 @@ public class FormOptions {
   public static final String PARTIES = "parties";
   /** Where a convention (公约) applies: each community, and each of its compounds (会客站). */
   public static final String CONVENTION_SCOPES = "conventionScopes";
+  /** The compounds (小区) of every community, by their station's code: "华林社区 御苑小区". */
+  public static final String COMPOUNDS = "compounds";
+  /**
+   * The 院坝 (micro-grids) the directory file seeds: "塘浦村 水桶湾院坝". A 院坝 added in the application while running
+   * is offered after the next start (the forms are deployed then); intake checks the code against the stored 院坝.
+   */
+  public static final String YUANBA = "yuanba";
   /** The proxy-service catalogue (代办事项目录). */
   public static final String PROXY_SERVICES = "proxyServices";
   public static final List<String> SOURCES = List.of(CATEGORIES, COMMUNITIES, UNITS, URGENCIES, TIERS, DISPOSALS,
-      STAFF_CHANNELS, PARTIES, CONVENTION_SCOPES, SCREENING_GROUNDS, DEPARTMENTS, PROXY_SERVICES);
+      STAFF_CHANNELS, PARTIES, CONVENTION_SCOPES, SCREENING_GROUNDS, DEPARTMENTS, PROXY_SERVICES, COMPOUNDS, YUANBA);
 
   /** The form components that offer options (form-js types). */
   static final Set<String> OPTION_TYPES = Set.of("select", "radio", "checklist", "taglist");
@@ -98,6 +105,10 @@ public class FormOptions {
         java.util.stream.Stream.of(new Option(c.code(), c.name() + "（全社区）")),
         c.stations().stream().map(st -> new Option(st.code(), c.name() + " " + cn.yishi.application.convention.Conventions.compoundName(st.name())))))
         .toList());
+    m.put(COMPOUNDS, directory.communities().stream().flatMap(c -> c.stations().stream()
+        .map(st -> new Option(st.code(), c.name() + " " + st.compoundName()))).toList());
+    m.put(YUANBA, directory.communities().stream().flatMap(c -> c.yuanba().stream()
+        .map(y -> new Option(y.code(), c.name() + " " + y.name()))).toList());
     this.sources = Collections.unmodifiableMap(m);
   }
 

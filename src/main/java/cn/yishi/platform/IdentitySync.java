@@ -177,11 +177,15 @@ public class IdentitySync implements MicroGridAccounts {
     String team = GroupIds.yuanba(yuanba.code());
     upsertGroup(team, communityName + yuanba.name() + "一长三员");
     grant(team, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    List<String> yuanbaGroups = new java.util.ArrayList<>(List.of(team));
     for (YuanbaRole r : YuanbaRole.values()) {
       String g = GroupIds.yuanbaRole(yuanba.code(), r.suffix());
       upsertGroup(g, communityName + yuanba.name() + r.label());
       grant(g, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+      yuanbaGroups.add(g);
     }
+    // the 院坝长 convenes the 院坝会 (议事协商到院坝): its tasks show in the staff filters
+    tasklistFilters.grantStaffFilters(yuanbaGroups);
     Set<String> stillCurrent = new HashSet<>();
     for (RoleHolder h : holders) {
       if (h.userId() != null && h.current()) {

@@ -162,7 +162,7 @@ public class TasklistFilters {
         }
         continue;
       }
-      if (!a.isPermissionGranted(Permissions.READ)) {
+      if (!a.isPermissionGranted(Permissions.READ) || managedElsewhere(a.getGroupId())) {
         continue;
       }
       a.removePermission(Permissions.READ);
@@ -182,6 +182,38 @@ public class TasklistFilters {
     return changes;
   }
 
+  /**
+   * The groups of the 院坝 (micro-grids, {@code yuanba-…}) are kept in the application, not the directory file: their
+   * READ on the staff filters is granted by {@link #grantStaffFilters} when the micro-grid's logins are synchronised,
+   * and {@link #ensure} leaves it alone.
+   */
+  static boolean managedElsewhere(String groupId) {
+    return groupId.startsWith("yuanba-");
+  }
+
+  /** Grants READ on the filters every staff group reads (我的待办, 本组待办, 即将到期, 已逾期) to {@code groups}. */
+  public void grantStaffFilters(java.util.Collection<String> groups) {
+    for (String name : List.of(MINE, GROUP, DUE_SOON, OVERDUE)) {
+      Filter f = filters.createFilterQuery().filterName(name).singleResult();
+      if (f == null) {
+        continue;
+      }
+      for (String g : groups) {
+        boolean granted = authorizations.createAuthorizationQuery().groupIdIn(g).resourceType(Resources.FILTER)
+            .resourceId(f.getId()).list().stream().anyMatch(a -> a.getAuthorizationType() == Authorization.AUTH_TYPE_GRANT
+                && a.isPermissionGranted(Permissions.READ));
+        if (!granted) {
+          Authorization a = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+          a.setGroupId(g);
+          a.setResource(Resources.FILTER);
+          a.setResourceId(f.getId());
+          a.addPermission(Permissions.READ);
+          authorizations.saveAuthorization(a);
+        }
+      }
+    }
+  }
+
   /** Every group of staff: all directory groups except the intake channels' accounts. */
   static Set<String> staffGroups(Directory d) {
     Set<String> groups = new LinkedHashSet<>(d.groups().keySet());
@@ -189,13 +221,14 @@ public class TasklistFilters {
     return groups;
   }
 
-  /** Who supervises: the communities' rooms and halls, the streets and the dispatch centre. */
+  /** Who supervises: the communities' rooms and halls, the streets' halls, the streets and the dispatch centre. */
   static Set<String> supervisorGroups(Directory d) {
     Set<String> groups = new LinkedHashSet<>();
     for (Directory.Community c : d.communities()) {
       groups.add(GroupIds.room(c.code()));
       groups.add(GroupIds.hall(c.code()));
     }
+    d.streets().forEach(s -> groups.add(GroupIds.streetHall(s.code())));
     d.streets().forEach(s -> groups.add(GroupIds.street(s.code())));
     groups.add(GroupIds.DISPATCH_CENTRE);
     return groups;

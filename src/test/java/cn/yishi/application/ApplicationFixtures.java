@@ -98,7 +98,7 @@ public final class ApplicationFixtures {
   /** A case registered yesterday (Tuesday 3 March, 09:00) from the hotline in 华林, with the triage's suggestion. */
   public static CaseFile registered() {
     CaseFile c = new CaseFile(CASE_ID, CASE_NO, Channel.HOTLINE_12345, null, "streetlight", "路灯不亮",
-        "御苑小区3栋门前路灯不亮", "hualin", "御苑小区", 12, OffsetDateTime.parse("2026-03-03T09:00:00+08:00"));
+        "御苑小区3栋门前路灯不亮", "hualin", "hualin-a", 12, OffsetDateTime.parse("2026-03-03T09:00:00+08:00"));
     c.restore(CaseStatus.REGISTERED, new Classification(Urgency.GREEN, Tier.STATION, Disposal.COMMITTED, "water"),
         null, null, null, null, null, null, null, null, PROCESS, null, null, 0, 0, 0, 0, null, null, null);
     c.restoreScreening(ScreeningGround.PUBLIC_FACILITIES, null);

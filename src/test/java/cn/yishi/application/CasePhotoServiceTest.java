@@ -73,7 +73,7 @@ class CasePhotoServiceTest {
     List<String> codes = ApplicationFixtures.refusal(() -> service.report(report(""), "public-report",
         List.of(new PhotoRules.Upload("a.gif", PhotoSamples.gif()))));
     assertThat(codes).containsExactly("title/required", "photos/unsupported_type");
-    verify(intake, never()).submit(any(), anyString());
+    verify(intake, never()).submit(any(), anyString(), any());
     verifyNoInteractions(photos);
   }
 

@@ -54,7 +54,7 @@ class CaseQueriesTest {
     assertThat(p.caseNo()).isEqualTo(CASE_NO);
     assertThat(p.categoryName()).isEqualTo("路灯照明");
     assertThat(p.communityName()).isEqualTo("华林社区");
-    assertThat(p.compound()).isEqualTo("御苑小区");
+    assertThat(p.compound()).as("the compound's name, never its code").isEqualTo("华林甲站");
     assertThat(p.status()).isEqualTo("IN_PROGRESS");
     assertThat(p.statusName()).isEqualTo("办理中");
     assertThat(p.disposalName()).isEqualTo("承诺件");

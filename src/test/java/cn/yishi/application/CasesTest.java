@@ -121,7 +121,8 @@ class CasesTest {
     assertThat(r).extracting(Routing::tier, Routing::disposal, Routing::responsibleUnit)
         .containsExactly("STATION", "COMMITTED", "water");
 
-    assertThat(cases.routing(c, true).handlerGroups()).containsExactly("unit-water", "station-hualin-a");
+    assertThat(cases.routing(c, true).handlerGroups()).as("the station of its compound only")
+        .containsExactly("unit-water", "station-hualin-a");
   }
 
   @Test
@@ -130,7 +131,7 @@ class CasesTest {
 
     Routing r = cases.routing(c, false);
 
-    assertThat(r.handlerGroups()).containsExactly("hualin-hall");
+    assertThat(r.handlerGroups()).as("the street's hall").containsExactly("hall-fengchuan");
     assertThat(r.supervisorGroups()).containsExactly("street-fengchuan", "dispatch-centre");
   }
 }

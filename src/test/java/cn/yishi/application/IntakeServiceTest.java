@@ -45,8 +45,9 @@ class IntakeServiceTest {
   private final RecordingTimeline timeline = new RecordingTimeline();
   private final Cases cases = new Cases(repository, timeline, CLOCK, ApplicationFixtures.calendar(),
       ApplicationFixtures.directory(), mock(Deadlines.class));
+  private final cn.yishi.application.port.MicroGridStore microGrids = mock(cn.yishi.application.port.MicroGridStore.class);
   private final IntakeService intake = new IntakeService(cases, processes, ApplicationFixtures.catalogue(),
-      ApplicationFixtures.directory(), "FX", repository);
+      ApplicationFixtures.directory(), "FX", repository, microGrids);
 
   private static NewCase report(String externalId, String compound) {
     return new NewCase(Channel.HOTLINE_12345, externalId, "streetlight", "路灯不亮", "御苑小区3栋门前路灯不亮", "hualin",
@@ -63,14 +64,14 @@ class IntakeServiceTest {
   void aChannelsReportIsRegisteredThenItsProcessStartsWithTheFactsAndTheCaseKeepsItsId() {
     when(processes.start(any())).thenReturn(PROCESS);
 
-    IntakeResult result = intake.submit(report("WO-1", "御苑小区"), "channel.12345");
+    IntakeResult result = intake.submit(report("WO-1", "hualin-a"), "channel.12345");
 
     assertThat(result).isEqualTo(new IntakeResult(CASE_NO, IntakeResult.Kind.CREATED, CaseStatus.REGISTERED.name()));
-    verify(repository).insert(eq(CASE_NO), eq(report("WO-1", "御苑小区")), eq("channel.12345"), eq(NOW));
+    verify(repository).insert(eq(CASE_NO), eq(report("WO-1", "hualin-a")), eq("channel.12345"), eq(NOW));
     ArgumentCaptor<RegisteredCase> started = ArgumentCaptor.forClass(RegisteredCase.class);
     verify(processes).start(started.capture());
     assertThat(started.getValue()).isEqualTo(new RegisteredCase(CASE_ID, CASE_NO, "hualin", "hualin-community",
-        "hualin-grid", "streetlight", "路灯不亮", "御苑小区3栋门前路灯不亮", "御苑小区", 12));
+        "hualin-grid", "streetlight", "路灯不亮", "御苑小区3栋门前路灯不亮", "华林甲站", 12));
     verify(repository).attachProcess(CASE_ID, PROCESS);
     verify(repository, never()).save(any(), any());
     assertThat(timeline.entries(CASE_ID)).containsExactly(
@@ -79,7 +80,7 @@ class IntakeServiceTest {
 
   @Test
   void aStartFormsReportIsRegisteredWithTheRunningProcessAndStartsNothing() {
-    RegisteredCase registered = intake.registerFromForm(report("WO-2026-0001", "御苑小区"), "grid.hualin", "pi-7");
+    RegisteredCase registered = intake.registerFromForm(report("WO-2026-0001", "hualin-a"), "grid.hualin", "pi-7");
 
     assertThat(registered.caseNo()).isEqualTo(CASE_NO);
     assertThat(registered.reviewGroup()).isEqualTo("hualin-community");
@@ -91,14 +92,14 @@ class IntakeServiceTest {
 
   @Test
   void aStartFormTakesTheChannelsStaffTranscribeAndA12345WorkOrderOnceWithItsNumber() {
-    assertThat(refusal(() -> intake.registerFromForm(report(null, "御苑小区"), "grid.hualin", "pi-7")))
+    assertThat(refusal(() -> intake.registerFromForm(report(null, "hualin-a"), "grid.hualin", "pi-7")))
         .containsExactly("externalId/required");
     NewCase fromQr = new NewCase(Channel.QR_CODE, null, "streetlight", "路灯不亮", "御苑小区3栋门前路灯不亮", "hualin",
-        "御苑小区", 12, Reporter.ANONYMOUS, List.of());
+        "hualin-a", 12, Reporter.ANONYMOUS, List.of());
     assertThat(refusal(() -> intake.registerFromForm(fromQr, "grid.hualin", "pi-7"))).containsExactly("channel/not_transcribed");
     ApplicationFixtures.stored(repository, ApplicationFixtures.registered());
     when(repository.findCaseNoByExternalId("HOTLINE_12345", "WO-1")).thenReturn(Optional.of(CASE_NO));
-    assertThat(refusal(() -> intake.registerFromForm(report("WO-1", "御苑小区"), "grid.hualin", "pi-7")))
+    assertThat(refusal(() -> intake.registerFromForm(report("WO-1", "hualin-a"), "grid.hualin", "pi-7")))
         .containsExactly("externalId/registered");
     verify(repository, never()).insert(anyString(), any(), anyString(), any());
     assertThat(Channel.staffChannels()).contains(Channel.HOTLINE_12345, Channel.GRID_VISIT)
@@ -110,7 +111,7 @@ class IntakeServiceTest {
     ApplicationFixtures.stored(repository, ApplicationFixtures.registered());
     when(repository.findCaseNoByExternalId("HOTLINE_12345", "WO-1")).thenReturn(Optional.of(CASE_NO));
 
-    IntakeResult result = intake.submit(report("WO-1", "御苑小区"), "channel.12345");
+    IntakeResult result = intake.submit(report("WO-1", "hualin-a"), "channel.12345");
 
     assertThat(result).isEqualTo(new IntakeResult(CASE_NO, IntakeResult.Kind.REPEATED, CaseStatus.REGISTERED.name()));
     verify(repository, never()).insert(anyString(), any(), anyString(), any());
@@ -120,12 +121,12 @@ class IntakeServiceTest {
   @Test
   void aReportOfAnOpenProblemAtTheSameCompoundIsMerged() {
     CaseFile open = ApplicationFixtures.stored(repository, ApplicationFixtures.registered());
-    when(repository.findOpenDuplicate("hualin", "streetlight", "御苑小区")).thenReturn(Optional.of(open));
+    when(repository.findOpenDuplicate("hualin", "streetlight", "hualin-a")).thenReturn(Optional.of(open));
 
-    IntakeResult result = intake.submit(report(null, "御苑小区"), "channel.12345");
+    IntakeResult result = intake.submit(report(null, "hualin-a"), "channel.12345");
 
     assertThat(result.kind()).isEqualTo(IntakeResult.Kind.MERGED);
-    verify(repository).insertSupportingReport(eq(CASE_ID), eq(report(null, "御苑小区")), eq("channel.12345"), eq(NOW));
+    verify(repository).insertSupportingReport(eq(CASE_ID), eq(report(null, "hualin-a")), eq("channel.12345"), eq(NOW));
     assertThat(open.supportingCount()).isEqualTo(1);
     assertThat(timeline.entries(CASE_ID)).singleElement()
         .satisfies(e -> assertThat(e.action()).isEqualTo(TimelineAction.SUPPORTED));
@@ -146,5 +147,35 @@ class IntakeServiceTest {
     verify(repository, never()).attachProcess(anyLong(), anyString());
     verifyNoInteractions(processes);
     assertThat(timeline.all()).isEmpty();
+  }
+
+  @Test
+  void aCompoundsNameIsStoredAsItsCodeAndTheFormsShowTheNameWithThe院坝() {
+    when(processes.start(any())).thenReturn(PROCESS);
+    when(microGrids.find("hualin-east")).thenReturn(Optional.of(
+        new cn.yishi.domain.microgrid.Yuanba("hualin-east", "hualin", "东头院坝", null)));
+
+    intake.submit(report("WO-9", "华林甲站").withPlace("华林甲站", "hualin-east"), "channel.12345");
+
+    verify(repository).insert(eq(CASE_NO), eq(report("WO-9", "hualin-a").withPlace("hualin-a", "hualin-east")),
+        eq("channel.12345"), eq(NOW));
+    ArgumentCaptor<RegisteredCase> started = ArgumentCaptor.forClass(RegisteredCase.class);
+    verify(processes).start(started.capture());
+    assertThat(started.getValue().compound()).isEqualTo("华林甲站（东头院坝）");
+  }
+
+  @Test
+  void anUnknownCompoundAnotherCommunitysCompoundOrAnUnknown院坝IsRefusedAndNothingIsStored() {
+    when(microGrids.find("shengdian-west")).thenReturn(Optional.of(
+        new cn.yishi.domain.microgrid.Yuanba("shengdian-west", "shengdian", "西头院坝", null)));
+
+    assertThat(refusal(() -> intake.submit(report("WO-1", "不存在的小区"), "channel.12345")))
+        .containsExactly("compound/unknown");
+    assertThat(refusal(() -> intake.submit(report("WO-1", "hualin-a").withPlace("hualin-a", "nowhere"), "channel.12345")))
+        .containsExactly("yuanba/unknown");
+    assertThat(refusal(() -> intake.submit(report("WO-1", "hualin-a").withPlace("hualin-a", "shengdian-west"),
+        "channel.12345"))).containsExactly("yuanba/other_community");
+    verify(repository, org.mockito.Mockito.never()).insert(anyString(), any(), anyString(), any());
+    verify(processes, org.mockito.Mockito.never()).start(any());
   }
 }

@@ -110,7 +110,7 @@ class ReviewServiceTest {
     ReviewService.Outcome o = service.record(CASE_NO, input(null, null, null, null, null), "community.hualin");
 
     assertThat(o.status()).isEqualTo(CaseStatus.ACCEPTED);
-    assertThat(o.routing().handlerGroups()).containsExactly("station-hualin-a");
+    assertThat(o.routing().handlerGroups()).as("the station of its compound only").containsExactly("station-hualin-a");
   }
 
   @Test

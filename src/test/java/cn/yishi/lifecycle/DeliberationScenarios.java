@@ -241,9 +241,10 @@ abstract class DeliberationScenarios {
 
   @Test
   void anElevatorRetrofitFromReportToImplementation() throws Exception {
+    // an elevator retrofit is a HALL matter: 三级前置把关 by the street's hall (hall.hualin is in hall-fengchuan)
     String caseNo = submit("elevator-retrofit", "御苑小区1栋加装电梯" + UUID.randomUUID().toString().substring(0, 6));
     Reply review = call("POST", "/engine-rest/task/" + tasks.createTaskQuery().processInstanceBusinessKey(caseNo)
-        .taskDefinitionKey("userTask_review").singleResult().getId() + "/submit-form", "community.hualin", "{\"variables\":{}}");
+        .taskDefinitionKey("userTask_review").singleResult().getId() + "/submit-form", "hall.hualin", "{\"variables\":{}}");
     assertThat(review.status()).as(review.body()).isEqualTo(204);
     assertThat(caseStatus(caseNo)).isEqualTo("DELIBERATING");
     String pid = deliberationOf(caseNo).getId();

@@ -110,7 +110,7 @@ class CalendarYearsH2Test {
     String tag = UUID.randomUUID().toString().substring(0, 8);
     Reply created = json().call("POST", "/api/cases", "grid.hualin", "demo", """
         {"channel":"GRID_VISIT","category":"drainage","title":"雨水井堵塞","description":"小区雨水井堵塞，积水严重。",
-         "community":"hualin","location":{"compound":"御苑小区%s"},"householdsAffected":3}""".formatted(tag));
+         "community":"hualin","location":{"address":"御苑小区%s"},"householdsAffected":3}""".formatted(tag));
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     String caseNo = created.json().path("caseNo").asText();
     String review = tasks.createTaskQuery().processInstanceBusinessKey(caseNo).taskDefinitionKey(IssueLifecycle.USER_TASK_REVIEW)

@@ -74,7 +74,7 @@ class MachineKeysH2Test {
     return """
         {"channel":"HOTLINE_12345","externalId":"key-%s","category":"streetlight","title":"路灯不亮",
          "description":"居民来电：小区路灯不亮。","community":"hualin",
-         "location":{"compound":"御苑小区%s"},"householdsAffected":3}""".formatted(tag, tag);
+         "location":{"address":"御苑小区%s"},"householdsAffected":3}""".formatted(tag, tag);
   }
 
   private String rotate(String client) throws Exception {
@@ -89,7 +89,7 @@ class MachineKeysH2Test {
     form.put("api_key", apiKey);
     form.put("service_code", "drainage");
     form.put("jurisdiction_id", "hualin");
-    form.put("attribute[compound]", "滨江花园" + UUID.randomUUID().toString().substring(0, 8));
+    form.put("address_string", "滨江花园" + UUID.randomUUID().toString().substring(0, 8));
     form.put("description", "雨水井堵塞");
     String body = form.entrySet().stream()
         .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))

@@ -61,12 +61,15 @@ abstract class PlatformScenarios {
     return http.call(method, path, user, user != null && user.equals(adminUser()) ? adminPassword() : PASSWORD, body);
   }
 
-  /** A grid worker records a visit through the start form, exactly as Tasklist submits it. */
+  /**
+   * A grid worker records a visit through the start form, exactly as Tasklist submits it; no compound chosen, so the
+   * community's 两委 reviews (三级前置把关: a compound's case goes to its station).
+   */
   String reportAsGridWorker(String user, String community, String title, String email) throws Exception {
     String body = """
         {"variables":{
           "channel":{"value":"GRID_VISIT"},"category":{"value":"streetlight"},
-          "community":{"value":"%s"},"compound":{"value":"御苑小区"},"title":{"value":"%s"},
+          "community":{"value":"%s"},"title":{"value":"%s"},
           "description":{"value":"3栋门口路灯已坏一周，晚上出行不便"},
           "householdsAffected":{"value":30,"type":"Long"},
           "reporterName":{"value":"李四"},"reporterPhone":{"value":"13800138000"},

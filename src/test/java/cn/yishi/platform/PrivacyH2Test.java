@@ -46,7 +46,7 @@ class PrivacyH2Test {
     return http.call(method, path, user, "demo", body);
   }
 
-  /** A case of 华林 with the reporter's contact and one internal note, accepted by 社区两委: {pi, caseNo}. */
+  /** A case of 华林 with the reporter's contact and one internal note, accepted by the station that reviews it: {pi, caseNo}. */
   private String[] hualinCase(String disposal) throws Exception {
     Reply started = call("POST", "/engine-rest/process-definition/key/issueLifecycle/submit-form", "grid.hualin", """
         {"variables":{
@@ -59,11 +59,12 @@ class PrivacyH2Test {
         .formatted(UUID.randomUUID(), NAME, PHONE, ADDRESS));
     assertThat(started.status()).as(started.body()).isEqualTo(200);
     String pi = started.json().path("id").asText();
-    String review = onlyTask(pi, "community.hualin");
+    // 三级前置把关: a streetlight (STATION) at 御苑小区 is reviewed by the compound's station
+    String review = onlyTask(pi, "station.hualin");
     String decision = disposal == null ? "{\"admissible\":{\"value\":true}}" : """
         {"admissible":{"value":true},"disposal":{"value":"%s"},"overrideReason":{"value":"需由责任单位承办"}}"""
         .formatted(disposal);
-    Reply accepted = call("POST", "/engine-rest/task/" + review + "/submit-form", "community.hualin",
+    Reply accepted = call("POST", "/engine-rest/task/" + review + "/submit-form", "station.hualin",
         "{\"variables\":" + decision + "}");
     assertThat(accepted.status()).as(accepted.body()).isEqualTo(204);
     String caseNo = history.createHistoricProcessInstanceQuery().processInstanceId(pi).singleResult().getBusinessKey();

@@ -52,13 +52,14 @@ class PrivacyJourneyIT {
     Reply started = call(http, "POST", "/engine-rest/process-definition/key/issueLifecycle/submit-form", "grid.hualin", """
         {"variables":{
           "channel":{"value":"GRID_VISIT"},"category":{"value":"streetlight"},
-          "community":{"value":"hualin"},"compound":{"value":"御苑小区"},"title":{"value":"御苑小区路灯不亮"},
+          "community":{"value":"hualin"},"compound":{"value":"hualin-yuyuan"},"title":{"value":"御苑小区路灯不亮"},
           "description":{"value":"3栋门口路灯已坏一周"},"householdsAffected":{"value":30,"type":"Long"},
           "reporterName":{"value":"李四"},"reporterPhone":{"value":"13800138000"}}}""");
     assertThat(started.status()).as(started.body()).isEqualTo(200);
     String caseNo = jdbc.sql("select case_no from yishi_case where process_instance_id = ?")
         .param(started.json().path("id").asText()).query(String.class).single();
-    Reply accepted = call(http, "POST", "/engine-rest/task/" + openTask(caseNo).getId() + "/submit-form", "community.hualin", """
+    // 三级前置把关: the compound's station reviews its streetlight case
+    Reply accepted = call(http, "POST", "/engine-rest/task/" + openTask(caseNo).getId() + "/submit-form", "station.hualin", """
         {"variables":{"admissible":{"value":true},"disposal":{"value":"COMMITTED"},"overrideReason":{"value":"需由责任单位承办"}}}""");
     assertThat(accepted.status()).as(accepted.body()).isEqualTo(204);
     Reply pooled = call(http, "POST", "/engine-rest/task/" + openTask(caseNo).getId() + "/submit-form", "dispatch",

@@ -372,7 +372,7 @@ final class HostileRequests {
     // the public pages and their JSON
     t.add(g -> g.get("/public/report" + g.query("community=hualin"), null));
     t.add(g -> g.form("POST", "/public/report", null, Map.of("community", "hualin", "category", "streetlight",
-        "title", "路灯不亮", "description", "晚上很黑", "compound", "御苑小区" + g.serial++, "name", "", "consent", "true")));
+        "title", "路灯不亮", "description", "晚上很黑", "compound", "", "name", "", "consent", "true")));
     t.add(g -> g.get("/public/" + g.pick(List.of("board", "board.json", "board.atom", "meetings", "meetings/statistics",
         "cases", "monthly/2026-11", "monthly/2026-11.json", "monthly/" + g.id("x"))) + g.query("community=hualin"), null));
     t.add(g -> g.get("/public/cases/" + g.id(k.caseNo()) + (g.chance(20) ? ".json" : ""), null));
@@ -488,7 +488,7 @@ final class HostileRequests {
     ByteArrayOutputStream out = new ByteArrayOutputStream(size + 600);
     for (String[] field : List.of(new String[] {"community", pick(List.of("hualin", "x\u0000", "\uD800"))},
         new String[] {"category", "streetlight"}, new String[] {"title", pick(List.of("路灯不亮", "", "x".repeat(200)))},
-        new String[] {"description", "晚上很黑"}, new String[] {"compound", "御苑小区" + serial++})) {
+        new String[] {"description", "晚上很黑"}, new String[] {"compound", ""})) {
       out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field[0] + "\"\r\n\r\n" + field[1]
           + "\r\n").getBytes(StandardCharsets.UTF_8));
     }

@@ -64,7 +64,7 @@ abstract class WholeApplication {
   String newCase(String title) throws Exception {
     Reply r = send("POST", "/api/cases", """
         {"channel":"HOTLINE_12345","category":"streetlight","title":"%s","description":"3栋门口路灯坏了",
-         "community":"hualin","location":{"compound":"御苑小区%s"}}""".formatted(title, System.nanoTime()),
+         "community":"hualin","location":{"address":"御苑小区%s"}}""".formatted(title, System.nanoTime()),
         "Authorization", CHANNEL, "Content-Type", "application/json", "Accept", "application/json");
     if (r.status() != 201) {
       throw new AssertionError(r);

@@ -86,7 +86,7 @@ abstract class SupervisionScenarios {
     String compound = "御苑小区" + UUID.randomUUID().toString().substring(0, 8);
     Reply r = call("POST", "/api/cases", "channel.12345", """
         {"channel":"HOTLINE_12345","category":"streetlight","title":"路灯不亮","description":"小区路灯坏了一周",
-         "community":"hualin","location":{"address":"%s 3栋","compound":"%s"},"householdsAffected":10,
+         "community":"hualin","location":{"address":"%s 3栋 %s"},"householdsAffected":10,
          "reporter":{"name":"王五","phone":"13900139000"}}""".formatted(compound, compound));
     assertThat(r.status()).as(r.body()).isEqualTo(201);
     String caseNo = r.json().path("caseNo").asText();

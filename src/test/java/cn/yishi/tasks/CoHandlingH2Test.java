@@ -51,7 +51,7 @@ class CoHandlingH2Test {
   private String caseAwaitingDispatch() throws Exception {
     String body = """
         {"channel":"HOTLINE_12345", "category":"corridor-clutter", "title":"楼道堆物堵塞消防通道", "description":"居民反映：楼道堆物，电动车停放占用消防通道。",
-         "community":"hualin", "location":{"address":"御苑小区3栋2单元501","compound":"御苑小区%s"},
+         "community":"hualin", "location":{"address":"御苑小区3栋2单元501 %s"},
          "reporter":{"name":"钱多多","phone":"13900007777"}}""".formatted(UUID.randomUUID().toString().substring(0, 8));
     Reply created = call("POST", "/api/cases", "channel.12345", body);
     assertThat(created.status()).as(created.body()).isEqualTo(201);

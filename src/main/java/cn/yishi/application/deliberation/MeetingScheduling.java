@@ -52,20 +52,21 @@ public class MeetingScheduling {
     deliberations.rules().checkTopic(comm, t, u);
     LocalDate due = dueDate(comm, u);
     long id = meetings.insertMeeting(c == null ? null : c.id(), comm, u, t, due, null, cases.now());
-    sessions.placeTopic(id, c == null || c.tier() == null ? null : c.tier().name(), c == null ? null : stationOf(comm, c.compound()));
+    sessions.placeTopic(id, c == null || c.tier() == null ? null : c.tier().name(), c == null ? null : placeOf(c));
     DeliberationSessions.Joined j = joining.join(id);
     return new Scheduled(id, j.sessionId(), j.date(), j.bodyGroup(), joining.facts(j.sessionId()).agenda(), j.newSession());
   }
 
-  /** The station of the reported compound (its code or name), if the community has one; never every station. */
-  private String stationOf(String community, String compound) {
-    if (compound == null || compound.isBlank()) {
-      return null;
+  /**
+   * Where a station topic is deliberated: the case's 院坝 (议事协商到院坝: its 院坝会), else the station of the reported
+   * compound (its code, or the name of an older case), if the community has one; never every station.
+   */
+  private String placeOf(CaseFile c) {
+    if (c.yuanba() != null && c.tier() == cn.yishi.domain.casefile.Tier.STATION) {
+      return c.yuanba();
     }
-    String k = compound.strip();
-    return directory.community(community).flatMap(c -> c.stations().stream()
-        .filter(s -> s.code().equals(k) || s.name().startsWith(k) || k.startsWith(s.name().replace("党群会客站", "")))
-        .map(cn.yishi.domain.directory.Directory.Station::code).findFirst()).orElse(null);
+    return directory.compound(c.community(), c.compound())
+        .map(cn.yishi.domain.directory.Directory.Station::code).orElse(null);
   }
 
   private LocalDate dueDate(String community, String urgency) {

@@ -23,6 +23,8 @@ public class SessionLookup {
 
   private final Sessions sessions;
   private final Directory directory;
+  /** The 院坝 (micro-grids): a station topic of a case with a 院坝 is deliberated by the 院坝 (tiers). */
+  private cn.yishi.application.port.MicroGridStore microGrids;
 
   public SessionLookup(Sessions sessions, Directory directory) {
     this.sessions = sessions;
@@ -34,7 +36,23 @@ public class SessionLookup {
   }
 
   Body body(Sessions.Session s) {
-    return directory.body(Tier.valueOf(s.bodyKind()), s.bodyCode()).orElseThrow(() -> refused("sessionId", "unknown", "议事主体不存在"));
+    return directory.body(Tier.valueOf(s.bodyKind()), s.bodyCode(), this::yuanba)
+        .orElseThrow(() -> refused("sessionId", "unknown", "议事主体不存在"));
+  }
+
+  @org.springframework.beans.factory.annotation.Autowired(required = false)
+  void useMicroGrids(cn.yishi.application.port.MicroGridStore store) {
+    this.microGrids = store;
+  }
+
+  /** The 院坝 of a code (a station topic's compound may be one); empty without the store or for another code. */
+  java.util.Optional<cn.yishi.domain.microgrid.Yuanba> yuanba(String code) {
+    return microGrids == null || code == null ? java.util.Optional.empty() : microGrids.find(code);
+  }
+
+  /** The 院坝 of a community (their bodies serve it, like its stations). */
+  List<cn.yishi.domain.microgrid.Yuanba> yuanbaIn(String community) {
+    return microGrids == null ? List.of() : microGrids.inCommunity(community);
   }
 
   /** The topics on the session's agenda now, by their meeting id, in agenda order. */

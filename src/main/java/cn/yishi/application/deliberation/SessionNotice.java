@@ -40,6 +40,7 @@ public class SessionNotice {
         refused("community", "unknown", "找不到该社区"));
     List<Body> bodies = new ArrayList<>();
     c.stations().forEach(st -> bodies.add(directory.bodyFor(c.code(), Tier.STATION, st.code())));
+    lookup.yuanbaIn(c.code()).forEach(y -> bodies.add(directory.yuanbaBody(y)));
     bodies.add(directory.bodyFor(c.code(), Tier.ROOM, null));
     if (c.street() != null) {
       bodies.add(directory.bodyFor(c.code(), Tier.HALL, null));

@@ -94,7 +94,7 @@ public class SessionScheduling {
    */
   Body bodyOf(Meetings.Meeting m, Sessions.TopicPlace place) {
     Tier tier = place.tier() == null ? Tier.ROOM : Tier.valueOf(place.tier());
-    return bodies.convening(directory.bodyFor(m.community(), tier, place.station()));
+    return bodies.convening(directory.bodyFor(m.community(), tier, place.station(), lookup.yuanba(place.station())));
   }
 
   /** The body's next fixed deliberation day after {@code after}, on a working day (its settings, 议事机构). */

@@ -112,8 +112,19 @@ public class ObserverReports {
     errors.addAll(where.errors());
     errors.addAll(ObserverRules.checkDescription(in.description()));
     String kind = ObserverKind.of(o.kind()).map(ObserverKind::label).orElse("");
+    // the 小区/路段 typed: a compound of the community by its name or code is stored as the compound (三级前置把关 sends
+    // the case to its station); other text (a road, a gate) stays with the description
+    String place = in.compound() == null || in.compound().isBlank() ? null : in.compound().strip();
+    if (place != null && place.length() > cn.yishi.domain.casefile.NewCaseValidator.COMPOUND_MAX) {
+      errors.add(new FieldError("compound", "too_long",
+          "小区/路段不能超过" + cn.yishi.domain.casefile.NewCaseValidator.COMPOUND_MAX + "个字"));
+    }
+    String compound = place == null ? null
+        : directory.compound(where.community(), place).map(Directory.Station::code).orElse(null);
+    String description = place == null || compound != null || in.description() == null ? in.description()
+        : in.description() + "（小区/路段：" + place + "）";
     NewCase report = new NewCase(Channel.OBSERVER, null, in.category(), ObserverRules.title(in.description()),
-        in.description(), where.community(), in.compound(), null, new Reporter(o.name(), o.phone(), null, null), List.of(),
+        description, where.community(), compound, null, new Reporter(o.name(), o.phone(), null, null), List.of(),
         where.lat(), where.lng());
     try {
       intake.validate(report);

@@ -44,4 +44,7 @@ public interface CaseRepository {
 
   /** Public listing: newest first, at most {@code limit}. Month is yyyy-MM or null. */
   List<CaseFile> findForPublic(String community, String status, String month, int limit);
+
+  /** Records which party organisation reviews the case now (三级前置把关). */
+  void reviewAt(long caseId, String reviewGroup);
 }

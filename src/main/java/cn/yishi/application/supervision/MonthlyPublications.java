@@ -120,7 +120,7 @@ public class MonthlyPublications {
         catalogue.find(c.category()).map(Catalogue.Category::name).orElse(c.category()),
         c.title(),
         directory.community(c.community()).map(Directory.Community::name).orElse(c.community()),
-        c.compound(),
+        directory.compoundName(c.community(), c.compound()),
         status.name(),
         status.label(),
         c.unit() == null ? "—" : directory.unit(c.unit()).map(Directory.Unit::name).orElse(c.unit()),

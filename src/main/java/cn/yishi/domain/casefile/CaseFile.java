@@ -48,6 +48,8 @@ public class CaseFile {
   private OffsetDateTime resolvedAt;
   private OffsetDateTime closedAt;
   private OffsetDateTime updatedAt;
+  private String yuanba;
+  private String reviewGroup;
 
   public CaseFile(long id, String caseNo, Channel channel, String externalId, String category, String title,
       String description, String community, String compound, Integer householdsAffected, OffsetDateTime createdAt) {
@@ -282,6 +284,19 @@ public class CaseFile {
   public String description() { return description; }
   public String community() { return community; }
   public String compound() { return compound; }
+
+  /** The 院坝 (micro-grid) of the report, if the village has them and one was chosen; its code. */
+  public String yuanba() { return yuanba; }
+
+  /** The party organisation that reviews (or reviewed) the case (三级前置把关); null before the first suggestion. */
+  public String reviewGroup() { return reviewGroup; }
+
+  /** Restores (or sets at registration) the case's 院坝 and its review group. */
+  public CaseFile place(String yuanbaCode, String reviewGroupId) {
+    this.yuanba = yuanbaCode;
+    this.reviewGroup = reviewGroupId;
+    return this;
+  }
   public Integer householdsAffected() { return householdsAffected; }
   public OffsetDateTime createdAt() { return createdAt; }
   public CaseStatus status() { return status; }

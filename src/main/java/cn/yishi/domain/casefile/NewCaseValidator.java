@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -30,12 +31,44 @@ public final class NewCaseValidator {
   private static final Pattern EMAIL =
       Pattern.compile("^[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}$");
 
+  /** A compound or 院坝 of the directory: the community it belongs to and its Chinese name. */
+  public record Place(String community, String communityName, String name) {}
+
+  /**
+   * Where the compounds (小区, by the code of their station) and the 院坝 (micro-grids) are: the place of a code,
+   * empty when the directory has none.
+   */
+  public interface Places {
+    Optional<Place> compound(String code);
+
+    Optional<Place> yuanba(String code);
+
+    /** Free text, as before the compounds were in the directory (tests of other rules). */
+    Places UNCHECKED = new Places() {
+      @Override
+      public Optional<Place> compound(String code) {
+        return Optional.of(new Place(null, null, code));
+      }
+
+      @Override
+      public Optional<Place> yuanba(String code) {
+        return Optional.of(new Place(null, null, code));
+      }
+    };
+  }
+
   private final Predicate<String> knownCategory;
   private final Predicate<String> knownCommunity;
+  private final Places places;
 
   public NewCaseValidator(Predicate<String> knownCategory, Predicate<String> knownCommunity) {
+    this(knownCategory, knownCommunity, Places.UNCHECKED);
+  }
+
+  public NewCaseValidator(Predicate<String> knownCategory, Predicate<String> knownCommunity, Places places) {
     this.knownCategory = knownCategory;
     this.knownCommunity = knownCommunity;
+    this.places = places;
   }
 
   public void validate(NewCase c) {
@@ -69,6 +102,11 @@ public final class NewCaseValidator {
     }
     if (c.compound() != null && c.compound().length() > COMPOUND_MAX) {
       errors.add(new FieldError("compound", "too_long", "小区名称不能超过" + COMPOUND_MAX + "个字"));
+    } else if (c.compound() != null && !unstorable.contains("compound")) {
+      place("compound", "小区", places.compound(c.compound()), c, errors);
+    }
+    if (c.yuanba() != null && !unstorable.contains("yuanba")) {
+      place("yuanba", "院坝", places.yuanba(c.yuanba()), c, errors);
     }
     if (c.householdsAffected() != null
         && (c.householdsAffected() < 0 || c.householdsAffected() > HOUSEHOLDS_MAX)) {
@@ -113,6 +151,17 @@ public final class NewCaseValidator {
     }
   }
 
+  /** A compound or 院坝 must be one of the directory's, and of the report's community. */
+  private static void place(String field, String kind, Optional<Place> place, NewCase c, List<FieldError> errors) {
+    if (place.isEmpty()) {
+      errors.add(new FieldError(field, "unknown", "未知的" + kind + "，请从所在社区的" + kind + "中选择"));
+    } else if (place.get().community() != null && c.community() != null
+        && !place.get().community().equals(c.community())) {
+      errors.add(new FieldError(field, "other_community", kind + "“" + place.get().name() + "”属于"
+          + place.get().communityName() + "，不属于所选社区"));
+    }
+  }
+
   /** Refuses every text field with a character that cannot be stored; answers their names. */
   private static Set<String> unstorable(NewCase c, List<FieldError> errors) {
     Map<String, String> texts = new LinkedHashMap<>();
@@ -122,6 +171,7 @@ public final class NewCaseValidator {
     texts.put("description", c.description());
     texts.put("community", c.community());
     texts.put("compound", c.compound());
+    texts.put("yuanba", c.yuanba());
     texts.put("reporter.name", c.reporter().name());
     texts.put("reporter.phone", c.reporter().phone());
     texts.put("reporter.email", c.reporter().email());

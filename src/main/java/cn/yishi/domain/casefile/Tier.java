@@ -19,6 +19,21 @@ public enum Tier {
     return label;
   }
 
+  /** The tier of a code, empty for anything else. */
+  public static Optional<Tier> parse(String code) {
+    for (Tier t : values()) {
+      if (t.name().equals(code)) {
+        return Optional.of(t);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The next tier down, or empty at the bottom. */
+  public Optional<Tier> down() {
+    return ordinal() > 0 ? Optional.of(values()[ordinal() - 1]) : Optional.empty();
+  }
+
   /** The next tier up, or empty at the top. */
   public Optional<Tier> up() {
     return ordinal() + 1 < values().length ? Optional.of(values()[ordinal() + 1]) : Optional.empty();

@@ -6,6 +6,10 @@ public enum TimelineAction {
   SUPPORTED("附议：同一问题再次反映"),
   ACCEPTED("前置把关：予以受理"),
   DECLINED("前置把关：不予受理"),
+  /** 三级前置把关: the reviewer passed the review to the party organisation of the tier above, with a reason. */
+  REVIEW_PASSED_UP("提交上级党组织把关"),
+  /** The tier above sent the review back to the tier below, with a reason. */
+  REVIEW_SENT_DOWN("退回下级党组织把关"),
   CLASSIFICATION_OVERRIDDEN("调整分级分类"),
   SCREENING_OVERRIDDEN("改变五议五不议建议"),
   REFERRED("不议事项转交主管部门"),

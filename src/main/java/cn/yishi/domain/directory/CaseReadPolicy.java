@@ -16,8 +16,11 @@ import java.util.Set;
  *   <li>the units handling the case (its responsible unit, the lead, and its co-units, 组团) read every part,
  *       whatever the community;
  *   <li>the case's reviewers (社区两委) and visiting grid workers read every part of their community's cases;
- *   <li>stations, the room and the hall of the community read the record and the internal notes, and the
- *       reporter's contact only while the case is at their tier (they handle it then);
+ *   <li>the party organisation that reviews the case (三级前置把关: the compound's station, the street's hall, the
+ *       county coordination mechanism) reads every part of it;
+ *   <li>stations, the room and the hall (the street's) of the community read the record and the internal notes, and
+ *       the reporter's contact only while the case is at their tier (they handle it then: a station case only its
+ *       compound's station);
  *   <li>the owners' committee and the resident representatives read the record of their community's cases,
  *       without personal data or internal notes; the experts the same, only of the cases put to them;
  *   <li>nobody else reads anything (another community's staff, a unit not handling the case, channel accounts).
@@ -39,9 +42,15 @@ public final class CaseReadPolicy {
    *
    * @param coUnits the units that co-handle the case beside its responsible unit (组团), none when it has no co-units
    */
-  public record CaseFacts(String community, Tier tier, String responsibleUnit, boolean putToExperts, Set<String> coUnits) {
+  public record CaseFacts(String community, Tier tier, String responsibleUnit, boolean putToExperts, Set<String> coUnits,
+      String compound, String reviewGroup) {
     public CaseFacts {
       coUnits = coUnits == null ? Set.of() : Set.copyOf(coUnits);
+    }
+
+    /** A case without a known compound or review group. */
+    public CaseFacts(String community, Tier tier, String responsibleUnit, boolean putToExperts, Set<String> coUnits) {
+      this(community, tier, responsibleUnit, putToExperts, coUnits, null, null);
     }
 
     /** A case without co-units. */
@@ -84,7 +93,11 @@ public final class CaseReadPolicy {
     if (groups.contains(GroupIds.community(home.code())) || groups.contains(GroupIds.grid(home.code()))) {
       return ALL;
     }
-    if (c.tier() != null && containsAny(groups, routing.handlerGroups(home.code(), c.tier()))) {
+    // 三级前置把关: the party organisation reviewing the case (a station, the street's hall, the county mechanism)
+    if (c.reviewGroup() != null && groups.contains(c.reviewGroup())) {
+      return ALL;
+    }
+    if (c.tier() != null && containsAny(groups, routing.handlerGroups(home.code(), c.tier(), c.compound()))) {
       return ALL;
     }
     if (containsAny(groups, tierGroups(home))) {
@@ -103,6 +116,9 @@ public final class CaseReadPolicy {
     List<String> ids = new java.util.ArrayList<>(c.stations().stream().map(s -> GroupIds.station(s.code())).toList());
     ids.add(GroupIds.room(c.code()));
     ids.add(GroupIds.hall(c.code()));
+    if (c.street() != null) {
+      ids.add(GroupIds.streetHall(c.street()));
+    }
     return ids;
   }
 

@@ -21,7 +21,13 @@ public record Directory(
 
   public record Street(String code, String name) {}
 
-  public record Station(String code, String name) {}
+  /** A 小区党群会客站: one per compound (小区, or a village's 村民小组), its code the compound's code. */
+  public record Station(String code, String name) {
+    /** The compound's name: the station's name without 党群会客站 (御苑小区). */
+    public String compoundName() {
+      return name.replaceFirst("党群会客站$", "");
+    }
+  }
 
   /**
    * A community or village. {@code yuanba} are the 院坝 (micro-grids) the directory file seeds; once stored they are
@@ -84,6 +90,32 @@ public record Directory(
 
   public Optional<Community> community(String code) {
     return communities.stream().filter(c -> c.code().equals(code)).findFirst();
+  }
+
+  /** The station of a community's compound, by the compound's code; empty for none or another community's. */
+  public Optional<Station> station(String community, String compound) {
+    if (compound == null) {
+      return Optional.empty();
+    }
+    return community(community).flatMap(c -> c.stations().stream().filter(s -> s.code().equals(compound)).findFirst());
+  }
+
+  /**
+   * A community's compound named by its code or (a channel that sends names, 12345) its exact name (御苑小区, or the
+   * station's full name); empty when the community has no such compound.
+   */
+  public Optional<Station> compound(String community, String codeOrName) {
+    if (codeOrName == null || codeOrName.isBlank()) {
+      return Optional.empty();
+    }
+    String k = codeOrName.strip();
+    return community(community).flatMap(c -> c.stations().stream()
+        .filter(s -> s.code().equals(k) || s.name().equals(k) || s.compoundName().equals(k)).findFirst());
+  }
+
+  /** The name a person sees for a case's compound: the compound's name for a code, else the stored text as it is. */
+  public String compoundName(String community, String compound) {
+    return compound == null ? null : station(community, compound).map(Station::compoundName).orElse(compound);
   }
 
   /**
@@ -153,6 +185,42 @@ public record Directory(
           .orElseGet(() -> room(c));
       case COUNTY -> county();
     };
+  }
+
+  /**
+   * As {@link #bodyFor(String, cn.yishi.domain.casefile.Tier, String)}; a station topic of a case with a 院坝 of the
+   * community is the 院坝's (议事协商到院坝, 开州): body kind STATION with the 院坝's code, named "<院坝名>会", convened by its
+   * 院坝长 ({@code yuanba-<code>-head}). The 院坝 are kept in the application, so the caller passes the one it found.
+   */
+  public cn.yishi.domain.deliberation.Body bodyFor(String community, cn.yishi.domain.casefile.Tier tier, String station,
+      Optional<cn.yishi.domain.microgrid.Yuanba> yuanba) {
+    if (tier == cn.yishi.domain.casefile.Tier.STATION && yuanba.isPresent() && yuanba.get().community().equals(community)
+        && community(community).isPresent()) {
+      return yuanbaBody(yuanba.get());
+    }
+    return bodyFor(community, tier, station);
+  }
+
+  /** The body of a 院坝 (its 院坝会): kind STATION, the 院坝's code, convened by its 院坝长. */
+  public cn.yishi.domain.deliberation.Body yuanbaBody(cn.yishi.domain.microgrid.Yuanba y) {
+    return new cn.yishi.domain.deliberation.Body(cn.yishi.domain.casefile.Tier.STATION, y.code(), y.name() + "会",
+        GroupIds.yuanbaRole(y.code(), cn.yishi.domain.microgrid.YuanbaRole.HEAD.suffix()), y.community(),
+        community(y.community()).map(Community::street).orElse(null));
+  }
+
+  /** Whether a body is a 院坝's (its sessions' record shows the six steps 收集、确定、走访、议定、执行、评价). */
+  public boolean isYuanbaBody(cn.yishi.domain.deliberation.Body body) {
+    return body.kind() == cn.yishi.domain.casefile.Tier.STATION && body.group().startsWith("yuanba-");
+  }
+
+  /** A body by its kind and code; a STATION code the directory does not know may be a 院坝 that {@code yuanba} finds. */
+  public Optional<cn.yishi.domain.deliberation.Body> body(cn.yishi.domain.casefile.Tier kind, String code,
+      java.util.function.Function<String, Optional<cn.yishi.domain.microgrid.Yuanba>> yuanba) {
+    Optional<cn.yishi.domain.deliberation.Body> known = body(kind, code);
+    if (known.isPresent() || kind != cn.yishi.domain.casefile.Tier.STATION) {
+      return known;
+    }
+    return yuanba.apply(code).filter(y -> community(y.community()).isPresent()).map(this::yuanbaBody);
   }
 
   /** A body by its kind and code, if the directory knows it. */

@@ -78,6 +78,8 @@ final class DeliberationFixture {
           new Unit("school", "华林中学", UnitType.CO_BUILDING, "hualin", null)),
       List.of());
   final Cases cases;
+  /** The sessions' shared lookup (tests hand it the 院坝 store). */
+  final SessionLookup lookup;
   final Deliberations deliberations;
 
   DeliberationFixture() {
@@ -87,6 +89,7 @@ final class DeliberationFixture {
   DeliberationFixture(OffsetDateTime now) {
     cases = new Cases(caseRepository, timeline, Clock.fixed(now.toInstant(), SHANGHAI), calendar, directory, mock(Deadlines.class));
     deliberations = new Deliberations(meetings, cases, directory, calendar);
+    lookup = new SessionLookup(sessions, directory);
   }
 
   /** Fixed day the 15th, the 28th in shengdian; publicity 5 and votes 7 working days; two resources. */
@@ -99,7 +102,6 @@ final class DeliberationFixture {
   /** The sessions' use cases on these mocks (the resource matching, meeting records, votes and orders mocked). */
   DeliberationSessions sessionService() {
     DeliberationBodies bodies = bodies();
-    SessionLookup lookup = new SessionLookup(sessions, directory);
     SessionScheduling scheduling = new SessionScheduling(sessions, deliberations, directory, bodies, calendar, lookup);
     SessionInvitations invitations = new SessionInvitations(sessions, resources, directory, caseRepository, outbox,
         cn.yishi.application.ApplicationFixtures.templates(), "https://yishi.example/");

@@ -43,7 +43,8 @@ class ObserversTest {
   static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-01T02:00:00Z"), ZoneId.of("Asia/Shanghai"));
   static final Directory DIRECTORY = new Directory("fx", "奉新县",
       List.of(new Directory.Street("fengchuan", "冯川镇"), new Directory.Street("ganfang", "甘坊镇")),
-      List.of(new Directory.Community("hualin", "华林社区", "fengchuan", List.of(), List.of(), new CommunityArea(List.of(
+      List.of(new Directory.Community("hualin", "华林社区", "fengchuan",
+          List.of(new Directory.Station("hualin-yuyuan", "御苑小区党群会客站")), List.of(), new CommunityArea(List.of(
           new CommunityArea.Point(0, 0), new CommunityArea.Point(0, 1), new CommunityArea.Point(1, 1),
           new CommunityArea.Point(1, 0))))),
       List.of(), List.of());
@@ -154,6 +155,24 @@ class ObserversTest {
     assertThat(report.getValue().reporter().name()).isEqualTo("张三");
     assertThat(report.getValue().reporter().phone()).isEqualTo("13800138000");
     verify(store).addReport(eq(5L), eq(new ObserverStore.Report("FX-2026-000009", "streetlight", "hualin", OffsetDateTime.now(CLOCK))));
+  }
+
+  @Test
+  void theTypedPlaceIsTheCompoundOnlyWhenItNamesOneElseItJoinsTheDescription() {
+    knownObserver(true);
+    when(photos.report(any(), any(), any(), any())).thenReturn(new IntakeResult("FX-2026-000009", IntakeResult.Kind.CREATED, "REGISTERED"));
+    reports.report(TOKEN, new ObserverReports.ReportInput("streetlight", "路灯不亮", " 御苑小区 ", "0.5", "0.5", null), PHOTO);
+    reports.report(TOKEN, new ObserverReports.ReportInput("streetlight", "路灯不亮", "北门路口", "0.5", "0.5", null), PHOTO);
+    ArgumentCaptor<NewCase> report = ArgumentCaptor.forClass(NewCase.class);
+    verify(photos, org.mockito.Mockito.times(2)).report(report.capture(), any(), any(), any());
+    assertThat(report.getAllValues().get(0).compound()).isEqualTo("hualin-yuyuan");
+    assertThat(report.getAllValues().get(0).description()).isEqualTo("路灯不亮");
+    assertThat(report.getAllValues().get(1).compound()).isNull();
+    assertThat(report.getAllValues().get(1).description()).isEqualTo("路灯不亮（小区/路段：北门路口）");
+
+    assertThatThrownBy(() -> reports.report(TOKEN, new ObserverReports.ReportInput("streetlight", "路灯", "路".repeat(129), "0.5",
+        "0.5", null), PHOTO)).isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+            .extracting(f -> f.field() + ":" + f.code()).containsExactly("compound:too_long"));
   }
 
   @Test

@@ -108,7 +108,7 @@ class SupervisionOrdersTest {
         "决议事项「完成井道施工」：连续两旬逾期，督办期限2026年3月9日。", true));
     ArgumentCaptor<CaseProcesses.SupervisionTask> task = ArgumentCaptor.forClass(CaseProcesses.SupervisionTask.class);
     verify(processes).supervise(eq(PROCESS), task.capture());
-    assertThat(task.getValue().supervisorGroups()).containsExactly("hualin-hall", "dispatch-centre");
+    assertThat(task.getValue().supervisorGroups()).containsExactly("hall-fengchuan", "dispatch-centre");
     assertThat(task.getValue().priority()).isEqualTo(90);
     assertThat(task.getValue().reason()).startsWith("挂牌督办：办件「加装电梯」");
   }

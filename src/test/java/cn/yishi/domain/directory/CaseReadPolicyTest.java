@@ -22,7 +22,7 @@ class CaseReadPolicyTest {
       List.of());
   private final CaseReadPolicy policy = new CaseReadPolicy(directory);
 
-  private final CaseFacts atStation = new CaseFacts("hualin", Tier.STATION, null, false);
+  private final CaseFacts atStation = new CaseFacts("hualin", Tier.STATION, null, false, java.util.Set.of(), "hualin-a", null);
   private final CaseFacts committedToHousing = new CaseFacts("hualin", Tier.ROOM, "housing", false);
   private final CaseFacts deliberated = new CaseFacts("hualin", Tier.ROOM, null, true);
 
@@ -67,8 +67,9 @@ class CaseReadPolicyTest {
   void stationsRoomAndHallSeeTheContactOnlyWhileTheyHandleTheCase() {
     assertThat(policy.readable(List.of("station-hualin-a"), atStation)).containsOnly(RECORD, INTERNAL_NOTES, REPORTER_CONTACT);
     assertThat(policy.readable(List.of("hualin-room"), atStation)).containsOnly(RECORD, INTERNAL_NOTES);
-    assertThat(policy.readable(List.of("hualin-hall"), new CaseFacts("hualin", Tier.HALL, null, false)))
-        .containsOnly(RECORD, INTERNAL_NOTES, REPORTER_CONTACT);
+    assertThat(policy.readable(List.of("hall-fengchuan"), new CaseFacts("hualin", Tier.HALL, null, false)))
+        .as("an escalated hall case is the street's hall's").containsOnly(RECORD, INTERNAL_NOTES, REPORTER_CONTACT);
+    assertThat(policy.readable(List.of("hall-fengchuan"), atStation)).containsOnly(RECORD, INTERNAL_NOTES);
     assertThat(policy.readable(List.of("hualin-hall"), atStation)).containsOnly(RECORD, INTERNAL_NOTES);
     assertThat(policy.readable(List.of("shengdian-room"), atStation)).isEmpty();
   }
@@ -95,5 +96,18 @@ class CaseReadPolicyTest {
         .as("the dispatch centre reads even a case of a community the directory no longer lists")
         .containsOnly(RECORD, INTERNAL_NOTES, REPORTER_CONTACT);
     assertThat(policy.readable(List.of("hualin-grid"), new CaseFacts("elsewhere", Tier.ROOM, null, false))).isEmpty();
+  }
+
+  @Test
+  void theReviewingPartyOrganisationReadsTheCaseOthersOfItsKindDoNot() {
+    CaseFacts underHallReview = new CaseFacts("hualin", null, null, false, java.util.Set.of(), "hualin-a", "hall-fengchuan");
+    assertThat(policy.readable(List.of("hall-fengchuan"), underHallReview)).containsOnly(RECORD, INTERNAL_NOTES, REPORTER_CONTACT);
+    CaseFacts underCountyReview = new CaseFacts("hualin", null, null, false, java.util.Set.of(), null, "county-coordination");
+    assertThat(policy.readable(List.of("county-coordination"), underCountyReview))
+        .containsOnly(RECORD, INTERNAL_NOTES, REPORTER_CONTACT);
+    assertThat(policy.readable(List.of("county-coordination"), underHallReview)).as("not its review").isEmpty();
+    assertThat(policy.readable(List.of("hall-ganfang"), underHallReview)).as("another street's hall").isEmpty();
+    CaseFacts underStationReview = new CaseFacts("hualin", null, null, false, java.util.Set.of(), "hualin-a", "station-hualin-a");
+    assertThat(policy.readable(List.of("station-hualin-a"), underStationReview)).containsOnly(RECORD, INTERNAL_NOTES, REPORTER_CONTACT);
   }
 }

@@ -89,11 +89,13 @@ class Open311Views {
   Open311Document serviceDefinition(Catalogue.Category category) {
     List<Node> communities = directory.communities().stream()
         .map(c -> new Node().put("key", c.code()).put("name", c.name())).toList();
+    List<Node> compounds = directory.communities().stream().flatMap(c -> c.stations().stream()
+        .map(s -> new Node().put("key", s.code()).put("name", c.name() + " " + s.compoundName()))).toList();
     List<Node> attributes = List.of(
         attribute(1, "community", "singlevaluelist", true, "所在社区",
             "也可用 jurisdiction_id 指定；两者都填时必须一致", new Items("value", communities)),
-        attribute(2, "compound", "string", false, "小区名称",
-            "只填小区名称，不要填楼栋门牌；小区名称会公开", null),
+        attribute(2, "compound", "singlevaluelist", false, "小区",
+            "所在社区的小区编码（小区名称会公开）；须属于所填社区", new Items("value", compounds)),
         attribute(3, "title", "string", false, "诉求标题",
             "不超过" + NewCaseValidator.TITLE_MAX + "个字，会公开；不填时使用服务名称“" + category.name() + "”", null),
         attribute(4, "households_affected", "number", false, "涉及户数",
@@ -179,7 +181,7 @@ class Open311Views {
         .put("requested_datetime", datetime(r.createdAt()))
         .put("updated_datetime", datetime(r.updatedAt()))
         .put("expected_datetime", datetime(r.deadline()))
-        .put("address", r.compound());
+        .put("address", directory.compoundName(r.community(), r.compound()));
     if (extensions) {
       n.put("extended_attributes", extended(r));
       n.put("notes", new Items("note", notes.stream()

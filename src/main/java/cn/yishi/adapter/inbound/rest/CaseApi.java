@@ -36,6 +36,7 @@ class CaseApi {
   private final HandlingService handling;
   private final Caller caller;
   private final TierRouting routing;
+  private final Directory directory;
   private final String publicBaseUrl;
 
   CaseApi(IntakeService intake, CaseQueries queries, HandlingService handling, Caller caller, Directory directory,
@@ -45,10 +46,12 @@ class CaseApi {
     this.handling = handling;
     this.caller = caller;
     this.routing = new TierRouting(directory);
+    this.directory = directory;
     this.publicBaseUrl = publicBaseUrl.replaceAll("/$", "");
   }
 
-  record Location(String address, String compound, Double lat, Double lon) {}
+  /** Where: the reporter's exact address (private), the compound's code and the 院坝's code of the directory. */
+  record Location(String address, String compound, Double lat, Double lon, String yuanba) {}
 
   record ReporterBody(String name, String phone, String email) {}
 
@@ -94,7 +97,8 @@ class CaseApi {
     CaseQueries.PublicCase c = queries.summary(caseNo).orElseThrow(() -> new CaseNotFound(caseNo));
     List<String> allowed = new ArrayList<>(List.of(GroupIds.DISPATCH_CENTRE));
     if (c.tier() != null) {
-      allowed.addAll(routing.handlerGroups(c.community(), cn.yishi.domain.casefile.Tier.valueOf(c.tier()),
+      String compound = directory.compound(c.community(), c.compound()).map(s -> s.code()).orElse(null);
+      allowed.addAll(routing.handlerGroups(c.community(), cn.yishi.domain.casefile.Tier.valueOf(c.tier()), compound,
           c.responsibleUnit(), true));
     }
     if (!caller.inAny(allowed)) {
@@ -117,10 +121,10 @@ class CaseApi {
     } catch (IllegalArgumentException e) {
       throw new ValidationException(List.of(new FieldError("channel", "unknown", "未知的来源渠道：" + b.channel())));
     }
-    Location loc = b.location() == null ? new Location(null, null, null, null) : b.location();
+    Location loc = b.location() == null ? new Location(null, null, null, null, null) : b.location();
     ReporterBody r = b.reporter() == null ? new ReporterBody(null, null, null) : b.reporter();
     return new NewCase(channel, b.externalId(), b.category(), b.title(), b.description(), b.community(),
         loc.compound(), b.householdsAffected(), new Reporter(r.name(), r.phone(), r.email(), loc.address()),
-        b.attachments(), loc.lat(), loc.lon());
+        b.attachments(), loc.lat(), loc.lon(), loc.yuanba());
   }
 }

@@ -39,10 +39,13 @@ class ReportPages {
   private final Catalogue catalogue;
   private final Directory directory;
   private final ReportThrottle throttle;
+  private final cn.yishi.application.port.MicroGridStore microGrids;
   private final String publicBaseUrl;
 
   ReportPages(IntakeService intake, CasePhotoService photos, Catalogue catalogue, Directory directory,
-      ReportThrottle throttle, @Value("${yishi.public-base-url}") String publicBaseUrl) {
+      ReportThrottle throttle, cn.yishi.application.port.MicroGridStore microGrids,
+      @Value("${yishi.public-base-url}") String publicBaseUrl) {
+    this.microGrids = microGrids;
     this.intake = intake;
     this.photos = photos;
     this.catalogue = catalogue;
@@ -53,7 +56,7 @@ class ReportPages {
 
   /** What the report form sends back, re-shown after a refusal. */
   public record ReportForm(String community, String category, String title, String description, String compound,
-      String name, String phone, String email, Boolean consent) {}
+      String name, String phone, String email, Boolean consent, String yuanba) {}
 
   @GetMapping(value = "/public/report", produces = MediaType.TEXT_HTML_VALUE)
   String reportPage(@RequestParam(required = false) String community, Model model, HttpServletResponse response) {
@@ -62,7 +65,7 @@ class ReportPages {
       response.setStatus(HttpStatus.NOT_FOUND.value());
       return MessageView.of(model, "找不到该社区", "请扫描社区张贴的二维码进入留言页面。");
     }
-    return reportForm(model, c, new ReportForm(c.code(), null, null, null, null, null, null, null, Boolean.FALSE), List.of());
+    return reportForm(model, c, new ReportForm(c.code(), null, null, null, null, null, null, null, Boolean.FALSE, null), List.of());
   }
 
   @PostMapping(value = "/public/report", produces = MediaType.TEXT_HTML_VALUE)
@@ -92,7 +95,8 @@ class ReportPages {
       errors.add(new FieldError("consent", "required", "留下联系方式时，请勾选同意使用个人信息的说明"));
     }
     NewCase report = new NewCase(Channel.QR_CODE, null, form.category(), form.title(), form.description(), c.code(),
-        form.compound(), null, new Reporter(form.name(), form.phone(), form.email(), null), List.of());
+        form.compound(), null, new Reporter(form.name(), form.phone(), form.email(), null), List.of(), null, null,
+        form.yuanba());
     if (!errors.isEmpty()) {
       errors.addAll(photos.rules().check(uploads, 0).errors());
     } else {
@@ -119,6 +123,8 @@ class ReportPages {
     model.addAttribute("community", c.code());
     model.addAttribute("communityName", c.name());
     model.addAttribute("categories", catalogue.categories());
+    model.addAttribute("compounds", c.stations());
+    model.addAttribute("yuanbas", microGrids.inCommunity(c.code()));
     model.addAttribute("form", form);
     model.addAttribute("errors", errors);
     model.addAttribute("maxPhotos", photos.rules().maxPerCase());

@@ -29,7 +29,7 @@ class JdbcCaseRepository implements CaseRepository {
       households_affected, created_at, status, suggested_urgency, suggested_tier, suggested_disposal, referral,
       urgency, tier, disposal, responsible_unit, decline_reason, deadline, response_deadline, process_instance_id,
       result_note, satisfaction, supporting_count, overdue_count, rework_count, unsatisfied_count, resolved_at,
-      closed_at, updated_at, suggested_ground, screening_ground""";
+      closed_at, updated_at, suggested_ground, screening_ground, yuanba, review_group""";
 
   private final JdbcClient jdbc;
   private final String nextSequenceSql;
@@ -49,9 +49,10 @@ class JdbcCaseRepository implements CaseRepository {
     KeyHolder keys = new GeneratedKeyHolder();
     jdbc.sql("""
             insert into yishi_case (case_no, channel, external_id, category, title, description, community,
-              compound, households_affected, status, created_by, created_at, updated_at)
+              compound, households_affected, status, created_by, created_at, updated_at, yuanba)
             values (:caseNo, :channel, :externalId, :category, :title, :description, :community,
-              :compound, :households, :status, :createdBy, :now, :now)""")
+              :compound, :households, :status, :createdBy, :now, :now, :yuanba)""")
+        .param("yuanba", c.yuanba())
         .param("caseNo", caseNo)
         .param("channel", c.channel().name())
         .param("externalId", c.externalId())
@@ -86,7 +87,12 @@ class JdbcCaseRepository implements CaseRepository {
           .param("caseId", id).param("url", url).update();
     }
     return new CaseFile(id, caseNo, c.channel(), c.externalId(), c.category(), c.title(), c.description(),
-        c.community(), c.compound(), c.householdsAffected(), now);
+        c.community(), c.compound(), c.householdsAffected(), now).place(c.yuanba(), null);
+  }
+
+  @Override
+  public void reviewAt(long caseId, String reviewGroup) {
+    jdbc.sql("update yishi_case set review_group = :g where id = :id").param("g", reviewGroup).param("id", caseId).update();
   }
 
   @Override
@@ -316,6 +322,7 @@ class JdbcCaseRepository implements CaseRepository {
         rs.getObject("closed_at", OffsetDateTime.class),
         rs.getObject("updated_at", OffsetDateTime.class))
         .restoreScreening(parse(ScreeningGround.class, rs.getString("suggested_ground")),
-            parse(ScreeningGround.class, rs.getString("screening_ground")));
+            parse(ScreeningGround.class, rs.getString("screening_ground")))
+        .place(rs.getString("yuanba"), rs.getString("review_group"));
   }
 }

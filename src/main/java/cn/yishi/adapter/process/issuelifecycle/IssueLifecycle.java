@@ -73,9 +73,20 @@ public final class IssueLifecycle {
     public static final ProcessVariable<String> TITLE = ProcessVariable.string("title");
     public static final ProcessVariable<String> DESCRIPTION = ProcessVariable.string("description");
     public static final ProcessVariable<String> COMMUNITY = ProcessVariable.string("community");
+    /** The start form: the compound's code (chosen from the directory); after registration its name, for the forms. */
     public static final ProcessVariable<String> COMPOUND = ProcessVariable.string("compound");
+    /** The start form: the 院坝's code (micro-grid), if the village has them. */
+    public static final ProcessVariable<String> YUANBA = ProcessVariable.string("yuanba");
     public static final ProcessVariable<Integer> HOUSEHOLDS_AFFECTED = ProcessVariable.integer("householdsAffected");
     public static final ProcessVariable<String> REVIEW_GROUP = ProcessVariable.string("reviewGroup");
+    /** 三级前置把关: the tier whose party organisation reviews now, and its name (shown on the review form). */
+    public static final ProcessVariable<String> REVIEW_TIER = ProcessVariable.string("reviewTier");
+    public static final ProcessVariable<String> REVIEWER_NAME = ProcessVariable.string("reviewerName");
+    /** The review form's 转交把关: UP (上报上级党组织把关) or DOWN (退回下级党组织把关), with its reason. */
+    public static final ProcessVariable<String> REVIEW_PASS = ProcessVariable.string("reviewPass");
+    public static final ProcessVariable<String> REVIEW_PASS_REASON = ProcessVariable.string("reviewPassReason");
+    /** Set by 记录审核结果: the review went to another tier, its task is created anew. */
+    public static final ProcessVariable<Boolean> REVIEW_PASSED = ProcessVariable.bool("reviewPassed");
     public static final ProcessVariable<String> GRID_GROUP = ProcessVariable.string("gridGroup");
     public static final ProcessVariable<OffsetDateTime> REVIEW_DUE = ProcessVariable.dateTime("reviewDueDate");
     public static final ProcessVariable<String> INITIATOR = ProcessVariable.string("initiator");

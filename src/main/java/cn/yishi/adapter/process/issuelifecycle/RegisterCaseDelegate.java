@@ -53,7 +53,7 @@ public class RegisterCaseDelegate implements JavaDelegate {
             Var.REPORTER_PHONE.from(execution),
             Var.REPORTER_EMAIL.from(execution),
             Var.ADDRESS.from(execution)),
-        List.of());
+        List.of(), null, null, Var.YUANBA.from(execution));
   }
 
   private static Channel channel(DelegateExecution execution) {

@@ -40,5 +40,11 @@ public class SuggestClassificationDelegate implements JavaDelegate {
     Var.RESOLUTION_DAYS.on(execution, s.resolutionDays());
     Var.PRIORITY.on(execution, s.classification().urgency().taskPriority());
     Var.REVIEW_DUE.on(execution, suggested.reviewDue());
+    if (suggested.reviewGroup() != null) {
+      // 三级前置把关: the party organisation at the suggested tier reviews
+      Var.REVIEW_GROUP.on(execution, suggested.reviewGroup());
+      Var.REVIEW_TIER.on(execution, suggested.reviewTier());
+      Var.REVIEWER_NAME.on(execution, suggested.reviewerName());
+    }
   }
 }

@@ -53,7 +53,7 @@ public class RecordReceptionDelegate implements JavaDelegate {
   private static List<ListeningService.IssueInput> issues(Object value) {
     return EngineVariables.jsonObjects(value, ScheduledListening.Var.ISSUES.name(), "诉求清单格式不正确").stream()
         .map(n -> new ListeningService.IssueInput(text(n, "category"), text(n, "title"), text(n, "description"),
-            text(n, "compound"), text(n, "householdsAffected")))
+            text(n, "compound"), text(n, "householdsAffected"), text(n, "yuanba")))
         .toList();
   }
 

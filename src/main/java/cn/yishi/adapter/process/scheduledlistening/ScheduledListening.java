@@ -39,7 +39,7 @@ public final class ScheduledListening {
     public static final ProcessVariable<Object> ISSUES = ProcessVariable.raw("issues");
     /** The fields of one entry of {@link #ISSUES}, read by RecordReceptionDelegate. */
     public static final Set<String> ISSUE_FIELDS =
-        Set.of("category", "title", "description", "compound", "householdsAffected");
+        Set.of("category", "title", "description", "compound", "householdsAffected", "yuanba");
 
     /**
      * Free text typed in the reception form: it is stored in the project's tables, removed from the

@@ -34,6 +34,7 @@ import cn.yishi.application.HandlingService;
 import cn.yishi.application.IntakeService;
 import cn.yishi.application.RegisteredCase;
 import cn.yishi.application.ReviewService;
+import cn.yishi.application.ReviewTiers;
 import cn.yishi.application.Routing;
 import cn.yishi.application.TaskFacts;
 import cn.yishi.application.supervision.ResultReviews;
@@ -121,6 +122,7 @@ class IssueLifecycleProcessTest {
   private final IntakeService intake = mock(IntakeService.class);
   private final ClassificationService classification = mock(ClassificationService.class);
   private final ReviewService review = mock(ReviewService.class);
+  private final ReviewTiers reviewTiers = mock(ReviewTiers.class);
   private final HandlingService handling = mock(HandlingService.class);
   private final CoHandlingService coHandling = mock(CoHandlingService.class);
   private final EvaluationService evaluation = mock(EvaluationService.class);
@@ -160,7 +162,7 @@ class IssueLifecycleProcessTest {
     ProcessTestEngine.register(BEANS,
         new RegisterCaseDelegate(intake),
         new SuggestClassificationDelegate(classification),
-        new RecordReviewDelegate(review, coHandling),
+        new RecordReviewDelegate(review, coHandling, reviewTiers),
         new RecordDispatchDelegate(handling, coHandling),
         new RecordCoHandlingDelegate(coHandling),
         new RecordClaimDelegate(handling),
@@ -402,6 +404,71 @@ class IssueLifecycleProcessTest {
 
     assertThat(pi).isWaitingAt(USER_TASK_REVIEW).hasNotPassed(SERVICE_TASK_RECORD_REVIEW);
     assertThat(pi).variables().as("nothing of the completion is stored").containsEntry(Var.ADMISSIBLE.name(), true);
+  }
+
+  // 三级前置把关: the reviewer at the pre-triage's tier, passing up and down
+
+  /** The suggestion at a tier, with the reviewer at that tier. */
+  private void suggestedAt(String tier, String reviewGroup, String reviewerName) {
+    when(classification.suggest(eq(CASE_NO), any())).thenReturn(new ClassificationService.Suggested(SUGGESTION, REVIEW_DUE,
+        reviewGroup, tier, reviewerName));
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({
+      "STATION, station-hualin-yuyuan, 御苑小区党群会客站",
+      "ROOM, hualin-community, 华林社区两委",
+      "HALL, hall-fengchuan, 冯川镇党工委党群会客厅",
+      "COUNTY, county-coordination, 奉新县党建引领基层治理协调机制"})
+  void theReviewGoesToThePartyOrganisationAtThePreTriagesTier(String tier, String group, String name) {
+    suggestedAt(tier, group, name);
+
+    ProcessInstance pi = received();
+
+    assertThat(candidateGroups(task(USER_TASK_REVIEW, pi))).containsExactly(group);
+    assertThat(pi).variables().containsEntry(Var.REVIEW_TIER.name(), tier).containsEntry(Var.REVIEWER_NAME.name(), name);
+  }
+
+  @Test
+  void aReviewerPassesUpTheTaskIsCreatedForTheHallWhichSendsItDownThenTheRoomAccepts() {
+    suggestedAt("ROOM", "hualin-community", "华林社区两委");
+    ProcessInstance pi = received();
+    when(reviewTiers.pass(CASE_NO, "ROOM", "UP", "涉及多个部门", REVIEWER))
+        .thenReturn(new ReviewTiers.Reviewer("HALL", "hall-fengchuan", "冯川镇党工委党群会客厅"));
+
+    complete(task(USER_TASK_REVIEW, pi), REVIEWER, withVariables(
+        Var.REVIEW_PASS.name(), "UP", Var.REVIEW_PASS_REASON.name(), "涉及多个部门"));
+
+    Task atHall = task(USER_TASK_REVIEW, pi);
+    assertThat(candidateGroups(atHall)).containsExactly("hall-fengchuan");
+    assertThat(pi).variables().containsEntry(Var.REVIEW_TIER.name(), "HALL").containsEntry(Var.REVIEW_PASS.name(), null)
+        .containsEntry(Var.REVIEW_PASS_REASON.name(), null);
+    verify(review, never()).record(any(), any(), any());
+
+    when(reviewTiers.pass(CASE_NO, "HALL", "DOWN", "社区权限内", "hall.fengchuan"))
+        .thenReturn(new ReviewTiers.Reviewer("ROOM", "hualin-community", "华林社区两委"));
+    complete(atHall, "hall.fengchuan", withVariables(Var.REVIEW_PASS.name(), "DOWN", Var.REVIEW_PASS_REASON.name(), "社区权限内"));
+
+    assertThat(candidateGroups(task(USER_TASK_REVIEW, pi))).containsExactly("hualin-community");
+    accept(pi, "IMMEDIATE", null, AT_THE_STATION);
+    assertThat(pi).isWaitingAt(USER_TASK_HANDLE);
+    verify(review).record(eq(CASE_NO), any(), eq(REVIEWER));
+  }
+
+  @Test
+  void passingUpWithoutAReasonIsRefusedAndTheTaskStaysWithItsGroup() {
+    suggestedAt("STATION", "station-hualin-yuyuan", "御苑小区党群会客站");
+    ProcessInstance pi = received();
+    when(reviewTiers.pass(eq(CASE_NO), eq("STATION"), eq("UP"), any(), any())).thenThrow(new ValidationException(List.of(
+        new FieldError("reviewPassReason", "required", "上报上级党组织把关须写明理由"))));
+    Task t = task(USER_TASK_REVIEW, pi);
+
+    assertThatThrownBy(() -> complete(t, HANDLER, withVariables(Var.REVIEW_PASS.name(), "UP")))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("须写明理由");
+
+    assertThat(pi).isWaitingAt(USER_TASK_REVIEW);
+    assertThat(candidateGroups(task(USER_TASK_REVIEW, pi))).containsExactly("station-hualin-yuyuan");
+    assertThat(pi).variables().doesNotContainKey(Var.REVIEW_PASS.name());
   }
 
   // handling
