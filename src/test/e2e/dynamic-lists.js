@@ -36,7 +36,9 @@ const [, , base, taskId, title] = process.argv;
     await page.locator('.fjs-dropdownlist-item').first().click();
     await field('诉求标题', 'textfield').locator('input').fill(title);
     await field('诉求内容', 'textarea').locator('textarea').fill('居民反映楼道堆放杂物，影响通行。');
-    await field('小区/院落', 'textfield').locator('input').fill('御苑小区');
+    // the compound is chosen from the directory (a searchable select), never typed
+    await field('小区', 'select').locator('.fjs-input-group').first().click();
+    await page.locator('.fjs-dropdownlist-item', { hasText: '御苑小区' }).first().click();
     await page.waitForFunction(el => !el.disabled, await done.elementHandle(), { timeout: 5000 })
       .catch(() => { throw new Error('定期听接待: 完成 stays disabled in Tasklist'); });
     await done.scrollIntoViewIfNeeded();

@@ -54,7 +54,7 @@ class ResourceListIT {
 
     TestHttp.Reply created = new TestHttp(port, true).call("POST", "/api/cases", "channel.12345", "demo", """
         {"channel":"HOTLINE_12345","externalId":"rl-%d","category":"neighbour-dispute","title":"楼上装修与邻居起纠纷",
-         "description":"两户之间因装修时间发生争执。","community":"hualin","location":{"compound":"御苑小区"},
+         "description":"两户之间因装修时间发生争执。","community":"hualin",
          "householdsAffected":2}""".formatted(System.nanoTime()));
     assertThat(created.status()).as(created.body()).isBetween(200, 202);
     String caseNo = created.json().path("caseNo").asText();

@@ -77,8 +77,9 @@ class CoHandlingIT {
          "location":{"compound":"御苑小区"}, "householdsAffected": 24, "reporter":{"name":"李四","phone":"13800138000"}}""");
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     String caseNo = created.json().path("caseNo").asText();
+    // 三级前置把关: a case of 御苑小区 at the station's tier is reviewed by the compound's station
     TestHttp.Reply reviewed = call("POST", "/engine-rest/task/" + open(caseNo, "userTask_review").get(0).getId() + "/submit-form",
-        "community.hualin", """
+        "station.hualin", """
         {"variables":{"admissible":{"value":true},"disposal":{"value":"COMMITTED"},"overrideReason":{"value":"需县住建局牵头、物业配合"}}}""");
     assertThat(reviewed.status()).as(reviewed.body()).isEqualTo(204);
     assertThat(open(caseNo, "userTask_dispatch")).hasSize(1);
