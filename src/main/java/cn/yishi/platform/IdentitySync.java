@@ -25,7 +25,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Groups;
-import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -61,6 +60,7 @@ public class IdentitySync implements MicroGridAccounts {
 
   private final IdentityService identity;
   private final AuthorizationService authorizations;
+  private final IdentityWrites writes;
   private final TasklistFilters tasklistFilters;
   private final PlatformTransactionManager transactions;
   private final Directory directory;
@@ -86,6 +86,7 @@ public class IdentitySync implements MicroGridAccounts {
       @Value("${yishi.admin.email}") String adminEmail) {
     this.identity = identity;
     this.authorizations = authorizations;
+    this.writes = new IdentityWrites(identity, authorizations);
     this.tasklistFilters = tasklistFilters;
     this.transactions = transactions;
     this.directory = directory;
@@ -106,7 +107,7 @@ public class IdentitySync implements MicroGridAccounts {
       if (u.demo() && !demoUsers) {
         continue;
       }
-      upsertUser(u.id(), u.firstName(), u.lastName(), u.email(), u.demo() ? DEMO_PASSWORD : null);
+      writes.upsertUser(u.id(), u.firstName(), u.lastName(), u.email(), u.demo() ? DEMO_PASSWORD : null);
       syncMemberships(u.id(), new HashSet<>(u.groups()), groups.keySet());
     }
     AuthorizationGrants grants = AuthorizationGrants.load(authorizations, transactions,
@@ -175,13 +176,13 @@ public class IdentitySync implements MicroGridAccounts {
 
   private void synchroniseYuanba(Yuanba yuanba, String communityName, List<RoleHolder> holders) {
     String team = GroupIds.yuanba(yuanba.code());
-    upsertGroup(team, communityName + yuanba.name() + "一长三员");
-    grant(team, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    writes.upsertGroup(team, communityName + yuanba.name() + "一长三员");
+    writes.grant(team, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     List<String> yuanbaGroups = new java.util.ArrayList<>(List.of(team));
     for (YuanbaRole r : YuanbaRole.values()) {
       String g = GroupIds.yuanbaRole(yuanba.code(), r.suffix());
-      upsertGroup(g, communityName + yuanba.name() + r.label());
-      grant(g, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+      writes.upsertGroup(g, communityName + yuanba.name() + r.label());
+      writes.grant(g, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
       yuanbaGroups.add(g);
     }
     // the 院坝长 convenes the 院坝会 (议事协商到院坝): its tasks show in the staff filters
@@ -191,12 +192,12 @@ public class IdentitySync implements MicroGridAccounts {
       if (h.userId() != null && h.current()) {
         stillCurrent.add(h.userId());
         if (identity.createUserQuery().userId(h.userId()).count() == 0) {
-          upsertUser(h.userId(), h.name(), null, null, demoUsers ? DEMO_PASSWORD : null);
+          writes.upsertUser(h.userId(), h.name(), null, null, demoUsers ? DEMO_PASSWORD : null);
         }
-        addMembership(h.userId(), team);
-        addMembership(h.userId(), GroupIds.yuanbaRole(yuanba.code(), h.role().suffix()));
+        writes.addMembership(h.userId(), team);
+        writes.addMembership(h.userId(), GroupIds.yuanbaRole(yuanba.code(), h.role().suffix()));
         if (h.role() == YuanbaRole.HEAD) {
-          addMembership(h.userId(), GroupIds.pointsOfficers(yuanba.community()));
+          writes.addMembership(h.userId(), GroupIds.pointsOfficers(yuanba.community()));
         }
       }
     }
@@ -224,41 +225,6 @@ public class IdentitySync implements MicroGridAccounts {
     String here = GroupIds.yuanbaRole(yuanba.code(), YuanbaRole.HEAD.suffix());
     return identity.createGroupQuery().groupMember(userId).list().stream().map(org.camunda.bpm.engine.identity.Group::getId)
         .anyMatch(g -> !g.equals(here) && g.startsWith("yuanba-") && g.endsWith("-" + YuanbaRole.HEAD.suffix()));
-  }
-
-  private void addMembership(String userId, String groupId) {
-    if (identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
-      identity.createMembership(userId, groupId);
-    }
-  }
-
-  private void upsertGroup(String id, String name) {
-    Group g = identity.createGroupQuery().groupId(id).singleResult();
-    if (g == null) {
-      g = identity.newGroup(id);
-    } else if (name.equals(g.getName())) {
-      return;
-    }
-    g.setName(name);
-    g.setType(GroupIds.ADMIN.equals(id) ? Groups.GROUP_TYPE_SYSTEM : GROUP_TYPE);
-    identity.saveGroup(g);
-  }
-
-  private void upsertUser(String id, String firstName, String lastName, String email, String initialPassword) {
-    User u = identity.createUserQuery().userId(id).singleResult();
-    boolean created = u == null;
-    if (created) {
-      u = identity.newUser(id);
-      u.setPassword(initialPassword);
-    } else if (same(u.getFirstName(), firstName) && same(u.getLastName(), lastName) && same(u.getEmail(), email)) {
-      return;
-    }
-    u.setFirstName(firstName);
-    u.setLastName(lastName);
-    u.setEmail(email);
-    // The demo password (embedded profile only) and a user created without a password (to be set
-    // in Admin, where the policy applies) are exempt from the policy; nothing else is.
-    ((IdentityServiceImpl) identity).saveUser(u, true);
   }
 
   private void syncMemberships(String userId, Set<String> wanted, Set<String> managed) {
@@ -347,26 +313,5 @@ public class IdentitySync implements MicroGridAccounts {
     grants.grant(dc, Resources.TASK, Authorization.ANY, Permissions.READ);
     grants.grant(dc, Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ);
     grants.grant(dc, Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ, Permissions.READ_HISTORY);
-  }
-
-  private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-    Authorization a = authorizations.createAuthorizationQuery()
-        .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).singleResult();
-    if (a == null) {
-      a = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-      a.setGroupId(groupId);
-      a.setResource(resource);
-      a.setResourceId(resourceId);
-    } else if (a.getAuthorizationType() == Authorization.AUTH_TYPE_GRANT && AuthorizationGrants.hasAll(a, permissions)) {
-      return;
-    }
-    for (Permission p : permissions) {
-      a.addPermission(p);
-    }
-    authorizations.saveAuthorization(a);
-  }
-
-  private static boolean same(String a, String b) {
-    return a == null ? b == null : a.equals(b);
   }
 }
