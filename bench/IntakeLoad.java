@@ -27,7 +27,19 @@ import java.util.regex.Pattern;
  */
 public class IntakeLoad {
   static final String[] CATEGORIES = {"streetlight", "corridor-clutter", "drainage", "noise", "pets", "greening", "road-repair"};
-  static final String[] COMMUNITIES = {"hualin", "shengdian", "jiaoyuyuan"};
+  /** The demo county's communities, or with YISHI_BENCH_COMMUNITIES=n the city directory's c0001 … c&lt;n&gt;. */
+  static final String[] COMMUNITIES = communities(System.getenv("YISHI_BENCH_COMMUNITIES"));
+
+  static String[] communities(String count) {
+    if (count == null || count.isBlank()) {
+      return new String[] {"hualin", "shengdian", "jiaoyuyuan"};
+    }
+    String[] codes = new String[Integer.parseInt(count.strip())];
+    for (int i = 0; i < codes.length; i++) {
+      codes[i] = "c%04d".formatted(i + 1);
+    }
+    return codes;
+  }
 
   public static void main(String[] args) throws Exception {
     String base = args.length > 0 ? args[0] : "http://127.0.0.1:18080";
@@ -89,7 +101,7 @@ public class IntakeLoad {
                "description":"基准测试生成的诉求，用于测量受理接口的吞吐量。","community":"%s",
                "location":{"address":"测试小区%d栋 %d-%d"},"householdsAffected":3,
                "reporter":{"name":"测试","phone":"13800138000"}}"""
-              .formatted(runId, n, CATEGORIES[(int) (n % CATEGORIES.length)], n, COMMUNITIES[(int) (n % 3)], n, runId, n);
+              .formatted(runId, n, CATEGORIES[(int) (n % CATEGORIES.length)], n, COMMUNITIES[(int) (n % COMMUNITIES.length)], n, runId, n);
           String path = "/api/cases";
           int expected = 201;
           if (bare != null) {

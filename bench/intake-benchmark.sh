@@ -11,7 +11,7 @@ SECONDS_MEASURED=${2:-60}
 # the JIT compiles for about a minute under this load; a shorter warm-up measures the compiler too
 WARMUP=${3:-60}
 PORT=${BENCH_PORT:-18080}
-DB=yishi_bench
+DB=${BENCH_DB:-yishi_bench}
 # BENCH_JAR: another build to measure (e.g. an older commit's jar, for a comparison in one session)
 JAR=${BENCH_JAR:-$(ls target/yishi-*.jar 2>/dev/null | grep -v original | head -1 || true)}
 # the Boot jar, else (a build without Boot's repackaging, offline) the compiled classes with Maven's classpath

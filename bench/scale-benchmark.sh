@@ -4,6 +4,9 @@
 # See README "Benchmark" → "City scale".
 # Usage: bench/scale-benchmark.sh [N closed, 10000] [M open, 5000] [repeats per call, 20]
 # BENCH_REUSE=true measures again on the database a previous run built (steps 5 to 7 only, after a change);
+# BENCH_SEED_TO=<n> (with BENCH_REUSE) first adds closed cases up to n (chunks of 100,000), so one database grows
+# 10k → 100k → 1M; BENCH_CLEANUP=false skips the history cleanup (step 8), which would remove about half of them;
+# BENCH_INTAKE_SECONDS=0 skips the intake at scale against the empty database (step 7);
 # BENCH_AUTO_EXPLAIN_MS=300 logs the plans of slower statements to PostgreSQL's log (this database only).
 # Needs PostgreSQL at 127.0.0.1:5432 (user postgres, trust), python3, and a build: the Boot jar
 # (./mvnw -B package -DskipTests), or else target/classes (./mvnw -B -o test-compile) with the classpath Maven resolves.
@@ -62,12 +65,27 @@ trap stop_server EXIT
 heap() { curl -sf "$BASE/actuator/prometheus" | awk '/^jvm_memory_used_bytes\{.*area="heap"/{s+=$NF} END{printf "%.0f", s/1048576}'; }
 rows() { $PSQL -d $DB -tAc "$1"; }
 
+seed_closed() { # from to: closed cases from … to, spread over the last 365 days × (g / to), in chunks of 100,000
+  local from=$1 to=$2 t0=$(date +%s) a b
+  for ((a = from; a <= to; a += 100000)); do
+    b=$(( a + 99999 < to ? a + 99999 : to ))
+    $PSQL -d $DB -v n=$to -v first=$a -v last=$b -v communities=$COMMUNITIES -f bench/scale-seed.sql 2>&1 \
+      | sed 's/^psql:[^ ]* NOTICE: */  /' | tee -a $OUT/seed.txt
+  done
+  note "seeded closed cases $from … $to in $(( $(date +%s) - t0 )) s; history rows: $(rows "select sum(n) from (select count(*) n from act_hi_actinst union all select count(*) from act_hi_taskinst union all select count(*) from act_hi_varinst union all select count(*) from act_hi_procinst union all select count(*) from act_hi_identitylink union all select count(*) from act_hi_detail) x")"
+}
+
 note "scale benchmark: N=$N closed, M=$M open, $COMMUNITIES communities, $REPEATS calls each; $(date -u +%FT%TZ)"
 note "machine: $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GiB, load $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1)"
 
 if [ "${BENCH_REUSE:-false}" = true ]; then
+  if [ -n "${BENCH_SEED_TO:-}" ]; then
+    have=$(rows "select coalesce(max(substr(case_no, 9)::int), 0) from yishi_case where case_no like 'SC-2026-%'")
+    seed_closed $((have + 1)) "$BENCH_SEED_TO"
+    $PSQL -d $DB -c analyze
+  fi
   start_server
-  note "restart on the database of the previous run: ${STARTED_IN} s; $(rows 'select count(*) from act_hi_procinst') historic instances, $(rows 'select count(*) from act_ru_task') open tasks"
+  note "restart on the database of the previous run: ${STARTED_IN} s; $(rows 'select count(*) from act_hi_procinst') historic instances, $(rows "select count(*) from yishi_case where case_no like 'SC-%'") closed cases seeded, $(rows 'select count(*) from act_ru_task') open tasks"
 else
 # 1. database and directory; the first start creates the city's ~18,500 groups and ~280,000 authorizations
 $PSQL -c "drop database if exists $DB with (force)" -c "create database $DB"
@@ -80,6 +98,10 @@ if [ -n "${BENCH_AUTO_EXPLAIN_MS:-}" ]; then
 fi
 start_server
 note "first start with the city's directory: ${STARTED_IN} s; $(rows 'select count(*) from act_id_group') groups, $(rows 'select count(*) from act_ru_authorization') authorizations"
+# the empty database of step 7: this one with the city's directory and no case, kept as a template
+stop_server
+$PSQL -c "drop database if exists ${DB}_dir with (force)" -c "create database ${DB}_dir template $DB"
+start_server
 
 # 2. real cases to completion (intake, 前置把关, 办理, 回访), the template of the closed ones
 java bench/ScaleLoad.java cases "$BASE" 3 c0001 community.c0001 station.c0001 grid.c0001 > $OUT/templates.txt
@@ -94,9 +116,8 @@ SQL
 [ "$(rows 'select count(*) from bench_template')" = 3 ] || { echo "the template cases did not complete"; exit 1; }
 
 # 3. N closed cases with their history, by SQL; then seeded against real, per case
-t0=$(date +%s)
-$PSQL -d $DB -v n=$N -v first=1 -v communities=$COMMUNITIES -f bench/scale-seed.sql 2>&1 | sed 's/^psql:[^ ]* NOTICE: */  /' | tee $OUT/seed.txt
-note "seeded $N closed cases in $(( $(date +%s) - t0 )) s; history rows: $(rows "select sum(n) from (select count(*) n from act_hi_actinst union all select count(*) from act_hi_taskinst union all select count(*) from act_hi_varinst union all select count(*) from act_hi_procinst union all select count(*) from act_hi_identitylink union all select count(*) from act_hi_detail) x")"
+: > $OUT/seed.txt
+seed_closed 1 "$N"
 $PSQL -d $DB -P pager=off -f bench/scale-check.sql | tee -a $RESULTS
 
 # 4. M open cases: case records by SQL, process instances through the engine REST API
@@ -137,7 +158,32 @@ t1=$(date +%s.%N)
 note "$(printf '月调度 (report of the month before %s): %.1f s, heap max %s MiB (sampled each second); %s' "$ASOF" \
   "$(echo "$t1 - $t0" | bc)" "$heap_max" "$(rows "select 'checked ' || checked || ', overdue ' || overdue from yishi_supervision_run where kind = 'MONTHLY' order by id desc limit 1")")"
 
-# 7. history cleanup: restart with a cleanup window from now (the configured one is at night), run it, count
+# 7. intake at scale against the empty database, one after the other in this run: POST /api/cases as the 12345
+# channel (bench/IntakeLoad.java, BENCH_CLIENTS clients, 60 s warm-up), first on this database, then on a copy of
+# the database as it was after the directory's first start (no case at all)
+INTAKE_SECONDS=${BENCH_INTAKE_SECONDS:-30}
+intake() { # label
+  local key
+  key=$(curl -sf -u "$ADMIN:$ADMIN_PASSWORD" -X POST "$BASE/api/machine-keys/channel.12345/rotate" \
+    | sed -n 's/.*"key":"\([^"]*\)".*/\1/p')
+  [ -n "$key" ] || { echo "could not issue the channel's machine key"; exit 1; }
+  YISHI_BENCH_KEY=$key YISHI_BENCH_COMMUNITIES=$COMMUNITIES java bench/IntakeLoad.java "$BASE" "$CLIENTS" \
+    "${BENCH_INTAKE_WARMUP:-60}" "$INTAKE_SECONDS" > $OUT/intake-$1.txt
+  note "intake, $1: $(grep -E '^(throughput|latency)' $OUT/intake-$1.txt | paste -sd';'); load $(cut -d' ' -f1-3 /proc/loadavg)"
+}
+if [ "$INTAKE_SECONDS" -gt 0 ]; then
+  intake "this database ($(rows 'select count(*) from act_hi_procinst') historic instances, $(rows 'select count(*) from act_ru_task') open tasks)"
+  stop_server
+  $PSQL -c "drop database if exists ${DB}_empty with (force)" -c "create database ${DB}_empty template ${DB}_dir"
+  SCALE_DB=$DB; DB=${DB}_empty
+  start_server
+  intake "the empty database (the same directory, no case)"
+  stop_server
+  DB=$SCALE_DB
+fi
+
+# 8. history cleanup: restart with a cleanup window from now (the configured one is at night), run it, count
+if [ "${BENCH_CLEANUP:-true}" = false ]; then stop_server; echo "results: $RESULTS"; exit 0; fi
 stop_server
 due=$(rows "select count(*) from act_hi_actinst where removal_time_ < now()")
 all=$(rows "select count(*) from act_hi_actinst")

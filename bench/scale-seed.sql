@@ -1,5 +1,5 @@
 -- City-scale benchmark: N closed cases with their history, copied from real cases (bench/scale-benchmark.sh).
--- Input: psql variables n (cases), first (1, or n0 + 1 to add cases n0 + 1 … n to a seeded database) and
+-- Input: psql variables n (cases), first, last (see below) (1, or n0 + 1 to add cases n0 + 1 … n to a seeded database) and
 -- communities; the table bench_template(k, case_no, community, proc_inst_id,
 -- end_time) naming real cases that the engine ran to completion (ScaleLoad cases). Every row the engine and the
 -- application wrote for those cases — each table with ROOT_PROC_INST_ID_ (history, history byte arrays) and each
@@ -12,6 +12,11 @@
 --   text: task names, variable values, candidate groups); numeric ids of yishi_* rows come from their identity.
 -- bench/scale-check.sql compares seeded and real rows per case.
 \set ON_ERROR_STOP 1
+-- last (default n): seed only cases first … last, so that a large n can be written in chunks of one transaction each
+\if :{?last}
+\else
+\set last :n
+\endif
 
 create or replace function pg_temp.sid(v text, g int) returns text language sql immutable as $$
   select case when v is null then null
@@ -30,7 +35,7 @@ select g, t.proc_inst_id as tpi, t.case_no as tcase, t.community as tcomm,
        'SC-2026-' || lpad(g::text, 7, '0') as ncase,
        'c' || lpad((1 + g % :communities)::text, 4, '0') as ncomm,
        (now() - (g::double precision / :n) * interval '365 days') - t.end_time as shift
-from generate_series(:first, :n) g
+from generate_series(:first, :last) g
 join bench_template t on t.k = g % (select count(*) from bench_template);
 create index on bench_map (tpi);
 create index on bench_map (tcase);
