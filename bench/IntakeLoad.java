@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 /**
  * Load driver for POST /api/cases: N concurrent clients for a fixed time after a warm-up; prints
  * sustained cases per second, p50/p99 latency and the server's heap use. Run with
- * {@code YISHI_BENCH_KEY=<machine key> java bench/IntakeLoad.java <baseUrl> <clients> <warmupSeconds> <seconds>}
+ * {@code YISHI_BENCH_KEY=<machine key> java bench/IntakeLoad.java <baseUrl>[,<baseUrl of another node>] <clients> <warmupSeconds> <seconds>}
  * (see bench/intake-benchmark.sh, which issues the key): the clients post as the 12345 channel with its machine key
  * ({@code Authorization: Bearer}), as a channel does in production.
  *
@@ -78,7 +78,7 @@ public class IntakeLoad {
     System.out.printf("throughput: %.1f cases/s%n", rate);
     System.out.printf("latency p50: %.1f ms, p99: %.1f ms, max: %.1f ms%n",
         pct(lat, 50) / 1000.0, pct(lat, 99) / 1000.0, lat.length == 0 ? 0 : lat[lat.length - 1] / 1000.0);
-    System.out.println("server heap: " + heap(http, base));
+    System.out.println("server heap: " + heap(http, base.split(",")[0]));
     System.exit(r.errors > 0 ? 1 : 0);
   }
 
@@ -90,7 +90,9 @@ public class IntakeLoad {
     long deadline = System.nanoTime() + seconds * 1_000_000_000L;
     long start = System.nanoTime();
     List<Future<long[][]>> futures = new ArrayList<>();
+    String[] nodes = base.split(","); // several nodes of one cluster: client c sends to node c % nodes
     for (int c = 0; c < clients; c++) {
+      String node = nodes[c % nodes.length];
       futures.add(pool.submit(() -> {
         List<Long> latencies = new ArrayList<>();
         long errors = 0;
@@ -109,7 +111,7 @@ public class IntakeLoad {
             body = "{\"businessKey\":\"bare-%d-%d\",\"variables\":{\"n\":{\"value\":%d}}}".formatted(runId, n, n);
             expected = 200;
           }
-          HttpRequest req = HttpRequest.newBuilder(URI.create(base + path))
+          HttpRequest req = HttpRequest.newBuilder(URI.create(node + path))
               .header("Content-Type", "application/json").header("Authorization", auth)
               .timeout(Duration.ofSeconds(30))
               .POST(HttpRequest.BodyPublishers.ofString(body)).build();

@@ -52,16 +52,17 @@ public class ScaleLoad {
       String body = """
           {"channel":"HOTLINE_12345","externalId":"scale-%s","category":"%s","title":"规模测试模板 %d",
            "description":"居民反映：楼道问题已持续一周。","community":"%s",
-           "location":{"address":"模板小区3栋2单元501","compound":"模板小区%s"},"householdsAffected":12,
-           "reporter":{"name":"李四","phone":"13800138000"}}""".formatted(tag, categories[i % 3], i, community, tag);
+           "location":{"address":"模板小区3栋2单元501","compound":"%s-z1"},"householdsAffected":12,
+           "reporter":{"name":"李四","phone":"13800138000"}}""".formatted(tag, categories[i % 3], i, community, community);
       Reply r = basic(http, "POST", base + "/api/cases", "channel.12345", body);
       Matcher m = Pattern.compile("\"caseNo\"\\s*:\\s*\"([^\"]+)\"").matcher(r.body);
       if (r.status != 201 || !m.find()) {
         throw new IllegalStateException("intake: " + r.status + " " + r.body);
       }
       String caseNo = m.group(1);
-      complete(http, base, caseNo, "userTask_review", reviewer, "{}");
-      complete(http, base, caseNo, "userTask_handle", handler,
+      // 三级前置把关: the compound's station or the community reviews, as the triage's tier says
+      complete(http, base, caseNo, "userTask_review", reviewer + "," + handler, "{}");
+      complete(http, base, caseNo, "userTask_handle", handler + "," + reviewer,
           "{\"outcome\":{\"value\":\"RESOLVED\"},\"resultNote\":{\"value\":\"已处理\"}}");
       complete(http, base, caseNo, "userTask_followUpVisit", visitor, "{\"satisfaction\":{\"value\":\"4\"}}");
       System.out.println(caseNo);
@@ -76,8 +77,14 @@ public class ScaleLoad {
     if (!m.find()) {
       throw new IllegalStateException(caseNo + ": no task " + key + ": " + list.body);
     }
-    Reply done = basic(http, "POST", base + "/engine-rest/task/" + m.group(1) + "/submit-form", user,
-        "{\"variables\":" + variables + "}");
+    Reply done = null;
+    for (String candidate : user.split(",")) { // the first of the users in the task's candidate group
+      done = basic(http, "POST", base + "/engine-rest/task/" + m.group(1) + "/submit-form", candidate,
+          "{\"variables\":" + variables + "}");
+      if (done.status != 403) {
+        break;
+      }
+    }
     if (done.status != 204) {
       throw new IllegalStateException(caseNo + " " + key + ": " + done.status + " " + done.body);
     }

@@ -14,7 +14,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Seeds the engine side of the sweep benchmark: for case numbers BM-2026-000001 … BM-2026-{count}
+ * Seeds the engine side of the sweep benchmark: for case numbers BM-2026-0000001 … BM-2026-{count} (7 digits)
  * it starts an issueLifecycle instance through the engine REST API, placed at userTask_handle (as a
  * case in handling is), so that the sweep's supervision orders reach real process instances. Run with
  * {@code java bench/SweepSeed.java <baseUrl> <adminUser> <adminPassword> <count> <clients>}.
@@ -47,7 +47,7 @@ public class SweepSeed {
     for (int c = 0; c < clients; c++) {
       done.add(pool.submit(() -> {
         for (int i = next.getAndIncrement(); i <= count; i = next.getAndIncrement()) {
-          String caseNo = String.format("BM-2026-%06d", i);
+          String caseNo = String.format("BM-2026-%07d", i);
           String body;
           if (communities > 0) {
             caseNo = String.format("%s-2026-%07d", prefix, i);

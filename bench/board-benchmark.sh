@@ -16,7 +16,9 @@ java -Xmx512m -Xms512m ${BENCH_JAVA_OPTS:-} -jar "$JAR" \
   --spring.datasource.username=postgres --yishi.admin.id=bench.admin --yishi.admin.password='Bench-Admin-2026!' \
   --server.port=$PORT --logging.level.root=WARN > target/bench-board-server.log 2>&1 &
 SERVER=$!
-trap 'kill $SERVER 2>/dev/null || true' EXIT
+. bench/autovacuum.sh
+autovacuum_standin $DB
+trap 'kill $SERVER 2>/dev/null; [ -n "${AUTOVACUUM_STANDIN:-}" ] && { pkill -P $AUTOVACUUM_STANDIN; kill $AUTOVACUUM_STANDIN; } 2>/dev/null; true' EXIT
 for _ in $(seq 1 90); do curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null && break; sleep 1; done
 
 # 10,000 public cases in the three communities (the board of one community shows its latest 200)

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Intake benchmark: POST /api/cases on PostgreSQL with concurrent clients (see README "Benchmark"), and in the same
 # run the floor: a bare Camunda start of a one-task process through /engine-rest with the same clients; prints both
-# throughputs and their ratio (BENCH_BARE=false: intake only).
+# throughputs and their ratio (BENCH_BARE=false: intake only). BENCH_NODES=2 then starts a second node of the same
+# build on the same database and measures the intake again with the same clients spread over both nodes.
 # Usage: bench/intake-benchmark.sh [clients] [seconds] [warm-up seconds]
 # Needs PostgreSQL at 127.0.0.1:5432 (user postgres, trust) and a built jar (./mvnw -B package -DskipTests).
 set -euo pipefail
@@ -36,7 +37,9 @@ java -Xmx512m -Xms512m ${BENCH_JAVA_OPTS:-} "${LAUNCH[@]}" \
   --server.port=$PORT \
   --logging.level.root=WARN > target/bench-server.log 2>&1 &
 SERVER=$!
-trap 'kill $SERVER 2>/dev/null || true' EXIT
+. bench/autovacuum.sh
+autovacuum_standin $DB
+trap 'kill $SERVER ${NODE2:-} 2>/dev/null; [ -n "${AUTOVACUUM_STANDIN:-}" ] && { pkill -P $AUTOVACUUM_STANDIN; kill $AUTOVACUUM_STANDIN; } 2>/dev/null; true' EXIT
 for _ in $(seq 1 300); do
   curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null && break
   sleep 1
@@ -75,6 +78,25 @@ SAMPLER=$!
 java bench/IntakeLoad.java "http://127.0.0.1:$PORT" "$CLIENTS" "$WARMUP" "$SECONDS_MEASURED" | tee target/bench-intake.txt
 wait $SAMPLER 2>/dev/null || true
 cat target/bench-cpu.txt 2>/dev/null || true
+
+if [ "${BENCH_NODES:-1}" = 2 ]; then
+  # two nodes of one homogeneous cluster (README "Beyond one machine"): the same jar on the same database, the
+  # same clients, half of them on each node
+  java -Xmx512m -Xms512m ${BENCH_JAVA_OPTS:-} "${LAUNCH[@]}" --spring.profiles.active=postgres \
+    --spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/$DB --spring.datasource.username=postgres \
+    --yishi.admin.id=bench.admin --yishi.admin.password='Bench-Admin-2026!' --yishi.demo-users.enabled=true \
+    --server.port=$((PORT + 1)) --logging.level.root=WARN > target/bench-server-node2.log 2>&1 &
+  NODE2=$!
+  for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$((PORT + 1))/actuator/health" >/dev/null && break; sleep 1; done
+  curl -sf "http://127.0.0.1:$((PORT + 1))/actuator/health" >/dev/null || { echo "node 2 did not start"; exit 1; }
+  echo "two nodes (ports $PORT and $((PORT + 1))), the same $CLIENTS clients spread over both:"
+  java bench/IntakeLoad.java "http://127.0.0.1:$PORT,http://127.0.0.1:$((PORT + 1))" "$CLIENTS" "$WARMUP" \
+    "$SECONDS_MEASURED" | tee target/bench-intake-2nodes.txt
+  kill $NODE2; wait $NODE2 2>/dev/null || true; NODE2=
+  one=$(sed -n 's/^throughput: \([0-9.]*\).*/\1/p' target/bench-intake.txt)
+  two=$(sed -n 's/^throughput: \([0-9.]*\).*/\1/p' target/bench-intake-2nodes.txt)
+  awk -v a="$one" -v b="$two" 'BEGIN{printf "intake on one node %.1f cases/s, on two nodes %.1f cases/s: %.2fx\n", a, b, b/a}'
+fi
 
 if [ "${BENCH_BARE:-true}" = true ]; then
   # the floor: a one-task process without listeners of its own, deployed here, started by the admin through the

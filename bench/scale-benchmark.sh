@@ -61,7 +61,8 @@ start_server() { # extra arguments for the application
   STARTED_IN=$(( $(date +%s) - t0 ))
 }
 stop_server() { [ -n "$SERVER" ] && kill $SERVER 2>/dev/null && wait $SERVER 2>/dev/null || true; SERVER=; }
-trap stop_server EXIT
+. bench/autovacuum.sh
+trap 'stop_server; [ -n "${AUTOVACUUM_STANDIN:-}" ] && { pkill -P $AUTOVACUUM_STANDIN; kill $AUTOVACUUM_STANDIN; } 2>/dev/null; true' EXIT
 heap() { curl -sf "$BASE/actuator/prometheus" | awk '/^jvm_memory_used_bytes\{.*area="heap"/{s+=$NF} END{printf "%.0f", s/1048576}'; }
 rows() { $PSQL -d $DB -tAc "$1"; }
 
@@ -79,6 +80,7 @@ note "scale benchmark: N=$N closed, M=$M open, $COMMUNITIES communities, $REPEAT
 note "machine: $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GiB, load $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1)"
 
 if [ "${BENCH_REUSE:-false}" = true ]; then
+  autovacuum_standin $DB
   if [ -n "${BENCH_SEED_TO:-}" ]; then
     have=$(rows "select coalesce(max(substr(case_no, 9)::int), 0) from yishi_case where case_no like 'SC-2026-%'")
     seed_closed $((have + 1)) "$BENCH_SEED_TO"
@@ -90,6 +92,7 @@ else
 # 1. database and directory; the first start creates the city's ~18,500 groups and ~280,000 authorizations
 $PSQL -c "drop database if exists $DB with (force)" -c "create database $DB"
 python3 bench/scale-directory.py "$COMMUNITIES" > $OUT/directory.yaml
+autovacuum_standin $DB
 if [ -n "${BENCH_AUTO_EXPLAIN_MS:-}" ]; then
   # the plans (with row counts) of every statement slower than this, in PostgreSQL's log, for this database only
   $PSQL -c "alter database $DB set session_preload_libraries = 'auto_explain'" \
@@ -176,9 +179,11 @@ if [ "$INTAKE_SECONDS" -gt 0 ]; then
   stop_server
   $PSQL -c "drop database if exists ${DB}_empty with (force)" -c "create database ${DB}_empty template ${DB}_dir"
   SCALE_DB=$DB; DB=${DB}_empty
+  SCALE_STANDIN=${AUTOVACUUM_STANDIN:-}; autovacuum_standin $DB
   start_server
   intake "the empty database (the same directory, no case)"
   stop_server
+  [ -n "${AUTOVACUUM_STANDIN:-}" ] && { pkill -P $AUTOVACUUM_STANDIN; kill $AUTOVACUUM_STANDIN; } 2>/dev/null; AUTOVACUUM_STANDIN=$SCALE_STANDIN
   DB=$SCALE_DB
 fi
 

@@ -2,6 +2,8 @@
 # Sweep benchmark (旬跟进): 100,000 open cases in PostgreSQL, 10,000 of them overdue; one tenDayFollowUp
 # sweep must create exactly 10,000 supervision orders and 10,000 outbox mails (see README "Benchmark").
 # Usage: bench/sweep-benchmark.sh [open cases] [overdue]
+# BENCH_SEED_ONLY=true stops after seeding; BENCH_REUSE=true then sweeps the database it left (seed on a busy machine,
+# measure on a quiet one); BENCH_NODES=2 runs a second node on the same database during the sweep (see README).
 # Needs PostgreSQL at 127.0.0.1:5432 (user postgres, trust) and a built jar (./mvnw -B package -DskipTests).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,7 +16,8 @@ ADMIN_PASSWORD='Bench-Admin-2026!'
 JAR=${BENCH_JAR:-$(ls target/yishi-*.jar | grep -v original | head -1)}
 PSQL="psql -h 127.0.0.1 -U postgres -q -v ON_ERROR_STOP=1"
 
-$PSQL -c "drop database if exists $DB with (force)" -c "create database $DB"
+REUSE=${BENCH_REUSE:-false}
+[ "$REUSE" = true ] || $PSQL -c "drop database if exists $DB with (force)" -c "create database $DB"
 
 # The job executor is off so that nothing but the sweep works on the data while it is measured.
 java -Xmx512m -Xms512m ${BENCH_JAVA_OPTS:-} -jar "$JAR" \
@@ -28,7 +31,9 @@ java -Xmx512m -Xms512m ${BENCH_JAVA_OPTS:-} -jar "$JAR" \
   --server.port=$PORT \
   --logging.level.root=WARN --logging.level.cn.yishi.application.supervision=INFO > target/bench-sweep-server.log 2>&1 &
 SERVER=$!
-trap 'kill $SERVER 2>/dev/null || true' EXIT
+. bench/autovacuum.sh
+autovacuum_standin $DB
+trap 'kill $SERVER ${NODE2:-} 2>/dev/null; [ -n "${AUTOVACUUM_STANDIN:-}" ] && { pkill -P $AUTOVACUUM_STANDIN; kill $AUTOVACUUM_STANDIN; } 2>/dev/null; true' EXIT
 for _ in $(seq 1 90); do
   curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null && break
   sleep 1
@@ -36,6 +41,7 @@ done
 curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null || { echo "server did not start"; tail -50 target/bench-sweep-server.log; exit 1; }
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GiB; java $(java -version 2>&1 | head -1)"
 
+if [ "$REUSE" != true ]; then
 echo "seeding $OPEN open cases ($OVERDUE overdue) ..."
 # Open committed cases of the three communities and eight units with a contact address. The overdue ones
 # passed their deadline three days ago; the others are due in 20 days and had a progress note yesterday,
@@ -43,7 +49,7 @@ echo "seeding $OPEN open cases ($OVERDUE overdue) ..."
 $PSQL -d $DB <<SQL
 insert into yishi_case (case_no, channel, category, title, description, community, compound, households_affected,
   status, urgency, tier, disposal, responsible_unit, deadline, created_by, created_at, updated_at, last_progress_at)
-select 'BM-2026-' || lpad(i::text, 6, '0'), 'HOTLINE_12345', 'streetlight', '路灯不亮 ' || i, '基准测试数据 ' || i,
+select 'BM-2026-' || lpad(i::text, 7, '0'), 'HOTLINE_12345', 'streetlight', '路灯不亮 ' || i, '基准测试数据 ' || i,
   case when i <= $OVERDUE then 'hualin' else (array['hualin','shengdian','jiaoyuyuan'])[1 + i % 3] end,
   '小区' || (i % 200), 10, 'IN_PROGRESS', 'GREEN', 'STATION', 'COMMITTED',
   case when i <= $OVERDUE then 'housing'
@@ -56,6 +62,25 @@ SQL
 java bench/SweepSeed.java "http://127.0.0.1:$PORT" "$ADMIN" "$ADMIN_PASSWORD" "$OVERDUE" 4
 $PSQL -d $DB -c "update yishi_case c set process_instance_id = e.id_ from act_ru_execution e
   where e.business_key_ = c.case_no and e.parent_id_ is null and c.case_no like 'BM-%'" -c "analyze"
+[ "${BENCH_SEED_ONLY:-false}" = true ] && { echo "seeded $DB; sweep it with BENCH_REUSE=true"; exit 0; }
+fi
+OPEN=$($PSQL -d $DB -tAc "select count(*) from yishi_case where case_no like 'BM-%'")
+OVERDUE=$($PSQL -d $DB -tAc "select count(*) from yishi_case where case_no like 'BM-%' and deadline < now()")
+echo "open cases: $OPEN, overdue: $OVERDUE, process instances: $($PSQL -d $DB -tAc "select count(*) from act_ru_execution where parent_id_ is null")"
+NODE2=
+if [ "${BENCH_NODES:-1}" = 2 ]; then
+  # a second node of the same build on the same database, up while the first one sweeps (job executor off on
+  # both, as on the first: the sweep runs where its request or its 旬跟进 job runs, see README)
+  java -Xmx512m -Xms512m -jar "$JAR" --spring.profiles.active=postgres \
+    --spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/$DB --spring.datasource.username=postgres \
+    --yishi.admin.id=$ADMIN --yishi.admin.password="$ADMIN_PASSWORD" --yishi.demo-users.enabled=true \
+    --camunda.bpm.job-execution.enabled=false --yishi.mail.outbox.poll-interval=PT24H --server.port=$((PORT + 1)) --logging.level.root=WARN \
+    > target/bench-sweep-node2.log 2>&1 &
+  NODE2=$!
+  for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$((PORT + 1))/actuator/health" >/dev/null && break; sleep 1; done
+  curl -sf "http://127.0.0.1:$((PORT + 1))/actuator/health" >/dev/null || { echo "node 2 did not start"; exit 1; }
+  echo "node 2 up on port $((PORT + 1))"
+fi
 
 today=$(TZ=Asia/Shanghai date +%F)
 echo "sweep as of $today ..."
