@@ -1,5 +1,9 @@
 package cn.yishi.platform;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /** The whole application on an in-memory H2 database, as the embedded profile runs it. */
@@ -20,5 +24,12 @@ class PlatformH2Test extends PlatformScenarios {
   @Override
   String adminPassword() {
     return "demo";
+  }
+
+  @Autowired DatabaseMaintenanceCheck maintenance;
+
+  @Test
+  void hasNoAutovacuumToCheckOnH2() {
+    assertThat(maintenance.autovacuum()).isEmpty();
   }
 }

@@ -1,7 +1,11 @@
 package cn.yishi.platform;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import cn.yishi.support.PostgresSuite;
 import cn.yishi.support.PostgresTestDatabase;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -30,5 +34,14 @@ class PlatformPostgresIT extends PlatformScenarios {
   @Override
   String adminPassword() {
     return ADMIN_PASSWORD;
+  }
+
+  @Autowired DatabaseMaintenanceCheck maintenance;
+
+  @Test
+  void readsWhetherThePostgresServerRunsAutovacuum() {
+    // the operator is warned at start when it is off (this machine's CI server runs without it)
+    String setting = jdbc.sql("select setting from pg_settings where name = 'autovacuum'").query(String.class).single();
+    assertThat(maintenance.autovacuum()).contains("on".equals(setting));
   }
 }
