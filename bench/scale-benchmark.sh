@@ -4,8 +4,8 @@
 # See README "Benchmark" → "City scale".
 # Usage: bench/scale-benchmark.sh [N closed, 10000] [M open, 5000] [repeats per call, 20]
 # BENCH_REUSE=true measures again on the database a previous run built (steps 5 to 7 only, after a change);
-# BENCH_SEED_TO=<n> (with BENCH_REUSE) first adds closed cases up to n (chunks of 100,000), so one database grows
-# 10k → 100k → 1M; BENCH_CLEANUP=false skips the history cleanup (step 8), which would remove about half of them;
+# BENCH_SEED_TO=<n> (with BENCH_REUSE) first adds closed cases up to n (chunks of 100,000, BENCH_SEED_JOBS=2 at a
+# time), so one database grows 10k → 100k → 1M (BENCH_SEED_ONLY=true: only that, measure later); BENCH_CLEANUP=false skips the history cleanup (step 8), which would remove about half of them;
 # BENCH_INTAKE_SECONDS=0 skips the intake at scale against the empty database (step 7);
 # BENCH_AUTO_EXPLAIN_MS=300 logs the plans of slower statements to PostgreSQL's log (this database only).
 # Needs PostgreSQL at 127.0.0.1:5432 (user postgres, trust), python3, and a build: the Boot jar
@@ -66,12 +66,23 @@ trap 'stop_server; [ -n "${AUTOVACUUM_STANDIN:-}" ] && { pkill -P $AUTOVACUUM_ST
 heap() { curl -sf "$BASE/actuator/prometheus" | awk '/^jvm_memory_used_bytes\{.*area="heap"/{s+=$NF} END{printf "%.0f", s/1048576}'; }
 rows() { $PSQL -d $DB -tAc "$1"; }
 
-seed_closed() { # from to: closed cases from … to, spread over the last 365 days × (g / to), in chunks of 100,000
-  local from=$1 to=$2 t0=$(date +%s) a b
+seed_closed() { # from to: closed cases from … to, spread over the last 365 days × (g / to), in chunks of 100,000,
+  # BENCH_SEED_JOBS (2) chunks at a time in parallel sessions
+  local from=$1 to=$2 t0=$(date +%s) a b keep pids=()
   for ((a = from; a <= to; a += 100000)); do
     b=$(( a + 99999 < to ? a + 99999 : to ))
-    $PSQL -d $DB -v n=$to -v first=$a -v last=$b -v communities=$COMMUNITIES -f bench/scale-seed.sql 2>&1 \
-      | sed 's/^psql:[^ ]* NOTICE: */  /' | tee -a $OUT/seed.txt
+    keep=; [ "$a" = "$from" ] && keep="-v keep_map=1" # the first chunk's cases for bench/scale-check.sql
+    $PSQL -d $DB -v n=$to -v first=$a -v last=$b -v communities=$COMMUNITIES $keep -f bench/scale-seed.sql \
+      > $OUT/seed-$a.txt 2>&1 &
+    pids+=($!)
+    if [ ${#pids[@]} -ge "${BENCH_SEED_JOBS:-2}" ]; then
+      wait "${pids[0]}" || { echo "seeding failed"; cat $OUT/seed-*.txt; exit 1; }
+      pids=("${pids[@]:1}")
+    fi
+  done
+  for p in "${pids[@]}"; do wait "$p" || { echo "seeding failed"; cat $OUT/seed-*.txt; exit 1; }; done
+  for ((a = from; a <= to; a += 100000)); do
+    sed 's/^psql:[^ ]* NOTICE: */  /' $OUT/seed-$a.txt | tee -a $OUT/seed.txt; rm -f $OUT/seed-$a.txt
   done
   note "seeded closed cases $from … $to in $(( $(date +%s) - t0 )) s; history rows: $(rows "select sum(n) from (select count(*) n from act_hi_actinst union all select count(*) from act_hi_taskinst union all select count(*) from act_hi_varinst union all select count(*) from act_hi_procinst union all select count(*) from act_hi_identitylink union all select count(*) from act_hi_detail) x")"
 }
@@ -85,6 +96,8 @@ if [ "${BENCH_REUSE:-false}" = true ]; then
     have=$(rows "select coalesce(max(substr(case_no, 9)::int), 0) from yishi_case where case_no like 'SC-2026-%'")
     seed_closed $((have + 1)) "$BENCH_SEED_TO"
     $PSQL -d $DB -c analyze
+    # BENCH_SEED_ONLY=true: grow now (on a busy machine), measure later with BENCH_REUSE=true
+    [ "${BENCH_SEED_ONLY:-false}" = true ] && { echo "results: $RESULTS"; exit 0; }
   fi
   start_server
   note "restart on the database of the previous run: ${STARTED_IN} s; $(rows 'select count(*) from act_hi_procinst') historic instances, $(rows "select count(*) from yishi_case where case_no like 'SC-%'") closed cases seeded, $(rows 'select count(*) from act_ru_task') open tasks"
@@ -165,23 +178,23 @@ note "$(printf '月调度 (report of the month before %s): %.1f s, heap max %s M
 # channel (bench/IntakeLoad.java, BENCH_CLIENTS clients, 60 s warm-up), first on this database, then on a copy of
 # the database as it was after the directory's first start (no case at all)
 INTAKE_SECONDS=${BENCH_INTAKE_SECONDS:-30}
-intake() { # label
+intake() { # file name, label
   local key
   key=$(curl -sf -u "$ADMIN:$ADMIN_PASSWORD" -X POST "$BASE/api/machine-keys/channel.12345/rotate" \
     | sed -n 's/.*"key":"\([^"]*\)".*/\1/p')
   [ -n "$key" ] || { echo "could not issue the channel's machine key"; exit 1; }
   YISHI_BENCH_KEY=$key YISHI_BENCH_COMMUNITIES=$COMMUNITIES java bench/IntakeLoad.java "$BASE" "$CLIENTS" \
-    "${BENCH_INTAKE_WARMUP:-60}" "$INTAKE_SECONDS" > $OUT/intake-$1.txt
-  note "intake, $1: $(grep -E '^(throughput|latency)' $OUT/intake-$1.txt | paste -sd';'); load $(cut -d' ' -f1-3 /proc/loadavg)"
+    "${BENCH_INTAKE_WARMUP:-60}" "$INTAKE_SECONDS" > "$OUT/intake-$1.txt"
+  note "intake, $2: $(grep -E '^(throughput|latency)' "$OUT/intake-$1.txt" | paste -sd';'); load $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 if [ "$INTAKE_SECONDS" -gt 0 ]; then
-  intake "this database ($(rows 'select count(*) from act_hi_procinst') historic instances, $(rows 'select count(*) from act_ru_task') open tasks)"
+  intake scale "this database ($(rows 'select count(*) from act_hi_procinst') historic instances, $(rows 'select count(*) from act_ru_task') open tasks)"
   stop_server
   $PSQL -c "drop database if exists ${DB}_empty with (force)" -c "create database ${DB}_empty template ${DB}_dir"
   SCALE_DB=$DB; DB=${DB}_empty
   SCALE_STANDIN=${AUTOVACUUM_STANDIN:-}; autovacuum_standin $DB
   start_server
-  intake "the empty database (the same directory, no case)"
+  intake empty "the empty database (the same directory, no case)"
   stop_server
   [ -n "${AUTOVACUUM_STANDIN:-}" ] && { pkill -P $AUTOVACUUM_STANDIN; kill $AUTOVACUUM_STANDIN; } 2>/dev/null; AUTOVACUUM_STANDIN=$SCALE_STANDIN
   DB=$SCALE_DB

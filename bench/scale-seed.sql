@@ -29,17 +29,28 @@ create or replace function pg_temp.subst(v text, tcase text, ncase text, tcomm t
   select case when v is null then null
     else regexp_replace(replace(v, tcase, ncase), '\m' || tcomm || '\M', ncomm, 'g') end $$;
 
-drop table if exists bench_map;
-create table bench_map as
+-- whether a text column of the template rows holds a case number or community code at all: only those are rewritten
+-- (the rest are copied as they are, which is most of the seed's time saved); src joins the table as x to the
+-- templates t
+create or replace function pg_temp.holds_codes(src text, col text) returns boolean language plpgsql as $$
+declare found boolean;
+begin
+  execute format('select exists (select 1 from %s where strpos(x.%I::text, t.case_no) > 0 or x.%I::text ~ (%L || t.community || %L))',
+    src, col, col, '\m', '\M') into found;
+  return found;
+end $$;
+
+-- the cases of this chunk (a temporary table: chunks may be seeded in parallel sessions)
+create temp table bench_chunk as
 select g, t.proc_inst_id as tpi, t.case_no as tcase, t.community as tcomm,
        'SC-2026-' || lpad(g::text, 7, '0') as ncase,
        'c' || lpad((1 + g % :communities)::text, 4, '0') as ncomm,
        (now() - (g::double precision / :n) * interval '365 days') - t.end_time as shift
 from generate_series(:first, :last) g
 join bench_template t on t.k = g % (select count(*) from bench_template);
-create index on bench_map (tpi);
-create index on bench_map (tcase);
-analyze bench_map;
+create index on bench_chunk (tpi);
+create index on bench_chunk (tcase);
+analyze bench_chunk;
 
 do $$
 declare
@@ -72,10 +83,12 @@ begin
         when col.data_type like 'timestamp%' then format('x.%I + m.shift', col.column_name)
         when col.data_type in ('character varying', 'text')
              and (col.column_name not like '%id\_' or col.column_name = any(text_cols_with_codes))
+             and pg_temp.holds_codes(format('%I x join bench_template t on x.root_proc_inst_id_ = t.proc_inst_id',
+               tbl.table_name), col.column_name)
           then format('pg_temp.subst(x.%I, m.tcase, m.ncase, m.tcomm, m.ncomm)', col.column_name)
         else format('x.%I', col.column_name) end;
     end loop;
-    execute format('insert into %I (%s) select %s from %I x join bench_map m on x.root_proc_inst_id_ = m.tpi',
+    execute format('insert into %I (%s) select %s from %I x join bench_chunk m on x.root_proc_inst_id_ = m.tpi',
       tbl.table_name, cols, exprs, tbl.table_name);
     get diagnostics n_rows = row_count;
     raise notice '%: % rows', tbl.table_name, n_rows;
@@ -94,12 +107,13 @@ begin
       when col.column_name = 'external_id' then $q$x.external_id || '-' || m.g$q$
       when col.data_type like 'timestamp%' then format('x.%I + m.shift', col.column_name)
       when col.data_type in ('character varying', 'text')
+           and pg_temp.holds_codes('yishi_case x join bench_template t on t.case_no = x.case_no', col.column_name)
         then format('pg_temp.subst(x.%I, m.tcase, m.ncase, m.tcomm, m.ncomm)', col.column_name)
       else format('x.%I', col.column_name) end;
     exprs := exprs || ', ';
   end loop;
   exprs := left(exprs, length(exprs) - 2);
-  execute format('insert into yishi_case (%s) select %s from yishi_case x join bench_map m on x.case_no = m.tcase',
+  execute format('insert into yishi_case (%s) select %s from yishi_case x join bench_chunk m on x.case_no = m.tcase',
     cols, exprs);
   get diagnostics n_rows = row_count;
   raise notice 'yishi_case: % rows', n_rows;
@@ -124,11 +138,13 @@ begin
         when col.column_name = any(id_cols) then format('pg_temp.sid(x.%I, m.g)', col.column_name)
         when col.data_type like 'timestamp%' then format('x.%I + m.shift', col.column_name)
         when col.data_type in ('character varying', 'text')
+             and pg_temp.holds_codes(format('%I x join yishi_case c on c.id = x.case_id join bench_template t on t.case_no = c.case_no',
+               tbl.table_name), col.column_name)
           then format('pg_temp.subst(x.%I, m.tcase, m.ncase, m.tcomm, m.ncomm)', col.column_name)
         else format('x.%I', col.column_name) end;
     end loop;
     execute format('insert into %I (%s) select %s from %I x join yishi_case tc on tc.id = x.case_id
-      join bench_map m on m.tcase = tc.case_no join yishi_case nc on nc.case_no = m.ncase',
+      join bench_chunk m on m.tcase = tc.case_no join yishi_case nc on nc.case_no = m.ncase',
       tbl.table_name, cols, exprs, tbl.table_name);
     get diagnostics n_rows = row_count;
     raise notice '%: % rows', tbl.table_name, n_rows;
@@ -136,3 +152,9 @@ begin
 end $$;
 
 analyze;
+
+-- the chunk's cases for bench/scale-check.sql (-v keep_map=1: the first chunk of a run)
+\if :{?keep_map}
+drop table if exists bench_map;
+create table bench_map as select * from bench_chunk;
+\endif
