@@ -13,6 +13,7 @@ import cn.yishi.domain.supervision.BoardRules;
 import cn.yishi.domain.supervision.DispatchDay;
 import cn.yishi.domain.supervision.MonthlyFigures;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
@@ -55,11 +56,16 @@ public class MonthlyDispatchService {
   private final String publicBaseUrl;
   private final MailTemplates templates;
   private final ProxyMonthlyFigures proxyFigures;
+  private final Duration currentTtl;
+  /** The running month as last computed (see {@link #current()}). */
+  private volatile MonthlyReportView lastCurrent;
 
   public MonthlyDispatchService(MonthlyStatistics statistics, MonthlyReports reports, MailOutbox outbox,
       Directory directory, WorkingDayCalendar calendar, Clock clock, BoardRules monthlyBoardRules,
       MonthlyProperties properties, @Value("${yishi.zone}") String zone,
-      @Value("${yishi.public-base-url}") String publicBaseUrl, MailTemplates templates, ProxyMonthlyFigures proxyFigures) {
+      @Value("${yishi.public-base-url}") String publicBaseUrl, MailTemplates templates, ProxyMonthlyFigures proxyFigures,
+      @Value("${yishi.monthly.current-ttl:PT1M}") Duration currentTtl) {
+    this.currentTtl = currentTtl;
     this.proxyFigures = proxyFigures;
     this.templates = templates;
     this.statistics = statistics;
@@ -218,9 +224,33 @@ public class MonthlyDispatchService {
     return reports.latestApproved().flatMap(h -> report(h.period()));
   }
 
-  /** The running month computed now, with provisional boards; nothing is stored. */
+  /**
+   * The running month with provisional boards; nothing is stored. Computed at most once per
+   * {@code yishi.monthly.current-ttl} (PT1M) and shared by every reader meanwhile: for a city's 1,639 communities one
+   * computation takes seconds (README, "City scale"), and the dashboard shows when it was computed.
+   */
   @Transactional(readOnly = true)
   public MonthlyReportView current() {
+    MonthlyReportView last = lastCurrent;
+    if (fresh(last)) {
+      return last;
+    }
+    synchronized (this) { // one computation at a time: supervisors opening the dashboard together wait for it
+      last = lastCurrent;
+      if (!fresh(last)) {
+        last = computeCurrent();
+        lastCurrent = last;
+      }
+      return last;
+    }
+  }
+
+  /** Computed less than {@code yishi.monthly.current-ttl} ago (its time is shown: 截至 …). */
+  private boolean fresh(MonthlyReportView last) {
+    return last != null && last.computedAt().plus(currentTtl).isAfter(OffsetDateTime.now(clock));
+  }
+
+  private MonthlyReportView computeCurrent() {
     OffsetDateTime now = OffsetDateTime.now(clock);
     YearMonth m = YearMonth.from(now.atZoneSameInstant(zone));
     OffsetDateTime from = start(m);

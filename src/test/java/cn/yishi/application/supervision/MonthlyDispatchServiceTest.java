@@ -57,7 +57,7 @@ class MonthlyDispatchServiceTest {
   private MonthlyDispatchService service(Clock clock, MonthlyProperties properties) {
     return new MonthlyDispatchService(statistics, reports, outbox, ApplicationFixtures.directory(),
         ApplicationFixtures.calendar(), clock, properties.boardRules(), properties, ZONE.getId(),
-        ApplicationFixtures.BASE_URL + "/", ApplicationFixtures.templates(), proxyFigures);
+        ApplicationFixtures.BASE_URL + "/", ApplicationFixtures.templates(), proxyFigures, java.time.Duration.ZERO);
   }
 
   private static MonthlyReports.Header header(String status, int revision) {
@@ -326,5 +326,49 @@ class MonthlyDispatchServiceTest {
     assertThat(v.red()).extracting(MonthlyReportView.BoardPlace::unit).containsExactly("water");
     verify(statistics).figures(TO, OffsetDateTime.parse("2026-04-01T00:00+08:00"), NOW);
     verifyNoInteractions(reports);
+  }
+
+  @Test
+  void theRunningMonthIsComputedOncePerTimeToLiveAndSharedMeanwhile() {
+    februaryFigures();
+    MutableClock clock = new MutableClock(NOW);
+    MonthlyDispatchService cached = new MonthlyDispatchService(statistics, reports, outbox, ApplicationFixtures.directory(),
+        ApplicationFixtures.calendar(), clock, new MonthlyProperties(null, null, null).boardRules(),
+        new MonthlyProperties(null, null, null), ZONE.getId(), ApplicationFixtures.BASE_URL + "/",
+        ApplicationFixtures.templates(), proxyFigures, java.time.Duration.ofMinutes(1));
+
+    MonthlyReportView first = cached.current();
+    clock.now = NOW.plusSeconds(59);
+    assertThat(cached.current()).isSameAs(first);
+    clock.now = NOW.plusSeconds(60);
+    MonthlyReportView second = cached.current();
+
+    assertThat(second).isNotSameAs(first);
+    assertThat(second.computedAt()).isEqualTo(NOW.plusSeconds(60));
+    verify(statistics, org.mockito.Mockito.times(2)).figures(any(), any(), any());
+  }
+
+  /** A clock the test moves. */
+  private static final class MutableClock extends Clock {
+    OffsetDateTime now;
+
+    MutableClock(OffsetDateTime now) {
+      this.now = now;
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return ZONE;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public java.time.Instant instant() {
+      return now.toInstant();
+    }
   }
 }
