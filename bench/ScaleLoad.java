@@ -156,7 +156,9 @@ public class ScaleLoad {
   }
 
   static void measure(String base, int repeats, String[] logins) throws Exception {
-    System.out.printf("%-10s %-20s %-34s %8s %9s %9s%n", "app", "user", "call", "result", "p50 ms", "p95 ms");
+    // first ms: the first of the 3 warm-up calls (a cache's miss: 督办看板's running month is computed once a minute)
+    System.out.printf("%-10s %-20s %-34s %8s %9s %9s %9s%n", "app", "user", "call", "result", "p50 ms", "p95 ms",
+        "first ms");
     for (String login : logins) {
       String[] p = login.split(":");
       String user = p[0];
@@ -198,16 +200,19 @@ public class ScaleLoad {
       for (Map.Entry<String, Call> c : calls.entrySet()) {
         long[] micros = new long[repeats];
         Reply last = null;
+        long first = 0;
         for (int i = -3; i < repeats; i++) {
           long t0 = System.nanoTime();
           last = c.getValue().run();
           if (i >= 0) {
             micros[i] = (System.nanoTime() - t0) / 1000;
+          } else if (i == -3) {
+            first = (System.nanoTime() - t0) / 1000;
           }
         }
         Arrays.sort(micros);
-        System.out.printf("%-10s %-20s %-34s %8s %9.1f %9.1f%n", app, user, c.getKey(), result(last),
-            pct(micros, 50) / 1000.0, pct(micros, 95) / 1000.0);
+        System.out.printf("%-10s %-20s %-34s %8s %9.1f %9.1f %9.1f%n", app, user, c.getKey(), result(last),
+            pct(micros, 50) / 1000.0, pct(micros, 95) / 1000.0, first / 1000.0);
       }
     }
   }
