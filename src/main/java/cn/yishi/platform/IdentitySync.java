@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -34,7 +35,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -82,7 +82,7 @@ public class IdentitySync implements MicroGridAccounts {
       AuthorizationService authorizations,
       TasklistFilters tasklistFilters,
       PlatformTransactionManager transactions,
-      JdbcClient jdbc,
+      DataSource dataSource,
       Directory directory,
       Environment env,
       @Value("${yishi.admin.id}") String adminId,
@@ -95,7 +95,7 @@ public class IdentitySync implements MicroGridAccounts {
     this.writes = new IdentityWrites(identity, authorizations);
     this.tasklistFilters = tasklistFilters;
     this.transactions = transactions;
-    this.sharedGrants = new SharedGrants(jdbc, transactions);
+    this.sharedGrants = new SharedGrants(dataSource, transactions);
     this.directory = directory;
     this.embedded = DeploymentMode.isEmbedded(env);
     this.demoUsers = env.getProperty("yishi.demo-users.enabled", Boolean.class, embedded);
@@ -127,6 +127,7 @@ public class IdentitySync implements MicroGridAccounts {
     // the directory groups that still hold copies of the shared grants (an installation of an earlier version)
     Set<String> copies = new HashSet<>(grants.exactHolders(shared));
     copies.retainAll(groups.keySet());
+    copies.remove(GroupIds.CHANNEL_ACCOUNTS);
     ensureAdmin(grants);
     grantRoleAuthorizations(groups.keySet(), grants);
     shared.forEach(g -> grants.grant(GroupIds.ALL_STAFF, g.resource(), g.resourceId(), g.permissions()));

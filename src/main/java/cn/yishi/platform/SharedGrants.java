@@ -17,6 +17,13 @@ import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -36,6 +43,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * centre's reads, the points and convention grants) differs in its permissions or resource, and stays.
  */
 final class SharedGrants {
+  private static final Logger LOG = LoggerFactory.getLogger(SharedGrants.class);
   /** Group ids per DELETE: well below the bind-parameter limits of H2 and PostgreSQL. */
   static final int GROUPS_PER_DELETE = 1000;
 
@@ -77,11 +85,13 @@ final class SharedGrants {
     return all;
   }
 
+  private final DataSource dataSource;
   private final JdbcClient jdbc;
   private final TransactionTemplate tx;
 
-  SharedGrants(JdbcClient jdbc, PlatformTransactionManager transactions) {
-    this.jdbc = jdbc;
+  SharedGrants(DataSource dataSource, PlatformTransactionManager transactions) {
+    this.dataSource = dataSource;
+    this.jdbc = JdbcClient.create(dataSource);
     this.tx = new TransactionTemplate(transactions);
   }
 
@@ -116,6 +126,31 @@ final class SharedGrants {
       Integer n = tx.execute(status -> jdbc.sql(sql).params(params).update());
       removed += n == null ? 0 : n;
     }
+    if (removed > 0) {
+      vacuum();
+    }
     return removed;
+  }
+
+  /**
+   * Once, after the copies went: PostgreSQL's index scans on ACT_RU_AUTHORIZATION still visit the deleted rows until
+   * they are vacuumed (the admin's process-definition check read 8,203 dead rows in 100 ms instead of 0.3 ms), and a
+   * server without autovacuum would keep them. Outside a transaction, as VACUUM must run; H2 needs nothing.
+   */
+  private void vacuum() {
+    try (Connection c = dataSource.getConnection()) {
+      if (!c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")) {
+        return;
+      }
+      boolean autoCommit = c.getAutoCommit();
+      c.setAutoCommit(true);
+      try (Statement st = c.createStatement()) {
+        st.execute("vacuum analyze ACT_RU_AUTHORIZATION");
+      } finally {
+        c.setAutoCommit(autoCommit);
+      }
+    } catch (SQLException e) {
+      LOG.warn("ACT_RU_AUTHORIZATION not vacuumed after the copies of the shared grants went: {}", e.getMessage());
+    }
   }
 }
