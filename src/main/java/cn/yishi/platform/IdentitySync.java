@@ -119,6 +119,11 @@ public class IdentitySync implements MicroGridAccounts {
       writes.upsertUser(u.id(), u.firstName(), u.lastName(), u.email(), u.demo() ? DEMO_PASSWORD : null);
       syncMemberships(u.id(), new HashSet<>(u.groups()), managed);
     }
+    // members of staff groups who are no directory user (added in Admin): staff too
+    for (String user : sharedGrants.staffOutsideSharedGroup(g -> g.startsWith("yuanba-")
+        || (groups.containsKey(g) && !GroupIds.CHANNEL_ACCOUNTS.equals(g)))) {
+      identity.createMembership(user, GroupIds.ALL_STAFF);
+    }
     Map<String, String> filterIds = tasklistFilters.ensureFilters();
     List<SharedGrants.Grant> shared = SharedGrants.withFilters(
         TasklistFilters.STAFF_FILTERS.stream().map(filterIds::get).toList());

@@ -96,6 +96,27 @@ final class SharedGrants {
   }
 
   /**
+   * The users who belong to a staff group ({@code staffGroup}) but not to {@link GroupIds#ALL_STAFF}: e.g. put into a
+   * directory group in Admin, not through the directory. One read of ACT_ID_MEMBERSHIP (a query per user would be a
+   * city's tens of thousands of queries at every start).
+   */
+  Set<String> staffOutsideSharedGroup(java.util.function.Predicate<String> staffGroup) {
+    Set<String> staff = new TreeSet<>();
+    Set<String> shared = new java.util.HashSet<>();
+    jdbc.sql("select USER_ID_, GROUP_ID_ from ACT_ID_MEMBERSHIP").query(rs -> {
+      String user = rs.getString(1);
+      String group = rs.getString(2);
+      if (GroupIds.ALL_STAFF.equals(group)) {
+        shared.add(user);
+      } else if (staffGroup.test(group)) {
+        staff.add(user);
+      }
+    });
+    staff.removeAll(shared);
+    return staff;
+  }
+
+  /**
    * Deletes the copies of {@code moved} held by {@code groups} (never the shared group, the admins or the channels'
    * accounts; never a user's grant, a REVOKE or a grant with other permissions), one transaction per chunk. Returns
    * how many rows went; writes nothing when no group holds a copy.

@@ -414,6 +414,12 @@ abstract class PlatformScenarios {
     String groupFilter = filters.createFilterQuery().filterName(TasklistFilters.GROUP).singleResult().getId();
     List<SharedGrants.Grant> shared = SharedGrants.withFilters(TasklistFilters.STAFF_FILTERS.stream()
         .map(n -> filters.createFilterQuery().filterName(n).singleResult().getId()).toList());
+    // a user an operator put into a directory group in Admin (no directory user): staff as well
+    String added = "admin.added." + UUID.randomUUID().toString().substring(0, 8);
+    User addedUser = identity.newUser(added);
+    addedUser.setPassword("Admin-Added-2026!x");
+    identity.saveUser(addedUser);
+    identity.createMembership(added, "hualin-grid");
     long before = authorizations.createAuthorizationQuery().count();
 
     // an installation of an earlier version: a copy of every shared grant on directory groups
@@ -465,7 +471,7 @@ abstract class PlatformScenarios {
           .isEqualTo(before + 4);
 
       // every staff member may still do what they did
-      for (String user : List.of("community.hualin", "grid.hualin", "unit.housing", "room.hualin")) {
+      for (String user : List.of("community.hualin", "grid.hualin", "unit.housing", "room.hualin", added)) {
         assertThat(may(user, Permissions.ACCESS, Resources.APPLICATION, "tasklist")).as(user).isTrue();
         assertThat(may(user, Permissions.CREATE_INSTANCE, Resources.PROCESS_DEFINITION, IssueLifecycle.PROCESS_KEY)).as(user).isTrue();
         assertThat(may(user, Permissions.CREATE, Resources.PROCESS_INSTANCE, Authorization.ANY)).as(user).isTrue();
@@ -484,6 +490,7 @@ abstract class PlatformScenarios {
       for (Authorization a : List.of(wider, users, revoke, outside)) {
         authorizations.deleteAuthorization(a.getId());
       }
+      identity.deleteUser(added);
     }
   }
 
