@@ -111,11 +111,6 @@ public class TasklistFilters {
         .endOr();
   }
 
-  /** Creates or updates every filter; then its missing READ authorizations go to {@code grants} (saved by its flush). */
-  void ensure(Directory directory, AuthorizationGrants grants) {
-    ensureReaders(directory, ensureFilters(), grants);
-  }
-
   /** Creates or updates every filter; returns their ids by name. */
   Map<String, String> ensureFilters() {
     Map<String, String> ids = new LinkedHashMap<>();
@@ -205,7 +200,7 @@ public class TasklistFilters {
   /**
    * The groups of the 院坝 (micro-grids, {@code yuanba-…}) are kept in the application, not the directory file: their
    * READ on the staff filters is granted by {@link #grantStaffFilters} when the micro-grid's logins are synchronised,
-   * and {@link #ensure} leaves it alone.
+   * and {@link #ensureReaders} leaves it alone.
    */
   static boolean managedElsewhere(String groupId) {
     return groupId.startsWith("yuanba-");
