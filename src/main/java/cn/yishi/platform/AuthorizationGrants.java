@@ -59,6 +59,23 @@ final class AuthorizationGrants {
     }
   }
 
+  /**
+   * The groups that hold one of {@code grants} with exactly its permissions (a GRANT row of the group, as read at
+   * load and changed by {@link #grant} since).
+   */
+  java.util.Set<String> exactHolders(List<SharedGrants.Grant> grants) {
+    java.util.Set<String> wanted = new java.util.HashSet<>();
+    grants.forEach(g -> wanted.add(g.resource().resourceType() + "\u0000" + g.resourceId() + "\u0000" + g.perms()));
+    java.util.Set<String> holders = new java.util.TreeSet<>();
+    for (Authorization a : byKey.values()) {
+      int perms = ((org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity) a).getPermissions();
+      if (wanted.contains(a.getResourceType() + "\u0000" + a.getResourceId() + "\u0000" + perms)) {
+        holders.add(a.getGroupId());
+      }
+    }
+    return holders;
+  }
+
   /** Makes sure {@code groupId} holds {@code permissions} on the resource; saved by {@link #flush()}. */
   void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
     String key = key(groupId, resource.resourceType(), resourceId);

@@ -23,6 +23,10 @@ import org.springframework.stereotype.Component;
  * {@code yishi.authorization.group-prefilter-above} groups the groups are passed on unfiltered: the same answers
  * without the scan (as CIBSeven's {@code authGroupFilterThreshold}). Users with more groups keep the engine's
  * prefilter, which keeps their {@code GROUP_ID_ IN (...)} lists short.
+ *
+ * <p>The staff's common grants are held by the shared group {@code all-staff} ({@link IdentitySync}): the groups passed
+ * here are the user's memberships (the webapps' login and the REST filters read them from the identity service), so it
+ * is among them, and the engine's prefilter keeps it too, as it holds grants.
  */
 @Component
 public class AuthorizationGroupsPlugin extends AbstractProcessEnginePlugin {

@@ -1,11 +1,8 @@
 package cn.yishi.platform;
 
 import cn.yishi.adapter.process.convention.Convention;
-import cn.yishi.adapter.process.deliberation.Deliberation;
-import cn.yishi.adapter.process.issuelifecycle.IssueLifecycle;
 import cn.yishi.adapter.process.pointsaward.PointsAward;
 import cn.yishi.adapter.process.proxyservice.ProxyService;
-import cn.yishi.adapter.process.scheduledlistening.ScheduledListening;
 import cn.yishi.application.port.MicroGridAccounts;
 import cn.yishi.domain.directory.Directory.StaffUser;
 import cn.yishi.domain.directory.Directory;
@@ -14,12 +11,14 @@ import cn.yishi.domain.microgrid.RoleHolder;
 import cn.yishi.domain.microgrid.Yuanba;
 import cn.yishi.domain.microgrid.YuanbaRole;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -44,6 +43,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Synchronises the organisation directory into Camunda's identity service at every start, and
  * grants each role exactly the authorizations it needs. Idempotent: running it twice changes nothing.
  *
+ * <p>What every staff member may do (Tasklist, the staff filters, reading and starting the shared processes and
+ * decisions) is granted once, to the shared group {@link GroupIds#ALL_STAFF}, whose members are kept here: every
+ * directory user with a group other than the channels' accounts, and the 院坝's current holders. The copies of these
+ * grants that earlier versions wrote on each directory group are removed at start ({@link SharedGrants}). What
+ * differs by group stays on the group.
+ *
  * <p>The Tasklist filters and their READ authorizations are kept by {@link TasklistFilters}.
  *
  * <p>Task visibility is not granted here: Camunda grants a candidate group READ and UPDATE on each
@@ -56,13 +61,13 @@ public class IdentitySync implements MicroGridAccounts {
   static final String DEMO_PASSWORD = "demo";
   static final String FILTER_MINE = TasklistFilters.MINE;
   static final String FILTER_GROUP = TasklistFilters.GROUP;
-  static final List<String> DECISIONS = List.of("admissibility", "triage");
 
   private final IdentityService identity;
   private final AuthorizationService authorizations;
   private final IdentityWrites writes;
   private final TasklistFilters tasklistFilters;
   private final PlatformTransactionManager transactions;
+  private final SharedGrants sharedGrants;
   private final Directory directory;
   private final boolean embedded;
   private final boolean demoUsers;
@@ -77,6 +82,7 @@ public class IdentitySync implements MicroGridAccounts {
       AuthorizationService authorizations,
       TasklistFilters tasklistFilters,
       PlatformTransactionManager transactions,
+      DataSource dataSource,
       Directory directory,
       Environment env,
       @Value("${yishi.admin.id}") String adminId,
@@ -89,6 +95,7 @@ public class IdentitySync implements MicroGridAccounts {
     this.writes = new IdentityWrites(identity, authorizations);
     this.tasklistFilters = tasklistFilters;
     this.transactions = transactions;
+    this.sharedGrants = new SharedGrants(dataSource, transactions);
     this.directory = directory;
     this.embedded = DeploymentMode.isEmbedded(env);
     this.demoUsers = env.getProperty("yishi.demo-users.enabled", Boolean.class, embedded);
@@ -102,22 +109,46 @@ public class IdentitySync implements MicroGridAccounts {
   public void synchronise() {
     Map<String, Directory.Group> groups = directory.groups();
     upsertGroups(groups);
+    Set<String> managed = new HashSet<>(groups.keySet());
+    managed.add(GroupIds.ALL_STAFF);
 
     for (StaffUser u : directory.users()) {
       if (u.demo() && !demoUsers) {
         continue;
       }
       writes.upsertUser(u.id(), u.firstName(), u.lastName(), u.email(), u.demo() ? DEMO_PASSWORD : null);
-      syncMemberships(u.id(), new HashSet<>(u.groups()), groups.keySet());
+      syncMemberships(u.id(), new HashSet<>(u.groups()), managed);
     }
+    // members of staff groups who are no directory user (added in Admin): staff too
+    for (String user : sharedGrants.staffOutsideSharedGroup(g -> g.startsWith("yuanba-")
+        || (groups.containsKey(g) && !GroupIds.CHANNEL_ACCOUNTS.equals(g)))) {
+      identity.createMembership(user, GroupIds.ALL_STAFF);
+    }
+    Map<String, String> filterIds = tasklistFilters.ensureFilters();
+    List<SharedGrants.Grant> shared = SharedGrants.withFilters(
+        TasklistFilters.STAFF_FILTERS.stream().map(filterIds::get).toList());
     AuthorizationGrants grants = AuthorizationGrants.load(authorizations, transactions,
         identity.getCurrentAuthentication() == null);
+    // the directory groups that still hold copies of the shared grants (an installation of an earlier version)
+    Set<String> copies = new HashSet<>(grants.exactHolders(shared));
+    copies.retainAll(groups.keySet());
+    copies.remove(GroupIds.CHANNEL_ACCOUNTS);
     ensureAdmin(grants);
     grantRoleAuthorizations(groups.keySet(), grants);
-    tasklistFilters.ensure(directory, grants);
+    shared.forEach(g -> grants.grant(GroupIds.ALL_STAFF, g.resource(), g.resourceId(), g.permissions()));
     int written = grants.flush();
-    LOG.info("Directory synchronised: {} groups, {} users ({} mode), {} authorizations written", groups.size(),
-        directory.users().size(), demoUsers ? "with demo users" : "without demo users", written);
+    // only once the shared group holds them (flushed above)
+    int removed = sharedGrants.removeCopies(copies, shared);
+    tasklistFilters.ensureReaders(directory, filterIds, grants);
+    written += grants.flush();
+    LOG.info("Directory synchronised: {} groups, {} users ({} mode), {} authorizations written, {} copies of the shared "
+        + "grants removed from {} groups", groups.size(), directory.users().size(),
+        demoUsers ? "with demo users" : "without demo users", written, removed, copies.size());
+  }
+
+  /** A directory user with a group other than the channels' accounts is staff: a member of {@link GroupIds#ALL_STAFF}. */
+  static boolean isStaff(Collection<String> groups) {
+    return groups.stream().anyMatch(g -> !GroupIds.CHANNEL_ACCOUNTS.equals(g) && !GroupIds.ALL_STAFF.equals(g));
   }
 
   /** The directory's groups and the admins' group: read once, the new and renamed ones saved in chunks (city scale). */
@@ -135,6 +166,7 @@ public class IdentitySync implements MicroGridAccounts {
     Map<String, String> wanted = new LinkedHashMap<>();
     groups.values().forEach(g -> wanted.put(g.id(), g.name()));
     wanted.put(GroupIds.ADMIN, "系统管理员");
+    wanted.put(GroupIds.ALL_STAFF, "全体工作人员");
     List<Group> changed = new ArrayList<>();
     wanted.forEach((id, name) -> {
       Group g = existing.get(id);
@@ -196,6 +228,7 @@ public class IdentitySync implements MicroGridAccounts {
         }
         writes.addMembership(h.userId(), team);
         writes.addMembership(h.userId(), GroupIds.yuanbaRole(yuanba.code(), h.role().suffix()));
+        writes.addMembership(h.userId(), GroupIds.ALL_STAFF);
         if (h.role() == YuanbaRole.HEAD) {
           writes.addMembership(h.userId(), GroupIds.pointsOfficers(yuanba.community()));
         }
@@ -213,6 +246,9 @@ public class IdentitySync implements MicroGridAccounts {
         if (h.role() == YuanbaRole.HEAD && !sameRoleAgain && !headElsewhere(h.userId(), yuanba)) {
           identity.deleteMembership(h.userId(), GroupIds.pointsOfficers(yuanba.community()));
         }
+        if (!stillCurrent.contains(h.userId()) && !staffElsewhere(h.userId(), yuanba)) {
+          identity.deleteMembership(h.userId(), GroupIds.ALL_STAFF);
+        }
       }
     }
   }
@@ -227,9 +263,26 @@ public class IdentitySync implements MicroGridAccounts {
         .anyMatch(g -> !g.equals(here) && g.startsWith("yuanba-") && g.endsWith("-" + YuanbaRole.HEAD.suffix()));
   }
 
+  /**
+   * Whether a former holder of this 院坝's roles stays staff (a member of {@link GroupIds#ALL_STAFF}): staff by the
+   * directory, or a member of a group besides this 院坝's and its community's points officers (left out, as in
+   * {@link #headElsewhere}: deleted memberships are flushed only later).
+   */
+  private boolean staffElsewhere(String userId, Yuanba yuanba) {
+    boolean directoryStaff = directory.users().stream().anyMatch(u -> u.id().equals(userId) && isStaff(u.groups()));
+    String team = GroupIds.yuanba(yuanba.code());
+    return directoryStaff || identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId)
+        .anyMatch(g -> !g.equals(team) && !g.startsWith(team + "-") && !g.equals(GroupIds.ALL_STAFF)
+            && !g.equals(GroupIds.pointsOfficers(yuanba.community())));
+  }
+
   private void syncMemberships(String userId, Set<String> wanted, Set<String> managed) {
     Set<String> current = new HashSet<>();
     identity.createGroupQuery().groupMember(userId).list().forEach(g -> current.add(g.getId()));
+    // staff by the directory, or a current holder of a 院坝 role (kept by the 院坝 sync)
+    if (isStaff(wanted) || current.stream().anyMatch(g -> g.startsWith("yuanba-"))) {
+      wanted.add(GroupIds.ALL_STAFF);
+    }
     for (String g : wanted) {
       if (!current.contains(g)) {
         identity.createMembership(userId, g);
@@ -267,30 +320,18 @@ public class IdentitySync implements MicroGridAccounts {
     }
   }
 
-  private void grantRoleAuthorizations(Set<String> staffGroups, AuthorizationGrants grants) {
-    for (String g : staffGroups) {
-      if (!GroupIds.CHANNEL_ACCOUNTS.equals(g)) {
-        grants.grant(g, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-        grants.grant(g, Resources.PROCESS_DEFINITION, IssueLifecycle.PROCESS_KEY, Permissions.READ);
-        grants.grant(g, Resources.PROCESS_DEFINITION, Deliberation.PROCESS_KEY, Permissions.READ);
-        grants.grant(g, Resources.PROCESS_DEFINITION, cn.yishi.adapter.process.deliberationsession.DeliberationSession.PROCESS_KEY,
-            Permissions.READ);
-        grants.grant(g, Resources.PROCESS_DEFINITION, ScheduledListening.PROCESS_KEY, Permissions.READ);
-        // 民事民评: the 居务监督委员会's tasks and the unit's rework (落实决议) are in itemEvaluation
-        grants.grant(g, Resources.PROCESS_DEFINITION, cn.yishi.adapter.process.itemevaluation.ItemEvaluation.PROCESS_KEY,
-            Permissions.READ);
-        // 代办: any staff member reads the model; the 代办员 groups start it from Tasklist (below)
-        grants.grant(g, Resources.PROCESS_DEFINITION, ProxyService.PROCESS_KEY, Permissions.READ);
-        if (g.endsWith(GroupIds.proxy(""))) {
-          grants.grant(g, Resources.PROCESS_DEFINITION, ProxyService.PROCESS_KEY, Permissions.READ, Permissions.CREATE_INSTANCE);
-        }
-      }
-      // a report through POST /api/cases starts issueLifecycle on behalf of the caller, which
-      // evaluates the admissibility and triage tables
-      grants.grant(g, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
-      grants.grant(g, Resources.PROCESS_DEFINITION, IssueLifecycle.PROCESS_KEY, Permissions.READ, Permissions.CREATE_INSTANCE);
-      for (String decision : DECISIONS) {
-        grants.grant(g, Resources.DECISION_DEFINITION, decision, Permissions.CREATE_INSTANCE);
+  /**
+   * The grants that differ by group; what all staff share is {@link GroupIds#ALL_STAFF}'s ({@link SharedGrants}). The
+   * intake channels' accounts are no staff: they hold the grants of a report through /api/cases themselves.
+   */
+  private void grantRoleAuthorizations(Set<String> directoryGroups, AuthorizationGrants grants) {
+    for (SharedGrants.Grant g : SharedGrants.CHANNELS) {
+      grants.grant(GroupIds.CHANNEL_ACCOUNTS, g.resource(), g.resourceId(), g.permissions());
+    }
+    // 代办: the 代办员 groups start it from Tasklist
+    for (String g : directoryGroups) {
+      if (g.endsWith(GroupIds.proxy(""))) {
+        grants.grant(g, Resources.PROCESS_DEFINITION, ProxyService.PROCESS_KEY, Permissions.READ, Permissions.CREATE_INSTANCE);
       }
     }
     // 积分申报: started by the community's points officers (院坝长), grid workers and committee; which rule each may

@@ -79,16 +79,16 @@ public class TasklistFilters {
     return List.of(
         new Spec(MINE, "分配给我的任务", -10,
             q -> q.taskAssigneeExpression(CURRENT_USER),
-            TasklistFilters::staffGroups),
+            TasklistFilters::allStaff),
         new Spec(GROUP, "本组可认领和办理的任务", -5,
             q -> q.taskCandidateGroupInExpression(CURRENT_USER_GROUPS).includeAssignedTasks(),
-            TasklistFilters::staffGroups),
+            TasklistFilters::allStaff),
         new Spec(DUE_SOON, "两天内到期的本组或我的任务", 0,
             q -> groupOrMine(q.dueAfterExpression(NOW).dueBeforeExpression(IN_TWO_DAYS)),
-            TasklistFilters::staffGroups),
+            TasklistFilters::allStaff),
         new Spec(OVERDUE, "已超过期限的本组或我的任务", 5,
             q -> groupOrMine(q.dueBeforeExpression(NOW)),
-            TasklistFilters::staffGroups),
+            TasklistFilters::allStaff),
         new Spec(SUPERVISION, "本组的督办任务", 10,
             q -> q.taskDefinitionKey(IssueLifecycle.USER_TASK_SUPERVISE)
                 .taskCandidateGroupInExpression(CURRENT_USER_GROUPS).includeAssignedTasks(),
@@ -111,10 +111,10 @@ public class TasklistFilters {
         .endOr();
   }
 
-  /** Creates or updates every filter; its missing READ authorizations go to {@code grants} (saved by its flush). */
-  void ensure(Directory directory, AuthorizationGrants grants) {
+  /** Creates or updates every filter; returns their ids by name. */
+  Map<String, String> ensureFilters() {
+    Map<String, String> ids = new LinkedHashMap<>();
     int changedFilters = 0;
-    int changedGrants = 0;
     for (Spec spec : specs()) {
       Filter f = filters.createFilterQuery().filterName(spec.name()).singleResult();
       boolean created = f == null;
@@ -131,12 +131,27 @@ public class TasklistFilters {
         f = filters.saveFilter(f);
         changedFilters++;
       }
-      changedGrants += ensureReaders(f.getId(), spec.readers().apply(directory), grants);
+      ids.put(spec.name(), f.getId());
     }
-    if (changedFilters > 0 || changedGrants > 0) {
-      LOG.info("Tasklist filters: {} created or updated, {} READ authorizations changed", changedFilters, changedGrants);
+    if (changedFilters > 0) {
+      LOG.info("Tasklist filters: {} created or updated", changedFilters);
+    }
+    return ids;
+  }
+
+  /** Each filter (ids by name) readable by exactly its groups; the missing READ grants go to {@code grants}. */
+  void ensureReaders(Directory directory, Map<String, String> ids, AuthorizationGrants grants) {
+    int changedGrants = 0;
+    for (Spec spec : specs()) {
+      changedGrants += ensureReaders(ids.get(spec.name()), spec.readers().apply(directory), grants);
+    }
+    if (changedGrants > 0) {
+      LOG.info("Tasklist filters: {} READ authorizations changed", changedGrants);
     }
   }
+
+  /** The filters every staff member reads (我的待办, 本组待办, 即将到期, 已逾期). */
+  static final List<String> STAFF_FILTERS = List.of(MINE, GROUP, DUE_SOON, OVERDUE);
 
   static Map<String, Object> properties(Spec spec) {
     Map<String, Object> props = new LinkedHashMap<>();
@@ -185,7 +200,7 @@ public class TasklistFilters {
   /**
    * The groups of the 院坝 (micro-grids, {@code yuanba-…}) are kept in the application, not the directory file: their
    * READ on the staff filters is granted by {@link #grantStaffFilters} when the micro-grid's logins are synchronised,
-   * and {@link #ensure} leaves it alone.
+   * and {@link #ensureReaders} leaves it alone.
    */
   static boolean managedElsewhere(String groupId) {
     return groupId.startsWith("yuanba-");
@@ -193,7 +208,7 @@ public class TasklistFilters {
 
   /** Grants READ on the filters every staff group reads (我的待办, 本组待办, 即将到期, 已逾期) to {@code groups}. */
   public void grantStaffFilters(java.util.Collection<String> groups) {
-    for (String name : List.of(MINE, GROUP, DUE_SOON, OVERDUE)) {
+    for (String name : STAFF_FILTERS) {
       Filter f = filters.createFilterQuery().filterName(name).singleResult();
       if (f == null) {
         continue;
@@ -214,11 +229,12 @@ public class TasklistFilters {
     }
   }
 
-  /** Every group of staff: all directory groups except the intake channels' accounts. */
-  static Set<String> staffGroups(Directory d) {
-    Set<String> groups = new LinkedHashSet<>(d.groups().keySet());
-    groups.remove(GroupIds.CHANNEL_ACCOUNTS);
-    return groups;
+  /**
+   * Every staff member: the shared group {@link GroupIds#ALL_STAFF}, whose members are all directory users with a
+   * group other than the intake channels' accounts (one grant instead of one per directory group).
+   */
+  static Set<String> allStaff(Directory d) {
+    return Set.of(GroupIds.ALL_STAFF);
   }
 
   /** Who supervises: the communities' rooms and halls, the streets' halls, the streets and the dispatch centre. */

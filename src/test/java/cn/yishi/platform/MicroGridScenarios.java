@@ -105,6 +105,10 @@ abstract class MicroGridScenarios {
     assertThat(identity.createUserQuery().userId("yb.xiong").memberOfGroup("yuanba-" + code + "-head").count()).isOne();
     assertThat(identity.createUserQuery().userId("yb.fu").memberOfGroup("yuanba-" + code + "-head").count()).isZero();
     assertThat(identity.createUserQuery().userId("yb.fu").memberOfGroup("yuanba-" + code).count()).isZero();
+    // staff's common grants (Tasklist, starting a points award) come with the shared group: the new head has them,
+    // the former one (no other group) no longer
+    assertThat(identity.createUserQuery().userId("yb.xiong").memberOfGroup("all-staff").count()).isOne();
+    assertThat(identity.createUserQuery().userId("yb.fu").memberOfGroup("all-staff").count()).isZero();
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.yishi.adapter.outbound.mail.OutboxSender;
 import cn.yishi.adapter.process.issuelifecycle.IssueLifecycle;
+import cn.yishi.domain.directory.GroupIds;
 import cn.yishi.support.TestHttp.Reply;
 import cn.yishi.support.TestHttp;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -19,6 +20,13 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
@@ -366,6 +374,124 @@ abstract class PlatformScenarios {
     assertThat(filters.createFilterQuery().count()).isEqualTo(filterCount);
     assertThat(identity.createGroupQuery().groupId("hualin-community").singleResult().getName()).isEqualTo("华林社区社区两委（前置把关）");
     assertThat(identity.createGroupQuery().groupId("unit-market-supervision").count()).isOne();
+  }
+
+  /** What a start leaves in ACT_RU_AUTHORIZATION: its rows with their revisions and permissions. */
+  String authorizationTable() {
+    return jdbc.sql("select count(*) || ':' || coalesce(sum(REV_), 0) || ':' || coalesce(sum(PERMS_ % 1000003), 0) "
+        + "from ACT_RU_AUTHORIZATION").query(String.class).single();
+  }
+
+  Authorization grantOf(String group, String user, Resource resource, String resourceId, Permission... permissions) {
+    Authorization a = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    if (group != null) {
+      a.setGroupId(group);
+    } else {
+      a.setUserId(user);
+    }
+    a.setResource(resource);
+    a.setResourceId(resourceId);
+    for (Permission p : permissions) {
+      a.addPermission(p);
+    }
+    return authorizations.saveAuthorization(a);
+  }
+
+  List<Authorization> grantsOf(String group, Resource resource, String resourceId) {
+    return authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(resource).resourceId(resourceId).list();
+  }
+
+  boolean may(String user, Permission permission, Resource resource, String resourceId) {
+    List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+    return authorizations.isUserAuthorized(user, groups, permission, resource, resourceId);
+  }
+
+  @Test
+  void theStaffsCommonGrantsAreHeldOnceByTheSharedGroupAndTheCopiesOfEarlierVersionsGo() {
+    assertThat(identity.createGroupQuery().groupId(GroupIds.ALL_STAFF).singleResult().getName()).isEqualTo("全体工作人员");
+    assertThat(identity.createUserQuery().memberOfGroup(GroupIds.ALL_STAFF).userId("community.hualin").count()).isOne();
+    assertThat(identity.createUserQuery().memberOfGroup(GroupIds.ALL_STAFF).userId("channel.12345").count()).isZero();
+    String groupFilter = filters.createFilterQuery().filterName(TasklistFilters.GROUP).singleResult().getId();
+    List<SharedGrants.Grant> shared = SharedGrants.withFilters(TasklistFilters.STAFF_FILTERS.stream()
+        .map(n -> filters.createFilterQuery().filterName(n).singleResult().getId()).toList());
+    // a user an operator put into a directory group in Admin (no directory user): staff as well
+    String added = "admin.added." + UUID.randomUUID().toString().substring(0, 8);
+    User addedUser = identity.newUser(added);
+    addedUser.setPassword("Admin-Added-2026!x");
+    identity.saveUser(addedUser);
+    identity.createMembership(added, "hualin-grid");
+    long before = authorizations.createAuthorizationQuery().count();
+
+    // an installation of an earlier version: a copy of every shared grant on directory groups
+    List<String> copied = List.of("hualin-community", "hualin-grid", "unit-housing", GroupIds.DISPATCH_CENTRE);
+    for (String g : copied) {
+      for (SharedGrants.Grant s : shared) {
+        if (g.equals(GroupIds.DISPATCH_CENTRE) && s.resource().equals(Resources.PROCESS_INSTANCE)) {
+          continue; // its own row there (READ) held the copy's CREATE too: READ and CREATE, not an exact copy
+        }
+        assertThat(grantsOf(g, s.resource(), s.resourceId())).as(g + " holds no copy").isEmpty();
+        grantOf(g, null, s.resource(), s.resourceId(), s.permissions());
+      }
+    }
+    // ... and what must stay: the same resource with other permissions, a user's grant, a REVOKE, a group outside the
+    // directory, the channels' own
+    Authorization wider = grantOf("hualin-room", null, Resources.PROCESS_DEFINITION, IssueLifecycle.PROCESS_KEY,
+        Permissions.READ, Permissions.UPDATE);
+    Authorization users = grantOf(null, "grid.hualin", Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    Authorization revoke = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_REVOKE);
+    revoke.setGroupId("shengdian-grid");
+    revoke.setResource(Resources.DECISION_DEFINITION);
+    revoke.setResourceId("triage");
+    revoke.removePermission(Permissions.CREATE_INSTANCE);
+    revoke = authorizations.saveAuthorization(revoke);
+    Authorization outside = grantOf("outside-directory", null, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    try {
+      identitySync.synchronise();
+
+      for (String g : copied) {
+        for (SharedGrants.Grant s : shared) {
+          if (!(g.equals(GroupIds.DISPATCH_CENTRE) && s.resource().equals(Resources.PROCESS_INSTANCE))) {
+            assertThat(grantsOf(g, s.resource(), s.resourceId())).as(g + " " + s.resourceId()).isEmpty();
+          }
+        }
+      }
+      for (SharedGrants.Grant s : shared) {
+        List<Authorization> one = grantsOf(GroupIds.ALL_STAFF, s.resource(), s.resourceId());
+        assertThat(one).as(s.resourceId()).hasSize(1);
+        assertThat(((AuthorizationEntity) one.get(0)).getPermissions()).isEqualTo(s.perms());
+      }
+      for (Authorization kept : List.of(wider, users, revoke, outside)) {
+        assertThat(authorizations.createAuthorizationQuery().authorizationId(kept.getId()).count()).as(kept.toString()).isOne();
+      }
+      assertThat(grantsOf(GroupIds.CHANNEL_ACCOUNTS, Resources.PROCESS_DEFINITION, IssueLifecycle.PROCESS_KEY)).hasSize(1);
+      assertThat(grantsOf("hualin-proxy", Resources.PROCESS_DEFINITION, "proxyService").get(0)
+          .isPermissionGranted(Permissions.CREATE_INSTANCE)).as("a proxy group's own grant").isTrue();
+      assertThat(grantsOf("hualin-community", Resources.PROCESS_DEFINITION, "pointsAward")).as("group-specific").hasSize(1);
+      assertThat(authorizations.createAuthorizationQuery().count()).as("one set, on the shared group; the 4 kept")
+          .isEqualTo(before + 4);
+
+      // every staff member may still do what they did
+      for (String user : List.of("community.hualin", "grid.hualin", "unit.housing", "room.hualin", added)) {
+        assertThat(may(user, Permissions.ACCESS, Resources.APPLICATION, "tasklist")).as(user).isTrue();
+        assertThat(may(user, Permissions.CREATE_INSTANCE, Resources.PROCESS_DEFINITION, IssueLifecycle.PROCESS_KEY)).as(user).isTrue();
+        assertThat(may(user, Permissions.CREATE, Resources.PROCESS_INSTANCE, Authorization.ANY)).as(user).isTrue();
+        assertThat(may(user, Permissions.CREATE_INSTANCE, Resources.DECISION_DEFINITION, "triage")).as(user).isTrue();
+        assertThat(may(user, Permissions.READ, Resources.FILTER, groupFilter)).as(user).isTrue();
+      }
+      assertThat(may("channel.12345", Permissions.CREATE_INSTANCE, Resources.PROCESS_DEFINITION, IssueLifecycle.PROCESS_KEY)).isTrue();
+      assertThat(may("channel.12345", Permissions.ACCESS, Resources.APPLICATION, "tasklist")).isFalse();
+      assertThat(may("channel.12345", Permissions.READ, Resources.FILTER, groupFilter)).isFalse();
+
+      // a second start writes nothing
+      String after = authorizationTable();
+      identitySync.synchronise();
+      assertThat(authorizationTable()).isEqualTo(after);
+    } finally {
+      for (Authorization a : List.of(wider, users, revoke, outside)) {
+        authorizations.deleteAuthorization(a.getId());
+      }
+      identity.deleteUser(added);
+    }
   }
 
   @Test

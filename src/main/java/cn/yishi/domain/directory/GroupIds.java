@@ -11,6 +11,12 @@ public final class GroupIds {
   public static final String CHANNEL_ACCOUNTS = "channel-accounts";
   /** Camunda's built-in administrators group. */
   public static final String ADMIN = "camunda-admin";
+  /**
+   * 全体工作人员: every staff member (each directory user with a group other than {@link #CHANNEL_ACCOUNTS}, and the
+   * 院坝's current holders). It holds the grants common to all staff once (Tasklist, the staff filters, reading and
+   * starting the shared processes and decisions) instead of a copy on each of a city's ~25,000 groups.
+   */
+  public static final String ALL_STAFF = "all-staff";
 
   private GroupIds() {}
 
