@@ -91,10 +91,9 @@ measure() { # name, extra IntakeLoad argument
   local c1=($(cpu))
   sleep 12
   tables > $OUT/$name-after.txt
-  local pids; pids=$(backends | paste -sd'|')
   local stmts=- begins=-
   if [ "$STATEMENTS" = true ] && [ -n "$PGLOG" ]; then
-    tail -c +$((logfrom + 1)) "$PGLOG" | grep -E "\[($pids)\] LOG:  (statement|execute)" > $OUT/$name-statements.log || true
+    tail -c +$((logfrom + 1)) "$PGLOG" | grep -E "@$DB LOG:  (statement: .|execute)" > $OUT/$name-statements.log || true
     stmts=$(wc -l < $OUT/$name-statements.log)
     begins=$(grep -cE ": (BEGIN|COMMIT|ROLLBACK)$" $OUT/$name-statements.log || true)
   fi
