@@ -15,7 +15,7 @@ DB=${BENCH_DB:-yishi_bench}
 # BENCH_JAR: another build to measure (e.g. an older commit's jar, for a comparison in one session)
 JAR=${BENCH_JAR:-$(ls target/yishi-*.jar 2>/dev/null | grep -v original | head -1 || true)}
 # the Boot jar, else (a build without Boot's repackaging, offline) the compiled classes with Maven's classpath
-if [ -n "$JAR" ] && unzip -l "$JAR" 2>/dev/null | grep -q BOOT-INF/; then
+if [ -n "$JAR" ] && unzip -l "$JAR" 2>/dev/null | grep BOOT-INF/ > /dev/null; then
   LAUNCH=(-jar "$JAR")
 else
   mkdir -p target/bench-scale

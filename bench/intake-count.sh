@@ -16,16 +16,18 @@ PORT=${BENCH_PORT:-18091}
 DB=${BENCH_DB:-yishi_bench_count}
 STATEMENTS=${BENCH_STATEMENTS:-true}
 PGLOG=${BENCH_PG_LOG:-$(ls /var/log/postgresql/postgresql-*-main.log 2>/dev/null | head -1)}
-OUT=target/bench-count
+OUT=${BENCH_OUT:-target/bench-count}
 mkdir -p $OUT
 JAR=${BENCH_JAR:-$(ls target/yishi-*.jar 2>/dev/null | grep -v original | head -1 || true)}
-if [ -n "$JAR" ] && unzip -l "$JAR" 2>/dev/null | grep -q BOOT-INF/; then
+if [ -n "$JAR" ] && unzip -l "$JAR" 2>/dev/null | grep BOOT-INF/ > /dev/null; then
   LAUNCH=(-jar "$JAR")
 else
   mkdir -p target/bench-scale
   [ -s target/bench-scale/classpath.txt ] || ./mvnw -B -o -X compiler:testCompile 2>/dev/null \
     | sed -n 's/.*(f) testPath = \[\(.*\)\]$/\1/p' | tr ',' '\n' | sed 's/^ *//' | grep -v test-classes > target/bench-scale/classpath.txt
-  LAUNCH=(-cp "target/classes:$(paste -sd: target/bench-scale/classpath.txt)" cn.yishi.YishiApplication)
+  # a copy of the classes (BENCH_CLASSES: another build's), so that a build during the run does not change them
+  rm -rf $OUT/classes && cp -r "${BENCH_CLASSES:-target/classes}" $OUT/classes
+  LAUNCH=(-cp "$OUT/classes:$(paste -sd: target/bench-scale/classpath.txt)" cn.yishi.YishiApplication)
 fi
 
 psql -h 127.0.0.1 -U postgres -q -c "drop database if exists $DB with (force)" -c "create database $DB"
@@ -79,6 +81,12 @@ cpu() { # server ticks, backend ticks
   echo "$s $b"
 }
 
+allocated() { # bytes the server allocated so far (Micrometer counts them at each collection, so collect first)
+  jcmd $SERVER GC.run > /dev/null 2>&1 || true
+  sleep 1
+  curl -sf "http://127.0.0.1:$PORT/actuator/prometheus" | awk '/^jvm_gc_memory_allocated_bytes_total/ {s += $2} END {printf "%.0f", s}'
+}
+
 measure() { # name, extra IntakeLoad argument
   local name=$1 extra=${2:-}
   java bench/IntakeLoad.java "http://127.0.0.1:$PORT" "$CLIENTS" "$WARMUP" 1 $extra > $OUT/$name-warmup.txt
@@ -86,9 +94,11 @@ measure() { # name, extra IntakeLoad argument
   tables > $OUT/$name-before.txt
   local logfrom=0
   [ -n "$PGLOG" ] && logfrom=$(stat -c %s "$PGLOG")
+  local a0; a0=$(allocated)
   local c0=($(cpu))
   YISHI_BENCH_REQUESTS=$N java bench/IntakeLoad.java "http://127.0.0.1:$PORT" "$CLIENTS" 0 1 $extra > $OUT/$name-run.txt
   local c1=($(cpu))
+  local a1; a1=$(allocated)
   sleep 12
   tables > $OUT/$name-after.txt
   local stmts=- begins=-
@@ -101,6 +111,7 @@ measure() { # name, extra IntakeLoad argument
   echo "== $name: $ok requests ($CLIENTS clients after ${WARMUP}s warm-up)"
   awk -v s=$((c1[0]-c0[0])) -v b=$((c1[1]-c0[1])) -v hz=$HZ -v n=$ok \
     'BEGIN{printf "cpu ms per request: server %.2f, postgresql backends %.2f\n", s*1000/hz/n, b*1000/hz/n}'
+  awk -v a=$((a1-a0)) -v n=$ok 'BEGIN{printf "server allocation per request: %.0f KiB\n", a/1024/n}'
   [ "$stmts" != - ] && awk -v t=$stmts -v x=$begins -v n=$ok \
     'BEGIN{printf "statements per request: %.2f (of them BEGIN/COMMIT/ROLLBACK %.2f)\n", t/n, x/n}'
   python3 - "$OUT/$name-before.txt" "$OUT/$name-after.txt" "$ok" <<'PY'

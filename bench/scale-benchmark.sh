@@ -31,7 +31,7 @@ note() { echo "$*" | tee -a $RESULTS; }
 
 # the application: the Boot jar, else the compiled classes on the classpath Maven resolves (offline builds)
 JAR=${BENCH_JAR:-$(ls target/yishi-*.jar 2>/dev/null | grep -v original | head -1 || true)}
-if [ -n "$JAR" ] && unzip -l "$JAR" 2>/dev/null | grep -q BOOT-INF/; then
+if [ -n "$JAR" ] && unzip -l "$JAR" 2>/dev/null | grep BOOT-INF/ > /dev/null; then
   LAUNCH=(-jar "$JAR")
 else
   if [ ! -s $OUT/classpath.txt ]; then

@@ -92,7 +92,6 @@ public final class IssueLifecycle {
     public static final ProcessVariable<String> INITIATOR = ProcessVariable.string("initiator");
     public static final ProcessVariable<Boolean> ADMISSIBLE = ProcessVariable.bool("admissible");
     public static final ProcessVariable<String> DECLINE_REASON = ProcessVariable.string("declineReason");
-    public static final ProcessVariable<String> REFERRAL = ProcessVariable.string("referral");
     /** The facts stated in the start form for the 五议五不议 and triage tables (optional; see ScreeningFacts). */
     public static final ProcessVariable<String> SCOPE = ProcessVariable.string("scope");
     /** Start form: ticked when the matter is beyond the community's authority. */
