@@ -2,9 +2,10 @@
 # What one intake costs, counted rather than timed (issue 18): after a warm-up, exactly N requests of
 # POST /api/cases and then N bare starts of a one-task process through /engine-rest (as bench/intake-benchmark.sh),
 # and for each: rows inserted/updated/deleted per table and per request (pg_stat_user_tables), statements per request
-# (PostgreSQL's log_statement for this database only, BENCH_STATEMENTS=true), and CPU ms per request of the server
-# and of this database's PostgreSQL backends (/proc). CPU counts on a shared machine are far steadier than
-# throughput; run with BENCH_STATEMENTS=false for CPU figures (logging every statement costs PostgreSQL CPU).
+# (PostgreSQL's log_statement for this database only, BENCH_STATEMENTS=true), the bytes the server allocated, and CPU
+# ms per request of the server and of this database's PostgreSQL backends (/proc). Rows, statements and allocation do
+# not depend on the machine's load, CPU does (compare it within one run only); run with BENCH_STATEMENTS=false for CPU
+# figures (logging every statement costs PostgreSQL CPU).
 # Usage: bench/intake-count.sh [requests] [clients] [warm-up seconds]
 # Needs PostgreSQL at 127.0.0.1:5432 (user postgres, trust; its log readable for the statement count) and a build.
 set -euo pipefail
