@@ -189,8 +189,8 @@ public final class IssueLifecycle {
     Var.CATEGORY.in(v, r.category());
     Var.TITLE.in(v, r.title());
     Var.DESCRIPTION.in(v, r.description());
-    Var.COMPOUND.in(v, r.compound());
-    return Var.HOUSEHOLDS_AFFECTED.in(v, r.householdsAffected());
+    // not householdsAffected: the tables read it from the case record, no form, listener or expression of the process
+    return Var.COMPOUND.in(v, r.compound());
   }
 
   /** Writes where the handling task goes, who supervises it, and when it is due. */
