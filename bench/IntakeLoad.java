@@ -64,12 +64,18 @@ public class IntakeLoad {
       return;
     }
     AtomicLong sequence = new AtomicLong();
+    // YISHI_BENCH_REQUESTS=n: the measured phase sends exactly n requests (bench/intake-count.sh) instead of running
+    // for the given seconds
+    String fixed = System.getenv("YISHI_BENCH_REQUESTS");
+    long requests = fixed == null || fixed.isBlank() ? Long.MAX_VALUE : Long.parseLong(fixed.strip());
     long runId = System.currentTimeMillis();
 
     System.out.printf("warm-up %d s with %d clients ...%n", warmup, clients);
-    run(http, base, auth, clients, warmup, sequence, runId, bare);
-    System.out.printf("measuring %d s with %d clients ...%n", seconds, clients);
-    Result r = run(http, base, auth, clients, seconds, sequence, runId, bare);
+    run(http, base, auth, clients, warmup, sequence, runId, bare, new AtomicLong(Long.MAX_VALUE));
+    System.out.printf(requests == Long.MAX_VALUE ? "measuring %d s with %d clients ...%n"
+        : "measuring " + requests + " requests with %2$d clients ...%n", seconds, clients);
+    Result r = run(http, base, auth, clients, requests == Long.MAX_VALUE ? seconds : Integer.MAX_VALUE / 2, sequence,
+        runId, bare, new AtomicLong(requests));
 
     long[] lat = r.latenciesMicros;
     Arrays.sort(lat);
@@ -85,7 +91,7 @@ public class IntakeLoad {
   record Result(long ok, long errors, double elapsedSeconds, long[] latenciesMicros) {}
 
   static Result run(HttpClient http, String base, String auth, int clients, int seconds, AtomicLong sequence, long runId,
-      String bare) throws Exception {
+      String bare, AtomicLong left) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(clients);
     long deadline = System.nanoTime() + seconds * 1_000_000_000L;
     long start = System.nanoTime();
@@ -96,7 +102,7 @@ public class IntakeLoad {
       futures.add(pool.submit(() -> {
         List<Long> latencies = new ArrayList<>();
         long errors = 0;
-        while (System.nanoTime() < deadline) {
+        while (System.nanoTime() < deadline && left.getAndDecrement() > 0) {
           long n = sequence.incrementAndGet();
           String body = """
               {"channel":"HOTLINE_12345","externalId":"bench-%d-%d","category":"%s","title":"压测诉求 %d",

@@ -52,6 +52,15 @@ public class ClassificationService {
    */
   @Transactional
   public Suggested suggest(String caseNo, ScreeningFacts facts) {
+    return suggest(caseNo, facts, null);
+  }
+
+  /**
+   * As {@link #suggest(String, ScreeningFacts)}, run inside the case's process {@code processInstanceId}: the case
+   * keeps the process id with the suggestion and the review group, one write of the case row for all three.
+   */
+  @Transactional
+  public Suggested suggest(String caseNo, ScreeningFacts facts, String processInstanceId) {
     CaseFile c = cases.load(caseNo);
     Suggestion raw = decisions.suggest(c.category(), c.householdsAffected(), facts == null ? ScreeningFacts.NONE : facts);
     Classification k = raw.classification();
@@ -59,10 +68,13 @@ public class ClassificationService {
     Suggestion s = new Suggestion(raw.admissible(), raw.ground(), raw.declineReason(), raw.referral(),
         new Classification(k.urgency(), k.tier(), k.disposal(), unit), raw.responseDays(), raw.resolutionDays());
     c.suggest(s);
-    repository.save(c, cases.now());
     // 三级前置把关: the pre-triage's tier decides who reviews (the same tables, no second rule set)
     String reviewGroup = tiers.reviewGroup(c.community(), k.tier(), c.compound());
-    repository.reviewAt(c.id(), reviewGroup);
+    c.place(c.yuanba(), reviewGroup);
+    if (processInstanceId != null) {
+      c.attachProcess(processInstanceId);
+    }
+    repository.save(c, cases.now());
     return new Suggested(s, cases.deadlineIn(s.responseDays()), reviewGroup, k.tier().name(),
         tiers.reviewerName(c.community(), k.tier(), c.compound()));
   }

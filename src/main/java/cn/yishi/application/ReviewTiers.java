@@ -78,6 +78,7 @@ public class ReviewTiers {
       throw refused("reviewPass", "same_reviewer", "未选择小区或该小区没有党群会客站，无法退回下级，请由本级把关");
     }
     repository.reviewAt(c.id(), to.group());
+    c.place(c.yuanba(), to.group());
     TimelineAction action = up ? TimelineAction.REVIEW_PASSED_UP : TimelineAction.REVIEW_SENT_DOWN;
     cases.note(c, actor, action, current.name() + (up ? "提交" : "退回") + to.name() + "把关", true);
     cases.note(c, actor, action, "理由：" + why, false);

@@ -7,6 +7,7 @@ import static cn.yishi.application.ApplicationFixtures.stored;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -66,6 +67,20 @@ class ClassificationServiceTest {
     assertThat(saved.getValue().suggested()).isEqualTo(new Classification(Urgency.YELLOW, Tier.ROOM, Disposal.COMMITTED, "water"));
     assertThat(saved.getValue().referral()).isEqualTo("MEDIATION");
     assertThat(saved.getValue().suggestedGround()).isEqualTo(ScreeningGround.MAJOR_MATTER);
+  }
+
+  @Test
+  void inItsProcessTheCaseKeepsTheProcessAndTheReviewGroupInTheSameWrite() {
+    caseIn("hualin");
+    when(decisions.suggest("elevator", 36, FACTS)).thenReturn(suggesting("water"));
+
+    ClassificationService.Suggested s = service.suggest(CASE_NO, FACTS, "pi-42");
+
+    ArgumentCaptor<CaseFile> saved = ArgumentCaptor.forClass(CaseFile.class);
+    verify(repository).save(saved.capture(), eq(NOW));
+    assertThat(saved.getValue().processInstanceId()).isEqualTo("pi-42");
+    assertThat(saved.getValue().reviewGroup()).isEqualTo(s.reviewGroup()).isNotNull();
+    verify(repository, never()).reviewAt(anyLong(), any());
   }
 
   @Test

@@ -18,10 +18,13 @@ public interface CaseRepository {
 
   Optional<CaseFile> findById(long id);
 
-  /** Records the process instance of a newly registered case (the only field that changes at registration). */
+  /**
+   * Records the process instance of a newly registered case; writes nothing when the case already has it (the
+   * suggestion, run inside the process, saves it with the review group).
+   */
   void attachProcess(long caseId, String processInstanceId);
 
-  /** Writes every mutable field of the case. */
+  /** Writes every mutable field of the case, the process instance and the review group included. */
   void save(CaseFile c, OffsetDateTime now);
 
   Optional<Reporter> findReporter(long caseId);

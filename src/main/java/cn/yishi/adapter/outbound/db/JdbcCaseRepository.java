@@ -113,7 +113,9 @@ class JdbcCaseRepository implements CaseRepository {
 
   @Override
   public void attachProcess(long caseId, String processInstanceId) {
-    jdbc.sql("update yishi_case set process_instance_id = :pid where id = :id")
+    // the suggestion (started inside the process) usually wrote it already: then no row is written again
+    jdbc.sql("update yishi_case set process_instance_id = :pid where id = :id"
+            + " and (process_instance_id is null or process_instance_id <> :pid)")
         .param("pid", processInstanceId)
         .param("id", caseId)
         .update();
@@ -130,8 +132,9 @@ class JdbcCaseRepository implements CaseRepository {
               result_note = :resultNote, satisfaction = :satisfaction, supporting_count = :supporting,
               overdue_count = :overdue, rework_count = :rework, unsatisfied_count = :unsatisfied,
               resolved_at = :resolvedAt, closed_at = :closedAt, updated_at = :now,
-              suggested_ground = :sGround, screening_ground = :ground
+              suggested_ground = :sGround, screening_ground = :ground, review_group = :reviewGroup
             where id = :id""")
+        .param("reviewGroup", c.reviewGroup())
         .param("sGround", name(c.suggestedGround()))
         .param("ground", name(c.ground()))
         .param("status", c.status().name())
@@ -184,14 +187,14 @@ class JdbcCaseRepository implements CaseRepository {
 
   @Override
   public Optional<String> findCaseNoByExternalId(String channel, String externalId) {
-    Optional<String> own = jdbc.sql("select case_no from yishi_case where channel = :channel and external_id = :ext")
-        .param("channel", channel).param("ext", externalId).query(String.class).optional();
-    if (own.isPresent()) {
-      return own;
-    }
+    // one round trip for both: the case the report created, else the case it joined (附议)
     return jdbc.sql("""
-            select c.case_no from yishi_supporting_report s join yishi_case c on c.id = s.case_id
-            where s.channel = :channel and s.external_id = :ext""")
+            select case_no from (
+              select case_no, 0 as joined from yishi_case where channel = :channel and external_id = :ext
+              union all
+              select c.case_no, 1 as joined from yishi_supporting_report s join yishi_case c on c.id = s.case_id
+              where s.channel = :channel and s.external_id = :ext) r
+            order by joined fetch first 1 rows only""")
         .param("channel", channel).param("ext", externalId).query(String.class).optional();
   }
 

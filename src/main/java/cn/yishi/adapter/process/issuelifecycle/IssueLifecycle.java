@@ -92,7 +92,6 @@ public final class IssueLifecycle {
     public static final ProcessVariable<String> INITIATOR = ProcessVariable.string("initiator");
     public static final ProcessVariable<Boolean> ADMISSIBLE = ProcessVariable.bool("admissible");
     public static final ProcessVariable<String> DECLINE_REASON = ProcessVariable.string("declineReason");
-    public static final ProcessVariable<String> REFERRAL = ProcessVariable.string("referral");
     /** The facts stated in the start form for the 五议五不议 and triage tables (optional; see ScreeningFacts). */
     public static final ProcessVariable<String> SCOPE = ProcessVariable.string("scope");
     /** Start form: ticked when the matter is beyond the community's authority. */
@@ -190,8 +189,8 @@ public final class IssueLifecycle {
     Var.CATEGORY.in(v, r.category());
     Var.TITLE.in(v, r.title());
     Var.DESCRIPTION.in(v, r.description());
-    Var.COMPOUND.in(v, r.compound());
-    return Var.HOUSEHOLDS_AFFECTED.in(v, r.householdsAffected());
+    // not householdsAffected: the tables read it from the case record, no form, listener or expression of the process
+    return Var.COMPOUND.in(v, r.compound());
   }
 
   /** Writes where the handling task goes, who supervises it, and when it is due. */

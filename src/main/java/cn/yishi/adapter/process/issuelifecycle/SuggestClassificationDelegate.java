@@ -25,13 +25,16 @@ public class SuggestClassificationDelegate implements JavaDelegate {
         Var.SETTLED_BY_POLICY.from(execution), Var.RESERVED_TO_ASSEMBLY.from(execution), Var.UNLAWFUL.from(execution),
         Var.CROSS_COMMUNITY.from(execution), Var.MULTI_DEPARTMENT.from(execution), Var.URGENT.from(execution),
         Var.NEEDS_CONSULTATION.from(execution));
-    ClassificationService.Suggested suggested = classification.suggest(Var.CASE_NO.from(execution), facts);
+    ClassificationService.Suggested suggested = classification.suggest(Var.CASE_NO.from(execution), facts,
+        execution.getProcessInstanceId());
     Suggestion s = suggested.suggestion();
     Var.ADMISSIBLE.on(execution, s.admissible());
     Var.SCREENING_GROUND.on(execution, s.ground() == null ? null : s.ground().name());
     Var.SCREENING_SUGGESTION.on(execution, s.screeningText());
-    Var.DECLINE_REASON.on(execution, s.declineReason());
-    Var.REFERRAL.on(execution, s.referral());
+    if (s.declineReason() != null) {
+      // the review form asks for a reason only when it declines; an admissible suggestion leaves none to prefill
+      Var.DECLINE_REASON.on(execution, s.declineReason());
+    }
     Var.URGENCY.on(execution, s.classification().urgency().name());
     Var.TIER.on(execution, s.classification().tier().name());
     Var.DISPOSAL.on(execution, s.classification().disposal().name());

@@ -154,7 +154,7 @@ class IssueLifecycleProcessTest {
   @BeforeEach
   void registerDelegates() {
     when(intake.registerFromForm(any(), any(), any())).thenReturn(REGISTERED);
-    when(classification.suggest(eq(CASE_NO), any())).thenReturn(new ClassificationService.Suggested(SUGGESTION, REVIEW_DUE));
+    when(classification.suggest(eq(CASE_NO), any(), any())).thenReturn(new ClassificationService.Suggested(SUGGESTION, REVIEW_DUE));
     when(evaluation.request(CASE_NO)).thenReturn(new EvaluationService.Requested(false, Duration.ofDays(7), VISIT_DUE));
     when(evaluation.record(eq(CASE_NO), any(), any(), any(), any())).thenReturn(true);
     when(queries.taskFacts(CASE_NO, ListVariablesTaskListener.TIMELINE_ENTRIES)).thenReturn(Optional.of(
@@ -277,7 +277,7 @@ class IssueLifecycleProcessTest {
 
     assertThat(pi).hasPassed(SERVICE_TASK_REGISTER, SERVICE_TASK_SUGGEST).isWaitingAt(USER_TASK_REVIEW);
     assertThat(pi).hasBusinessKey(CASE_NO);
-    verify(classification).suggest(CASE_NO, ScreeningFacts.NONE);
+    verify(classification).suggest(eq(CASE_NO), eq(ScreeningFacts.NONE), any());
     assertThat(pi).variables().as("the suggestion, prefilled for the review")
         .containsEntry(Var.ADMISSIBLE.name(), true)
         .containsEntry(Var.SCREENING_GROUND.name(), "PUBLIC_FACILITIES")
@@ -307,7 +307,7 @@ class IssueLifecycleProcessTest {
         .hasNotPassed(START_EVENT, SERVICE_TASK_REGISTER).isWaitingAt(USER_TASK_REVIEW);
     assertThat(pi).hasBusinessKey(CASE_NO);
     verifyNoInteractions(intake);
-    verify(classification).suggest(CASE_NO, ScreeningFacts.NONE);
+    verify(classification).suggest(eq(CASE_NO), eq(ScreeningFacts.NONE), any());
     assertThat(pi).variables().containsAllEntriesOf(registered(REGISTERED));
     assertThat(task(USER_TASK_REVIEW, pi)).hasCandidateGroup("hualin-community");
   }
@@ -373,8 +373,8 @@ class IssueLifecycleProcessTest {
         Var.RESERVED_TO_ASSEMBLY.name(), false, Var.UNLAWFUL.name(), false, Var.CROSS_COMMUNITY.name(), true,
         Var.MULTI_DEPARTMENT.name(), true, Var.URGENT.name(), false, Var.NEEDS_CONSULTATION.name(), true));
 
-    verify(classification).suggest(CASE_NO,
-        new ScreeningFacts("PUBLIC", false, false, false, false, true, true, false, true));
+    verify(classification).suggest(eq(CASE_NO),
+        eq(new ScreeningFacts("PUBLIC", false, false, false, false, true, true, false, true)), any());
   }
 
   @Test
@@ -410,7 +410,7 @@ class IssueLifecycleProcessTest {
 
   /** The suggestion at a tier, with the reviewer at that tier. */
   private void suggestedAt(String tier, String reviewGroup, String reviewerName) {
-    when(classification.suggest(eq(CASE_NO), any())).thenReturn(new ClassificationService.Suggested(SUGGESTION, REVIEW_DUE,
+    when(classification.suggest(eq(CASE_NO), any(), any())).thenReturn(new ClassificationService.Suggested(SUGGESTION, REVIEW_DUE,
         reviewGroup, tier, reviewerName));
   }
 
