@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 OPEN=${1:-100000}
 OVERDUE=${2:-10000}
 PORT=${BENCH_PORT:-18080}
-DB=yishi_bench_sweep
+DB=${BENCH_DB:-yishi_bench_sweep}
 ADMIN=bench.admin
 ADMIN_PASSWORD='Bench-Admin-2026!'
 JAR=${BENCH_JAR:-$(ls target/yishi-*.jar | grep -v original | head -1)}
