@@ -18,7 +18,7 @@ java -Xmx512m -Xms512m ${BENCH_JAVA_OPTS:-} -jar "$JAR" \
 SERVER=$!
 . bench/autovacuum.sh
 autovacuum_standin $DB
-trap 'kill $SERVER 2>/dev/null; [ -n "${AUTOVACUUM_STANDIN:-}" ] && { pkill -P $AUTOVACUUM_STANDIN; kill $AUTOVACUUM_STANDIN; } 2>/dev/null; true' EXIT
+trap 'kill $SERVER 2>/dev/null || true; [ -n "${AUTOVACUUM_STANDIN:-}" ] && { pkill -P $AUTOVACUUM_STANDIN; kill $AUTOVACUUM_STANDIN; } 2>/dev/null; true' EXIT
 for _ in $(seq 1 90); do curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null && break; sleep 1; done
 
 # 10,000 public cases in the three communities (the board of one community shows its latest 200)

@@ -6,7 +6,7 @@
 # BENCH_REUSE=true measures again on the database a previous run built (steps 5 to 7 only, after a change);
 # BENCH_SEED_TO=<n> (with BENCH_REUSE) first adds closed cases up to n (chunks of 100,000, BENCH_SEED_JOBS=2 at a
 # time), so one database grows 10k → 100k → 1M (BENCH_SEED_ONLY=true: only that, measure later); BENCH_CLEANUP=false skips the history cleanup (step 8), which would remove about half of them;
-# BENCH_INTAKE_SECONDS=0 skips the intake at scale against the empty database (step 7);
+# BENCH_MEASURE=false skips the webapps' calls (step 5); BENCH_INTAKE_SECONDS=0 skips the intake at scale against the empty database (step 7);
 # BENCH_AUTO_EXPLAIN_MS=300 logs the plans of slower statements to PostgreSQL's log (this database only).
 # Needs PostgreSQL at 127.0.0.1:5432 (user postgres, trust), python3, and a build: the Boot jar
 # (./mvnw -B package -DskipTests), or else target/classes (./mvnw -B -o test-compile) with the classpath Maven resolves.
@@ -155,11 +155,13 @@ note "open tasks: $(rows 'select count(*) from act_ru_task'); authorizations: $(
 fi
 
 # 5. the webapps' calls: Tasklist as a community's reviewer, a station, a county department; Cockpit as dispatch
-java bench/ScaleLoad.java measure "$BASE" "$REPEATS" community.c0001:tasklist station.c0001:tasklist \
-  unit.d01:tasklist dispatch:cockpit | tee -a $RESULTS
+[ "${BENCH_MEASURE:-true}" = false ] || java bench/ScaleLoad.java measure "$BASE" "$REPEATS" community.c0001:tasklist \
+  station.c0001:tasklist unit.d01:tasklist dispatch:cockpit | tee -a $RESULTS
 
 # 6. 月调度 for last month (the report of a month of closed cases), heap sampled every second
-ASOF=$(date +%Y-%m-01)
+# BENCH_MONTH_ASOF: another day of the run (its month before is reported): a database grown 10k → 100k → 1M holds
+# most of its cases in the months before the last one (case g ended g/N × 365 days ago)
+ASOF=${BENCH_MONTH_ASOF:-$(date +%Y-%m-01)}
 heap_max=0
 runs_before=$(rows "select count(*) from yishi_supervision_run where kind = 'MONTHLY'")
 t0=$(date +%s.%N)

@@ -33,7 +33,7 @@ java -Xmx512m -Xms512m ${BENCH_JAVA_OPTS:-} -jar "$JAR" \
 SERVER=$!
 . bench/autovacuum.sh
 autovacuum_standin $DB
-trap 'kill $SERVER ${NODE2:-} 2>/dev/null; [ -n "${AUTOVACUUM_STANDIN:-}" ] && { pkill -P $AUTOVACUUM_STANDIN; kill $AUTOVACUUM_STANDIN; } 2>/dev/null; true' EXIT
+trap 'kill $SERVER ${NODE2:-} 2>/dev/null || true; [ -n "${AUTOVACUUM_STANDIN:-}" ] && { pkill -P $AUTOVACUUM_STANDIN; kill $AUTOVACUUM_STANDIN; } 2>/dev/null; true' EXIT
 for _ in $(seq 1 90); do
   curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null && break
   sleep 1
