@@ -345,7 +345,9 @@ class MonthlyDispatchServiceTest {
 
     assertThat(second).isNotSameAs(first);
     assertThat(second.computedAt()).isEqualTo(NOW.plusSeconds(60));
-    verify(statistics, org.mockito.Mockito.times(2)).figures(any(), any(), any());
+    clock.now = NOW; // set back: computed again, not the later figures
+    assertThat(cached.current().computedAt()).isEqualTo(NOW);
+    verify(statistics, org.mockito.Mockito.times(3)).figures(any(), any(), any());
   }
 
   /** A clock the test moves. */
