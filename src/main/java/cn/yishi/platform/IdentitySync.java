@@ -1,8 +1,5 @@
 package cn.yishi.platform;
 
-import cn.yishi.adapter.process.convention.Convention;
-import cn.yishi.adapter.process.pointsaward.PointsAward;
-import cn.yishi.adapter.process.proxyservice.ProxyService;
 import cn.yishi.application.port.MicroGridAccounts;
 import cn.yishi.domain.directory.Directory.StaffUser;
 import cn.yishi.domain.directory.Directory;
@@ -134,7 +131,7 @@ public class IdentitySync implements MicroGridAccounts {
     copies.retainAll(groups.keySet());
     copies.remove(GroupIds.CHANNEL_ACCOUNTS);
     ensureAdmin(grants);
-    grantRoleAuthorizations(groups.keySet(), grants);
+    RoleGrants.grant(directory, groups.keySet(), grants);
     shared.forEach(g -> grants.grant(GroupIds.ALL_STAFF, g.resource(), g.resourceId(), g.permissions()));
     int written = grants.flush();
     // only once the shared group holds them (flushed above)
@@ -324,35 +321,4 @@ public class IdentitySync implements MicroGridAccounts {
    * The grants that differ by group; what all staff share is {@link GroupIds#ALL_STAFF}'s ({@link SharedGrants}). The
    * intake channels' accounts are no staff: they hold the grants of a report through /api/cases themselves.
    */
-  private void grantRoleAuthorizations(Set<String> directoryGroups, AuthorizationGrants grants) {
-    for (SharedGrants.Grant g : SharedGrants.CHANNELS) {
-      grants.grant(GroupIds.CHANNEL_ACCOUNTS, g.resource(), g.resourceId(), g.permissions());
-    }
-    // 代办: the 代办员 groups start it from Tasklist
-    for (String g : directoryGroups) {
-      if (g.endsWith(GroupIds.proxy(""))) {
-        grants.grant(g, Resources.PROCESS_DEFINITION, ProxyService.PROCESS_KEY, Permissions.READ, Permissions.CREATE_INSTANCE);
-      }
-    }
-    // 积分申报: started by the community's points officers (院坝长), grid workers and committee; which rule each may
-    // propose is the rule's (PointsAwards), the approval task is the committee's (candidate group)
-    for (Directory.Community c : directory.communities()) {
-      for (String g : List.of(GroupIds.pointsOfficers(c.code()), GroupIds.grid(c.code()), GroupIds.community(c.code()))) {
-        grants.grant(g, Resources.PROCESS_DEFINITION, PointsAward.PROCESS_KEY, Permissions.READ, Permissions.CREATE_INSTANCE);
-      }
-    }
-    // 公约: the community staff (社区两委) start a convention or an amendment from Tasklist
-    for (Directory.Community c : directory.communities()) {
-      grants.grant(GroupIds.community(c.code()), Resources.PROCESS_DEFINITION, Convention.PROCESS_KEY, Permissions.READ,
-          Permissions.CREATE_INSTANCE);
-    }
-    String dc = GroupIds.DISPATCH_CENTRE;
-    grants.grant(dc, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-    grants.grant(dc, Resources.PROCESS_DEFINITION, Authorization.ANY,
-        Permissions.READ, Permissions.READ_INSTANCE, Permissions.READ_HISTORY, Permissions.READ_TASK);
-    grants.grant(dc, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.READ);
-    grants.grant(dc, Resources.TASK, Authorization.ANY, Permissions.READ);
-    grants.grant(dc, Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ);
-    grants.grant(dc, Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ, Permissions.READ_HISTORY);
-  }
 }
